@@ -1,0 +1,186 @@
+package io.clientworkspace;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.clientworkspace.activity.DomainEventListener;
+import io.clientworkspace.internal.EventDispatcher;
+import io.clientworkspace.internal.InputValidator;
+import io.clientworkspace.internal.Kernel;
+import io.clientworkspace.member.AccessPolicyService;
+import io.clientworkspace.member.Authorizer;
+import io.clientworkspace.member.PermissionMatrix;
+import io.clientworkspace.memory.InMemoryStores;
+import io.clientworkspace.spi.Stores;
+import io.clientworkspace.tenant.TenantService;
+import io.clientworkspace.workspace.ActivityFeed;
+import io.clientworkspace.workspace.InvitationService;
+import io.clientworkspace.workspace.MemberService;
+import io.clientworkspace.workspace.WorkspaceAccess;
+import io.clientworkspace.workspace.WorkspaceService;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The entry point: every service of the kit, wired to one set of stores.
+ *
+ * <pre>{@code
+ * WorkspaceKit kit = WorkspaceKit.inMemory();                       // or WorkspaceKit.builder()...build()
+ * Tenant agency = kit.tenants().create("Northwind Agency", UserId.of("alice"));
+ * Actor alice = Actor.team(agency.id(), "alice");
+ * Workspace acme = kit.workspaces().create(alice, NewWorkspace.of("Acme Corp", "acme"));
+ * }</pre>
+ *
+ * <p>Thread-safe; build one per application and share it.
+ */
+public final class WorkspaceKit {
+
+    private final Stores stores;
+    private final Authorizer authorizer;
+    private final TenantService tenants;
+    private final WorkspaceService workspaces;
+    private final MemberService members;
+    private final InvitationService invitations;
+    private final ActivityFeed activity;
+    private final AccessPolicyService accessPolicies;
+    private final WorkspaceAccess access;
+
+    private WorkspaceKit(Builder builder) {
+        this.stores = builder.stores != null ? builder.stores : InMemoryStores.create();
+        EventDispatcher events = new EventDispatcher();
+        this.authorizer = new Authorizer(stores.team(), stores.memberships(), stores.permissionMatrices(),
+                builder.defaultMatrix, builder.cacheSettings, builder.cacheTicker);
+        // The authorizer hears every committed change first, so listeners already see fresh permissions.
+        events.register(authorizer);
+        builder.listeners.forEach(events::register);
+        IdGenerator ids = builder.ids != null ? builder.ids : IdGenerator.timeOrdered(builder.clock);
+        Kernel kernel = new Kernel(stores, builder.clock, ids, new InputValidator(), events);
+        this.access = new WorkspaceAccess(stores.workspaces(), authorizer);
+        this.tenants = new TenantService(kernel);
+        this.workspaces = new WorkspaceService(kernel, authorizer, access);
+        this.members = new MemberService(kernel, access);
+        this.invitations = new InvitationService(kernel, access, members);
+        this.activity = new ActivityFeed(stores.activity(), access);
+        this.accessPolicies = new AccessPolicyService(kernel, authorizer);
+    }
+
+    /** A kit on fresh in-memory stores with every default: for tests, demos and trying things out. */
+    public static WorkspaceKit inMemory() {
+        return builder().build();
+    }
+
+    /** A builder; every setting is optional. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Tenants and their team rosters. */
+    public TenantService tenants() {
+        return tenants;
+    }
+
+    /** Workspaces: create, find, list, rename, brand, archive. */
+    public WorkspaceService workspaces() {
+        return workspaces;
+    }
+
+    /** Members of workspaces and their roles. */
+    public MemberService members() {
+        return members;
+    }
+
+    /** Invitations of client users. */
+    public InvitationService invitations() {
+        return invitations;
+    }
+
+    /** Activity feeds and chain verification. */
+    public ActivityFeed activity() {
+        return activity;
+    }
+
+    /** Per-tenant permission matrices. */
+    public AccessPolicyService accessPolicies() {
+        return accessPolicies;
+    }
+
+    /** Answers "what may this actor do here". */
+    public Authorizer authorizer() {
+        return authorizer;
+    }
+
+    /** The access checks shared by workspace-scoped features (for extensions built on the kit). */
+    public WorkspaceAccess access() {
+        return access;
+    }
+
+    /** The stores in use. */
+    public Stores stores() {
+        return stores;
+    }
+
+    /** Configures a {@link WorkspaceKit}. Not thread-safe; build once. */
+    public static final class Builder {
+
+        private @Nullable Stores stores;
+        private Clock clock = Clock.systemUTC();
+        private @Nullable IdGenerator ids;
+        private PermissionMatrix defaultMatrix = PermissionMatrix.defaults();
+        private Authorizer.CacheSettings cacheSettings = Authorizer.CacheSettings.defaults();
+        private Ticker cacheTicker = Ticker.systemTicker();
+        private final List<DomainEventListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The stores to use; fresh in-memory stores when not set. */
+        public Builder stores(Stores stores) {
+            this.stores = requireNonNull(stores, "stores must not be null");
+            return this;
+        }
+
+        /** The clock for every timestamp and expiry; the UTC system clock when not set. */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock must not be null");
+            return this;
+        }
+
+        /** The id generator; time-ordered random ids when not set. */
+        public Builder idGenerator(IdGenerator ids) {
+            this.ids = requireNonNull(ids, "ids must not be null");
+            return this;
+        }
+
+        /** The matrix for tenants that did not replace it; {@link PermissionMatrix#defaults()} when not set. */
+        public Builder defaultPermissionMatrix(PermissionMatrix matrix) {
+            this.defaultMatrix = requireNonNull(matrix, "matrix must not be null");
+            return this;
+        }
+
+        /** Bounds of the authorizer's caches; 100,000 entries and 30 seconds when not set. */
+        public Builder authorizationCache(Authorizer.CacheSettings settings) {
+            this.cacheSettings = requireNonNull(settings, "settings must not be null");
+            return this;
+        }
+
+        /** The time source of the caches' expiry (tests use a fake one). */
+        public Builder cacheTicker(Ticker ticker) {
+            this.cacheTicker = requireNonNull(ticker, "ticker must not be null");
+            return this;
+        }
+
+        /** Adds a listener for domain events after commit; listeners run in the order added. */
+        public Builder listener(DomainEventListener listener) {
+            listeners.add(requireNonNull(listener, "listener must not be null"));
+            return this;
+        }
+
+        /** The kit. */
+        public WorkspaceKit build() {
+            return new WorkspaceKit(this);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.clientworkspace.internal;
+
+import io.clientworkspace.ActivityId;
+import io.clientworkspace.Actor;
+import io.clientworkspace.IdGenerator;
+import io.clientworkspace.TenantId;
+import io.clientworkspace.WorkspaceId;
+import io.clientworkspace.activity.ActivityChain;
+import io.clientworkspace.activity.ActivityEntry;
+import io.clientworkspace.activity.DomainEvent;
+import io.clientworkspace.activity.Visibility;
+import io.clientworkspace.spi.ActivityStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one operation records while it runs: activity entries (appended at once, inside the unit of
+ * work, so they roll back with it) and events (held until after commit). One instance per operation;
+ * not thread-safe.
+ */
+public final class Changes {
+
+    private static final int MAX_DETAILS = 32;
+    private static final int MAX_DETAIL_KEY = 64;
+    private static final int MAX_DETAIL_VALUE = 1000;
+
+    private final ActivityStore activity;
+    private final IdGenerator ids;
+    private final Instant now;
+    private final List<DomainEvent> events = new ArrayList<>();
+
+    Changes(ActivityStore activity, IdGenerator ids, Instant now) {
+        this.activity = activity;
+        this.ids = ids;
+        this.now = now;
+    }
+
+    /** The one timestamp of this operation. */
+    public Instant now() {
+        return now;
+    }
+
+    /** Appends an activity entry to the workspace's chain. */
+    public ActivityEntry record(Actor actor, TenantId tenantId, WorkspaceId workspaceId, String action,
+                                String targetType, String targetId, Visibility visibility,
+                                Map<String, String> details) {
+        checkDetails(details);
+        Optional<ActivityEntry> latest = activity.latest(tenantId, workspaceId);
+        long sequence = latest.map(e -> e.sequence() + 1).orElse(1L);
+        String previousHash = latest.map(ActivityEntry::hash).orElse(ActivityChain.GENESIS_HASH);
+        ActivityEntry entry = ActivityChain.link(ActivityId.of(ids.newId()), tenantId, workspaceId, sequence,
+                actor.userId(), actor.kind(), action, targetType, targetId, now, visibility, details, previousHash);
+        activity.append(entry);
+        return entry;
+    }
+
+    /** Queues an event for delivery after commit. */
+    public void publish(DomainEvent event) {
+        events.add(event);
+    }
+
+    List<DomainEvent> events() {
+        return List.copyOf(events);
+    }
+
+    private static void checkDetails(Map<String, String> details) {
+        if (details.size() > MAX_DETAILS) {
+            throw new IllegalArgumentException("activity details hold at most " + MAX_DETAILS + " entries");
+        }
+        details.forEach((k, v) -> {
+            if (k.isEmpty() || k.length() > MAX_DETAIL_KEY || v.length() > MAX_DETAIL_VALUE) {
+                throw new IllegalArgumentException("activity detail '" + k + "' is too long");
+            }
+        });
+    }
+}

@@ -1,0 +1,69 @@
+package io.clientworkspace.internal;
+
+import io.clientworkspace.IdGenerator;
+import io.clientworkspace.activity.DomainEvent;
+import io.clientworkspace.spi.Stores;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What every service needs: the stores, the clock, ids, validation, and {@link #write}, which runs one
+ * operation as a unit of work and publishes its events only after it committed.
+ */
+public final class Kernel {
+
+    private final Stores stores;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final InputValidator validator;
+    private final EventDispatcher events;
+
+    public Kernel(Stores stores, Clock clock, IdGenerator ids, InputValidator validator, EventDispatcher events) {
+        this.stores = requireNonNull(stores, "stores must not be null");
+        this.clock = requireNonNull(clock, "clock must not be null");
+        this.ids = requireNonNull(ids, "ids must not be null");
+        this.validator = requireNonNull(validator, "validator must not be null");
+        this.events = requireNonNull(events, "events must not be null");
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The current time, truncated to microseconds so that every store keeps it exactly. */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A new id. */
+    public String newId() {
+        return ids.newId();
+    }
+
+    /** Validates a command record, see {@link InputValidator#validate}. */
+    public void validate(Object input) {
+        validator.validate(input);
+    }
+
+    /**
+     * Runs {@code work} as one unit of work. Activity recorded and events published through the
+     * {@link Changes} become visible only if it returns; events are dispatched after commit.
+     */
+    public <T> T write(Function<Changes, T> work) {
+        Changes changes = new Changes(stores.activity(), ids, now());
+        T result = stores.unitOfWork().execute(() -> work.apply(changes));
+        List<DomainEvent> published = changes.events();
+        events.dispatch(published);
+        return result;
+    }
+}

@@ -1,0 +1,39 @@
+package io.clientworkspace.spi;
+
+import io.clientworkspace.TenantId;
+import io.clientworkspace.WorkspaceId;
+import io.clientworkspace.activity.ActivityEntry;
+import io.clientworkspace.activity.Visibility;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Stores each workspace's append-only activity log. There is no update and no delete: entries are
+ * evidence.
+ */
+public interface ActivityStore {
+
+    /**
+     * Appends an entry. Its sequence must be one more than the workspace's latest (1 for the first).
+     *
+     * @throws io.clientworkspace.ConflictException ({@code STALE_VERSION}) if the workspace already has an
+     *         entry with this sequence or the sequence skips ahead: two entries never claim the same predecessor
+     */
+    void append(ActivityEntry entry);
+
+    /** The workspace's latest entry (highest sequence). */
+    Optional<ActivityEntry> latest(TenantId tenantId, WorkspaceId workspaceId);
+
+    /**
+     * Up to {@code limit} entries of the workspace whose visibility is in {@code visibilities} and
+     * whose sequence is below {@code beforeSequence} (all when empty), newest first.
+     */
+    List<ActivityEntry> listNewestFirst(TenantId tenantId, WorkspaceId workspaceId, Set<Visibility> visibilities,
+                                        OptionalLong beforeSequence, int limit);
+
+    /** Up to {@code limit} entries of the workspace with sequence greater than {@code afterSequence}, oldest first. */
+    List<ActivityEntry> listOldestFirst(TenantId tenantId, WorkspaceId workspaceId, long afterSequence, int limit);
+}

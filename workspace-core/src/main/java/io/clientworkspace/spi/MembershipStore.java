@@ -1,0 +1,44 @@
+package io.clientworkspace.spi;
+
+import io.clientworkspace.TenantId;
+import io.clientworkspace.UserId;
+import io.clientworkspace.WorkspaceId;
+import io.clientworkspace.member.Membership;
+import io.clientworkspace.member.WorkspaceRole;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Stores memberships, keyed by (tenant, workspace, user). */
+public interface MembershipStore {
+
+    /**
+     * Stores a new membership at version 0.
+     *
+     * @throws io.clientworkspace.ConflictException ({@code ALREADY_EXISTS}) if the user is already a member
+     */
+    Membership insert(Membership membership);
+
+    /**
+     * Replaces a membership whose stored version equals {@code membership.version()}.
+     *
+     * @throws io.clientworkspace.ConflictException ({@code STALE_VERSION}) otherwise
+     */
+    Membership update(Membership membership);
+
+    /**
+     * Removes a membership whose stored version equals {@code expectedVersion}.
+     *
+     * @throws io.clientworkspace.ConflictException ({@code STALE_VERSION}) if the version differs or it is gone
+     */
+    void delete(TenantId tenantId, WorkspaceId workspaceId, UserId userId, long expectedVersion);
+
+    /** The membership of this user in this workspace. */
+    Optional<Membership> find(TenantId tenantId, WorkspaceId workspaceId, UserId userId);
+
+    /** Up to {@code limit} memberships of the workspace with user ids greater than {@code after}, ordered by user id. */
+    List<Membership> list(TenantId tenantId, WorkspaceId workspaceId, Optional<UserId> after, int limit);
+
+    /** How many members of the workspace hold {@code role}. */
+    long countByRole(TenantId tenantId, WorkspaceId workspaceId, WorkspaceRole role);
+}

@@ -1,0 +1,62 @@
+package io.clientworkspace.spi;
+
+import io.clientworkspace.TenantId;
+import io.clientworkspace.UserId;
+import io.clientworkspace.WorkspaceId;
+import io.clientworkspace.workspace.Workspace;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Stores workspaces. Slugs and external references are unique per tenant. */
+public interface WorkspaceStore {
+
+    /**
+     * Stores a new workspace at version 0.
+     *
+     * @throws io.clientworkspace.ConflictException {@code DUPLICATE_SLUG} or {@code DUPLICATE_EXTERNAL_REF}
+     *         if another workspace of the tenant uses them, {@code ALREADY_EXISTS} if the id is taken
+     */
+    Workspace insert(Workspace workspace);
+
+    /**
+     * Replaces a workspace whose stored version equals {@code workspace.version()}. The slug never
+     * changes; a changed external reference must stay unique.
+     *
+     * @throws io.clientworkspace.ConflictException {@code STALE_VERSION} if the version differs or the
+     *         workspace is gone, {@code DUPLICATE_EXTERNAL_REF} on a clash
+     */
+    Workspace update(Workspace workspace);
+
+    /** The workspace with this id in this tenant. */
+    Optional<Workspace> find(TenantId tenantId, WorkspaceId id);
+
+    /**
+     * Like {@link #find}, and inside a unit of work also locks the workspace until the unit of work
+     * ends, so that operations which check an invariant across several rows of one workspace (such as
+     * "at least one lead") run one after another. The default suits stores whose units of work are
+     * already serialized.
+     */
+    default Optional<Workspace> findForUpdate(TenantId tenantId, WorkspaceId id) {
+        return find(tenantId, id);
+    }
+
+    /** The workspace with this slug in this tenant. */
+    Optional<Workspace> findBySlug(TenantId tenantId, String slug);
+
+    /** The workspace with this external reference in this tenant. */
+    Optional<Workspace> findByExternalRef(TenantId tenantId, String externalRef);
+
+    /** Up to {@code limit} workspaces of the tenant with slugs greater than {@code afterSlug}, ordered by slug. */
+    List<Workspace> list(TenantId tenantId, Optional<String> afterSlug, int limit);
+
+    /**
+     * Up to {@code limit} workspaces of the tenant of which {@code userId} holds a membership, with slugs
+     * greater than {@code afterSlug}, ordered by slug. Implementations join with the memberships in one
+     * query rather than loading each workspace.
+     */
+    List<Workspace> listForMember(TenantId tenantId, UserId userId, Optional<String> afterSlug, int limit);
+
+    /** How many workspaces the tenant has. */
+    long count(TenantId tenantId);
+}

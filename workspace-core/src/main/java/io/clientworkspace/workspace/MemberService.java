@@ -1,0 +1,191 @@
+package io.clientworkspace.workspace;
+
+import io.clientworkspace.Actor;
+import io.clientworkspace.ConflictException;
+import io.clientworkspace.FieldError;
+import io.clientworkspace.NotFoundException;
+import io.clientworkspace.Page;
+import io.clientworkspace.PageRequest;
+import io.clientworkspace.UserId;
+import io.clientworkspace.ValidationException;
+import io.clientworkspace.WorkspaceId;
+import io.clientworkspace.activity.Visibility;
+import io.clientworkspace.internal.Changes;
+import io.clientworkspace.internal.Cursors;
+import io.clientworkspace.internal.Kernel;
+import io.clientworkspace.member.MemberEvent;
+import io.clientworkspace.member.Membership;
+import io.clientworkspace.member.Permission;
+import io.clientworkspace.member.WorkspaceRole;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Who is in a workspace: add members, change their roles, remove them, hand the lead over.
+ *
+ * <p>Team roles ({@link WorkspaceRole#LEAD}, {@link WorkspaceRole#MEMBER}) go only to users on the
+ * tenant's team roster; a member's role never switches between team and client kinds. A workspace
+ * always keeps at least one lead: a change that would leave none fails with
+ * {@link ConflictException.Reason#LAST_LEAD}, also when two such changes race.
+ */
+public final class MemberService {
+
+    private static final String CURSOR_KIND = "member";
+
+    private final Kernel kernel;
+    private final WorkspaceAccess access;
+
+    public MemberService(Kernel kernel, WorkspaceAccess access) {
+        this.kernel = requireNonNull(kernel, "kernel must not be null");
+        this.access = requireNonNull(access, "access must not be null");
+    }
+
+    /** Adds a user with a role; needs {@link Permission#MANAGE_MEMBERS}. */
+    public Membership add(Actor actor, WorkspaceId workspaceId, UserId userId, WorkspaceRole role) {
+        requireArgs(actor, workspaceId, userId);
+        requireNonNull(role, "role must not be null");
+        return kernel.write(changes -> {
+            access.requireWritable(actor, workspaceId, Permission.MANAGE_MEMBERS, "add a member");
+            if (!role.isClientRole() && kernel.stores().team().find(actor.tenantId(), userId).isEmpty()) {
+                throw new ValidationException(FieldError.of("userId",
+                        "'" + userId + "' is not on the tenant's team, so it cannot get the team role " + role));
+            }
+            Membership added = kernel.stores().memberships().insert(
+                    new Membership(actor.tenantId(), workspaceId, userId, role, changes.now(), 0));
+            recordAdded(actor, changes, added);
+            return added;
+        });
+    }
+
+    /**
+     * Changes a member's role; needs {@link Permission#MANAGE_MEMBERS}. The new role must be of the same
+     * kind (team or client); demoting the last lead fails.
+     */
+    public Membership changeRole(Actor actor, WorkspaceId workspaceId, UserId userId, WorkspaceRole newRole) {
+        requireArgs(actor, workspaceId, userId);
+        requireNonNull(newRole, "newRole must not be null");
+        return kernel.write(changes -> {
+            access.requireWritable(actor, workspaceId, Permission.MANAGE_MEMBERS, "change a member's role");
+            Membership current = member(actor, workspaceId, userId);
+            if (current.role() == newRole) {
+                return current;
+            }
+            if (current.role().kind() != newRole.kind()) {
+                throw new ValidationException(FieldError.of("role", "cannot turn a " + current.role().kind()
+                        + " member into a " + newRole.kind() + " member; remove and add the user instead"));
+            }
+            if (current.role() == WorkspaceRole.LEAD) {
+                requireAnotherLead(actor, workspaceId);
+            }
+            return changeRole(actor, changes, current, newRole);
+        });
+    }
+
+    /**
+     * Removes a member. Needs {@link Permission#MANAGE_MEMBERS}, except that any member may remove
+     * itself (leave). Removing the last lead fails.
+     */
+    public void remove(Actor actor, WorkspaceId workspaceId, UserId userId) {
+        requireArgs(actor, workspaceId, userId);
+        kernel.write(changes -> {
+            boolean leaving = actor.userId().equals(userId);
+            access.requireWritable(actor, workspaceId, leaving ? Permission.VIEW_WORKSPACE : Permission.MANAGE_MEMBERS,
+                    "remove a member");
+            Membership current = member(actor, workspaceId, userId);
+            if (current.role() == WorkspaceRole.LEAD) {
+                requireAnotherLead(actor, workspaceId);
+            }
+            kernel.stores().memberships().delete(actor.tenantId(), workspaceId, userId, current.version());
+            changes.record(actor, actor.tenantId(), workspaceId, "member.removed", "membership", userId.value(),
+                    Visibility.CLIENT, Map.of("role", current.role().name()));
+            changes.publish(new MemberEvent.MemberRemoved(actor.tenantId(), workspaceId, userId, current.role(), actor,
+                    changes.now()));
+            return null;
+        });
+    }
+
+    /**
+     * Hands the lead from {@code fromLead} to {@code toMember}: the lead becomes a {@link WorkspaceRole#MEMBER},
+     * the team member becomes the {@link WorkspaceRole#LEAD}; nothing else changes. Needs
+     * {@link Permission#MANAGE_MEMBERS}.
+     */
+    public void handOverLead(Actor actor, WorkspaceId workspaceId, UserId fromLead, UserId toMember) {
+        requireArgs(actor, workspaceId, fromLead);
+        requireNonNull(toMember, "toMember must not be null");
+        if (fromLead.equals(toMember)) {
+            throw new ValidationException(FieldError.of("toMember", "must be someone other than the current lead"));
+        }
+        kernel.write(changes -> {
+            access.requireWritable(actor, workspaceId, Permission.MANAGE_MEMBERS, "hand over the lead");
+            Membership from = member(actor, workspaceId, fromLead);
+            Membership to = member(actor, workspaceId, toMember);
+            if (from.role() != WorkspaceRole.LEAD) {
+                throw new ValidationException(FieldError.of("fromLead", "'" + fromLead + "' is not a lead of the workspace"));
+            }
+            if (to.role() != WorkspaceRole.MEMBER) {
+                throw new ValidationException(FieldError.of("toMember",
+                        "'" + toMember + "' must be a team MEMBER of the workspace but is " + to.role()));
+            }
+            changeRole(actor, changes, to, WorkspaceRole.LEAD);
+            changeRole(actor, changes, from, WorkspaceRole.MEMBER);
+            return null;
+        });
+    }
+
+    /** One member of the workspace, if the actor may see the workspace. */
+    public Optional<Membership> find(Actor actor, WorkspaceId workspaceId, UserId userId) {
+        requireArgs(actor, workspaceId, userId);
+        access.visible(actor, workspaceId);
+        return kernel.stores().memberships().find(actor.tenantId(), workspaceId, userId);
+    }
+
+    /** The workspace's members, by user id, one page at a time; needs {@link Permission#VIEW_WORKSPACE}. */
+    public Page<Membership> list(Actor actor, WorkspaceId workspaceId, PageRequest page) {
+        requireNonNull(actor, "actor must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(page, "page must not be null");
+        Optional<UserId> after = Cursors.decode(CURSOR_KIND, page.cursor()).map(UserId::of);
+        access.visible(actor, workspaceId);
+        List<Membership> rows = kernel.stores().memberships().list(actor.tenantId(), workspaceId, after, page.limit() + 1);
+        return Cursors.page(rows, page.limit(), m -> Cursors.encode(CURSOR_KIND, m.userId().value()));
+    }
+
+    void recordAdded(Actor actor, Changes changes, Membership added) {
+        changes.record(actor, added.tenantId(), added.workspaceId(), "member.added", "membership",
+                added.userId().value(), Visibility.CLIENT, Map.of("role", added.role().name()));
+        changes.publish(new MemberEvent.MemberAdded(added.tenantId(), added.workspaceId(), added.userId(),
+                added.role(), actor, changes.now()));
+    }
+
+    private Membership changeRole(Actor actor, Changes changes, Membership current, WorkspaceRole newRole) {
+        Membership changed = kernel.stores().memberships().update(current.withRole(newRole));
+        changes.record(actor, actor.tenantId(), current.workspaceId(), "member.role-changed", "membership",
+                current.userId().value(), Visibility.CLIENT,
+                Map.of("from", current.role().name(), "to", newRole.name()));
+        changes.publish(new MemberEvent.MemberRoleChanged(actor.tenantId(), current.workspaceId(), current.userId(),
+                current.role(), newRole, actor, changes.now()));
+        return changed;
+    }
+
+    private Membership member(Actor actor, WorkspaceId workspaceId, UserId userId) {
+        return kernel.stores().memberships().find(actor.tenantId(), workspaceId, userId)
+                .orElseThrow(() -> new NotFoundException("member", userId.value()));
+    }
+
+    private void requireAnotherLead(Actor actor, WorkspaceId workspaceId) {
+        if (kernel.stores().memberships().countByRole(actor.tenantId(), workspaceId, WorkspaceRole.LEAD) <= 1) {
+            throw new ConflictException(ConflictException.Reason.LAST_LEAD, "Workspace '" + workspaceId
+                    + "' must keep at least one lead; hand the lead over to another team member first");
+        }
+    }
+
+    private static void requireArgs(Actor actor, WorkspaceId workspaceId, UserId userId) {
+        requireNonNull(actor, "actor must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(userId, "userId must not be null");
+    }
+}
