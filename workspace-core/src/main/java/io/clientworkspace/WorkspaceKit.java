@@ -19,6 +19,7 @@ import io.clientworkspace.workspace.WorkspaceService;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,6 +48,7 @@ public final class WorkspaceKit {
     private final ActivityFeed activity;
     private final AccessPolicyService accessPolicies;
     private final WorkspaceAccess access;
+    private final Kernel kernel;
 
     private WorkspaceKit(Builder builder) {
         this.stores = builder.stores != null ? builder.stores : InMemoryStores.create();
@@ -57,7 +59,7 @@ public final class WorkspaceKit {
         events.register(authorizer);
         builder.listeners.forEach(events::register);
         IdGenerator ids = builder.ids != null ? builder.ids : IdGenerator.timeOrdered(builder.clock);
-        Kernel kernel = new Kernel(stores, builder.clock, ids, new InputValidator(), events);
+        this.kernel = new Kernel(stores, builder.clock, ids, new InputValidator(), events);
         this.access = new WorkspaceAccess(stores.workspaces(), authorizer);
         this.tenants = new TenantService(kernel);
         this.workspaces = new WorkspaceService(kernel, authorizer, access);
@@ -115,6 +117,27 @@ public final class WorkspaceKit {
     /** The access checks shared by workspace-scoped features (for extensions built on the kit). */
     public WorkspaceAccess access() {
         return access;
+    }
+
+    /**
+     * Delivers domain events that were committed but never delivered because the process stopped
+     * between commit and delivery: those staged more than a minute ago, up to 500 per call. Does
+     * nothing without an event outbox (see {@link Stores#outbox()}). Hosts on a database call this
+     * from a scheduler, e.g. every minute; delivery is at least once.
+     *
+     * @return how many events were delivered
+     */
+    public int relayUndeliveredEvents() {
+        return relayUndeliveredEvents(Duration.ofMinutes(1), 500);
+    }
+
+    /** Like {@link #relayUndeliveredEvents()}, with the age and batch size given. */
+    public int relayUndeliveredEvents(Duration olderThan, int limit) {
+        requireNonNull(olderThan, "olderThan must not be null");
+        if (olderThan.isNegative() || limit < 1) {
+            throw new IllegalArgumentException("olderThan must not be negative and limit must be positive");
+        }
+        return kernel.relayUndeliveredEvents(olderThan, limit);
     }
 
     /** The stores in use. */

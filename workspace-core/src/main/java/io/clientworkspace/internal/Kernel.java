@@ -2,6 +2,7 @@ package io.clientworkspace.internal;
 
 import io.clientworkspace.IdGenerator;
 import io.clientworkspace.activity.DomainEvent;
+import io.clientworkspace.spi.EventOutbox;
 import io.clientworkspace.spi.Stores;
 
 import java.time.Clock;
@@ -30,6 +31,16 @@ public final class Kernel {
         this.ids = requireNonNull(ids, "ids must not be null");
         this.validator = requireNonNull(validator, "validator must not be null");
         this.events = requireNonNull(events, "events must not be null");
+    }
+
+    /**
+     * Delivers events that were committed but never delivered (the process died in between), if the
+     * stores have an outbox; see {@link EventOutbox#relay}.
+     */
+    public int relayUndeliveredEvents(java.time.Duration olderThan, int limit) {
+        return stores.outbox()
+                .map(outbox -> outbox.relay(clock.instant().minus(olderThan), limit, e -> events.dispatch(List.of(e))))
+                .orElse(0);
     }
 
     public Stores stores() {
@@ -61,9 +72,22 @@ public final class Kernel {
      */
     public <T> T write(Function<Changes, T> work) {
         Changes changes = new Changes(stores.activity(), ids, now());
-        T result = stores.unitOfWork().execute(() -> work.apply(changes));
-        List<DomainEvent> published = changes.events();
-        events.dispatch(published);
-        return result;
+        return stores.unitOfWork().execute(() -> {
+            T result = work.apply(changes);
+            List<DomainEvent> published = changes.events();
+            if (!published.isEmpty()) {
+                if (stores.outbox().isPresent()) {
+                    EventOutbox outbox = stores.outbox().get();
+                    List<Long> receipts = outbox.stage(published);
+                    stores.unitOfWork().afterCommit(() -> {
+                        events.dispatch(published);
+                        outbox.markDelivered(receipts);
+                    });
+                } else {
+                    stores.unitOfWork().afterCommit(() -> events.dispatch(published));
+                }
+            }
+            return result;
+        });
     }
 }

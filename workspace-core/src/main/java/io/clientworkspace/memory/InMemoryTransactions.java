@@ -3,7 +3,12 @@ package io.clientworkspace.memory;
 import io.clientworkspace.spi.UnitOfWork;
 import org.jspecify.annotations.Nullable;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -18,11 +23,16 @@ import java.util.function.Supplier;
 public final class InMemoryTransactions implements UnitOfWork {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    // Guarded by the write lock: only its holder reads or writes the journal.
+    private static final Logger log = LoggerFactory.getLogger(InMemoryTransactions.class);
+
+    // Guarded by the write lock: only its holder reads or writes the journal and the commit actions.
     private @Nullable Deque<Runnable> undo;
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
     @Override
     public <T> T execute(Supplier<T> work) {
+        T result;
+        List<Runnable> committedActions;
         lock.writeLock().lock();
         try {
             boolean outermost = undo == null;
@@ -31,23 +41,52 @@ public final class InMemoryTransactions implements UnitOfWork {
             }
             Deque<Runnable> journal = undo;
             int mark = journal.size();
+            int actionsMark = afterCommit.size();
             try {
-                T result = work.get();
-                if (outermost) {
-                    undo = null;
-                }
-                return result;
+                result = work.get();
             } catch (Throwable failure) {
                 while (journal.size() > mark) {
                     journal.pop().run();
                 }
+                afterCommit.subList(actionsMark, afterCommit.size()).clear();
                 if (outermost) {
                     undo = null;
                 }
                 throw failure;
             }
+            if (!outermost) {
+                return result;
+            }
+            undo = null;
+            committedActions = List.copyOf(afterCommit);
+            afterCommit.clear();
         } finally {
             lock.writeLock().unlock();
+        }
+        // Committed: run the actions outside the lock, so that they may read and write freely.
+        committedActions.forEach(InMemoryTransactions::runQuietly);
+        return result;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        lock.writeLock().lock();
+        try {
+            if (undo != null) {
+                afterCommit.add(action);
+                return;
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        runQuietly(action);
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.warn("An after-commit action failed; the unit of work itself has committed", e);
         }
     }
 

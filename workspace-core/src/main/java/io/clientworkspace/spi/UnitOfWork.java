@@ -19,4 +19,15 @@ public interface UnitOfWork {
      * @throws RuntimeException whatever {@code work} threw, unchanged, after undoing its writes
      */
     <T> T execute(Supplier<T> work);
+
+    /**
+     * Runs {@code action} once the outermost unit of work running on this thread has committed, or
+     * never if it rolls back; runs it at once when no unit of work is running. Used to deliver events
+     * only after the changes they describe are durable, also when the unit of work joined a
+     * transaction of the host that commits later.
+     *
+     * <p>An action that throws is not the caller's problem any more: implementations log it and go on
+     * with the other actions.
+     */
+    void afterCommit(Runnable action);
 }

@@ -22,6 +22,7 @@ import io.clientworkspace.member.Permission;
 import io.clientworkspace.member.WorkspaceRole;
 import io.clientworkspace.tenant.TenantRole;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,12 +130,32 @@ public final class WorkspaceService {
         boolean admin = authorizer.tenantRole(actor).filter(r -> r == TenantRole.TENANT_ADMIN).isPresent();
         List<Workspace> rows = admin
                 ? kernel.stores().workspaces().list(actor.tenantId(), after, page.limit() + 1)
-                : kernel.stores().workspaces().listForMember(actor.tenantId(), actor.userId(), after, page.limit() + 1);
-        if (!admin) {
-            // A membership of the other kind (a client role held by a team actor or the reverse) grants nothing.
-            rows = rows.stream().filter(w -> authorizer.grant(actor, w.id()).canView()).toList();
-        }
+                : visibleMemberWorkspaces(actor, after, page.limit() + 1);
         return Cursors.page(rows, page.limit(), w -> Cursors.encode(CURSOR_KIND, w.slug()));
+    }
+
+    /**
+     * Up to {@code wanted} workspaces the actor is a member of and may see, after {@code after}. A
+     * membership of the other kind (a client role held by a team actor or the reverse) grants nothing,
+     * so such rows are dropped; the store is read on until {@code wanted} rows are found or it runs
+     * out, so that dropped rows never cut a page short or hide the next one.
+     */
+    private List<Workspace> visibleMemberWorkspaces(Actor actor, Optional<String> after, int wanted) {
+        List<Workspace> visible = new ArrayList<>();
+        Optional<String> from = after;
+        while (visible.size() < wanted) {
+            List<Workspace> batch = kernel.stores().workspaces().listForMember(actor.tenantId(), actor.userId(), from, wanted);
+            for (Workspace w : batch) {
+                if (visible.size() < wanted && authorizer.grant(actor, w.id()).canView()) {
+                    visible.add(w);
+                }
+            }
+            if (batch.size() < wanted) {
+                break;
+            }
+            from = Optional.of(batch.get(batch.size() - 1).slug());
+        }
+        return visible;
     }
 
     /** Renames the workspace; needs {@link Permission#EDIT_WORKSPACE}. */

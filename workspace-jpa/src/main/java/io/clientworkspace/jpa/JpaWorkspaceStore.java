@@ -1,0 +1,185 @@
+package io.clientworkspace.jpa;
+
+import io.clientworkspace.ConflictException;
+import io.clientworkspace.TenantId;
+import io.clientworkspace.UserId;
+import io.clientworkspace.WorkspaceId;
+import io.clientworkspace.jpa.entity.WorkspaceEntity;
+import io.clientworkspace.spi.WorkspaceStore;
+import io.clientworkspace.workspace.Branding;
+import io.clientworkspace.workspace.Workspace;
+import io.clientworkspace.workspace.WorkspaceStatus;
+import jakarta.persistence.LockModeType;
+
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * {@link WorkspaceStore} on JPA. Lists are keyset-paginated on the unique (tenant, slug) index;
+ * {@link #listForMember} joins the memberships in the same single query.
+ */
+public final class JpaWorkspaceStore extends JpaStoreSupport implements WorkspaceStore {
+
+    public JpaWorkspaceStore(JpaTransactions transactions) {
+        super(transactions);
+    }
+
+    @Override
+    public Workspace insert(Workspace workspace) {
+        requireNonNull(workspace, "workspace must not be null");
+        return tx(() -> {
+            String tenant = workspace.tenantId().value();
+            if (em().find(WorkspaceEntity.class, key(workspace.tenantId(), workspace.id())) != null) {
+                throw new ConflictException(ConflictException.Reason.ALREADY_EXISTS, "Workspace '" + workspace.id() + "' already exists");
+            }
+            if (existsBy("slug", tenant, workspace.slug())) {
+                throw duplicateSlug(workspace.slug());
+            }
+            if (workspace.externalRef().isPresent() && existsBy("externalRef", tenant, workspace.externalRef().get())) {
+                throw duplicateRef(workspace.externalRef().get());
+            }
+            WorkspaceEntity e = new WorkspaceEntity(tenant, workspace.id().value());
+            e.slug = workspace.slug();
+            e.createdAt = workspace.createdAt();
+            e.version = 0;
+            copy(workspace, e);
+            return toDomain(insert(e, "workspace", workspace.id().value()));
+        });
+    }
+
+    @Override
+    public Workspace update(Workspace workspace) {
+        requireNonNull(workspace, "workspace must not be null");
+        return tx(() -> {
+            WorkspaceEntity e = em().find(WorkspaceEntity.class, key(workspace.tenantId(), workspace.id()));
+            if (e == null || e.version != workspace.version()) {
+                throw ConflictException.staleVersion("workspace", workspace.id().value(), workspace.version());
+            }
+            if (workspace.externalRef().isPresent() && !workspace.externalRef().get().equals(e.externalRef)
+                    && existsBy("externalRef", e.tenantId, workspace.externalRef().get())) {
+                throw duplicateRef(workspace.externalRef().get());
+            }
+            copy(workspace, e);
+            return toDomain(saveManaged(e, "workspace", workspace.id().value()));
+        });
+    }
+
+    @Override
+    public Optional<Workspace> find(TenantId tenantId, WorkspaceId id) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(id, "id must not be null");
+        return tx(() -> Optional.ofNullable(em().find(WorkspaceEntity.class, key(tenantId, id)))
+                .map(e -> mapDetached(e, JpaWorkspaceStore::toDomain)));
+    }
+
+    @Override
+    public Optional<Workspace> findForUpdate(TenantId tenantId, WorkspaceId id) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(id, "id must not be null");
+        return tx(() -> Optional.ofNullable(em().find(WorkspaceEntity.class, key(tenantId, id), LockModeType.PESSIMISTIC_WRITE))
+                .map(e -> mapDetached(e, JpaWorkspaceStore::toDomain)));
+    }
+
+    @Override
+    public Optional<Workspace> findBySlug(TenantId tenantId, String slug) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(slug, "slug must not be null");
+        return findBy("slug", tenantId.value(), slug);
+    }
+
+    @Override
+    public Optional<Workspace> findByExternalRef(TenantId tenantId, String externalRef) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(externalRef, "externalRef must not be null");
+        return findBy("externalRef", tenantId.value(), externalRef);
+    }
+
+    @Override
+    public List<Workspace> list(TenantId tenantId, Optional<String> afterSlug, int limit) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(afterSlug, "afterSlug must not be null");
+        return tx(() -> mapDetached(em().createQuery("select w from CwkWorkspace w"
+                        + " where w.tenantId = :tenant and w.slug > :after order by w.slug", WorkspaceEntity.class)
+                .setParameter("tenant", tenantId.value())
+                .setParameter("after", afterSlug.orElse(""))
+                .setMaxResults(limit)
+                .getResultList(), JpaWorkspaceStore::toDomain));
+    }
+
+    @Override
+    public List<Workspace> listForMember(TenantId tenantId, UserId userId, Optional<String> afterSlug, int limit) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(userId, "userId must not be null");
+        requireNonNull(afterSlug, "afterSlug must not be null");
+        return tx(() -> mapDetached(em().createQuery("select w from CwkWorkspace w"
+                        + " where w.tenantId = :tenant and w.slug > :after and exists ("
+                        + "   select 1 from CwkMembership m where m.tenantId = w.tenantId"
+                        + "   and m.workspaceId = w.id and m.userId = :user)"
+                        + " order by w.slug", WorkspaceEntity.class)
+                .setParameter("tenant", tenantId.value())
+                .setParameter("user", userId.value())
+                .setParameter("after", afterSlug.orElse(""))
+                .setMaxResults(limit)
+                .getResultList(), JpaWorkspaceStore::toDomain));
+    }
+
+    @Override
+    public long count(TenantId tenantId) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        return tx(() -> em().createQuery("select count(w) from CwkWorkspace w where w.tenantId = :tenant", Long.class)
+                .setParameter("tenant", tenantId.value())
+                .getSingleResult());
+    }
+
+    private Optional<Workspace> findBy(String field, String tenant, String value) {
+        return tx(() -> em().createQuery("select w from CwkWorkspace w where w.tenantId = :tenant and w." + field
+                        + " = :value", WorkspaceEntity.class)
+                .setParameter("tenant", tenant)
+                .setParameter("value", value)
+                .getResultStream().findFirst()
+                .map(e -> mapDetached(e, JpaWorkspaceStore::toDomain)));
+    }
+
+    private boolean existsBy(String field, String tenant, String value) {
+        return !em().createQuery("select w.id from CwkWorkspace w where w.tenantId = :tenant and w." + field
+                        + " = :value", String.class)
+                .setParameter("tenant", tenant)
+                .setParameter("value", value)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    private static void copy(Workspace w, WorkspaceEntity e) {
+        e.name = w.name();
+        e.externalRef = w.externalRef().orElse(null);
+        e.displayName = w.branding().displayName().orElse(null);
+        e.accentColor = w.branding().accentColor().orElse(null);
+        e.logoRef = w.branding().logoRef().orElse(null);
+        e.status = w.status().name();
+        e.updatedAt = w.updatedAt();
+    }
+
+    private static WorkspaceEntity.Key key(TenantId tenantId, WorkspaceId id) {
+        return new WorkspaceEntity.Key(tenantId.value(), id.value());
+    }
+
+    static Workspace toDomain(WorkspaceEntity e) {
+        return new Workspace(WorkspaceId.of(e.id), TenantId.of(e.tenantId), e.slug, e.name,
+                Optional.ofNullable(e.externalRef),
+                new Branding(Optional.ofNullable(e.displayName), Optional.ofNullable(e.accentColor),
+                        Optional.ofNullable(e.logoRef)),
+                WorkspaceStatus.valueOf(e.status), e.createdAt, e.updatedAt, e.version);
+    }
+
+    private static ConflictException duplicateSlug(String slug) {
+        return new ConflictException(ConflictException.Reason.DUPLICATE_SLUG,
+                "Slug '" + slug + "' is already used by another workspace of this tenant; choose another");
+    }
+
+    private static ConflictException duplicateRef(String ref) {
+        return new ConflictException(ConflictException.Reason.DUPLICATE_EXTERNAL_REF,
+                "External reference '" + ref + "' is already linked to another workspace of this tenant");
+    }
+}
