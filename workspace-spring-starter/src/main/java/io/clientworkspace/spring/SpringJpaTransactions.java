@@ -1,0 +1,75 @@
+package io.clientworkspace.spring;
+
+import io.clientworkspace.jpa.JpaTransactions;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * {@link JpaTransactions} on Spring's transaction management: a unit of work joins the host's
+ * transaction when one is active (propagation REQUIRED) and otherwise runs in one of its own; the
+ * entity manager is the one Spring bound to that transaction; after-commit actions run as
+ * {@link TransactionSynchronization#afterCommit()}, so events of a unit of work that joined the host's
+ * transaction are delivered only once the host commits.
+ */
+public final class SpringJpaTransactions implements JpaTransactions {
+
+    private static final Logger log = LoggerFactory.getLogger(SpringJpaTransactions.class);
+
+    private final TransactionTemplate template;
+    private final EntityManagerFactory entityManagerFactory;
+
+    public SpringJpaTransactions(PlatformTransactionManager transactionManager, EntityManagerFactory entityManagerFactory) {
+        this.template = new TransactionTemplate(requireNonNull(transactionManager, "transactionManager must not be null"));
+        this.entityManagerFactory = requireNonNull(entityManagerFactory, "entityManagerFactory must not be null");
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        requireNonNull(work, "work must not be null");
+        return template.execute(status -> work.get());
+    }
+
+    @Override
+    public EntityManager entityManager() {
+        EntityManager em = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory);
+        if (em == null) {
+            throw new IllegalStateException("No Spring-managed transaction with an EntityManager is active;"
+                    + " is the PlatformTransactionManager a JpaTransactionManager for this EntityManagerFactory?");
+        }
+        return em;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        requireNonNull(action, "action must not be null");
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            runQuietly(action);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                runQuietly(action);
+            }
+        });
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.warn("An after-commit action failed; the transaction itself has committed", e);
+        }
+    }
+}

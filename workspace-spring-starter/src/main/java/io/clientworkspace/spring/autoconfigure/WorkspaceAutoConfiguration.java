@@ -1,0 +1,81 @@
+package io.clientworkspace.spring.autoconfigure;
+
+import io.clientworkspace.IdGenerator;
+import io.clientworkspace.WorkspaceKit;
+import io.clientworkspace.activity.DomainEventListener;
+import io.clientworkspace.member.Authorizer;
+import io.clientworkspace.member.PermissionMatrix;
+import io.clientworkspace.memory.InMemoryStores;
+import io.clientworkspace.spi.Stores;
+import io.clientworkspace.spring.ApplicationEventBridge;
+import io.clientworkspace.spring.OutboxRelay;
+import io.clientworkspace.spring.WorkspaceProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+
+/**
+ * The {@link WorkspaceKit} bean and what it needs: the stores (the JPA ones when configured, else
+ * in-memory with a warning), the clock, id generator and default permission matrix (from beans of
+ * those types when declared), every {@link DomainEventListener} bean, and the bridge to Spring
+ * application events.
+ */
+@AutoConfiguration(after = WorkspaceJpaStoresAutoConfiguration.class)
+@EnableConfigurationProperties(WorkspaceProperties.class)
+public class WorkspaceAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkspaceAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    Stores workspaceStores(WorkspaceProperties properties) {
+        if (properties.getStore() == WorkspaceProperties.Store.JPA) {
+            throw new IllegalStateException("workspace.store=jpa, but the JPA stores could not be configured:"
+                    + " add io.clientworkspace:workspace-jpa and a JPA provider (spring-boot-starter-data-jpa)"
+                    + " with a DataSource, or set workspace.store=auto");
+        }
+        log.warn("Client Workspace Kit is using IN-MEMORY stores: all workspace data is lost when the application"
+                + " stops. Add io.clientworkspace:workspace-jpa and spring-boot-starter-data-jpa to keep it in your"
+                + " database (workspace.store={}).", properties.getStore().name().toLowerCase(java.util.Locale.ROOT));
+        return InMemoryStores.create();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "workspace.events", name = "publish-application-events", havingValue = "true",
+            matchIfMissing = true)
+    ApplicationEventBridge workspaceApplicationEventBridge(ApplicationEventPublisher publisher) {
+        return new ApplicationEventBridge(publisher);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WorkspaceKit workspaceKit(Stores stores, WorkspaceProperties properties, ObjectProvider<Clock> clock,
+                              ObjectProvider<IdGenerator> ids, ObjectProvider<PermissionMatrix> matrix,
+                              ObjectProvider<DomainEventListener> listeners) {
+        WorkspaceKit.Builder builder = WorkspaceKit.builder()
+                .stores(stores)
+                .authorizationCache(new Authorizer.CacheSettings(properties.getCache().getMaximumSize(),
+                        properties.getCache().getExpireAfterWrite()));
+        clock.ifAvailable(builder::clock);
+        ids.ifAvailable(builder::idGenerator);
+        matrix.ifAvailable(builder::defaultPermissionMatrix);
+        listeners.orderedStream().forEach(builder::listener);
+        return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxRelay workspaceOutboxRelay(WorkspaceKit kit, Stores stores, WorkspaceProperties properties) {
+        boolean enabled = stores.outbox().isPresent() && !properties.getEvents().getRelayInterval().isNegative() && !properties.getEvents().getRelayInterval().isZero();
+        return new OutboxRelay(kit, properties.getEvents().getRelayInterval(), enabled);
+    }
+}

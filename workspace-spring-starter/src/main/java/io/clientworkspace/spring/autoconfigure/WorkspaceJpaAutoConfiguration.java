@@ -1,0 +1,52 @@
+package io.clientworkspace.spring.autoconfigure;
+
+import io.clientworkspace.jpa.JpaStores;
+import io.clientworkspace.jpa.entity.TenantEntity;
+import io.clientworkspace.spring.WorkspaceProperties;
+import io.clientworkspace.spring.WorkspaceSchemaInitializer;
+import jakarta.persistence.EntityManagerFactory;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+
+/**
+ * Runs before Hibernate's auto-configuration: registers the kit's entity package with Boot's entity
+ * scanning ({@link AutoConfigurationPackage}, which adds to the host's packages instead of replacing
+ * them as {@code @EntityScan} would) and, with Flyway present, migrates the kit's schema first.
+ *
+ * <p>A host that declares {@code @EntityScan} itself must add {@code io.clientworkspace.jpa.entity}
+ * to it.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnClass({JpaStores.class, EntityManagerFactory.class})
+@Conditional(OnJpaStoreSelected.class)
+@AutoConfigurationPackage(basePackageClasses = TenantEntity.class)
+@EnableConfigurationProperties(WorkspaceProperties.class)
+public class WorkspaceJpaAutoConfiguration {
+
+    /** The kit's own schema migrations, with their own Flyway history table. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({Flyway.class, DatabaseDriver.class})
+    @ConditionalOnBean(DataSource.class)
+    @ConditionalOnProperty(prefix = "workspace.jpa", name = "migrate", havingValue = "true", matchIfMissing = true)
+    static class SchemaMigration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        WorkspaceSchemaInitializer workspaceSchemaInitializer(DataSource dataSource, WorkspaceProperties properties) {
+            return new WorkspaceSchemaInitializer(dataSource, properties.getJpa().getHistoryTable());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.clientworkspace.spring.autoconfigure;
+
+import io.clientworkspace.WorkspaceKit;
+import io.clientworkspace.spring.WorkspaceMetrics;
+import io.clientworkspace.spring.security.ActorResolver;
+import io.clientworkspace.spring.web.ActivityApiController;
+import io.clientworkspace.spring.web.ActorArgumentResolver;
+import io.clientworkspace.spring.web.InvitationApiController;
+import io.clientworkspace.spring.web.MemberApiController;
+import io.clientworkspace.spring.web.ProblemDetailsAdvice;
+import io.clientworkspace.spring.web.WorkspaceApiController;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+/**
+ * The REST API, on by default in servlet web applications with Spring Security
+ * ({@code workspace.rest.enabled=false} turns it off). Controllers are registered as beans here; the
+ * starter never scans for components.
+ */
+@AutoConfiguration(after = {WorkspaceAutoConfiguration.class, WorkspaceSecurityAutoConfiguration.class,
+        WorkspaceMetricsAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({DispatcherServlet.class, Authentication.class})
+@ConditionalOnBean({WorkspaceKit.class, ActorResolver.class})
+@ConditionalOnProperty(prefix = "workspace.rest", name = "enabled", havingValue = "true", matchIfMissing = true)
+public class WorkspaceRestAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    WorkspaceApiController workspaceApiController(WorkspaceKit kit) {
+        return new WorkspaceApiController(kit);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MemberApiController workspaceMemberApiController(WorkspaceKit kit) {
+        return new MemberApiController(kit);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InvitationApiController workspaceInvitationApiController(WorkspaceKit kit) {
+        return new InvitationApiController(kit);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ActivityApiController workspaceActivityApiController(WorkspaceKit kit) {
+        return new ActivityApiController(kit);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemDetailsAdvice workspaceProblemDetailsAdvice(ObjectProvider<WorkspaceMetrics> metrics) {
+        return new ProblemDetailsAdvice(metrics);
+    }
+
+    @Bean
+    WebMvcConfigurer workspaceActorArgumentResolverConfigurer(ActorResolver actorResolver) {
+        ActorArgumentResolver resolver = new ActorArgumentResolver(actorResolver);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(resolver);
+            }
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package io.clientworkspace.spring.autoconfigure;
+
+import io.clientworkspace.TenantId;
+import io.clientworkspace.spring.WorkspaceProperties;
+import io.clientworkspace.spring.security.ActorResolver;
+import io.clientworkspace.spring.security.DefaultActorResolver;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.Authentication;
+
+import java.util.Optional;
+
+/** The Spring Security bridge: a {@link DefaultActorResolver} unless the host declares its own {@link ActorResolver}. */
+@AutoConfiguration
+@ConditionalOnClass(Authentication.class)
+@EnableConfigurationProperties(WorkspaceProperties.class)
+public class WorkspaceSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ActorResolver workspaceActorResolver(WorkspaceProperties properties) {
+        WorkspaceProperties.Security security = properties.getSecurity();
+        Optional<TenantId> defaultTenant = security.getDefaultTenantId().isBlank()
+                ? Optional.empty() : Optional.of(TenantId.of(security.getDefaultTenantId().strip()));
+        return new DefaultActorResolver(security.getTenantAuthorityPrefix(), security.getTeamAuthority(), defaultTenant);
+    }
+}

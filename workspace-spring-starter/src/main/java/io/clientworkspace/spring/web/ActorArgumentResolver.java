@@ -1,0 +1,42 @@
+package io.clientworkspace.spring.web;
+
+import io.clientworkspace.Actor;
+import io.clientworkspace.spring.security.ActorResolver;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Resolves controller parameters of type {@link Actor} from the current Spring Security
+ * authentication through the {@link ActorResolver}; answers 401 when there is none. Works in the
+ * host's own controllers too.
+ */
+public final class ActorArgumentResolver implements HandlerMethodArgumentResolver {
+
+    private final ActorResolver resolver;
+
+    public ActorArgumentResolver(ActorResolver resolver) {
+        this.resolver = requireNonNull(resolver, "resolver must not be null");
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Actor.class;
+    }
+
+    @Override
+    public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+                                 NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            throw new Inputs.UnauthenticatedException();
+        }
+        return resolver.resolve(authentication).orElseThrow(Inputs.UnauthenticatedException::new);
+    }
+}

@@ -1,0 +1,148 @@
+package io.clientworkspace.spring.web;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.clientworkspace.Page;
+import io.clientworkspace.activity.ActivityEntry;
+import io.clientworkspace.activity.ChainVerification;
+import io.clientworkspace.member.AccessGrant;
+import io.clientworkspace.member.Invitation;
+import io.clientworkspace.member.Membership;
+import io.clientworkspace.member.Permission;
+import io.clientworkspace.workspace.Branding;
+import io.clientworkspace.workspace.Workspace;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The JSON shapes of the REST API. Responses are built from domain values; requests are separate
+ * records that carry only what a caller may set (no ids, tenants or versions) and reject unknown
+ * fields, so that nothing can be mass-assigned.
+ */
+public final class ApiDtos {
+
+    private ApiDtos() {
+    }
+
+    /** A page of items and the cursor of the next page (null on the last page). */
+    public record PageDto<T>(List<T> items, @Nullable String nextCursor) {
+        static <D, T> PageDto<T> of(Page<D> page, Function<D, T> mapper) {
+            return new PageDto<>(page.items().stream().map(mapper).toList(), page.nextCursor().orElse(null));
+        }
+    }
+
+    /** Branding as JSON. */
+    public record BrandingDto(@Nullable String displayName, @Nullable String accentColor, @Nullable String logoRef) {
+        static BrandingDto of(Branding b) {
+            return new BrandingDto(b.displayName().orElse(null), b.accentColor().orElse(null), b.logoRef().orElse(null));
+        }
+
+        Branding toDomain() {
+            return new Branding(java.util.Optional.ofNullable(displayName), java.util.Optional.ofNullable(accentColor),
+                    java.util.Optional.ofNullable(logoRef));
+        }
+    }
+
+    /** A workspace. */
+    public record WorkspaceDto(String id, String slug, String name, @Nullable String externalRef, String status,
+                               BrandingDto branding, Instant createdAt, Instant updatedAt, long version) {
+        static WorkspaceDto of(Workspace w) {
+            return new WorkspaceDto(w.id().value(), w.slug(), w.name(), w.externalRef().orElse(null), w.status().name(),
+                    BrandingDto.of(w.branding()), w.createdAt(), w.updatedAt(), w.version());
+        }
+    }
+
+    /** A member of a workspace. */
+    public record MemberDto(String workspaceId, String userId, String role, String kind, Instant joinedAt) {
+        static MemberDto of(Membership m) {
+            return new MemberDto(m.workspaceId().value(), m.userId().value(), m.role().name(), m.role().kind().name(),
+                    m.joinedAt());
+        }
+    }
+
+    /** An invitation (never with its token, except once in {@link IssuedInvitationDto}). */
+    public record InvitationDto(String id, String workspaceId, String email, String role, String status,
+                                String invitedBy, Instant createdAt, Instant expiresAt) {
+        static InvitationDto of(Invitation i) {
+            return new InvitationDto(i.id().value(), i.workspaceId().value(), i.email(), i.role().name(),
+                    i.status().name(), i.invitedBy().value(), i.createdAt(), i.expiresAt());
+        }
+    }
+
+    /** A new invitation with its secret token: the only response that ever contains it. */
+    public record IssuedInvitationDto(InvitationDto invitation, String token) {
+    }
+
+    /** One activity entry. */
+    public record ActivityDto(String id, long sequence, String actorId, String actorKind, String action,
+                              String targetType, String targetId, Instant occurredAt, String visibility,
+                              Map<String, String> details) {
+        static ActivityDto of(ActivityEntry e) {
+            return new ActivityDto(e.id().value(), e.sequence(), e.actorId().value(), e.actorKind().name(), e.action(),
+                    e.targetType(), e.targetId(), e.occurredAt(), e.visibility().name(), e.details());
+        }
+    }
+
+    /** The result of verifying a workspace's activity chain. */
+    public record VerificationDto(boolean intact, long entriesChecked, @Nullable Long firstBrokenSequence,
+                                  @Nullable String problem, long headSequence, String headHash) {
+        static VerificationDto of(ChainVerification v) {
+            return new VerificationDto(v.isIntact(), v.entriesChecked(),
+                    v.firstBrokenSequence().isPresent() ? v.firstBrokenSequence().getAsLong() : null,
+                    v.problem().orElse(null), v.head().sequence(), v.head().hash());
+        }
+    }
+
+    /** What the caller may do in a workspace. */
+    public record PermissionsDto(String workspaceId, @Nullable String tenantRole, @Nullable String workspaceRole,
+                                 List<String> permissions) {
+        static PermissionsDto of(String workspaceId, AccessGrant grant) {
+            return new PermissionsDto(workspaceId, grant.tenantRole().map(Enum::name).orElse(null),
+                    grant.workspaceRole().map(Enum::name).orElse(null),
+                    grant.permissions().stream().map(Permission::name).sorted().toList());
+        }
+    }
+
+    /** The caller. */
+    public record MeDto(String tenantId, String userId, String kind, @Nullable String tenantRole) {
+    }
+
+    /** Body of {@code POST /workspaces}. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record CreateWorkspaceRequest(@Nullable String name, @Nullable String slug, @Nullable String externalRef,
+                                         @Nullable String lead, @Nullable BrandingDto branding) {
+    }
+
+    /** Body of {@code PATCH /workspaces/{id}}: every field optional; absent fields stay as they are. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record UpdateWorkspaceRequest(@Nullable String name, @Nullable BrandingDto branding) {
+    }
+
+    /** Body of {@code POST /workspaces/{id}/members}. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record AddMemberRequest(@Nullable String userId, @Nullable String role) {
+    }
+
+    /** Body of {@code PUT /workspaces/{id}/members/{userId}}. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record ChangeRoleRequest(@Nullable String role) {
+    }
+
+    /** Body of {@code POST /workspaces/{id}/lead}. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record HandOverLeadRequest(@Nullable String from, @Nullable String to) {
+    }
+
+    /** Body of {@code POST /workspaces/{id}/invitations}. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record CreateInvitationRequest(@Nullable String email, @Nullable String role, @Nullable Integer validForHours) {
+    }
+
+    /** Body of {@code POST /invitations/accept}. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record AcceptInvitationRequest(@Nullable String token) {
+    }
+}

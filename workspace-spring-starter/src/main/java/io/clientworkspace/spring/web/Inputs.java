@@ -1,0 +1,77 @@
+package io.clientworkspace.spring.web;
+
+import io.clientworkspace.ConflictException;
+import io.clientworkspace.FieldError;
+import io.clientworkspace.ValidationException;
+import org.jspecify.annotations.Nullable;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Turns raw request values into domain values with field-specific errors. */
+final class Inputs {
+
+    private Inputs() {
+    }
+
+    static <T> T required(@Nullable T value, String field) {
+        if (value == null) {
+            throw new ValidationException(FieldError.of(field, "is required"));
+        }
+        return value;
+    }
+
+    static <E extends Enum<E>> E enumValue(@Nullable String value, Class<E> type, String field) {
+        String text = required(value, field);
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(FieldError.of(field, "must be one of "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+        }
+    }
+
+    /** The version named by an If-Match header: {@code "3"} (quotes required, as for every strong ETag). */
+    static long ifMatch(@Nullable String header) {
+        if (header == null || header.isBlank()) {
+            throw new PreconditionRequiredException();
+        }
+        String tag = header.strip();
+        if (tag.length() < 3 || !tag.startsWith("\"") || !tag.endsWith("\"")) {
+            throw staleTag(header);
+        }
+        try {
+            return Long.parseLong(tag.substring(1, tag.length() - 1));
+        } catch (NumberFormatException e) {
+            throw staleTag(header);
+        }
+    }
+
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    private static ConflictException staleTag(String header) {
+        return new ConflictException(ConflictException.Reason.STALE_VERSION,
+                "If-Match " + header + " does not match the current version; GET it again for a fresh ETag");
+    }
+
+    /** No If-Match on a request that changes a versioned resource. */
+    static final class PreconditionRequiredException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PreconditionRequiredException() {
+            super("This request changes a versioned resource: send If-Match with the ETag you last read");
+        }
+    }
+
+    /** No actor could be resolved for the request. */
+    static final class UnauthenticatedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnauthenticatedException() {
+            super("Sign in as a workspace user to use this API");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.clientworkspace.spring.web;
+
+import io.clientworkspace.AccessDeniedException;
+import io.clientworkspace.ArchivedException;
+import io.clientworkspace.ConflictException;
+import io.clientworkspace.GoneException;
+import io.clientworkspace.NotFoundException;
+import io.clientworkspace.ValidationException;
+import io.clientworkspace.WorkspaceException;
+import io.clientworkspace.spring.WorkspaceMetrics;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the kit's errors into RFC 9457 problem details for the kit's own controllers, each with a
+ * stable {@code type} ({@code urn:client-workspace:problem:<code>}):
+ *
+ * <table>
+ *   <caption>Status per error</caption>
+ *   <tr><td>not-found</td><td>404 (also for workspaces the caller may not see)</td></tr>
+ *   <tr><td>access-denied</td><td>403</td></tr>
+ *   <tr><td>validation</td><td>400, with {@code errors: [{field, message}]}</td></tr>
+ *   <tr><td>conflict</td><td>409 with {@code reason}; a stale version on a request with If-Match is 412</td></tr>
+ *   <tr><td>gone</td><td>410 with {@code reason}</td></tr>
+ *   <tr><td>archived</td><td>409</td></tr>
+ *   <tr><td>precondition-required</td><td>428: a versioned change without If-Match</td></tr>
+ *   <tr><td>unauthenticated</td><td>401</td></tr>
+ *   <tr><td>bad-request</td><td>400: unreadable JSON, unknown fields, bad parameters</td></tr>
+ * </table>
+ */
+@RestControllerAdvice(assignableTypes = {WorkspaceApiController.class, MemberApiController.class,
+        InvitationApiController.class, ActivityApiController.class})
+public class ProblemDetailsAdvice {
+
+    /** The prefix of every problem type of the API. */
+    public static final String TYPE_PREFIX = "urn:client-workspace:problem:";
+
+    private final ObjectProvider<WorkspaceMetrics> metrics;
+
+    public ProblemDetailsAdvice(ObjectProvider<WorkspaceMetrics> metrics) {
+        this.metrics = metrics;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        metrics.ifAvailable(m -> m.denied("not-found"));
+        ProblemDetail p = problem(HttpStatus.NOT_FOUND, e);
+        p.setProperty("resourceType", e.resourceType());
+        return respond(p);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
+        metrics.ifAvailable(m -> m.denied("access-denied"));
+        ProblemDetail p = problem(HttpStatus.FORBIDDEN, e);
+        p.setProperty("required", e.required());
+        return respond(p);
+    }
+
+    @ExceptionHandler(ValidationException.class)
+    ResponseEntity<ProblemDetail> validation(ValidationException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, e);
+        p.setProperty("errors", e.fieldErrors().stream()
+                .map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+        return respond(p);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
+        boolean precondition = e.reason() == ConflictException.Reason.STALE_VERSION
+                && request.getHeader(HttpHeaders.IF_MATCH) != null;
+        ProblemDetail p = problem(precondition ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT, e);
+        p.setProperty("reason", e.reason().name());
+        return respond(p);
+    }
+
+    @ExceptionHandler(GoneException.class)
+    ResponseEntity<ProblemDetail> gone(GoneException e) {
+        ProblemDetail p = problem(HttpStatus.GONE, e);
+        p.setProperty("reason", e.reason().name());
+        return respond(p);
+    }
+
+    @ExceptionHandler(ArchivedException.class)
+    ResponseEntity<ProblemDetail> archived(ArchivedException e) {
+        return respond(problem(HttpStatus.CONFLICT, e));
+    }
+
+    @ExceptionHandler(Inputs.PreconditionRequiredException.class)
+    ResponseEntity<ProblemDetail> preconditionRequired(Inputs.PreconditionRequiredException e) {
+        return respond(problem(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", e.getMessage()));
+    }
+
+    @ExceptionHandler(Inputs.UnauthenticatedException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(Inputs.UnauthenticatedException e) {
+        return respond(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        String detail = "The request body is not valid JSON for this endpoint";
+        List<Map<String, String>> errors = List.of();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+                detail = "Unknown field '" + unknown.getPropertyName() + "': this endpoint does not accept it";
+                errors = List.of(Map.of("field", unknown.getPropertyName(), "message", "is not accepted here"));
+                break;
+            }
+        }
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "bad-request", detail);
+        if (!errors.isEmpty()) {
+            p.setProperty("errors", errors);
+        }
+        return respond(p);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            HttpMediaTypeNotSupportedException.class})
+    ResponseEntity<ProblemDetail> badRequest(Exception e) {
+        HttpStatus status = e instanceof HttpMediaTypeNotSupportedException
+                ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.BAD_REQUEST;
+        return respond(problem(status, "bad-request", e.getMessage()));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, WorkspaceException e) {
+        return problem(status, e.code(), e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String code, @Nullable String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail == null ? status.getReasonPhrase() : detail);
+        p.setType(URI.create(TYPE_PREFIX + code));
+        p.setTitle(status.getReasonPhrase());
+        p.setProperty("code", code);
+        return p;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
+        return ResponseEntity.status(p.getStatus()).body(p);
+    }
+}

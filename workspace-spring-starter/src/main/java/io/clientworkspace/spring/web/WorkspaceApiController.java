@@ -1,0 +1,142 @@
+package io.clientworkspace.spring.web;
+
+import io.clientworkspace.Actor;
+import io.clientworkspace.NotFoundException;
+import io.clientworkspace.PageRequest;
+import io.clientworkspace.UserId;
+import io.clientworkspace.WorkspaceId;
+import io.clientworkspace.WorkspaceKit;
+import io.clientworkspace.spring.web.ApiDtos.CreateWorkspaceRequest;
+import io.clientworkspace.spring.web.ApiDtos.MeDto;
+import io.clientworkspace.spring.web.ApiDtos.PageDto;
+import io.clientworkspace.spring.web.ApiDtos.PermissionsDto;
+import io.clientworkspace.spring.web.ApiDtos.UpdateWorkspaceRequest;
+import io.clientworkspace.spring.web.ApiDtos.VerificationDto;
+import io.clientworkspace.spring.web.ApiDtos.WorkspaceDto;
+import io.clientworkspace.workspace.Branding;
+import io.clientworkspace.workspace.NewWorkspace;
+import io.clientworkspace.workspace.Workspace;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/** Workspaces: list, create, read (with ETag), update, archive, restore, permissions and chain verification. */
+@RestController
+@RequestMapping("${workspace.rest.base-path:/api}")
+public class WorkspaceApiController {
+
+    private final WorkspaceKit kit;
+
+    public WorkspaceApiController(WorkspaceKit kit) {
+        this.kit = requireNonNull(kit, "kit must not be null");
+    }
+
+    /** Who the caller is. */
+    @GetMapping("/me")
+    public MeDto me(Actor actor) {
+        return new MeDto(actor.tenantId().value(), actor.userId().value(), actor.kind().name(),
+                kit.authorizer().tenantRole(actor).map(Enum::name).orElse(null));
+    }
+
+    /** The workspaces the caller may see, by slug. */
+    @GetMapping("/workspaces")
+    public PageDto<WorkspaceDto> list(Actor actor, @RequestParam(required = false) @Nullable String cursor,
+                                      @RequestParam(defaultValue = "50") int limit) {
+        return PageDto.of(kit.workspaces().list(actor, page(cursor, limit)), WorkspaceDto::of);
+    }
+
+    /** Creates a workspace; the caller (or {@code lead}) becomes its lead. */
+    @PostMapping("/workspaces")
+    public ResponseEntity<WorkspaceDto> create(Actor actor, @RequestBody CreateWorkspaceRequest body) {
+        NewWorkspace request = new NewWorkspace(Inputs.required(body.name(), "name"), Inputs.required(body.slug(), "slug"),
+                Optional.ofNullable(body.externalRef()), Optional.ofNullable(body.lead()).map(UserId::of),
+                body.branding() == null ? Branding.none() : body.branding().toDomain());
+        Workspace created = kit.workspaces().create(actor, request);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
+                        .buildAndExpand(created.id().value()).toUri())
+                .eTag(Inputs.etag(created.version()))
+                .body(WorkspaceDto.of(created));
+    }
+
+    /** One workspace, with its version as ETag. */
+    @GetMapping("/workspaces/{id}")
+    public ResponseEntity<WorkspaceDto> get(Actor actor, @PathVariable String id) {
+        return withETag(kit.workspaces().get(actor, WorkspaceId.of(id)));
+    }
+
+    /** The workspace linked to the host's account id. */
+    @GetMapping("/workspaces/by-external-ref/{externalRef}")
+    public ResponseEntity<WorkspaceDto> byExternalRef(Actor actor, @PathVariable String externalRef) {
+        return withETag(kit.workspaces().findByExternalRef(actor, externalRef)
+                .orElseThrow(() -> new NotFoundException("workspace", externalRef)));
+    }
+
+    /** Renames and/or re-brands; needs If-Match. */
+    @PatchMapping("/workspaces/{id}")
+    public ResponseEntity<WorkspaceDto> update(Actor actor, @PathVariable String id,
+                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+                                               @RequestBody UpdateWorkspaceRequest body) {
+        long version = Inputs.ifMatch(ifMatch);
+        WorkspaceId workspaceId = WorkspaceId.of(id);
+        Workspace current = kit.workspaces().get(actor, workspaceId);
+        if (body.name() != null) {
+            current = kit.workspaces().rename(actor, workspaceId, body.name(), version);
+            version = current.version();
+        }
+        if (body.branding() != null) {
+            current = kit.workspaces().updateBranding(actor, workspaceId, body.branding().toDomain(), version);
+        }
+        return withETag(current);
+    }
+
+    /** Archives (read-only from then on); needs If-Match. */
+    @PostMapping("/workspaces/{id}/archive")
+    public ResponseEntity<WorkspaceDto> archive(Actor actor, @PathVariable String id,
+                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return withETag(kit.workspaces().archive(actor, WorkspaceId.of(id), Inputs.ifMatch(ifMatch)));
+    }
+
+    /** Restores an archived workspace; needs If-Match. */
+    @PostMapping("/workspaces/{id}/restore")
+    public ResponseEntity<WorkspaceDto> restore(Actor actor, @PathVariable String id,
+                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return withETag(kit.workspaces().restore(actor, WorkspaceId.of(id), Inputs.ifMatch(ifMatch)));
+    }
+
+    /** What the caller may do in the workspace. */
+    @GetMapping("/workspaces/{id}/permissions")
+    public PermissionsDto permissions(Actor actor, @PathVariable String id) {
+        WorkspaceId workspaceId = WorkspaceId.of(id);
+        kit.workspaces().get(actor, workspaceId);
+        return PermissionsDto.of(id, kit.authorizer().grant(actor, workspaceId));
+    }
+
+    /** Verifies the workspace's activity chain (team only). */
+    @GetMapping("/workspaces/{id}/activity/verification")
+    public VerificationDto verify(Actor actor, @PathVariable String id) {
+        return VerificationDto.of(kit.activity().verify(actor, WorkspaceId.of(id)));
+    }
+
+    static PageRequest page(@Nullable String cursor, int limit) {
+        return cursor == null || cursor.isEmpty() ? PageRequest.first(limit) : PageRequest.after(cursor, limit);
+    }
+
+    private static ResponseEntity<WorkspaceDto> withETag(Workspace workspace) {
+        return ResponseEntity.status(HttpStatus.OK).eTag(Inputs.etag(workspace.version())).body(WorkspaceDto.of(workspace));
+    }
+}
