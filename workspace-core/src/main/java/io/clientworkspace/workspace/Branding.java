@@ -15,9 +15,10 @@ import static java.util.Objects.requireNonNull;
  * @param logoRef     a reference to a logo (a URL or a file id), up to 500 characters
  */
 public record Branding(
-        Optional<@Size(min = 1, max = 120) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String> displayName,
+        // (?U) makes \p{Cntrl} and \s Unicode-aware, so that C1 controls are refused as everywhere else.
+        Optional<@Size(min = 1, max = 120) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Pattern(regexp = "(?U)[^\\p{Cntrl}]*", message = "must not contain control characters") String> displayName,
         Optional<@Pattern(regexp = "#[0-9A-Fa-f]{6}", message = "must be a colour like #1A2B3C") String> accentColor,
-        Optional<@Size(min = 1, max = 500) @Pattern(regexp = "[^\\p{Cntrl}\\s]*", message = "must not contain whitespace or control characters") String> logoRef) {
+        Optional<@Size(min = 1, max = 500) @Pattern(regexp = "(?U)[^\\p{Cntrl}\\s]*", message = "must not contain whitespace or control characters") String> logoRef) {
 
     private static final Branding NONE = new Branding(Optional.empty(), Optional.empty(), Optional.empty());
 

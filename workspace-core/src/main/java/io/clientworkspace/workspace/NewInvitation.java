@@ -19,7 +19,7 @@ import static java.util.Objects.requireNonNull;
  * @param validFor how long the invitation can be accepted: 5 minutes to 30 days, 7 days when empty
  */
 public record NewInvitation(
-        @NotBlank @Size(max = 254) @Email(regexp = "[^\\s\\p{Cntrl}@]+@[^\\s\\p{Cntrl}@]+\\.[^\\s\\p{Cntrl}@]+", message = "must be an e-mail address like name@example.com") String email,
+        @NotBlank @Size(max = 254) @Email(regexp = "(?U)[^\\s\\p{Cntrl}@]+@[^\\s\\p{Cntrl}@]+\\.[^\\s\\p{Cntrl}@]+", message = "must be an e-mail address like name@example.com") String email,
         @NotNull WorkspaceRole role,
         Optional<Duration> validFor) {
 

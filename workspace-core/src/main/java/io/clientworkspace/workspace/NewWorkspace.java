@@ -21,12 +21,14 @@ import static java.util.Objects.requireNonNull;
  * @param branding    initial branding
  */
 public record NewWorkspace(
-        @NotBlank @Size(max = 120) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String name,
+        // (?U): without it \p{Cntrl} means ASCII controls only, and C1 controls such as U+009B (a terminal
+        // escape) would pass here while renaming refuses them (Character.isISOControl covers both).
+        @NotBlank @Size(max = 120) @Pattern(regexp = "(?U)[^\\p{Cntrl}]*", message = "must not contain control characters") String name,
         @NotNull @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", message = "must be 2 to 63 characters of a-z, 0-9 and '-', not starting or ending with '-'")
         @Size(min = 2, max = 63) String slug,
         // Not @NotBlank: Hibernate Validator hands an empty Optional's "value" to the constraint as null,
         // and @NotBlank would reject the absence that Optional stands for.
-        Optional<@Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String> externalRef,
+        Optional<@Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Pattern(regexp = "(?U)[^\\p{Cntrl}]*", message = "must not contain control characters") String> externalRef,
         Optional<UserId> lead,
         @Valid Branding branding) {
 
