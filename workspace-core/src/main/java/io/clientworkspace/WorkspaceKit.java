@@ -53,7 +53,7 @@ public final class WorkspaceKit {
     private WorkspaceKit(Builder builder) {
         this.stores = builder.stores != null ? builder.stores : InMemoryStores.create();
         EventDispatcher events = new EventDispatcher();
-        this.authorizer = new Authorizer(stores.team(), stores.memberships(), stores.permissionMatrices(),
+        this.authorizer = new Authorizer(stores.team(), stores.workspaces(), stores.memberships(), stores.permissionMatrices(),
                 builder.defaultMatrix, builder.cacheSettings, builder.cacheTicker);
         // The authorizer hears every committed change first, so listeners already see fresh permissions.
         events.register(authorizer);

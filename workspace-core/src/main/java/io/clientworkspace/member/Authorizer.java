@@ -13,6 +13,7 @@ import io.clientworkspace.activity.DomainEventListener;
 import io.clientworkspace.spi.MembershipStore;
 import io.clientworkspace.spi.PermissionMatrixStore;
 import io.clientworkspace.spi.TeamStore;
+import io.clientworkspace.spi.WorkspaceStore;
 import io.clientworkspace.tenant.TenantEvent;
 import io.clientworkspace.tenant.TenantRole;
 import io.clientworkspace.tenant.TeamMember;
@@ -21,6 +22,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static java.util.Objects.requireNonNull;
 
@@ -31,8 +34,8 @@ import static java.util.Objects.requireNonNull;
  * <p>Rules, in order: a {@code TEAM} actor not on its tenant's roster may do nothing; a tenant admin
  * holds every permission in every workspace of its tenant; otherwise the actor needs a membership
  * whose role is of the actor's own kind, and holds what the matrix grants that role. Everything else
- * is denied. The authorizer does not check that the workspace exists: services do that, and answer
- * "not found" for workspaces the actor may not see.
+ * is denied, including any id that is not a workspace of the actor's tenant, so {@link #can} alone is
+ * a sound guard. Services answer "not found" for workspaces the actor may not see.
  *
  * <p>Answers are cached (Caffeine, bounded in size). Every membership, roster or matrix change made
  * through this kit invalidates the affected entries right after it commits; entries also expire after
@@ -59,13 +62,23 @@ public final class Authorizer implements DomainEventListener {
         }
     }
 
-    private record GrantKey(TenantId tenantId, WorkspaceId workspaceId, UserId userId, ActorKind kind) {
+    /** {@code epoch}: see {@link #epochs}. */
+    private record GrantKey(TenantId tenantId, long epoch, WorkspaceId workspaceId, UserId userId, ActorKind kind) {
     }
 
-    private record TeamKey(TenantId tenantId, UserId userId) {
+    private record TeamKey(TenantId tenantId, long epoch, UserId userId) {
     }
+
+    /**
+     * One counter per tenant, part of every cache key. Invalidating a whole tenant (or one user across
+     * it) bumps the counter instead of hunting for keys, so that an answer still being loaded from data
+     * read before the change lands under the old counter, where nobody looks any more; the old
+     * entries age out of the bounded cache.
+     */
+    private final ConcurrentHashMap<TenantId, AtomicLong> epochs = new ConcurrentHashMap<>();
 
     private final TeamStore team;
+    private final WorkspaceStore workspaces;
     private final MembershipStore memberships;
     private final PermissionMatrixStore matrices;
     private final PermissionMatrix defaultMatrix;
@@ -73,9 +86,11 @@ public final class Authorizer implements DomainEventListener {
     private final Cache<TeamKey, Optional<TenantRole>> tenantRoles;
     private final Cache<TenantId, PermissionMatrix> tenantMatrices;
 
-    public Authorizer(TeamStore team, MembershipStore memberships, PermissionMatrixStore matrices,
-                      PermissionMatrix defaultMatrix, CacheSettings settings, Ticker ticker) {
+    public Authorizer(TeamStore team, WorkspaceStore workspaces, MembershipStore memberships,
+                      PermissionMatrixStore matrices, PermissionMatrix defaultMatrix, CacheSettings settings,
+                      Ticker ticker) {
         this.team = requireNonNull(team, "team must not be null");
+        this.workspaces = requireNonNull(workspaces, "workspaces must not be null");
         this.memberships = requireNonNull(memberships, "memberships must not be null");
         this.matrices = requireNonNull(matrices, "matrices must not be null");
         this.defaultMatrix = requireNonNull(defaultMatrix, "defaultMatrix must not be null");
@@ -99,7 +114,8 @@ public final class Authorizer implements DomainEventListener {
     public AccessGrant grant(Actor actor, WorkspaceId workspaceId) {
         requireNonNull(actor, "actor must not be null");
         requireNonNull(workspaceId, "workspaceId must not be null");
-        return grants.get(new GrantKey(actor.tenantId(), workspaceId, actor.userId(), actor.kind()), this::load);
+        return grants.get(new GrantKey(actor.tenantId(), epoch(actor.tenantId()), workspaceId, actor.userId(),
+                actor.kind()), this::load);
     }
 
     /** Whether {@code actor} holds {@code permission} in the workspace. */
@@ -119,7 +135,11 @@ public final class Authorizer implements DomainEventListener {
         if (actor.kind() != ActorKind.TEAM) {
             return Optional.empty();
         }
-        return tenantRoles.get(new TeamKey(actor.tenantId(), actor.userId()),
+        return tenantRole(actor.tenantId(), actor.userId());
+    }
+
+    private Optional<TenantRole> tenantRole(TenantId tenantId, UserId userId) {
+        return tenantRoles.get(new TeamKey(tenantId, epoch(tenantId), userId),
                 k -> team.find(k.tenantId(), k.userId()).map(TeamMember::role));
     }
 
@@ -143,9 +163,13 @@ public final class Authorizer implements DomainEventListener {
 
     /** Drops every cached answer of one tenant. */
     public void invalidateTenant(TenantId tenantId) {
-        grants.asMap().keySet().removeIf(k -> k.tenantId().equals(tenantId));
-        tenantRoles.asMap().keySet().removeIf(k -> k.tenantId().equals(tenantId));
         tenantMatrices.invalidate(tenantId);
+        epochs.computeIfAbsent(tenantId, t -> new AtomicLong()).incrementAndGet();
+    }
+
+    private long epoch(TenantId tenantId) {
+        AtomicLong epoch = epochs.get(tenantId);
+        return epoch == null ? 0 : epoch.get();
     }
 
     /** Invalidates cached answers affected by a committed change. */
@@ -167,21 +191,22 @@ public final class Authorizer implements DomainEventListener {
     }
 
     private void invalidateUser(TenantId tenantId, UserId userId) {
-        tenantRoles.invalidate(new TeamKey(tenantId, userId));
-        grants.asMap().keySet().removeIf(k -> k.tenantId().equals(tenantId) && k.userId().equals(userId));
+        // A roster change touches the user's answers in every workspace: start the tenant afresh.
+        invalidateTenant(tenantId);
     }
 
     private void invalidateMember(TenantId tenantId, WorkspaceId workspaceId, UserId userId) {
+        long epoch = epoch(tenantId);
         for (ActorKind kind : ActorKind.values()) {
-            grants.invalidate(new GrantKey(tenantId, workspaceId, userId, kind));
+            // Caffeine waits for an in-flight load of this key before removing it, so no stale answer survives.
+            grants.invalidate(new GrantKey(tenantId, epoch, workspaceId, userId, kind));
         }
     }
 
     private AccessGrant load(GrantKey key) {
         Optional<TenantRole> tenantRole = Optional.empty();
         if (key.kind() == ActorKind.TEAM) {
-            tenantRole = tenantRoles.get(new TeamKey(key.tenantId(), key.userId()),
-                    k -> team.find(k.tenantId(), k.userId()).map(TeamMember::role));
+            tenantRole = tenantRole(key.tenantId(), key.userId());
             if (tenantRole.isEmpty()) {
                 return AccessGrant.none();
             }
@@ -190,7 +215,10 @@ public final class Authorizer implements DomainEventListener {
                 .map(Membership::role)
                 .filter(r -> r.kind() == key.kind());
         if (tenantRole.isPresent() && tenantRole.get() == TenantRole.TENANT_ADMIN) {
-            return new AccessGrant(tenantRole, role, EnumSet.allOf(Permission.class));
+            // Everything, but only in workspaces that exist in the admin's own tenant.
+            return workspaces.find(key.tenantId(), key.workspaceId()).isPresent()
+                    ? new AccessGrant(tenantRole, role, EnumSet.allOf(Permission.class))
+                    : AccessGrant.none();
         }
         if (role.isEmpty()) {
             return AccessGrant.none();

@@ -129,6 +129,15 @@ class AuthorizerTest {
     class Grants {
 
         @Test
+        void aTenantAdminHoldsNothingInAnotherTenantsWorkspaceOrAMadeUpId() {
+            Fixture.OtherTenant other = f.otherTenant();
+
+            assertThat(authorizer.permissions(f.alice, other.workspace().id())).isEmpty();
+            assertThat(authorizer.can(f.alice, WorkspaceId.of("no-such-workspace"), VIEW_WORKSPACE)).isFalse();
+            assertThat(authorizer.can(f.alice, f.acme.id(), VIEW_WORKSPACE)).isTrue();
+        }
+
+        @Test
         void aTenantAdminHoldsEveryPermissionWithoutBeingAMember() {
             AccessGrant grant = authorizer.grant(f.alice, f.acme.id());
 
