@@ -106,10 +106,11 @@ public final class InMemoryMembershipStore implements MembershipStore {
         return tx.read(() -> view(tenantId, workspaceId).values().stream().filter(m -> m.role() == role).count());
     }
 
-    /** The workspaces of the tenant in which the user holds a membership (for listForMember). */
-    Set<WorkspaceId> workspacesOf(TenantId tenantId, UserId userId) {
+    /** The workspaces of the tenant in which the user holds a membership with one of the roles. */
+    Set<WorkspaceId> workspacesOf(TenantId tenantId, UserId userId, Set<WorkspaceRole> roles) {
         return byWorkspace.entrySet().stream()
-                .filter(e -> e.getKey().tenantId().equals(tenantId) && e.getValue().containsKey(userId))
+                .filter(e -> e.getKey().tenantId().equals(tenantId) && e.getValue().containsKey(userId)
+                        && roles.contains(e.getValue().get(userId).role()))
                 .map(e -> e.getKey().workspaceId())
                 .collect(Collectors.toSet());
     }

@@ -4,6 +4,7 @@ import io.clientworkspace.ConflictException;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.UserId;
 import io.clientworkspace.WorkspaceId;
+import io.clientworkspace.member.WorkspaceRole;
 import io.clientworkspace.memory.InMemoryTransactions.Undoable;
 import io.clientworkspace.spi.WorkspaceStore;
 import io.clientworkspace.workspace.Workspace;
@@ -114,12 +115,14 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
     }
 
     @Override
-    public List<Workspace> listForMember(TenantId tenantId, UserId userId, Optional<String> afterSlug, int limit) {
+    public List<Workspace> listForMember(TenantId tenantId, UserId userId, Set<WorkspaceRole> roles,
+                                         Optional<String> afterSlug, int limit) {
         requireNonNull(tenantId, "tenantId must not be null");
         requireNonNull(userId, "userId must not be null");
+        requireNonNull(roles, "roles must not be null");
         requireNonNull(afterSlug, "afterSlug must not be null");
         return tx.read(() -> {
-            Set<WorkspaceId> mine = memberships.workspacesOf(tenantId, userId);
+            Set<WorkspaceId> mine = memberships.workspacesOf(tenantId, userId, roles);
             return after(slugsView(tenantId), afterSlug).values().stream()
                     .filter(w -> mine.contains(w.id())).limit(limit).toList();
         });

@@ -29,7 +29,9 @@ public interface EventOutbox {
 
     /**
      * Delivers up to {@code limit} events that were staged before {@code stagedBefore} and never marked
-     * delivered, oldest first, handing each to {@code deliver} and marking it delivered afterwards.
+     * delivered. An event's staging time is its {@link DomainEvent#occurredAt()}, which comes from the
+     * kit's injected clock, so that the kit's clock and the outbox agree in tests too. Events go out
+     * oldest first, handing each to {@code deliver} and marking it delivered afterwards.
      * Concurrent relays (several application nodes) should not pick the same events, but may: delivery
      * is at least once, so listeners must tolerate repeats.
      *

@@ -6,10 +6,12 @@ import java.util.function.Supplier;
  * Makes a multi-store operation atomic: every store write performed by {@code work} on this thread
  * is committed together when it returns, or none is when it throws.
  *
- * <p>A nested call joins the outer unit of work. If a nested call throws, the writes it made are
- * undone before the exception propagates (as with a savepoint), so that a caught failure never
- * leaves half of an operation behind. A JPA implementation may instead mark the whole transaction
- * rollback-only; either way a failed operation changes nothing.
+ * <p>A nested call joins the outer unit of work. If a nested call throws, its writes and its
+ * {@link #afterCommit} actions must never be committed. Implementations choose one of two ways:
+ * undo just the nested writes before the exception propagates, like a savepoint (the in-memory
+ * stores), or mark the whole unit of work rollback-only, in which case the outermost {@code execute}
+ * rolls back and throws even if the outer work caught the failure and returned normally (the JPA
+ * stores). Either way a failed operation changes nothing.
  */
 public interface UnitOfWork {
 

@@ -3,10 +3,12 @@ package io.clientworkspace.spi;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.UserId;
 import io.clientworkspace.WorkspaceId;
+import io.clientworkspace.member.WorkspaceRole;
 import io.clientworkspace.workspace.Workspace;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Stores workspaces. Slugs and external references are unique per tenant. */
 public interface WorkspaceStore {
@@ -15,13 +17,15 @@ public interface WorkspaceStore {
      * Stores a new workspace at version 0.
      *
      * @throws io.clientworkspace.ConflictException {@code DUPLICATE_SLUG} or {@code DUPLICATE_EXTERNAL_REF}
-     *         if another workspace of the tenant uses them, {@code ALREADY_EXISTS} if the id is taken
+     *         if another workspace of the tenant uses them, {@code ALREADY_EXISTS} if the tenant already has a
+     *         workspace with this id
      */
     Workspace insert(Workspace workspace);
 
     /**
      * Replaces a workspace whose stored version equals {@code workspace.version()}. The slug never
-     * changes; a changed external reference must stay unique.
+     * changes: a different slug in the argument is ignored. A changed external reference must stay
+     * unique.
      *
      * @throws io.clientworkspace.ConflictException {@code STALE_VERSION} if the version differs or the
      *         workspace is gone, {@code DUPLICATE_EXTERNAL_REF} on a clash
@@ -51,11 +55,12 @@ public interface WorkspaceStore {
     List<Workspace> list(TenantId tenantId, Optional<String> afterSlug, int limit);
 
     /**
-     * Up to {@code limit} workspaces of the tenant of which {@code userId} holds a membership, with slugs
-     * greater than {@code afterSlug}, ordered by slug. Implementations join with the memberships in one
-     * query rather than loading each workspace.
+     * Up to {@code limit} workspaces of the tenant in which {@code userId} holds a membership whose role is
+     * one of {@code roles}, with slugs greater than {@code afterSlug}, ordered by slug. Implementations
+     * join with the memberships in one query rather than loading each workspace or membership.
      */
-    List<Workspace> listForMember(TenantId tenantId, UserId userId, Optional<String> afterSlug, int limit);
+    List<Workspace> listForMember(TenantId tenantId, UserId userId, Set<WorkspaceRole> roles,
+                                  Optional<String> afterSlug, int limit);
 
     /** How many workspaces the tenant has. */
     long count(TenantId tenantId);

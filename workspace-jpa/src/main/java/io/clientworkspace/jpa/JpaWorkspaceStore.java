@@ -5,6 +5,7 @@ import io.clientworkspace.TenantId;
 import io.clientworkspace.UserId;
 import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.jpa.entity.WorkspaceEntity;
+import io.clientworkspace.member.WorkspaceRole;
 import io.clientworkspace.spi.WorkspaceStore;
 import io.clientworkspace.workspace.Branding;
 import io.clientworkspace.workspace.Workspace;
@@ -13,6 +14,7 @@ import jakarta.persistence.LockModeType;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -109,17 +111,23 @@ public final class JpaWorkspaceStore extends JpaStoreSupport implements Workspac
     }
 
     @Override
-    public List<Workspace> listForMember(TenantId tenantId, UserId userId, Optional<String> afterSlug, int limit) {
+    public List<Workspace> listForMember(TenantId tenantId, UserId userId, Set<WorkspaceRole> roles,
+                                         Optional<String> afterSlug, int limit) {
         requireNonNull(tenantId, "tenantId must not be null");
         requireNonNull(userId, "userId must not be null");
+        requireNonNull(roles, "roles must not be null");
         requireNonNull(afterSlug, "afterSlug must not be null");
+        if (roles.isEmpty()) {
+            return List.of();
+        }
         return tx(() -> mapDetached(em().createQuery("select w from CwkWorkspace w"
                         + " where w.tenantId = :tenant and w.slug > :after and exists ("
                         + "   select 1 from CwkMembership m where m.tenantId = w.tenantId"
-                        + "   and m.workspaceId = w.id and m.userId = :user)"
+                        + "   and m.workspaceId = w.id and m.userId = :user and m.role in :roles)"
                         + " order by w.slug", WorkspaceEntity.class)
                 .setParameter("tenant", tenantId.value())
                 .setParameter("user", userId.value())
+                .setParameter("roles", roles.stream().map(Enum::name).toList())
                 .setParameter("after", afterSlug.orElse(""))
                 .setMaxResults(limit)
                 .getResultList(), JpaWorkspaceStore::toDomain));

@@ -11,7 +11,6 @@ import io.clientworkspace.tenant.TenantRole;
 import io.clientworkspace.workspace.NewWorkspace;
 import io.clientworkspace.workspace.Workspace;
 import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,12 +25,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StatementCountTest {
 
+    /** The seeded data of one database, shared by this class's tests (they only read). */
+    private record Seeded(WorkspaceKit kit, Actor alice, Actor bob, Workspace big) {
+    }
+
+    private static final java.util.Map<TestDatabase, Seeded> SEEDED = new java.util.EnumMap<>(TestDatabase.class);
+
     private WorkspaceKit kit;
     private Actor alice;
     private Actor bob;
     private Workspace big;
 
     void seed(TestDatabase db) {
+        Seeded seeded = SEEDED.get(db);
+        if (seeded == null) {
+            seedFresh(db);
+            SEEDED.put(db, new Seeded(kit, alice, bob, big));
+        } else {
+            kit = seeded.kit();
+            alice = seeded.alice();
+            bob = seeded.bob();
+            big = seeded.big();
+        }
+    }
+
+    private void seedFresh(TestDatabase db) {
         db.reset();
         kit = WorkspaceKit.builder().stores(JpaStores.create(db.emf())).build();
         Tenant tenant = kit.tenants().create("Northwind", UserId.of("alice"));
@@ -76,15 +94,22 @@ class StatementCountTest {
                 () -> kit.activity().feed(client, big.id(), PageRequest.first(40)), 40);
     }
 
-    private static void assertConstant(TestDatabase db, Supplier<Page<?>> small, Supplier<Page<?>> large, int largeSize) {
-        small.get();
-        large.get(); // warm the permission caches, as in steady state
-        long smallCount = count(db, small);
-        long largeCount = count(db, large);
+    private void assertConstant(TestDatabase db, Supplier<Page<?>> small, Supplier<Page<?>> large, int largeSize) {
+        // Cold: nothing cached, as right after a start or a permission change.
+        kit.authorizer().invalidateAll();
+        long smallCold = count(db, small);
+        kit.authorizer().invalidateAll();
+        long largeCold = count(db, large);
+        // Warm: the permission caches filled, as in steady state.
+        long smallWarm = count(db, small);
+        long largeWarm = count(db, large);
+
         assertThat(large.get().items()).hasSize(largeSize);
-        assertThat(largeCount).as("statements for a page of %d vs a page of 2", largeSize).isEqualTo(smallCount);
-        assertThat(largeCount).as("statements per page").isLessThanOrEqualTo(2);
-        System.out.printf("[statement-count] %s: %d statement(s) per page%n", db, largeCount);
+        assertThat(largeCold).as("cold statements for a page of %d vs a page of 2", largeSize).isEqualTo(smallCold);
+        assertThat(largeWarm).as("warm statements for a page of %d vs a page of 2", largeSize).isEqualTo(smallWarm);
+        assertThat(largeCold).as("cold statements per page").isLessThanOrEqualTo(6);
+        assertThat(largeWarm).as("warm statements per page").isLessThanOrEqualTo(2);
+        System.out.printf("[statement-count] %s: %d statement(s) per page cold, %d warm%n", db, largeCold, largeWarm);
     }
 
     private static long count(TestDatabase db, Supplier<Page<?>> listing) {

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,22 +22,40 @@ import static java.util.Objects.requireNonNull;
  * entity manager is the one Spring bound to that transaction; after-commit actions run as
  * {@link TransactionSynchronization#afterCommit()}, so events of a unit of work that joined the host's
  * transaction are delivered only once the host commits.
+ *
+ * <p>While after-commit actions run, Spring still has the committed transaction bound to the thread;
+ * work that joined it would not be written (Hibernate refuses updates outright). So a unit of work
+ * begun by an after-commit action (marking outbox events delivered, a listener calling the kit) runs
+ * in a new transaction of its own.
  */
 public final class SpringJpaTransactions implements JpaTransactions {
 
     private static final Logger log = LoggerFactory.getLogger(SpringJpaTransactions.class);
 
     private final TransactionTemplate template;
+    private final TransactionTemplate newTransaction;
     private final EntityManagerFactory entityManagerFactory;
+    /** True on a thread while it runs after-commit actions outside any transaction of their own. */
+    private final ThreadLocal<Boolean> inAfterCommit = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     public SpringJpaTransactions(PlatformTransactionManager transactionManager, EntityManagerFactory entityManagerFactory) {
         this.template = new TransactionTemplate(requireNonNull(transactionManager, "transactionManager must not be null"));
+        this.newTransaction = new TransactionTemplate(transactionManager);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.entityManagerFactory = requireNonNull(entityManagerFactory, "entityManagerFactory must not be null");
     }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         requireNonNull(work, "work must not be null");
+        if (inAfterCommit.get()) {
+            inAfterCommit.set(Boolean.FALSE);
+            try {
+                return newTransaction.execute(status -> work.get());
+            } finally {
+                inAfterCommit.set(Boolean.TRUE);
+            }
+        }
         return template.execute(status -> work.get());
     }
 
@@ -60,7 +79,13 @@ public final class SpringJpaTransactions implements JpaTransactions {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                runQuietly(action);
+                boolean outer = inAfterCommit.get();
+                inAfterCommit.set(Boolean.TRUE);
+                try {
+                    runQuietly(action);
+                } finally {
+                    inAfterCommit.set(outer);
+                }
             }
         });
     }

@@ -36,6 +36,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 public abstract class UnitOfWorkContract extends StoreContractSupport {
 
+    private static final java.util.Set<io.clientworkspace.member.WorkspaceRole> ALL_ROLES =
+            java.util.EnumSet.allOf(io.clientworkspace.member.WorkspaceRole.class);
+
     /** What the work in these tests throws. */
     private static final class Boom extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -317,7 +320,7 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
             assertThat(s.workspaces().findForUpdate(f.tenant().id(), workspace.id())).contains(workspace);
             Membership lead = s.memberships().insert(data.membership(f.tenant().id(), workspace.id(), WorkspaceRole.LEAD));
             assertThat(s.memberships().countByRole(f.tenant().id(), workspace.id(), WorkspaceRole.LEAD)).isEqualTo(1);
-            assertThat(s.workspaces().listForMember(f.tenant().id(), lead.userId(), Optional.empty(), 10))
+            assertThat(s.workspaces().listForMember(f.tenant().id(), lead.userId(), ALL_ROLES, Optional.empty(), 10))
                     .containsExactly(workspace);
             ActivityEntry next = data.entryAfter(f.head());
             s.activity().append(next);

@@ -34,6 +34,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 public abstract class WorkspaceStoreContract extends StoreContractSupport {
 
+    private static final java.util.Set<io.clientworkspace.member.WorkspaceRole> ALL_ROLES =
+            java.util.EnumSet.allOf(io.clientworkspace.member.WorkspaceRole.class);
+
     private WorkspaceStore workspaces() {
         return stores().workspaces();
     }
@@ -372,7 +375,7 @@ public abstract class WorkspaceStoreContract extends StoreContractSupport {
         assertThat(workspaces().findForUpdate(other.id(), stored.id())).isEmpty();
         assertThat(inUnitOfWork(() -> workspaces().findForUpdate(other.id(), stored.id()))).isEmpty();
         assertThat(workspaces().list(other.id(), Optional.empty(), 10)).isEmpty();
-        assertThat(workspaces().listForMember(other.id(), member, Optional.empty(), 10)).isEmpty();
+        assertThat(workspaces().listForMember(other.id(), member, ALL_ROLES, Optional.empty(), 10)).isEmpty();
         assertThat(workspaces().count(other.id())).isZero();
     }
 
@@ -443,8 +446,27 @@ public abstract class WorkspaceStoreContract extends StoreContractSupport {
         join(sorted.get(1), user);
         join(sorted.get(2), data.userId());
 
-        assertThat(workspaces().listForMember(tenant.id(), user, Optional.empty(), 10))
+        assertThat(workspaces().listForMember(tenant.id(), user, ALL_ROLES, Optional.empty(), 10))
                 .containsExactly(sorted.get(1), sorted.get(4));
+    }
+
+    @Test
+    void listForMemberCountsOnlyMembershipsWithOneOfTheGivenRoles() {
+        Tenant tenant = storedTenant();
+        List<Workspace> sorted = insertShuffled(tenant.id(), 3);
+        UserId user = data.userId();
+        join(sorted.get(0), user);
+        inUnitOfWork(() -> stores().memberships().insert(data.aMembership(tenant.id(), sorted.get(2).id())
+                .userId(user).role(WorkspaceRole.MEMBER).build()));
+
+        assertThat(workspaces().listForMember(tenant.id(), user,
+                java.util.EnumSet.of(WorkspaceRole.MEMBER, WorkspaceRole.LEAD), Optional.empty(), 10))
+                .containsExactly(sorted.get(2));
+        assertThat(workspaces().listForMember(tenant.id(), user,
+                java.util.EnumSet.of(WorkspaceRole.CLIENT_CONTRIBUTOR), Optional.empty(), 10))
+                .containsExactly(sorted.get(0));
+        assertThat(workspaces().listForMember(tenant.id(), user,
+                java.util.EnumSet.noneOf(WorkspaceRole.class), Optional.empty(), 10)).isEmpty();
     }
 
     @Test
@@ -455,11 +477,11 @@ public abstract class WorkspaceStoreContract extends StoreContractSupport {
         List<Workspace> joined = List.of(sorted.get(0), sorted.get(2), sorted.get(3), sorted.get(5), sorted.get(7));
         joined.forEach(w -> join(w, user));
 
-        assertThat(workspaces().listForMember(tenant.id(), user, Optional.empty(), 2))
+        assertThat(workspaces().listForMember(tenant.id(), user, ALL_ROLES, Optional.empty(), 2))
                 .containsExactlyElementsOf(joined.subList(0, 2));
-        assertThat(workspaces().listForMember(tenant.id(), user, Optional.of(sorted.get(2).slug()), 2))
+        assertThat(workspaces().listForMember(tenant.id(), user, ALL_ROLES, Optional.of(sorted.get(2).slug()), 2))
                 .containsExactlyElementsOf(joined.subList(2, 4));
-        assertThat(workspaces().listForMember(tenant.id(), user, Optional.of(sorted.get(6).slug()), 2))
+        assertThat(workspaces().listForMember(tenant.id(), user, ALL_ROLES, Optional.of(sorted.get(6).slug()), 2))
                 .containsExactly(sorted.get(7));
     }
 
@@ -473,8 +495,8 @@ public abstract class WorkspaceStoreContract extends StoreContractSupport {
         join(mine, user);
         join(theirs, user);
 
-        assertThat(workspaces().listForMember(tenant.id(), user, Optional.empty(), 10)).containsExactly(mine);
-        assertThat(workspaces().listForMember(other.id(), user, Optional.empty(), 10)).containsExactly(theirs);
+        assertThat(workspaces().listForMember(tenant.id(), user, ALL_ROLES, Optional.empty(), 10)).containsExactly(mine);
+        assertThat(workspaces().listForMember(other.id(), user, ALL_ROLES, Optional.empty(), 10)).containsExactly(theirs);
     }
 
     @Test
@@ -486,7 +508,7 @@ public abstract class WorkspaceStoreContract extends StoreContractSupport {
 
         runInUnitOfWork(() -> stores().memberships().delete(tenant.id(), workspace.id(), user, membership.version()));
 
-        assertThat(workspaces().listForMember(tenant.id(), user, Optional.empty(), 10)).isEmpty();
+        assertThat(workspaces().listForMember(tenant.id(), user, ALL_ROLES, Optional.empty(), 10)).isEmpty();
     }
 
     @Test

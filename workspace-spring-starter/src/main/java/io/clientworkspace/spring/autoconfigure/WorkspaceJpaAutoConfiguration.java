@@ -14,9 +14,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import javax.sql.DataSource;
 
@@ -36,11 +38,17 @@ import javax.sql.DataSource;
 @EnableConfigurationProperties(WorkspaceProperties.class)
 public class WorkspaceJpaAutoConfiguration {
 
-    /** The kit's own schema migrations, with their own Flyway history table. */
+    /**
+     * The kit's own schema migrations, with their own Flyway history table. The import makes the entity
+     * manager factory (and whatever else uses the database) wait for them; Boot's Hibernate
+     * auto-configuration does not import it, so without it the order would depend on which other
+     * auto-configurations (JdbcTemplate, Flyway) happen to be active.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({Flyway.class, DatabaseDriver.class})
     @ConditionalOnBean(DataSource.class)
     @ConditionalOnProperty(prefix = "workspace.jpa", name = "migrate", havingValue = "true", matchIfMissing = true)
+    @Import(DatabaseInitializationDependencyConfigurer.class)
     static class SchemaMigration {
 
         @Bean

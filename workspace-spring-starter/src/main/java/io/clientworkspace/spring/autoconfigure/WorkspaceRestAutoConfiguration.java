@@ -1,5 +1,6 @@
 package io.clientworkspace.spring.autoconfigure;
 
+import io.clientworkspace.Actor;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.spring.WorkspaceMetrics;
 import io.clientworkspace.spring.security.ActorResolver;
@@ -16,7 +17,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -76,5 +79,19 @@ public class WorkspaceRestAutoConfiguration {
                 resolvers.add(resolver);
             }
         };
+    }
+
+    /**
+     * With springdoc present: the {@link Actor} parameter of the controllers comes from the signed-in
+     * user (see {@link ActorArgumentResolver}), so it must not appear in the OpenAPI document, where it
+     * would show as a required {@code actor} query parameter of every operation.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.utils.SpringDocUtils")
+    static class OpenApiDocumentation {
+
+        static {
+            SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+        }
     }
 }

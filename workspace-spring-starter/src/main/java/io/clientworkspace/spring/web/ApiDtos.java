@@ -1,5 +1,6 @@
 package io.clientworkspace.spring.web;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.clientworkspace.Page;
 import io.clientworkspace.activity.ActivityEntry;
@@ -27,6 +28,37 @@ public final class ApiDtos {
     private ApiDtos() {
     }
 
+    /**
+     * Implemented by every request body: a field the body does not declare is an error. The
+     * {@code @JsonIgnoreProperties(ignoreUnknown = false)} on the records alone is not enough, because
+     * it only defers to {@code FAIL_ON_UNKNOWN_PROPERTIES}, which Jackson 3 and Spring Boot both leave
+     * off, so that {@code {"tenantId": ...}} would be dropped silently instead of refused.
+     */
+    interface RejectsUnknownFields {
+
+        @JsonAnySetter
+        default void rejectUnknownField(String name, @Nullable Object value) {
+            throw new UnknownFieldException(name);
+        }
+    }
+
+    /** A request body named a field it does not declare; answered as 400 naming the field. */
+    static final class UnknownFieldException extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String field;
+
+        UnknownFieldException(String field) {
+            super("Unknown field '" + field + "'");
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
+    }
+
     /** A page of items and the cursor of the next page (null on the last page). */
     public record PageDto<T>(List<T> items, @Nullable String nextCursor) {
         static <D, T> PageDto<T> of(Page<D> page, Function<D, T> mapper) {
@@ -35,7 +67,8 @@ public final class ApiDtos {
     }
 
     /** Branding as JSON. */
-    public record BrandingDto(@Nullable String displayName, @Nullable String accentColor, @Nullable String logoRef) {
+    public record BrandingDto(@Nullable String displayName, @Nullable String accentColor, @Nullable String logoRef)
+            implements RejectsUnknownFields {
         static BrandingDto of(Branding b) {
             return new BrandingDto(b.displayName().orElse(null), b.accentColor().orElse(null), b.logoRef().orElse(null));
         }
@@ -113,36 +146,43 @@ public final class ApiDtos {
     /** Body of {@code POST /workspaces}. */
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record CreateWorkspaceRequest(@Nullable String name, @Nullable String slug, @Nullable String externalRef,
-                                         @Nullable String lead, @Nullable BrandingDto branding) {
+                                         @Nullable String lead, @Nullable BrandingDto branding)
+            implements RejectsUnknownFields {
     }
 
     /** Body of {@code PATCH /workspaces/{id}}: every field optional; absent fields stay as they are. */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    public record UpdateWorkspaceRequest(@Nullable String name, @Nullable BrandingDto branding) {
+    public record UpdateWorkspaceRequest(@Nullable String name, @Nullable BrandingDto branding)
+            implements RejectsUnknownFields {
     }
 
     /** Body of {@code POST /workspaces/{id}/members}. */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    public record AddMemberRequest(@Nullable String userId, @Nullable String role) {
+    public record AddMemberRequest(@Nullable String userId, @Nullable String role)
+            implements RejectsUnknownFields {
     }
 
     /** Body of {@code PUT /workspaces/{id}/members/{userId}}. */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    public record ChangeRoleRequest(@Nullable String role) {
+    public record ChangeRoleRequest(@Nullable String role)
+            implements RejectsUnknownFields {
     }
 
     /** Body of {@code POST /workspaces/{id}/lead}. */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    public record HandOverLeadRequest(@Nullable String from, @Nullable String to) {
+    public record HandOverLeadRequest(@Nullable String from, @Nullable String to)
+            implements RejectsUnknownFields {
     }
 
     /** Body of {@code POST /workspaces/{id}/invitations}. */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    public record CreateInvitationRequest(@Nullable String email, @Nullable String role, @Nullable Integer validForHours) {
+    public record CreateInvitationRequest(@Nullable String email, @Nullable String role, @Nullable Integer validForHours)
+            implements RejectsUnknownFields {
     }
 
     /** Body of {@code POST /invitations/accept}. */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    public record AcceptInvitationRequest(@Nullable String token) {
+    public record AcceptInvitationRequest(@Nullable String token)
+            implements RejectsUnknownFields {
     }
 }

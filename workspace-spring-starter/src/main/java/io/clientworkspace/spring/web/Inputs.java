@@ -4,6 +4,8 @@ import io.clientworkspace.ConflictException;
 import io.clientworkspace.FieldError;
 import io.clientworkspace.ValidationException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -66,7 +68,12 @@ final class Inputs {
         }
     }
 
-    /** No actor could be resolved for the request. */
+    /**
+     * No actor could be resolved for the request. The kit's controllers answer it as a problem detail;
+     * the status annotation makes the host's own controllers that take an {@code Actor} answer 401 too,
+     * instead of 500.
+     */
+    @ResponseStatus(HttpStatus.UNAUTHORIZED)
     static final class UnauthenticatedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -116,9 +116,12 @@ public class ProblemDetailsAdvice {
         String detail = "The request body is not valid JSON for this endpoint";
         List<Map<String, String>> errors = List.of();
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown) {
-                detail = "Unknown field '" + unknown.getPropertyName() + "': this endpoint does not accept it";
-                errors = List.of(Map.of("field", unknown.getPropertyName(), "message", "is not accepted here"));
+            @Nullable String unknownField = t instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown
+                    ? unknown.getPropertyName()
+                    : t instanceof ApiDtos.UnknownFieldException unknown ? unknown.field() : null;
+            if (unknownField != null) {
+                detail = "Unknown field '" + unknownField + "': this endpoint does not accept it";
+                errors = List.of(Map.of("field", unknownField, "message", "is not accepted here"));
                 break;
             }
         }

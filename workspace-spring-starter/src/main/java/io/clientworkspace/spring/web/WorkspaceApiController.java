@@ -1,6 +1,7 @@
 package io.clientworkspace.spring.web;
 
 import io.clientworkspace.Actor;
+import io.clientworkspace.ConflictException;
 import io.clientworkspace.NotFoundException;
 import io.clientworkspace.PageRequest;
 import io.clientworkspace.UserId;
@@ -91,17 +92,26 @@ public class WorkspaceApiController {
     public ResponseEntity<WorkspaceDto> update(Actor actor, @PathVariable String id,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                                                @RequestBody UpdateWorkspaceRequest body) {
-        long version = Inputs.ifMatch(ifMatch);
+        long expectedVersion = Inputs.ifMatch(ifMatch);
         WorkspaceId workspaceId = WorkspaceId.of(id);
-        Workspace current = kit.workspaces().get(actor, workspaceId);
-        if (body.name() != null) {
-            current = kit.workspaces().rename(actor, workspaceId, body.name(), version);
-            version = current.version();
-        }
-        if (body.branding() != null) {
-            current = kit.workspaces().updateBranding(actor, workspaceId, body.branding().toDomain(), version);
-        }
-        return withETag(current);
+        // One unit of work: when the branding is refused after the name was accepted, the rename is
+        // undone too, so that a failed request changes nothing.
+        Workspace updated = kit.stores().unitOfWork().execute(() -> {
+            Workspace current = kit.workspaces().get(actor, workspaceId);
+            if (current.version() != expectedVersion) {
+                throw ConflictException.staleVersion("workspace", id, expectedVersion);
+            }
+            long version = expectedVersion;
+            if (body.name() != null) {
+                current = kit.workspaces().rename(actor, workspaceId, body.name(), version);
+                version = current.version();
+            }
+            if (body.branding() != null) {
+                current = kit.workspaces().updateBranding(actor, workspaceId, body.branding().toDomain(), version);
+            }
+            return current;
+        });
+        return withETag(updated);
     }
 
     /** Archives (read-only from then on); needs If-Match. */

@@ -1,0 +1,99 @@
+package io.clientworkspace.examples.portal;
+
+import io.clientworkspace.Actor;
+import io.clientworkspace.UserId;
+import io.clientworkspace.WorkspaceKit;
+import io.clientworkspace.examples.portal.security.PortalUsers;
+import io.clientworkspace.member.IssuedInvitation;
+import io.clientworkspace.member.WorkspaceRole;
+import io.clientworkspace.tenant.Tenant;
+import io.clientworkspace.tenant.TenantRole;
+import io.clientworkspace.workspace.Branding;
+import io.clientworkspace.workspace.NewInvitation;
+import io.clientworkspace.workspace.NewWorkspace;
+import io.clientworkspace.workspace.Workspace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+
+/**
+ * Creates the demo agency, its people and three client workspaces through the kit's own API, as a
+ * host would. Runs once every bean is ready and before the web server takes requests. Skips the
+ * kit's data when the tenant already exists (the demo users are always added: they live in memory).
+ *
+ * <p>Every demo user's password is {@value #PASSWORD}.
+ */
+@Component
+public class DemoData implements SmartInitializingSingleton {
+
+    /** The password of every demo user. */
+    public static final String PASSWORD = "demo";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final WorkspaceKit kit;
+    private final PortalUsers users;
+    private final PortalTenant tenant;
+
+    public DemoData(WorkspaceKit kit, PortalUsers users, PortalTenant tenant) {
+        this.kit = kit;
+        this.users = users;
+        this.tenant = tenant;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        users.ensureTeamUser("alice", PASSWORD);
+        users.ensureTeamUser("bob", PASSWORD);
+        users.ensureClientUser("carol", PASSWORD);
+        users.ensureClientUser("dave", PASSWORD);
+        users.ensureClientUser("erin", PASSWORD);
+        if (tenant.find().isPresent()) {
+            log.info("Demo tenant '{}' exists already; not seeding again", PortalTenant.NAME);
+            return;
+        }
+        seed();
+        log.info("Demo data ready: sign in as alice, bob, carol, dave or erin with password '{}'", PASSWORD);
+    }
+
+    private void seed() {
+        Tenant agency = kit.tenants().create(PortalTenant.NAME, UserId.of("alice"));
+        Actor alice = Actor.team(agency.id(), "alice");
+        Actor bob = Actor.team(agency.id(), "bob");
+        kit.tenants().addTeamMember(alice, UserId.of("bob"), TenantRole.ACCOUNT_MANAGER);
+
+        // Acme: Bob's account. He invites Carol, the client's admin, who then invites Dave to look on.
+        Workspace acme = kit.workspaces().create(alice, NewWorkspace.of("Acme Corp", "acme")
+                .withLead(UserId.of("bob"))
+                .withBranding(Branding.none().withAccentColor("#C2410C")));
+        Actor carol = Actor.client(agency.id(), "carol");
+        invite(bob, acme, "carol@acme.test", WorkspaceRole.CLIENT_ADMIN, carol);
+        invite(carol, acme, "dave@acme.test", WorkspaceRole.CLIENT_VIEWER, Actor.client(agency.id(), "dave"));
+        acme = kit.workspaces().get(bob, acme.id());
+        acme = kit.workspaces().updateBranding(bob, acme.id(),
+                acme.branding().withDisplayName("Acme Corp — brand refresh"), acme.version());
+        // Linking the agency's CRM account is team-only activity: clients never see it.
+        kit.workspaces().setExternalRef(bob, acme.id(), Optional.of("CRM-1001"), acme.version());
+
+        // Globex: Alice leads it; Erin is the client's admin; one invitation is still open.
+        Workspace globex = kit.workspaces().create(alice, NewWorkspace.of("Globex", "globex")
+                .withExternalRef("CRM-1002")
+                .withBranding(Branding.none().withAccentColor("#0F766E")));
+        invite(alice, globex, "erin@globex.test", WorkspaceRole.CLIENT_ADMIN, Actor.client(agency.id(), "erin"));
+        kit.invitations().invite(alice, globex.id(), NewInvitation.of("frank@globex.test", WorkspaceRole.CLIENT_CONTRIBUTOR));
+
+        // Initech: Alice leads it, no client users yet (the place to try inviting someone).
+        Workspace initech = kit.workspaces().create(alice, NewWorkspace.of("Initech Inc.", "initech")
+                .withBranding(Branding.none().withAccentColor("#6D28D9")));
+        kit.workspaces().rename(alice, initech.id(), "Initech", initech.version());
+    }
+
+    private void invite(Actor inviter, Workspace workspace, String email, WorkspaceRole role, Actor invitee) {
+        IssuedInvitation issued = kit.invitations().invite(inviter, workspace.id(), NewInvitation.of(email, role));
+        kit.invitations().accept(invitee, issued.token());
+    }
+}

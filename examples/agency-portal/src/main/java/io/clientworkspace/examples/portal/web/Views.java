@@ -1,0 +1,40 @@
+package io.clientworkspace.examples.portal.web;
+
+import java.util.List;
+
+/** What the templates show: small read-only values prepared by the controllers. */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** One row of the workspace overview. */
+    public record WorkspaceRow(String slug, String name, String accent, boolean archived, int members,
+                        boolean moreMembers, String lastActivity, String lastActivityAt, String lastActivityExact,
+                        String role) {
+    }
+
+    /** One member of a workspace, with the roles it may be changed to (empty when the viewer may not). */
+    public record MemberView(String userId, String role, String roleLabel, boolean team, boolean you,
+                      List<Option> roleOptions) {
+    }
+
+    /** One line of the activity feed. */
+    public record ActivityView(String actor, boolean actorIsTeam, String text, String at, String exact, boolean internal) {
+    }
+
+    /** A pending invitation. */
+    public record InvitationView(String id, String email, String roleLabel, String expires) {
+    }
+
+    /** A choice in a select box. */
+    public record Option(String value, String label) {
+    }
+
+    /** The signed-in user, for the page header. */
+    public record CurrentUser(String name, boolean team) {
+        public String kindLabel() {
+            return team ? "Agency team" : "Client";
+        }
+    }
+}
