@@ -18,10 +18,24 @@ import io.clientworkspace.workspace.WorkspaceAccess;
 import io.clientworkspace.workspace.WorkspaceService;
 import org.jspecify.annotations.Nullable;
 
+import io.clientworkspace.approval.ApprovalService;
+import io.clientworkspace.blob.FileSystemBlobStore;
+import io.clientworkspace.file.ContentPolicy;
+import io.clientworkspace.file.DownloadPolicy;
+import io.clientworkspace.file.FileService;
+import io.clientworkspace.spi.BlobStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -39,6 +53,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class WorkspaceKit {
 
+    private static final Logger log = LoggerFactory.getLogger(WorkspaceKit.class);
+
     private final Stores stores;
     private final Authorizer authorizer;
     private final TenantService tenants;
@@ -49,6 +65,9 @@ public final class WorkspaceKit {
     private final AccessPolicyService accessPolicies;
     private final WorkspaceAccess access;
     private final Kernel kernel;
+    private final FileService files;
+    private final ApprovalService approvals;
+    private final BlobStore blobs;
 
     private WorkspaceKit(Builder builder) {
         this.stores = builder.stores != null ? builder.stores : InMemoryStores.create();
@@ -67,6 +86,24 @@ public final class WorkspaceKit {
         this.invitations = new InvitationService(kernel, access, members);
         this.activity = new ActivityFeed(stores.activity(), access);
         this.accessPolicies = new AccessPolicyService(kernel, authorizer);
+        this.blobs = builder.blobs != null ? builder.blobs : temporaryBlobStore();
+        ContentPolicy policy = builder.contentPolicy;
+        this.files = new FileService(kernel, access, blobs, builder.contentPolicies != null ? builder.contentPolicies : t -> policy);
+        this.approvals = new ApprovalService(kernel, access, authorizer, files);
+        if (builder.downloadPolicy != null) {
+            files.setDownloadPolicy(builder.downloadPolicy);
+        }
+    }
+
+    private static BlobStore temporaryBlobStore() {
+        try {
+            Path dir = Files.createTempDirectory("client-workspace-blobs-");
+            log.warn("Client Workspace Kit keeps file contents in the temporary directory {}; configure a BlobStore"
+                    + " (e.g. new FileSystemBlobStore(path)) to keep them", dir);
+            return new FileSystemBlobStore(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a temporary directory for file contents", e);
+        }
     }
 
     /** A kit on fresh in-memory stores with every default: for tests, demos and trying things out. */
@@ -107,6 +144,21 @@ public final class WorkspaceKit {
     /** Per-tenant permission matrices. */
     public AccessPolicyService accessPolicies() {
         return accessPolicies;
+    }
+
+    /** Folders, files, versions, downloads. */
+    public FileService files() {
+        return files;
+    }
+
+    /** Approval requests, decisions and the approval record. */
+    public ApprovalService approvals() {
+        return approvals;
+    }
+
+    /** Where file contents are kept. */
+    public BlobStore blobStore() {
+        return blobs;
     }
 
     /** Answers "what may this actor do here". */
@@ -155,8 +207,39 @@ public final class WorkspaceKit {
         private Authorizer.CacheSettings cacheSettings = Authorizer.CacheSettings.defaults();
         private Ticker cacheTicker = Ticker.systemTicker();
         private final List<DomainEventListener> listeners = new ArrayList<>();
+        private @Nullable BlobStore blobs;
+        private ContentPolicy contentPolicy = ContentPolicy.defaults();
+        private @Nullable Function<TenantId, ContentPolicy> contentPolicies;
+        private @Nullable DownloadPolicy downloadPolicy;
 
         private Builder() {
+        }
+
+        /**
+         * Where file contents go. When not set, a {@link FileSystemBlobStore} in a new temporary
+         * directory (with a warning): fine for trying things out, not for keeping files.
+         */
+        public Builder blobStore(BlobStore store) {
+            this.blobs = requireNonNull(store, "store must not be null");
+            return this;
+        }
+
+        /** The upload policy of every tenant; {@link ContentPolicy#defaults()} when not set. */
+        public Builder contentPolicy(ContentPolicy policy) {
+            this.contentPolicy = requireNonNull(policy, "policy must not be null");
+            return this;
+        }
+
+        /** A per-tenant upload policy; overrides {@link #contentPolicy}. */
+        public Builder contentPolicies(Function<TenantId, ContentPolicy> policies) {
+            this.contentPolicies = requireNonNull(policies, "policies must not be null");
+            return this;
+        }
+
+        /** Gates downloads beyond permissions; allows everything when not set. */
+        public Builder downloadPolicy(DownloadPolicy policy) {
+            this.downloadPolicy = requireNonNull(policy, "policy must not be null");
+            return this;
         }
 
         /** The stores to use; fresh in-memory stores when not set. */

@@ -46,9 +46,9 @@ public final class FaultInjection {
 
     public FaultInjection() {
         Stores base = InMemoryStores.create();
-        stores = new Stores(base.unitOfWork(), base.tenants(), new FaultyTeam(base.team()), base.permissionMatrices(),
-                base.workspaces(), new FaultyMemberships(base.memberships()), base.invitations(),
-                new FaultyActivity(base.activity()));
+        stores = base.withTeam(new FaultyTeam(base.team()))
+                .withMemberships(new FaultyMemberships(base.memberships()))
+                .withActivity(new FaultyActivity(base.activity()));
     }
 
     /** The stores to build the kit with. */

@@ -30,8 +30,7 @@ public final class TamperingActivityStore implements ActivityStore {
     public TamperingActivityStore() {
         Stores base = InMemoryStores.create();
         this.delegate = base.activity();
-        this.stores = new Stores(base.unitOfWork(), base.tenants(), base.team(), base.permissionMatrices(),
-                base.workspaces(), base.memberships(), base.invitations(), this);
+        this.stores = base.withActivity(this);
     }
 
     /** The in-memory stores, with this store as their activity store. */

@@ -1,0 +1,363 @@
+package io.clientworkspace.approval;
+
+import io.clientworkspace.AccessDeniedException;
+import io.clientworkspace.Actor;
+import io.clientworkspace.ApprovalId;
+import io.clientworkspace.ConflictException;
+import io.clientworkspace.FieldError;
+import io.clientworkspace.FileId;
+import io.clientworkspace.NotFoundException;
+import io.clientworkspace.Page;
+import io.clientworkspace.PageRequest;
+import io.clientworkspace.UserId;
+import io.clientworkspace.ValidationException;
+import io.clientworkspace.WorkspaceId;
+import io.clientworkspace.activity.Visibility;
+import io.clientworkspace.file.FileAsset;
+import io.clientworkspace.file.FileService;
+import io.clientworkspace.file.FileVersion;
+import io.clientworkspace.internal.Changes;
+import io.clientworkspace.internal.Cursors;
+import io.clientworkspace.internal.InputValidator;
+import io.clientworkspace.internal.Kernel;
+import io.clientworkspace.member.AccessGrant;
+import io.clientworkspace.member.Authorizer;
+import io.clientworkspace.member.Membership;
+import io.clientworkspace.member.Permission;
+import io.clientworkspace.workspace.WorkspaceAccess;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Requests approvals, records decisions and computes outcomes.
+ *
+ * <p>Guarantees: a decision on a file records the exact version and its SHA-256; decisions are only
+ * ever appended, so the record keeps changed decisions in order; each decision and the outcome it
+ * causes are one unit of work under a lock on the request, so concurrent decisions are all counted
+ * and the outcome is computed from all of them; a new version of a file supersedes open requests on
+ * older versions in the same unit of work that adds it; an open request past its due date reads as
+ * EXPIRED at once and is stored so on the next decision or by {@link #expireOverdue}.
+ *
+ * <p>Clients see requests about client-visible files and deliverables; requests about internal files
+ * are invisible to them, like the files.
+ */
+public final class ApprovalService {
+
+    private static final String CURSOR = "apr";
+    private static final int MAX_APPROVERS = 50;
+
+    private final Kernel kernel;
+    private final WorkspaceAccess access;
+    private final Authorizer authorizer;
+    private final FileService files;
+
+    public ApprovalService(Kernel kernel, WorkspaceAccess access, Authorizer authorizer, FileService files) {
+        this.kernel = requireNonNull(kernel, "kernel must not be null");
+        this.access = requireNonNull(access, "access must not be null");
+        this.authorizer = requireNonNull(authorizer, "authorizer must not be null");
+        this.files = requireNonNull(files, "files must not be null");
+        files.addVersionHook((actor, file, added, changes) -> supersedeOlder(actor, file, added, changes));
+    }
+
+    /** Asks for approval of one exact version of a file; needs {@link Permission#REQUEST_APPROVALS}. */
+    public ApprovalRequest requestForFile(Actor actor, WorkspaceId workspaceId, FileId fileId, int versionNumber,
+                                          NewApproval request) {
+        requireNonNull(request, "request must not be null");
+        FileAsset file = files.get(actor, workspaceId, fileId);
+        FileVersion version = files.versions(actor, workspaceId, fileId).stream()
+                .filter(v -> v.number() == versionNumber).findFirst()
+                .orElseThrow(() -> new NotFoundException("file version", fileId + "@" + versionNumber));
+        return create(actor, workspaceId, request, new ApprovalSubject.FileVersionSubject(fileId, versionNumber,
+                version.sha256()), file.visibility());
+    }
+
+    /** Asks for approval of a deliverable described in words; needs {@link Permission#REQUEST_APPROVALS}. */
+    public ApprovalRequest requestForDeliverable(Actor actor, WorkspaceId workspaceId, String description,
+                                                 Optional<String> link, NewApproval request) {
+        requireNonNull(request, "request must not be null");
+        String text = InputValidator.requireText("description", description, 4000);
+        Optional<String> url = requireNonNull(link, "link must not be null").map(l -> InputValidator.requireText("link", l, 2000));
+        return create(actor, workspaceId, request, new ApprovalSubject.DeliverableSubject(text, url), Visibility.CLIENT);
+    }
+
+    /**
+     * Records {@code actor}'s decision. The actor must be one of the approvers and hold
+     * {@link Permission#DECIDE_APPROVALS}; REJECT and REQUEST_CHANGES need a comment.
+     *
+     * @return the request with its outcome after this decision
+     * @throws ConflictException ({@code INVALID_STATE}) if the request is no longer open (decided, cancelled,
+     *                           expired, superseded)
+     */
+    public ApprovalRequest decide(Actor actor, WorkspaceId workspaceId, ApprovalId requestId, DecisionKind kind,
+                                  Optional<String> comment) {
+        requireNonNull(kind, "kind must not be null");
+        requireNonNull(comment, "comment must not be null");
+        Optional<String> text = comment.filter(c -> !c.isBlank()).map(c -> InputValidator.requireText("comment", c, 4000));
+        if (kind.needsComment() && text.isEmpty()) {
+            throw new ValidationException(FieldError.of("comment", "is required to " + kind.name().toLowerCase().replace('_', ' ')));
+        }
+        ApprovalRequest after = kernel.write(changes -> {
+            access.requireWritable(actor, workspaceId, Permission.DECIDE_APPROVALS, "decide approvals");
+            ApprovalRequest current = visibleForUpdate(actor, workspaceId, requestId);
+            if (!current.approvers().contains(actor.userId())) {
+                throw new AccessDeniedException(actor, "being one of the approvers", "decide on approval '" + current.title() + "'");
+            }
+            if (current.statusAt(changes.now()) == ApprovalStatus.EXPIRED) {
+                // Store the expiry (it happened whatever this caller wanted), then refuse the decision below.
+                return resolve(actor, changes, current, ApprovalStatus.EXPIRED);
+            }
+            requireOpen(current);
+            List<Decision> record = kernel.stores().approvals().decisions(actor.tenantId(), workspaceId, requestId);
+            Optional<Integer> version = Optional.empty();
+            Optional<String> sha = Optional.empty();
+            if (current.subject() instanceof ApprovalSubject.FileVersionSubject s) {
+                version = Optional.of(s.versionNumber());
+                sha = Optional.of(s.sha256());
+            }
+            Decision decision = new Decision(actor.tenantId(), workspaceId, requestId, record.size() + 1, actor.userId(),
+                    actor.kind(), kind, text, changes.now(), version, sha);
+            kernel.stores().approvals().appendDecision(decision);
+            List<Decision> all = new ArrayList<>(record);
+            all.add(decision);
+            Visibility visibility = visibility(current);
+            changes.record(actor, actor.tenantId(), workspaceId, "approval.decided", "approval", requestId.value(),
+                    visibility, details(kind, sha));
+            changes.publish(new ApprovalEvent.DecisionRecorded(actor.tenantId(), workspaceId, requestId, kind, visibility,
+                    actor, changes.now()));
+            ApprovalStatus outcome = ApprovalOutcome.of(current.policy(), current.approvers(), all);
+            return outcome.isOpen() ? current : resolve(actor, changes, current, outcome);
+        });
+        if (after.status() == ApprovalStatus.EXPIRED) {
+            throw new ConflictException(ConflictException.Reason.INVALID_STATE, "Approval '" + after.title()
+                    + "' expired at " + after.dueAt().orElseThrow() + " before this decision; ask for a new one");
+        }
+        return after;
+    }
+
+    /** Withdraws an open request; the requester or anyone with {@link Permission#REQUEST_APPROVALS}. */
+    public ApprovalRequest cancel(Actor actor, WorkspaceId workspaceId, ApprovalId requestId) {
+        return kernel.write(changes -> {
+            access.requireWritable(actor, workspaceId, Permission.VIEW_WORKSPACE, "cancel approvals");
+            ApprovalRequest current = visibleForUpdate(actor, workspaceId, requestId);
+            if (!current.requestedBy().equals(actor.userId())
+                    && !access.grant(actor, workspaceId).allows(Permission.REQUEST_APPROVALS)) {
+                throw new AccessDeniedException(actor, Permission.REQUEST_APPROVALS.name(), "cancel someone else's approval");
+            }
+            requireOpen(current);
+            return resolve(actor, changes, current, ApprovalStatus.CANCELLED);
+        });
+    }
+
+    /** The request, if the actor may see it (its status as of now). */
+    public Optional<ApprovalRequest> find(Actor actor, WorkspaceId workspaceId, ApprovalId requestId) {
+        AccessGrant grant = readable(actor, workspaceId);
+        return kernel.stores().approvals().find(actor.tenantId(), workspaceId, requireNonNull(requestId, "requestId must not be null"))
+                .filter(r -> visibleTo(grant, r)).map(this::asOfNow);
+    }
+
+    /** The request, or {@link NotFoundException}. */
+    public ApprovalRequest get(Actor actor, WorkspaceId workspaceId, ApprovalId requestId) {
+        return find(actor, workspaceId, requestId).orElseThrow(() -> new NotFoundException("approval", requestId.value()));
+    }
+
+    /** The full record: request and every decision in order. */
+    public ApprovalRecord record(Actor actor, WorkspaceId workspaceId, ApprovalId requestId) {
+        ApprovalRequest request = get(actor, workspaceId, requestId);
+        return new ApprovalRecord(request, kernel.stores().approvals().decisions(actor.tenantId(), workspaceId, requestId));
+    }
+
+    /** Requests of the workspace the actor may see, newest first; only those with {@code status} when given. */
+    public Page<ApprovalRequest> list(Actor actor, WorkspaceId workspaceId, Optional<ApprovalStatus> status,
+                                      PageRequest page) {
+        requireNonNull(status, "status must not be null");
+        requireNonNull(page, "page must not be null");
+        AccessGrant grant = readable(actor, workspaceId);
+        Optional<ApprovalId> before = Cursors.decode(CURSOR, page.cursor()).map(ApprovalId::of);
+        List<ApprovalRequest> visible = new ArrayList<>();
+        Optional<ApprovalId> from = before;
+        int batch = page.limit() + 1;
+        while (visible.size() < batch) {
+            List<ApprovalRequest> rows = kernel.stores().approvals().list(actor.tenantId(), workspaceId, status, from, batch);
+            rows.stream().filter(r -> visibleTo(grant, r)).map(this::asOfNow).limit(batch - visible.size())
+                    .forEach(visible::add);
+            if (rows.size() < batch) {
+                break;
+            }
+            from = Optional.of(rows.get(rows.size() - 1).id());
+        }
+        return Cursors.page(visible, page.limit(), r -> Cursors.encode(CURSOR, r.id().value()));
+    }
+
+    /** Whether that exact version of the file has an APPROVED request whose hash matches its bytes. */
+    public boolean isApproved(Actor actor, WorkspaceId workspaceId, FileId fileId, int versionNumber) {
+        FileAsset file = files.get(actor, workspaceId, fileId);
+        return isApprovedVersion(file, versionNumber);
+    }
+
+    /**
+     * Maintenance for the host (no actor): stores EXPIRED on open requests past their due date, up to
+     * {@code limit} per call.
+     *
+     * @return how many were expired
+     */
+    public int expireOverdue(int limit) {
+        List<ApprovalRequest> overdue = kernel.stores().approvals().listOverdue(kernel.now(), limit);
+        int expired = 0;
+        for (ApprovalRequest r : overdue) {
+            Actor system = new Actor(r.tenantId(), r.requestedBy(), io.clientworkspace.ActorKind.TEAM);
+            boolean done = kernel.write(changes -> {
+                ApprovalRequest current = kernel.stores().approvals().findForUpdate(r.tenantId(), r.workspaceId(), r.id())
+                        .orElse(null);
+                if (current == null || current.statusAt(changes.now()) != ApprovalStatus.EXPIRED) {
+                    return false;
+                }
+                resolve(system, changes, current, ApprovalStatus.EXPIRED);
+                return true;
+            });
+            if (done) {
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    boolean isApprovedVersion(FileAsset file, int versionNumber) {
+        Optional<FileVersion> version = kernel.stores().files().findVersion(file.tenantId(), file.workspaceId(), file.id(),
+                versionNumber);
+        if (version.isEmpty()) {
+            return false;
+        }
+        return kernel.stores().approvals().listForFile(file.tenantId(), file.workspaceId(), file.id(), 1000).stream()
+                .anyMatch(r -> r.status() == ApprovalStatus.APPROVED
+                        && r.subject() instanceof ApprovalSubject.FileVersionSubject s
+                        && s.versionNumber() == versionNumber && s.sha256().equals(version.get().sha256()));
+    }
+
+    // ------------------------------------------------------------------------------------------ internals
+
+    private ApprovalRequest create(Actor actor, WorkspaceId workspaceId, NewApproval request, ApprovalSubject subject,
+                                   Visibility visibility) {
+        String title = InputValidator.requireText("title", request.title(), 200);
+        Optional<String> message = request.message().map(m -> InputValidator.requireText("message", m, 4000));
+        if (request.approvers().isEmpty() || request.approvers().size() > MAX_APPROVERS) {
+            throw new ValidationException(FieldError.of("approvers", "must name 1 to " + MAX_APPROVERS + " approvers"));
+        }
+        if (request.policy().kind() == ApprovalPolicy.Kind.QUORUM && request.policy().quorum() > request.approvers().size()) {
+            throw new ValidationException(FieldError.of("policy.quorum", "must not exceed the number of approvers ("
+                    + request.approvers().size() + ")"));
+        }
+        return kernel.write(changes -> {
+            access.requireWritable(actor, workspaceId, Permission.REQUEST_APPROVALS, "request approvals");
+            request.dueAt().ifPresent(due -> {
+                if (!due.isAfter(changes.now())) {
+                    throw new ValidationException(FieldError.of("dueAt", "must be in the future"));
+                }
+            });
+            for (UserId approver : request.approvers()) {
+                requireCanDecide(actor, workspaceId, approver, visibility);
+            }
+            ApprovalRequest stored = kernel.stores().approvals().insert(new ApprovalRequest(ApprovalId.of(kernel.newId()),
+                    actor.tenantId(), workspaceId, title, message, subject, request.approvers(), request.policy(),
+                    request.dueAt(), ApprovalStatus.OPEN, actor.userId(), changes.now(), Optional.empty(), 0));
+            Map<String, String> details = new java.util.TreeMap<>(Map.of("title", title, "policy", request.policy().toString()));
+            if (subject instanceof ApprovalSubject.FileVersionSubject s) {
+                details.put("file", s.fileId().value());
+                details.put("version", Integer.toString(s.versionNumber()));
+                details.put("sha256", s.sha256());
+            }
+            changes.record(actor, actor.tenantId(), workspaceId, "approval.requested", "approval", stored.id().value(),
+                    visibility, details);
+            changes.publish(new ApprovalEvent.ApprovalRequested(actor.tenantId(), workspaceId, stored.id(), title,
+                    stored.approvers(), visibility, actor, changes.now()));
+            return stored;
+        });
+    }
+
+    private void requireCanDecide(Actor actor, WorkspaceId workspaceId, UserId approver, Visibility visibility) {
+        Optional<Membership> membership = kernel.stores().memberships().find(actor.tenantId(), workspaceId, approver);
+        if (membership.isEmpty()) {
+            throw new ValidationException(FieldError.of("approvers", "'" + approver + "' is not a member of the workspace"));
+        }
+        Actor as = new Actor(actor.tenantId(), approver, membership.get().role().kind());
+        AccessGrant grant = authorizer.grant(as, workspaceId);
+        if (!grant.allows(Permission.DECIDE_APPROVALS)) {
+            throw new ValidationException(FieldError.of("approvers", "'" + approver + "' may not decide approvals"));
+        }
+        if (visibility == Visibility.TEAM && !grant.allows(Permission.VIEW_INTERNAL)) {
+            throw new ValidationException(FieldError.of("approvers", "'" + approver
+                    + "' cannot see the internal file and so cannot approve it"));
+        }
+    }
+
+    private void supersedeOlder(Actor actor, FileAsset file, FileVersion added, Changes changes) {
+        for (ApprovalRequest r : kernel.stores().approvals().listForFile(file.tenantId(), file.workspaceId(), file.id(), 1000)) {
+            if (r.status() == ApprovalStatus.OPEN && r.subject() instanceof ApprovalSubject.FileVersionSubject s
+                    && s.versionNumber() < added.number()) {
+                ApprovalRequest locked = kernel.stores().approvals().findForUpdate(r.tenantId(), r.workspaceId(), r.id())
+                        .orElseThrow();
+                if (locked.status() == ApprovalStatus.OPEN) {
+                    resolve(actor, changes, locked, ApprovalStatus.SUPERSEDED);
+                }
+            }
+        }
+    }
+
+    private ApprovalRequest resolve(Actor actor, Changes changes, ApprovalRequest current, ApprovalStatus outcome) {
+        ApprovalRequest resolved = kernel.stores().approvals().update(current.resolved(outcome, changes.now()));
+        Visibility visibility = visibility(current);
+        changes.record(actor, actor.tenantId(), current.workspaceId(), "approval." + outcome.name().toLowerCase().replace('_', '-'),
+                "approval", current.id().value(), visibility, Map.of("title", current.title(),
+                        "turnaroundSeconds", Long.toString(resolved.turnaround().orElseThrow().toSeconds())));
+        changes.publish(new ApprovalEvent.ApprovalResolved(actor.tenantId(), current.workspaceId(), current.id(), outcome,
+                visibility, actor, changes.now()));
+        return resolved;
+    }
+
+    private ApprovalRequest visibleForUpdate(Actor actor, WorkspaceId workspaceId, ApprovalId requestId) {
+        requireNonNull(requestId, "requestId must not be null");
+        AccessGrant grant = access.grant(actor, workspaceId);
+        return kernel.stores().approvals().findForUpdate(actor.tenantId(), workspaceId, requestId)
+                .filter(r -> visibleTo(grant, r))
+                .orElseThrow(() -> new NotFoundException("approval", requestId.value()));
+    }
+
+    private boolean visibleTo(AccessGrant grant, ApprovalRequest r) {
+        return grant.allows(Permission.VIEW_INTERNAL) || visibility(r) == Visibility.CLIENT;
+    }
+
+    private Visibility visibility(ApprovalRequest r) {
+        if (r.subject() instanceof ApprovalSubject.FileVersionSubject s) {
+            return kernel.stores().files().find(r.tenantId(), r.workspaceId(), s.fileId())
+                    .map(FileAsset::visibility).orElse(Visibility.TEAM);
+        }
+        return Visibility.CLIENT;
+    }
+
+    private ApprovalRequest asOfNow(ApprovalRequest r) {
+        ApprovalStatus now = r.statusAt(kernel.now());
+        return now == r.status() ? r : new ApprovalRequest(r.id(), r.tenantId(), r.workspaceId(), r.title(), r.message(),
+                r.subject(), r.approvers(), r.policy(), r.dueAt(), now, r.requestedBy(), r.requestedAt(),
+                r.dueAt(), r.version());
+    }
+
+    private AccessGrant readable(Actor actor, WorkspaceId workspaceId) {
+        access.visible(actor, workspaceId);
+        return access.grant(actor, workspaceId);
+    }
+
+    private static void requireOpen(ApprovalRequest r) {
+        if (!r.status().isOpen()) {
+            throw new ConflictException(ConflictException.Reason.INVALID_STATE, "Approval '" + r.title() + "' is already "
+                    + r.status().name().toLowerCase().replace('_', ' ') + " and takes no more decisions");
+        }
+    }
+
+    private static Map<String, String> details(DecisionKind kind, Optional<String> sha) {
+        return sha.map(s -> Map.of("decision", kind.name(), "sha256", s)).orElse(Map.of("decision", kind.name()));
+    }
+}

@@ -1,0 +1,79 @@
+package io.clientworkspace.file;
+
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What uploads a tenant accepts. Types are media types as Apache Tika names them; an entry
+ * {@code image/*} matches every image type, and an entry matches its subtypes too (allowing
+ * {@code application/zip} allows a {@code .docx}, which Tika knows to be a zip).
+ *
+ * @param maxSize                 largest accepted upload in bytes
+ * @param allowedTypes            detected types that are accepted
+ * @param blockedTypes            types refused whatever the allow-list says, whether detected from the
+ *                                bytes or implied by the name (executables, scripts, HTML, SVG)
+ * @param rejectMismatchedNames   refuse a name whose extension contradicts the detected content
+ *                                (a Windows executable named {@code invoice.pdf})
+ * @param maxArchiveEntries       most entries an accepted zip archive may hold
+ * @param maxArchiveExpandedSize  most bytes an accepted zip archive may expand to
+ */
+public record ContentPolicy(long maxSize, Set<String> allowedTypes, Set<String> blockedTypes,
+                            boolean rejectMismatchedNames, int maxArchiveEntries, long maxArchiveExpandedSize) {
+
+    /** 2 GiB. */
+    public static final long DEFAULT_MAX_SIZE = 2L * 1024 * 1024 * 1024;
+
+    private static final ContentPolicy DEFAULTS = new ContentPolicy(DEFAULT_MAX_SIZE,
+            Set.of("application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp", "image/tiff", "image/bmp",
+                    "image/heic", "text/plain", "text/csv", "application/rtf", "application/msword",
+                    "application/vnd.ms-excel", "application/vnd.ms-powerpoint", "application/x-tika-ooxml",
+                    "application/x-tika-msoffice", "application/vnd.oasis.opendocument.text",
+                    "application/vnd.oasis.opendocument.spreadsheet", "application/vnd.oasis.opendocument.presentation",
+                    "application/zip", "audio/mpeg", "audio/wav", "video/mp4", "video/quicktime"),
+            Set.of("application/x-dosexec", "application/x-msdownload", "application/x-executable",
+                    "application/x-elf", "application/x-mach-o-executable", "application/x-sharedlib",
+                    "application/x-sh", "application/x-shellscript", "text/x-sh", "application/x-bat",
+                    "application/x-msi", "application/java-archive", "application/java-vm", "text/javascript",
+                    "application/javascript", "text/x-python", "application/x-httpd-php", "text/x-php",
+                    "text/html", "application/xhtml+xml", "image/svg+xml", "application/x-ms-shortcut",
+                    "application/vnd.ms-cab-compressed"),
+            true, 10_000, 1024L * 1024 * 1024);
+
+    public ContentPolicy {
+        if (maxSize < 1) {
+            throw new IllegalArgumentException("maxSize must be positive");
+        }
+        allowedTypes = Set.copyOf(requireNonNull(allowedTypes, "allowedTypes must not be null"));
+        blockedTypes = Set.copyOf(requireNonNull(blockedTypes, "blockedTypes must not be null"));
+        if (maxArchiveEntries < 0 || maxArchiveExpandedSize < 0) {
+            throw new IllegalArgumentException("archive limits must not be negative");
+        }
+    }
+
+    /**
+     * Safe defaults: 2 GiB; documents, images, plain text and CSV, office formats, zip archives, common
+     * audio and video; never executables, scripts, HTML or SVG; names must match the content; archives
+     * up to 10,000 entries and 1 GiB expanded.
+     */
+    public static ContentPolicy defaults() {
+        return DEFAULTS;
+    }
+
+    /** A copy with another size limit. */
+    public ContentPolicy withMaxSize(long bytes) {
+        return new ContentPolicy(bytes, allowedTypes, blockedTypes, rejectMismatchedNames, maxArchiveEntries,
+                maxArchiveExpandedSize);
+    }
+
+    /** A copy with other allowed types. */
+    public ContentPolicy withAllowedTypes(Set<String> types) {
+        return new ContentPolicy(maxSize, types, blockedTypes, rejectMismatchedNames, maxArchiveEntries,
+                maxArchiveExpandedSize);
+    }
+
+    /** A copy with other archive limits. */
+    public ContentPolicy withArchiveLimits(int entries, long expandedBytes) {
+        return new ContentPolicy(maxSize, allowedTypes, blockedTypes, rejectMismatchedNames, entries, expandedBytes);
+    }
+}

@@ -1,0 +1,572 @@
+package io.clientworkspace.file;
+
+import io.clientworkspace.AccessDeniedException;
+import io.clientworkspace.Actor;
+import io.clientworkspace.ConflictException;
+import io.clientworkspace.FieldError;
+import io.clientworkspace.FileId;
+import io.clientworkspace.FolderId;
+import io.clientworkspace.NotFoundException;
+import io.clientworkspace.Page;
+import io.clientworkspace.PageRequest;
+import io.clientworkspace.ValidationException;
+import io.clientworkspace.WorkspaceId;
+import io.clientworkspace.activity.Visibility;
+import io.clientworkspace.internal.Changes;
+import io.clientworkspace.internal.Cursors;
+import io.clientworkspace.internal.Kernel;
+import io.clientworkspace.member.AccessGrant;
+import io.clientworkspace.member.Permission;
+import io.clientworkspace.spi.BlobStore;
+import io.clientworkspace.spi.BlobStore.StoredBlob;
+import io.clientworkspace.spi.FileStore.FileCursor;
+import io.clientworkspace.workspace.WorkspaceAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Folders, files and versions of a workspace.
+ *
+ * <p>An upload is checked before and while it is stored: permission and names first, then the first
+ * 64 KiB are inspected (real type from the bytes, the {@link ContentPolicy}) before anything is
+ * written, then the rest streams into the {@link BlobStore} in constant memory with the size capped,
+ * then archives are checked entry by entry, and only then is the metadata committed. If anything fails
+ * after the blob was written, the blob is deleted; if the process dies in between,
+ * {@link #sweepOrphanBlobs} removes it later. Clients never see internal ({@link Visibility#TEAM}) folders
+ * or files, in any list, count or download.
+ */
+public final class FileService {
+
+    private static final Logger log = LoggerFactory.getLogger(FileService.class);
+    private static final int MAX_DECLARED_TYPE = 255;
+    private static final String FILE_CURSOR = "file";
+    private static final String FOLDER_CURSOR = "folder";
+
+    private final Kernel kernel;
+    private final WorkspaceAccess access;
+    private final BlobStore blobs;
+    private final Function<io.clientworkspace.TenantId, ContentPolicy> policies;
+    private final ContentInspector inspector = new ContentInspector();
+    private final List<FileVersionHook> versionHooks = new CopyOnWriteArrayList<>();
+    private volatile DownloadPolicy downloadPolicy = DownloadPolicy.allowAll();
+
+    public FileService(Kernel kernel, WorkspaceAccess access, BlobStore blobs,
+                       Function<io.clientworkspace.TenantId, ContentPolicy> policies) {
+        this.kernel = requireNonNull(kernel, "kernel must not be null");
+        this.access = requireNonNull(access, "access must not be null");
+        this.blobs = requireNonNull(blobs, "blobs must not be null");
+        this.policies = requireNonNull(policies, "policies must not be null");
+    }
+
+    /** Registers work to do inside the unit of work that adds a version (used by approvals). */
+    public void addVersionHook(FileVersionHook hook) {
+        versionHooks.add(requireNonNull(hook, "hook must not be null"));
+    }
+
+    /** Sets the policy that gates downloads beyond permissions. */
+    public void setDownloadPolicy(DownloadPolicy policy) {
+        this.downloadPolicy = requireNonNull(policy, "policy must not be null");
+    }
+
+    // ------------------------------------------------------------------------------------------ folders
+
+    /** Creates a folder; needs {@link Permission#UPLOAD_FILES} (and {@link Permission#VIEW_INTERNAL} for an internal one). */
+    public Folder createFolder(Actor actor, WorkspaceId workspaceId, String name, Optional<FolderId> parent,
+                               Visibility visibility) {
+        requireNonNull(visibility, "visibility must not be null");
+        requireNonNull(parent, "parent must not be null");
+        String clean = FileNames.sanitize("name", name);
+        return kernel.write(changes -> {
+            AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "create folders");
+            requireVisibilityAllowed(actor, grant, visibility);
+            parent.ifPresent(p -> requireFitsIn(folder(actor, workspaceId, grant, p), visibility));
+            Folder folder = kernel.stores().folders().insert(new Folder(FolderId.of(kernel.newId()), actor.tenantId(),
+                    workspaceId, parent, clean, visibility, actor.userId(), changes.now(), 0));
+            recordFolder(actor, changes, folder, "created");
+            return folder;
+        });
+    }
+
+    /** Renames a folder; needs {@link Permission#UPLOAD_FILES}. */
+    public Folder renameFolder(Actor actor, WorkspaceId workspaceId, FolderId folderId, String newName, long expectedVersion) {
+        String clean = FileNames.sanitize("name", newName);
+        return kernel.write(changes -> {
+            AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "rename folders");
+            Folder current = checkVersion(folder(actor, workspaceId, grant, folderId), expectedVersion);
+            Folder renamed = kernel.stores().folders().update(current.withName(clean));
+            recordFolder(actor, changes, renamed, "renamed");
+            return renamed;
+        });
+    }
+
+    /** Moves a folder under another parent (the top level when empty); never into itself or below itself. */
+    public Folder moveFolder(Actor actor, WorkspaceId workspaceId, FolderId folderId, Optional<FolderId> newParent,
+                             long expectedVersion) {
+        requireNonNull(newParent, "newParent must not be null");
+        return kernel.write(changes -> {
+            AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "move folders");
+            Folder current = checkVersion(folder(actor, workspaceId, grant, folderId), expectedVersion);
+            if (newParent.isPresent()) {
+                Folder target = folder(actor, workspaceId, grant, newParent.get());
+                requireFitsIn(target, current.visibility());
+                for (Optional<FolderId> at = Optional.of(target.id()); at.isPresent(); ) {
+                    if (at.get().equals(folderId)) {
+                        throw new ValidationException(FieldError.of("parent", "cannot move a folder into itself or below itself"));
+                    }
+                    at = kernel.stores().folders().find(actor.tenantId(), workspaceId, at.get()).flatMap(Folder::parentId);
+                }
+            }
+            Folder moved = kernel.stores().folders().update(current.withParent(newParent));
+            recordFolder(actor, changes, moved, "moved");
+            return moved;
+        });
+    }
+
+    /** Deletes an empty folder; needs {@link Permission#DELETE_FILES}. */
+    public void deleteFolder(Actor actor, WorkspaceId workspaceId, FolderId folderId) {
+        kernel.write(changes -> {
+            AccessGrant grant = writable(actor, workspaceId, Permission.DELETE_FILES, "delete folders");
+            Folder current = folder(actor, workspaceId, grant, folderId);
+            if (kernel.stores().folders().hasChildren(actor.tenantId(), workspaceId, folderId)) {
+                throw new ConflictException(ConflictException.Reason.INVALID_STATE,
+                        "Folder '" + current.name() + "' is not empty (trashed files count); empty it first");
+            }
+            kernel.stores().folders().delete(actor.tenantId(), workspaceId, folderId, current.version());
+            recordFolder(actor, changes, current, "deleted");
+            return null;
+        });
+    }
+
+    /** The folders directly inside {@code parent} (the top level when empty) that the actor may see, by name. */
+    public Page<Folder> folders(Actor actor, WorkspaceId workspaceId, Optional<FolderId> parent, PageRequest page) {
+        requireNonNull(page, "page must not be null");
+        AccessGrant grant = readable(actor, workspaceId);
+        parent.ifPresent(p -> folder(actor, workspaceId, grant, p));
+        Optional<String> after = Cursors.decode(FOLDER_CURSOR, page.cursor());
+        List<Folder> rows = kernel.stores().folders().listChildren(actor.tenantId(), workspaceId, parent,
+                !grant.allows(Permission.VIEW_INTERNAL), after, page.limit() + 1);
+        return Cursors.page(rows, page.limit(), f -> Cursors.encode(FOLDER_CURSOR, f.name()));
+    }
+
+    // ------------------------------------------------------------------------------------------ files
+
+    /**
+     * Uploads a new file from a stream (read to the end; the caller closes it). Needs
+     * {@link Permission#UPLOAD_FILES}; an internal file also needs {@link Permission#VIEW_INTERNAL}.
+     *
+     * @throws ValidationException with field {@code name}, {@code content} or {@code declaredType} when the
+     *                             upload is refused; nothing is stored then
+     */
+    public FileAsset upload(Actor actor, WorkspaceId workspaceId, NewUpload request, InputStream content) {
+        requireNonNull(request, "request must not be null");
+        requireNonNull(content, "content must not be null");
+        String name = FileNames.sanitize("name", request.name());
+        String declared = declaredType(request.declaredType());
+        AccessGrant grant = access.grant(actor, workspaceId);
+        access.require(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
+        requireVisibilityAllowed(actor, grant, request.visibility());
+        request.folder().ifPresent(f -> requireFitsIn(folder(actor, workspaceId, grant, f), request.visibility()));
+        Stored stored = store(actor, name, content);
+        return commitOrDeleteBlob(stored, () -> kernel.write(changes -> {
+            writable(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
+            FileId id = FileId.of(kernel.newId());
+            FileVersion first = version(actor, workspaceId, id, 1, name, declared, stored, changes);
+            FileAsset file = kernel.stores().files().insert(new FileAsset(id, actor.tenantId(), workspaceId,
+                    request.folder(), name, request.visibility(), 1, FileStatus.ACTIVE, actor.userId(), changes.now(),
+                    changes.now(), 0), first);
+            recordVersion(actor, changes, file, first, "file.uploaded");
+            return file;
+        }));
+    }
+
+    /** Uploads a new version of a file. Open approvals on older versions become SUPERSEDED. */
+    public FileVersion uploadVersion(Actor actor, WorkspaceId workspaceId, FileId fileId, String fileName,
+                                     String declaredType, InputStream content) {
+        requireNonNull(content, "content must not be null");
+        String name = FileNames.sanitize("name", fileName);
+        String declared = declaredType(declaredType);
+        AccessGrant grant = access.grant(actor, workspaceId);
+        access.require(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
+        activeFile(actor, workspaceId, grant, fileId);
+        Stored stored = store(actor, name, content);
+        return commitOrDeleteBlob(stored, () -> kernel.write(changes -> addVersion(actor, workspaceId, fileId, name,
+                declared, stored, changes)));
+    }
+
+    /** Makes an old version the newest again, as a new version pointing at the same bytes. */
+    public FileVersion restoreVersion(Actor actor, WorkspaceId workspaceId, FileId fileId, int number) {
+        return kernel.write(changes -> {
+            AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "restore versions");
+            activeFile(actor, workspaceId, grant, fileId);
+            FileVersion old = kernel.stores().files().findVersion(actor.tenantId(), workspaceId, fileId, number)
+                    .orElseThrow(() -> new NotFoundException("file version", fileId + "@" + number));
+            Stored same = new Stored(new StoredBlob(old.blobKey(), old.size(), old.sha256()), old.detectedType());
+            return addVersion(actor, workspaceId, fileId, old.name(), old.declaredType(), same, changes);
+        });
+    }
+
+    /** Moves a file to the trash; needs {@link Permission#DELETE_FILES}. */
+    public FileAsset trash(Actor actor, WorkspaceId workspaceId, FileId fileId) {
+        return setStatus(actor, workspaceId, fileId, FileStatus.TRASHED, "file.trashed");
+    }
+
+    /** Takes a file out of the trash; needs {@link Permission#DELETE_FILES}. */
+    public FileAsset restore(Actor actor, WorkspaceId workspaceId, FileId fileId) {
+        return setStatus(actor, workspaceId, fileId, FileStatus.ACTIVE, "file.restored");
+    }
+
+    /** The file if the actor may see it (internal files are invisible to clients). */
+    public Optional<FileAsset> find(Actor actor, WorkspaceId workspaceId, FileId fileId) {
+        AccessGrant grant = readable(actor, workspaceId);
+        return kernel.stores().files().find(actor.tenantId(), workspaceId, requireNonNull(fileId, "fileId must not be null"))
+                .filter(f -> visible(grant, f.visibility()));
+    }
+
+    /** The file, or {@link NotFoundException}. */
+    public FileAsset get(Actor actor, WorkspaceId workspaceId, FileId fileId) {
+        return find(actor, workspaceId, fileId).orElseThrow(() -> new NotFoundException("file", fileId.value()));
+    }
+
+    /** Active files directly in {@code folder} (the top level when empty) that the actor may see, by name. */
+    public Page<FileAsset> list(Actor actor, WorkspaceId workspaceId, Optional<FolderId> folder, PageRequest page) {
+        return list(actor, workspaceId, folder, FileStatus.ACTIVE, page);
+    }
+
+    /** Trashed files directly in {@code folder} that the actor may see. */
+    public Page<FileAsset> trash(Actor actor, WorkspaceId workspaceId, Optional<FolderId> folder, PageRequest page) {
+        return list(actor, workspaceId, folder, FileStatus.TRASHED, page);
+    }
+
+    /** How many active files the actor may see in the workspace. */
+    public long count(Actor actor, WorkspaceId workspaceId) {
+        AccessGrant grant = readable(actor, workspaceId);
+        return kernel.stores().files().count(actor.tenantId(), workspaceId, FileStatus.ACTIVE,
+                !grant.allows(Permission.VIEW_INTERNAL));
+    }
+
+    /** The file's versions, newest first (at most 500). */
+    public List<FileVersion> versions(Actor actor, WorkspaceId workspaceId, FileId fileId) {
+        get(actor, workspaceId, fileId);
+        return kernel.stores().files().listVersions(actor.tenantId(), workspaceId, fileId, 500);
+    }
+
+    /**
+     * Opens a version for download (the latest when {@code number} is empty) and records who
+     * downloaded it. The stream verifies the bytes' SHA-256 as it is read.
+     *
+     * @throws AccessDeniedException if the {@link DownloadPolicy} refuses
+     */
+    public FileDownload download(Actor actor, WorkspaceId workspaceId, FileId fileId, OptionalInt number) {
+        requireNonNull(number, "number must not be null");
+        FileAsset file = get(actor, workspaceId, fileId);
+        int wanted = number.orElse(file.latestVersion());
+        FileVersion version = kernel.stores().files().findVersion(actor.tenantId(), workspaceId, fileId, wanted)
+                .orElseThrow(() -> new NotFoundException("file version", fileId + "@" + wanted));
+        Optional<String> refusal = downloadPolicy.refusal(actor, file, version);
+        if (refusal.isPresent()) {
+            throw new AccessDeniedException(actor, refusal.get(), "download version " + wanted + " of '" + file.name() + "'");
+        }
+        InputStream stream;
+        try {
+            stream = blobs.open(version.blobKey());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The bytes of version " + wanted + " of file " + fileId + " cannot be read", e);
+        }
+        kernel.write(changes -> {
+            kernel.stores().downloads().append(new DownloadRecord(kernel.newId(), actor.tenantId(), workspaceId, fileId,
+                    wanted, actor.userId(), actor.kind(), changes.now()));
+            changes.record(actor, actor.tenantId(), workspaceId, "file.downloaded", "file", fileId.value(),
+                    Visibility.TEAM, Map.of("version", Integer.toString(wanted)));
+            changes.publish(new FileEvent.FileDownloaded(actor.tenantId(), workspaceId, fileId, wanted, actor, changes.now()));
+            return null;
+        });
+        return new FileDownload(file, version, stream);
+    }
+
+    /** Who downloaded the file, newest first; needs {@link Permission#VIEW_INTERNAL}. */
+    public Page<DownloadRecord> downloads(Actor actor, WorkspaceId workspaceId, FileId fileId, PageRequest page) {
+        access.require(actor, workspaceId, Permission.VIEW_INTERNAL, "see who downloaded files");
+        get(actor, workspaceId, fileId);
+        Optional<String> before = Cursors.decode("dl", page.cursor());
+        List<DownloadRecord> rows = kernel.stores().downloads().list(actor.tenantId(), workspaceId, fileId, before,
+                page.limit() + 1);
+        return Cursors.page(rows, page.limit(), r -> Cursors.encode("dl", r.id()));
+    }
+
+    /**
+     * Maintenance for the host (no actor): deletes blobs older than {@code olderThan} that no file version
+     * references (left by a crash between storing bytes and committing metadata), and abandoned partial
+     * writes. Run it from a scheduler with an age well above the longest upload.
+     *
+     * @return how many blobs and partial writes were removed
+     */
+    public int sweepOrphanBlobs(Duration olderThan) {
+        requireNonNull(olderThan, "olderThan must not be null");
+        java.time.Instant before = kernel.clock().instant().minus(olderThan);
+        try {
+            int removed = blobs.deleteAbandonedWrites(before);
+            List<String> candidates = blobs.keysOlderThan(before, 10_000);
+            java.util.Set<String> used = kernel.stores().files().referencedBlobKeys(candidates);
+            for (String key : candidates) {
+                if (!used.contains(key)) {
+                    blobs.delete(key);
+                    removed++;
+                }
+            }
+            return removed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The orphan sweep could not read the blob store", e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ internals
+
+    private record Stored(StoredBlob blob, String detectedType) {
+    }
+
+    private Stored store(Actor actor, String name, InputStream content) {
+        ContentPolicy policy = policies.apply(actor.tenantId());
+        byte[] prefix;
+        try {
+            prefix = content.readNBytes(ContentInspector.PREFIX_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The upload stream failed before anything was stored", e);
+        }
+        ContentInspector.Inspection inspection = inspector.inspect(prefix, name, policy);
+        StoredBlob blob;
+        SizeLimit limited = new SizeLimit(new SequenceInputStream(new ByteArrayInputStream(prefix), content), policy.maxSize());
+        try {
+            blob = blobs.put(limited);
+        } catch (IOException e) {
+            if (limited.exceeded) {
+                throw new ValidationException(FieldError.of("content", "is larger than the limit of "
+                        + policy.maxSize() + " bytes"));
+            }
+            throw new UncheckedIOException("The upload could not be stored; nothing was kept", e);
+        }
+        if (inspection.isZip()) {
+            try (InputStream archive = blobs.open(blob.key())) {
+                inspector.checkArchive(archive, policy);
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(blob.key(), e);
+                if (e instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new UncheckedIOException("The stored archive could not be read back", (IOException) e);
+            }
+        }
+        return new Stored(blob, inspection.detectedType());
+    }
+
+    private <T> T commitOrDeleteBlob(Stored stored, java.util.function.Supplier<T> commit) {
+        try {
+            return commit.get();
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(stored.blob().key(), e);
+            throw e;
+        }
+    }
+
+    private void deleteQuietly(String key, Throwable failure) {
+        try {
+            blobs.delete(key);
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+            log.warn("Could not delete blob {} of a failed upload; the orphan sweep will remove it", key, e);
+        }
+    }
+
+    private FileVersion addVersion(Actor actor, WorkspaceId workspaceId, FileId fileId, String name, String declared,
+                                   Stored stored, Changes changes) {
+        AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
+        FileAsset current = kernel.stores().files().findForUpdate(actor.tenantId(), workspaceId, fileId)
+                .filter(f -> visible(grant, f.visibility()))
+                .orElseThrow(() -> new NotFoundException("file", fileId.value()));
+        if (current.status() != FileStatus.ACTIVE) {
+            throw new ConflictException(ConflictException.Reason.INVALID_STATE, "File '" + current.name()
+                    + "' is in the trash; restore it before adding versions");
+        }
+        FileVersion added = kernel.stores().files().appendVersion(version(actor, workspaceId, fileId,
+                current.latestVersion() + 1, name, declared, stored, changes));
+        FileAsset updated = kernel.stores().files().update(current.withLatest(added.number(), name, changes.now()));
+        recordVersion(actor, changes, updated, added, "file.version-added");
+        for (FileVersionHook hook : versionHooks) {
+            hook.versionAdded(actor, updated, added, changes);
+        }
+        return added;
+    }
+
+    private FileVersion version(Actor actor, WorkspaceId workspaceId, FileId id, int number, String name, String declared,
+                                Stored stored, Changes changes) {
+        return new FileVersion(actor.tenantId(), workspaceId, id, number, name, stored.blob().key(), stored.blob().size(),
+                stored.blob().sha256(), stored.detectedType(), declared, actor.userId(), changes.now());
+    }
+
+    private FileAsset setStatus(Actor actor, WorkspaceId workspaceId, FileId fileId, FileStatus status, String action) {
+        return kernel.write(changes -> {
+            AccessGrant grant = writable(actor, workspaceId, Permission.DELETE_FILES, "trash or restore files");
+            FileAsset current = kernel.stores().files().findForUpdate(actor.tenantId(), workspaceId, fileId)
+                    .filter(f -> visible(grant, f.visibility()))
+                    .orElseThrow(() -> new NotFoundException("file", fileId.value()));
+            if (current.status() == status) {
+                return current;
+            }
+            FileAsset changed = kernel.stores().files().update(current.withStatus(status, changes.now()));
+            changes.record(actor, actor.tenantId(), workspaceId, action, "file", fileId.value(), current.visibility(),
+                    Map.of("name", current.name()));
+            changes.publish(new FileEvent.FileTrashedOrRestored(actor.tenantId(), workspaceId, fileId, status,
+                    current.visibility(), actor, changes.now()));
+            return changed;
+        });
+    }
+
+    private Page<FileAsset> list(Actor actor, WorkspaceId workspaceId, Optional<FolderId> folder, FileStatus status,
+                                 PageRequest page) {
+        requireNonNull(folder, "folder must not be null");
+        requireNonNull(page, "page must not be null");
+        AccessGrant grant = readable(actor, workspaceId);
+        folder.ifPresent(f -> folder(actor, workspaceId, grant, f));
+        Optional<FileCursor> after = Cursors.decode(FILE_CURSOR, page.cursor()).map(FileService::parseCursor);
+        List<FileAsset> rows = kernel.stores().files().list(actor.tenantId(), workspaceId, folder, status,
+                !grant.allows(Permission.VIEW_INTERNAL), after, page.limit() + 1);
+        return Cursors.page(rows, page.limit(), f -> Cursors.encode(FILE_CURSOR, f.id().value() + "/" + f.name()));
+    }
+
+    private static FileCursor parseCursor(String key) {
+        int slash = key.indexOf('/');
+        if (slash <= 0) {
+            throw new ValidationException(FieldError.of("cursor", "is not a cursor returned by this list"));
+        }
+        return new FileCursor(key.substring(slash + 1), FileId.of(key.substring(0, slash)));
+    }
+
+    private void recordVersion(Actor actor, Changes changes, FileAsset file, FileVersion version, String action) {
+        changes.record(actor, actor.tenantId(), file.workspaceId(), action, "file", file.id().value(), file.visibility(),
+                Map.of("name", version.name(), "version", Integer.toString(version.number()), "sha256", version.sha256(),
+                        "size", Long.toString(version.size()), "type", version.detectedType()));
+        changes.publish(new FileEvent.FileVersionAdded(actor.tenantId(), file.workspaceId(), file.id(), version.number(),
+                version.name(), version.sha256(), version.size(), file.visibility(), actor, changes.now()));
+    }
+
+    private void recordFolder(Actor actor, Changes changes, Folder folder, String change) {
+        changes.record(actor, actor.tenantId(), folder.workspaceId(), "folder." + change, "folder", folder.id().value(),
+                folder.visibility(), Map.of("name", folder.name()));
+        changes.publish(new FileEvent.FolderChanged(actor.tenantId(), folder.workspaceId(), folder.id(), change,
+                folder.visibility(), actor, changes.now()));
+    }
+
+    private AccessGrant readable(Actor actor, WorkspaceId workspaceId) {
+        access.visible(actor, workspaceId);
+        return access.grant(actor, workspaceId);
+    }
+
+    private AccessGrant writable(Actor actor, WorkspaceId workspaceId, Permission permission, String action) {
+        access.requireWritable(actor, workspaceId, permission, action);
+        return access.grant(actor, workspaceId);
+    }
+
+    private Folder folder(Actor actor, WorkspaceId workspaceId, AccessGrant grant, FolderId id) {
+        return kernel.stores().folders().find(actor.tenantId(), workspaceId, requireNonNull(id, "folderId must not be null"))
+                .filter(f -> visible(grant, f.visibility()))
+                .orElseThrow(() -> new NotFoundException("folder", id.value()));
+    }
+
+    private FileAsset activeFile(Actor actor, WorkspaceId workspaceId, AccessGrant grant, FileId id) {
+        FileAsset file = kernel.stores().files().find(actor.tenantId(), workspaceId, requireNonNull(id, "fileId must not be null"))
+                .filter(f -> visible(grant, f.visibility()))
+                .orElseThrow(() -> new NotFoundException("file", id.value()));
+        if (file.status() != FileStatus.ACTIVE) {
+            throw new ConflictException(ConflictException.Reason.INVALID_STATE, "File '" + file.name()
+                    + "' is in the trash; restore it first");
+        }
+        return file;
+    }
+
+    private static boolean visible(AccessGrant grant, Visibility visibility) {
+        return visibility == Visibility.CLIENT || grant.allows(Permission.VIEW_INTERNAL);
+    }
+
+    private static void requireVisibilityAllowed(Actor actor, AccessGrant grant, Visibility visibility) {
+        if (visibility == Visibility.TEAM && !grant.allows(Permission.VIEW_INTERNAL)) {
+            throw new AccessDeniedException(actor, Permission.VIEW_INTERNAL.name(), "create internal items");
+        }
+    }
+
+    private static void requireFitsIn(Folder parent, Visibility visibility) {
+        if (parent.visibility() == Visibility.TEAM && visibility == Visibility.CLIENT) {
+            throw new ValidationException(FieldError.of("visibility",
+                    "must be TEAM inside the internal folder '" + parent.name() + "'"));
+        }
+    }
+
+    private static <T extends Folder> T checkVersion(T folder, long expected) {
+        if (folder.version() != expected) {
+            throw ConflictException.staleVersion("folder", folder.id().value(), expected);
+        }
+        return folder;
+    }
+
+    private static String declaredType(String declared) {
+        if (declared == null || declared.isBlank()) {
+            return "application/octet-stream";
+        }
+        if (declared.length() > MAX_DECLARED_TYPE || declared.chars().anyMatch(Character::isISOControl)) {
+            throw new ValidationException(FieldError.of("declaredType", "is not a media type"));
+        }
+        return declared.strip();
+    }
+
+    /** Fails the read (and so the blob write) once more than {@code max} bytes arrive. */
+    private static final class SizeLimit extends FilterInputStream {
+        private final long max;
+        private long count;
+        boolean exceeded;
+
+        SizeLimit(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b != -1) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            count += n;
+            if (count > max) {
+                exceeded = true;
+                throw new IOException("upload exceeds " + max + " bytes");
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.clientworkspace.spi;
+
+import io.clientworkspace.ApprovalId;
+import io.clientworkspace.FileId;
+import io.clientworkspace.TenantId;
+import io.clientworkspace.WorkspaceId;
+import io.clientworkspace.approval.ApprovalRequest;
+import io.clientworkspace.approval.ApprovalStatus;
+import io.clientworkspace.approval.Decision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores approval requests and their append-only decision records. */
+public interface ApprovalStore {
+
+    /**
+     * Stores a new request at version 0.
+     *
+     * @throws io.clientworkspace.ConflictException {@code ALREADY_EXISTS} if the id is taken
+     */
+    ApprovalRequest insert(ApprovalRequest request);
+
+    /**
+     * Replaces a request whose stored version equals {@code request.version()}.
+     *
+     * @throws io.clientworkspace.ConflictException {@code STALE_VERSION} otherwise
+     */
+    ApprovalRequest update(ApprovalRequest request);
+
+    /** The request with this id in this workspace. */
+    Optional<ApprovalRequest> find(TenantId tenantId, WorkspaceId workspaceId, ApprovalId id);
+
+    /** Like {@link #find}, and inside a unit of work locks the request until it ends. */
+    default Optional<ApprovalRequest> findForUpdate(TenantId tenantId, WorkspaceId workspaceId, ApprovalId id) {
+        return find(tenantId, workspaceId, id);
+    }
+
+    /**
+     * Up to {@code limit} requests of the workspace, newest first (by id, which is time-ordered), with
+     * ids before {@code beforeId}; only those with the given status when present.
+     */
+    List<ApprovalRequest> list(TenantId tenantId, WorkspaceId workspaceId, Optional<ApprovalStatus> status,
+                               Optional<ApprovalId> beforeId, int limit);
+
+    /** Every request of the workspace about the given file (any version), newest first, at most {@code limit}. */
+    List<ApprovalRequest> listForFile(TenantId tenantId, WorkspaceId workspaceId, FileId fileId, int limit);
+
+    /** Up to {@code limit} OPEN requests of any workspace whose due date is before {@code now}, for the expiry sweep. */
+    List<ApprovalRequest> listOverdue(Instant now, int limit);
+
+    /**
+     * Appends a decision; its sequence must be one more than the request's latest.
+     *
+     * @throws io.clientworkspace.ConflictException {@code STALE_VERSION} if that sequence is taken or skips ahead
+     */
+    void appendDecision(Decision decision);
+
+    /** The request's decisions in order. */
+    List<Decision> decisions(TenantId tenantId, WorkspaceId workspaceId, ApprovalId requestId);
+}

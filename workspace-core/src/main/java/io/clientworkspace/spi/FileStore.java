@@ -1,0 +1,74 @@
+package io.clientworkspace.spi;
+
+import io.clientworkspace.FileId;
+import io.clientworkspace.FolderId;
+import io.clientworkspace.TenantId;
+import io.clientworkspace.WorkspaceId;
+import io.clientworkspace.file.FileAsset;
+import io.clientworkspace.file.FileStatus;
+import io.clientworkspace.file.FileVersion;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Stores files and their versions. Versions are append-only. */
+public interface FileStore {
+
+    /**
+     * Stores a new file at version 0 together with its first {@link FileVersion}.
+     *
+     * @throws io.clientworkspace.ConflictException {@code ALREADY_EXISTS} if the id is taken
+     */
+    FileAsset insert(FileAsset file, FileVersion first);
+
+    /**
+     * Replaces a file whose stored version equals {@code file.version()}.
+     *
+     * @throws io.clientworkspace.ConflictException {@code STALE_VERSION} otherwise
+     */
+    FileAsset update(FileAsset file);
+
+    /**
+     * Appends a version; its number must be one more than the file's latest stored version.
+     *
+     * @throws io.clientworkspace.ConflictException {@code STALE_VERSION} if that number is taken or skips ahead
+     */
+    FileVersion appendVersion(FileVersion version);
+
+    /** The file with this id in this workspace (whatever its status). */
+    Optional<FileAsset> find(TenantId tenantId, WorkspaceId workspaceId, FileId id);
+
+    /** Like {@link #find}, and inside a unit of work locks the file until it ends. */
+    default Optional<FileAsset> findForUpdate(TenantId tenantId, WorkspaceId workspaceId, FileId id) {
+        return find(tenantId, workspaceId, id);
+    }
+
+    /** One version of a file. */
+    Optional<FileVersion> findVersion(TenantId tenantId, WorkspaceId workspaceId, FileId id, int number);
+
+    /** The file's versions, newest first, at most {@code limit}. */
+    List<FileVersion> listVersions(TenantId tenantId, WorkspaceId workspaceId, FileId id, int limit);
+
+    /**
+     * Up to {@code limit} files directly in {@code folder} (the top level when empty) with the given
+     * status, names (then ids) after the cursor, ordered by name then id; only client-visible ones when
+     * {@code clientVisibleOnly}.
+     */
+    List<FileAsset> list(TenantId tenantId, WorkspaceId workspaceId, Optional<FolderId> folder, FileStatus status,
+                         boolean clientVisibleOnly, Optional<FileCursor> after, int limit);
+
+    /** How many files of the workspace have the status, client-visible ones only when asked. */
+    long count(TenantId tenantId, WorkspaceId workspaceId, FileStatus status, boolean clientVisibleOnly);
+
+    /**
+     * Of the given blob keys, those referenced by any stored version, in any tenant. For the orphan
+     * sweep, a maintenance task run by the host; it reveals nothing but which keys are in use.
+     */
+    Set<String> referencedBlobKeys(Collection<String> blobKeys);
+
+    /** A position in a file list: after this name, then this id. */
+    record FileCursor(String name, FileId id) {
+    }
+}
