@@ -21,7 +21,16 @@ final class JpaErrors {
             "uq_cwk_workspace_slug", ConflictException.Reason.DUPLICATE_SLUG,
             "uq_cwk_workspace_external_ref", ConflictException.Reason.DUPLICATE_EXTERNAL_REF);
 
+    /** The unique constraint on sibling folder names. */
+    private static final String FOLDER_NAME_CONSTRAINT = "uq_cwk_folder_name";
+
     private JpaErrors() {
+    }
+
+    /** The conflict of a folder name that a sibling already has. */
+    static ConflictException duplicateFolderName(String name) {
+        return new ConflictException(ConflictException.Reason.ALREADY_EXISTS,
+                "A folder named '" + name + "' already exists here; choose another name");
     }
 
     /** The core error for a persistence failure, or the failure itself when it has no core meaning. */
@@ -33,6 +42,10 @@ final class JpaErrors {
             if (t instanceof ConstraintViolationException cve) {
                 String name = String.valueOf(cve.getConstraintName()).toLowerCase(Locale.ROOT)
                         + " " + String.valueOf(cve.getMessage()).toLowerCase(Locale.ROOT);
+                if (name.contains(FOLDER_NAME_CONSTRAINT)) {
+                    return new ConflictException(ConflictException.Reason.ALREADY_EXISTS,
+                            "A folder with this name already exists here; choose another name");
+                }
                 for (Map.Entry<String, ConflictException.Reason> unique : UNIQUE_REASONS.entrySet()) {
                     if (name.contains(unique.getKey())) {
                         return new ConflictException(unique.getValue(), messageFor(unique.getValue(), resourceType, id));

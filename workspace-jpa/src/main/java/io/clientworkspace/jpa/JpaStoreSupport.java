@@ -1,10 +1,12 @@
 package io.clientworkspace.jpa;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import static java.util.Objects.requireNonNull;
 
@@ -55,6 +57,25 @@ abstract class JpaStoreSupport {
     /** Flushes changes to a managed entity, then detaches it. */
     final <E> E saveManaged(E entity, String resourceType, String id) {
         flush(resourceType, id);
+        em().detach(entity);
+        return entity;
+    }
+
+    /**
+     * Flushes changes to a managed, versioned entity read at {@code readVersion}, then detaches it. Every
+     * save counts as a change: when no field changed (so Hibernate wrote nothing), the version is
+     * incremented anyway, with the same stale-version check, as the SPI contracts require.
+     */
+    final <E> E saveVersioned(E entity, long readVersion, ToLongFunction<E> versionOf, String resourceType, String id) {
+        flush(resourceType, id);
+        if (versionOf.applyAsLong(entity) == readVersion) {
+            try {
+                em().lock(entity, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+            } catch (RuntimeException e) {
+                throw JpaErrors.translate(e, resourceType, id);
+            }
+            flush(resourceType, id);
+        }
         em().detach(entity);
         return entity;
     }

@@ -1,6 +1,12 @@
 package io.clientworkspace.jpa;
 
 import io.clientworkspace.jpa.entity.ActivityEntity;
+import io.clientworkspace.jpa.entity.ApprovalEntity;
+import io.clientworkspace.jpa.entity.DecisionEntity;
+import io.clientworkspace.jpa.entity.DownloadEntity;
+import io.clientworkspace.jpa.entity.FileEntity;
+import io.clientworkspace.jpa.entity.FileVersionEntity;
+import io.clientworkspace.jpa.entity.FolderEntity;
 import io.clientworkspace.jpa.entity.InvitationEntity;
 import io.clientworkspace.jpa.entity.MembershipEntity;
 import io.clientworkspace.jpa.entity.OutboxEventEntity;
@@ -39,7 +45,8 @@ public final class JpaStores {
     /** The entity classes to register with the persistence unit. */
     public static final List<Class<?>> ENTITY_CLASSES = List.of(TenantEntity.class, TeamMemberEntity.class,
             PermissionMatrixEntity.class, WorkspaceEntity.class, MembershipEntity.class, InvitationEntity.class,
-            ActivityEntity.class, OutboxEventEntity.class);
+            ActivityEntity.class, OutboxEventEntity.class, FolderEntity.class, FileEntity.class,
+            FileVersionEntity.class, DownloadEntity.class, ApprovalEntity.class, DecisionEntity.class);
 
     private JpaStores() {
     }
@@ -65,6 +72,8 @@ public final class JpaStores {
                 new JpaTeamStore(transactions), new JpaPermissionMatrixStore(transactions),
                 new JpaWorkspaceStore(transactions), new JpaMembershipStore(transactions),
                 new JpaInvitationStore(transactions), new JpaActivityStore(transactions),
+                new JpaFolderStore(transactions), new JpaFileStore(transactions),
+                new JpaDownloadLogStore(transactions), new JpaApprovalStore(transactions),
                 Optional.of(new JpaEventOutbox(transactions, clock)));
     }
 }

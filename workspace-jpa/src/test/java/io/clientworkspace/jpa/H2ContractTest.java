@@ -2,7 +2,11 @@ package io.clientworkspace.jpa;
 
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.tck.ActivityStoreContract;
+import io.clientworkspace.tck.ApprovalStoreContract;
+import io.clientworkspace.tck.DownloadLogStoreContract;
 import io.clientworkspace.tck.EventOutboxContract;
+import io.clientworkspace.tck.FileStoreContract;
+import io.clientworkspace.tck.FolderStoreContract;
 import io.clientworkspace.tck.InvitationStoreContract;
 import io.clientworkspace.tck.IsolationContract;
 import io.clientworkspace.tck.MembershipStoreContract;
@@ -77,6 +81,38 @@ class H2ContractTest {
 
     @Nested
     class Activity extends ActivityStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Folders extends FolderStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Files extends FileStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Downloads extends DownloadLogStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Approvals extends ApprovalStoreContract {
         @Override
         protected Stores createStores() {
             return freshStores();

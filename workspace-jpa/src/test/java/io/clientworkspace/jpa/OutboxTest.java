@@ -120,7 +120,6 @@ class OutboxTest {
                 // lost with the process
             }
         };
-        return new Stores(dying, stores.tenants(), stores.team(), stores.permissionMatrices(), stores.workspaces(),
-                stores.memberships(), stores.invitations(), stores.activity(), stores.outbox());
+        return stores.withUnitOfWork(dying);
     }
 }

@@ -71,7 +71,8 @@ public enum TestDatabase {
         }
     };
 
-    private static final List<String> TABLES = List.of("cwk_event_outbox", "cwk_activity", "cwk_invitation",
+    private static final List<String> TABLES = List.of("cwk_approval_decision", "cwk_approval", "cwk_download",
+            "cwk_file_version", "cwk_file", "cwk_folder", "cwk_event_outbox", "cwk_activity", "cwk_invitation",
             "cwk_membership", "cwk_workspace", "cwk_permission_matrix", "cwk_team_member", "cwk_tenant");
 
     private DataSource dataSource;

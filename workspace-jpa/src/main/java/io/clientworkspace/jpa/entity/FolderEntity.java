@@ -1,0 +1,93 @@
+package io.clientworkspace.jpa.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Row of {@code cwk_folder}. A top-level folder has the empty string as {@code parent_id} (never a valid
+ * id), not NULL, so that the unique constraint on sibling names holds at the top level too.
+ */
+@Entity(name = "CwkFolder")
+@Table(name = "cwk_folder")
+@IdClass(FolderEntity.Key.class)
+public class FolderEntity {
+
+    /** {@code parent_id} of a top-level folder. */
+    public static final String TOP_LEVEL = "";
+
+    @Id
+    @Column(name = "tenant_id", length = 128, nullable = false)
+    public String tenantId;
+
+    @Id
+    @Column(name = "workspace_id", length = 128, nullable = false)
+    public String workspaceId;
+
+    @Id
+    @Column(name = "id", length = 128, nullable = false)
+    public String id;
+
+    @Column(name = "parent_id", length = 128, nullable = false)
+    public String parentId;
+
+    @Column(name = "name", length = 255, nullable = false)
+    public String name;
+
+    @Column(name = "visibility", length = 16, nullable = false)
+    public String visibility;
+
+    @Column(name = "created_by", length = 128, nullable = false, updatable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    public long version;
+
+    protected FolderEntity() {
+    }
+
+    public FolderEntity(String tenantId, String workspaceId, String id) {
+        this.tenantId = tenantId;
+        this.workspaceId = workspaceId;
+        this.id = id;
+    }
+
+    /** Primary key. */
+    public static class Key implements Serializable {
+        private static final long serialVersionUID = 1L;
+        public String tenantId;
+        public String workspaceId;
+        public String id;
+
+        public Key() {
+        }
+
+        public Key(String tenantId, String workspaceId, String id) {
+            this.tenantId = tenantId;
+            this.workspaceId = workspaceId;
+            this.id = id;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(tenantId, k.tenantId)
+                    && Objects.equals(workspaceId, k.workspaceId) && Objects.equals(id, k.id);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(tenantId, workspaceId, id);
+        }
+    }
+}
