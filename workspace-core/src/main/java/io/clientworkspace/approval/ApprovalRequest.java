@@ -59,9 +59,12 @@ public record ApprovalRequest(ApprovalId id, TenantId tenantId, WorkspaceId work
                 requestedBy, requestedAt, Optional.of(at), version);
     }
 
-    /** The status as of {@code now}: an open request past its due date reads as EXPIRED. */
+    /**
+     * The status as of {@code now}: an open request past its due date reads as EXPIRED. At the due date
+     * itself it is still open, as {@code ApprovalStore.listOverdue} ("due before now") sees it.
+     */
     public ApprovalStatus statusAt(Instant now) {
-        if (status == ApprovalStatus.OPEN && dueAt.isPresent() && !now.isBefore(dueAt.get())) {
+        if (status == ApprovalStatus.OPEN && dueAt.isPresent() && now.isAfter(dueAt.get())) {
             return ApprovalStatus.EXPIRED;
         }
         return status;

@@ -69,8 +69,8 @@ public final class ApprovalService {
                                           NewApproval request) {
         requireNonNull(request, "request must not be null");
         FileAsset file = files.get(actor, workspaceId, fileId);
-        FileVersion version = files.versions(actor, workspaceId, fileId).stream()
-                .filter(v -> v.number() == versionNumber).findFirst()
+        // Looked up directly: the version list is capped (500 newest), and any version may be asked about.
+        FileVersion version = kernel.stores().files().findVersion(actor.tenantId(), workspaceId, fileId, versionNumber)
                 .orElseThrow(() -> new NotFoundException("file version", fileId + "@" + versionNumber));
         return create(actor, workspaceId, request, new ApprovalSubject.FileVersionSubject(fileId, versionNumber,
                 version.sha256()), file.visibility());
@@ -81,7 +81,7 @@ public final class ApprovalService {
                                                  Optional<String> link, NewApproval request) {
         requireNonNull(request, "request must not be null");
         String text = InputValidator.requireText("description", description, 4000);
-        Optional<String> url = requireNonNull(link, "link must not be null").map(l -> InputValidator.requireText("link", l, 2000));
+        Optional<String> url = requireNonNull(link, "link must not be null").map(ApprovalService::requireWebLink);
         return create(actor, workspaceId, request, new ApprovalSubject.DeliverableSubject(text, url), Visibility.CLIENT);
     }
 
@@ -107,7 +107,7 @@ public final class ApprovalService {
             if (!current.approvers().contains(actor.userId())) {
                 throw new AccessDeniedException(actor, "being one of the approvers", "decide on approval '" + current.title() + "'");
             }
-            if (current.statusAt(changes.now()) == ApprovalStatus.EXPIRED) {
+            if (expiresNow(current, changes.now())) {
                 // Store the expiry (it happened whatever this caller wanted), then refuse the decision below.
                 return resolve(actor, changes, current, ApprovalStatus.EXPIRED);
             }
@@ -141,16 +141,25 @@ public final class ApprovalService {
 
     /** Withdraws an open request; the requester or anyone with {@link Permission#REQUEST_APPROVALS}. */
     public ApprovalRequest cancel(Actor actor, WorkspaceId workspaceId, ApprovalId requestId) {
-        return kernel.write(changes -> {
+        ApprovalRequest after = kernel.write(changes -> {
             access.requireWritable(actor, workspaceId, Permission.VIEW_WORKSPACE, "cancel approvals");
             ApprovalRequest current = visibleForUpdate(actor, workspaceId, requestId);
             if (!current.requestedBy().equals(actor.userId())
                     && !access.grant(actor, workspaceId).allows(Permission.REQUEST_APPROVALS)) {
                 throw new AccessDeniedException(actor, Permission.REQUEST_APPROVALS.name(), "cancel someone else's approval");
             }
+            if (expiresNow(current, changes.now())) {
+                // It already reads as EXPIRED, a final status: store that rather than turn it into CANCELLED.
+                return resolve(actor, changes, current, ApprovalStatus.EXPIRED);
+            }
             requireOpen(current);
             return resolve(actor, changes, current, ApprovalStatus.CANCELLED);
         });
+        if (after.status() == ApprovalStatus.EXPIRED) {
+            throw new ConflictException(ConflictException.Reason.INVALID_STATE, "Approval '" + after.title()
+                    + "' expired at " + after.dueAt().orElseThrow() + " and can no longer be cancelled");
+        }
+        return after;
     }
 
     /** The request, if the actor may see it (its status as of now). */
@@ -181,9 +190,13 @@ public final class ApprovalService {
         List<ApprovalRequest> visible = new ArrayList<>();
         Optional<ApprovalId> from = before;
         int batch = page.limit() + 1;
+        // Open requests past their due date read as EXPIRED before it is stored: the store filters by the stored
+        // status, so EXPIRED also looks at the open ones, and every row is filtered again by its status as of now.
+        Optional<ApprovalStatus> stored = status.filter(s -> s != ApprovalStatus.EXPIRED);
         while (visible.size() < batch) {
-            List<ApprovalRequest> rows = kernel.stores().approvals().list(actor.tenantId(), workspaceId, status, from, batch);
-            rows.stream().filter(r -> visibleTo(grant, r)).map(this::asOfNow).limit(batch - visible.size())
+            List<ApprovalRequest> rows = kernel.stores().approvals().list(actor.tenantId(), workspaceId, stored, from, batch);
+            rows.stream().filter(r -> visibleTo(grant, r)).map(this::asOfNow)
+                    .filter(r -> status.isEmpty() || r.status() == status.get()).limit(batch - visible.size())
                     .forEach(visible::add);
             if (rows.size() < batch) {
                 break;
@@ -211,9 +224,14 @@ public final class ApprovalService {
         for (ApprovalRequest r : overdue) {
             Actor system = new Actor(r.tenantId(), r.requestedBy(), io.clientworkspace.ActorKind.TEAM);
             boolean done = kernel.write(changes -> {
+                // The workspace first, then the request, in the order every other writer takes them (no deadlock),
+                // and so that the expiry's activity entry does not collide with a concurrent writer's.
+                if (kernel.stores().workspaces().findForUpdate(r.tenantId(), r.workspaceId()).isEmpty()) {
+                    return false;
+                }
                 ApprovalRequest current = kernel.stores().approvals().findForUpdate(r.tenantId(), r.workspaceId(), r.id())
                         .orElse(null);
-                if (current == null || current.statusAt(changes.now()) != ApprovalStatus.EXPIRED) {
+                if (current == null || !expiresNow(current, changes.now())) {
                     return false;
                 }
                 resolve(system, changes, current, ApprovalStatus.EXPIRED);
@@ -301,14 +319,17 @@ public final class ApprovalService {
                 ApprovalRequest locked = kernel.stores().approvals().findForUpdate(r.tenantId(), r.workspaceId(), r.id())
                         .orElseThrow();
                 if (locked.status() == ApprovalStatus.OPEN) {
-                    resolve(actor, changes, locked, ApprovalStatus.SUPERSEDED);
+                    resolve(actor, changes, locked, expiresNow(locked, changes.now())
+                            ? ApprovalStatus.EXPIRED : ApprovalStatus.SUPERSEDED);
                 }
             }
         }
     }
 
     private ApprovalRequest resolve(Actor actor, Changes changes, ApprovalRequest current, ApprovalStatus outcome) {
-        ApprovalRequest resolved = kernel.stores().approvals().update(current.resolved(outcome, changes.now()));
+        // An expiry happened at the due date, whenever it is stored; asOfNow reads it the same way before.
+        java.time.Instant at = outcome == ApprovalStatus.EXPIRED ? current.dueAt().orElse(changes.now()) : changes.now();
+        ApprovalRequest resolved = kernel.stores().approvals().update(current.resolved(outcome, at));
         Visibility visibility = visibility(current);
         changes.record(actor, actor.tenantId(), current.workspaceId(), "approval." + outcome.name().toLowerCase().replace('_', '-'),
                 "approval", current.id().value(), visibility, Map.of("title", current.title(),
@@ -350,11 +371,32 @@ public final class ApprovalService {
         return access.grant(actor, workspaceId);
     }
 
+    /** Whether an OPEN request is past its due date at {@code now} (a stored final status never expires again). */
+    private static boolean expiresNow(ApprovalRequest r, java.time.Instant now) {
+        return r.status().isOpen() && r.statusAt(now) == ApprovalStatus.EXPIRED;
+    }
+
     private static void requireOpen(ApprovalRequest r) {
         if (!r.status().isOpen()) {
             throw new ConflictException(ConflictException.Reason.INVALID_STATE, "Approval '" + r.title() + "' is already "
                     + r.status().name().toLowerCase().replace('_', ' ') + " and takes no more decisions");
         }
+    }
+
+    /** A link approvers will click: an absolute http(s) URL, never {@code javascript:} or {@code data:}. */
+    private static String requireWebLink(String link) {
+        String text = InputValidator.requireText("link", link, 2000);
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(text);
+        } catch (java.net.URISyntaxException e) {
+            throw new ValidationException(FieldError.of("link", "must be an http or https URL"));
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new ValidationException(FieldError.of("link", "must be an http or https URL"));
+        }
+        return text;
     }
 
     private static Map<String, String> details(DecisionKind kind, Optional<String> sha) {

@@ -9,6 +9,7 @@ import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.mime.MimeTypes;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,9 +39,14 @@ final class ContentInspector {
         if (prefix.length == 0) {
             throw new ValidationException(FieldError.of("content", "is empty"));
         }
+        // Tika reads a resource name like a URL: it drops what follows '?' or '#' and gives up on a ':'. A
+        // browser saving the download replaces those characters and keeps the last extension, so judge the
+        // name by that extension alone ("invoice.pdf:x.exe" and "notes.txt?.js" are an .exe and a .js).
+        String extension = FileNames.extension(name);
+        String typedName = extension.isEmpty() ? name : "file." + extension;
         MediaType fromBytes = detect(prefix, null);
-        MediaType fromName = detect(null, name);
-        MediaType combined = detect(prefix, name);
+        MediaType fromName = detect(null, typedName);
+        MediaType combined = detect(prefix, typedName);
         for (MediaType type : new MediaType[] {fromBytes, fromName, combined}) {
             if (matchesAny(type, policy.blockedTypes())) {
                 throw new ValidationException(FieldError.of("content", "was detected as " + type
@@ -89,7 +95,8 @@ final class ContentInspector {
                     }
                 }
             }
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException e) {
+            // EOFException: the inflater ran out of input, i.e. a truncated archive, not a failing disk.
             throw new ValidationException(FieldError.of("content", "is a damaged zip archive"));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the stored archive back", e);
@@ -116,7 +123,10 @@ final class ContentInspector {
                 }
                 continue;
             }
-            MediaType wanted = MediaType.parse(pattern);
+            MediaType parsed = MediaType.parse(pattern);
+            // Aliases (application/x-msi, application/javascript) name the same type as Tika's canonical
+            // name (application/x-ms-installer, text/javascript), which is what detection returns.
+            MediaType wanted = parsed == null ? null : REGISTRY.normalize(parsed);
             if (wanted != null && (type.getBaseType().equals(wanted) || REGISTRY.isInstanceOf(type, wanted))) {
                 return true;
             }

@@ -7,7 +7,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * What uploads a tenant accepts. Types are media types as Apache Tika names them; an entry
  * {@code image/*} matches every image type, and an entry matches its subtypes too (allowing
- * {@code application/zip} allows a {@code .docx}, which Tika knows to be a zip).
+ * {@code application/zip} allows a {@code .docx}, which Tika knows to be a zip); an alias Tika knows
+ * ({@code application/javascript}) matches the type under its canonical name ({@code text/javascript}).
  *
  * @param maxSize                 largest accepted upload in bytes
  * @param allowedTypes            detected types that are accepted
@@ -37,7 +38,9 @@ public record ContentPolicy(long maxSize, Set<String> allowedTypes, Set<String> 
                     "application/x-msi", "application/java-archive", "application/java-vm", "text/javascript",
                     "application/javascript", "text/x-python", "application/x-httpd-php", "text/x-php",
                     "text/html", "application/xhtml+xml", "image/svg+xml", "application/x-ms-shortcut",
-                    "application/vnd.ms-cab-compressed"),
+                    "application/vnd.ms-cab-compressed", "application/x-ms-installer", "text/x-vbscript",
+                    "text/x-perl", "text/x-ruby", "text/x-cgi", "text/x-jsp", "text/asp", "text/aspdotnet",
+                    "application/x-csh", "text/x-applescript", "multipart/related"),
             true, 10_000, 1024L * 1024 * 1024);
 
     public ContentPolicy {

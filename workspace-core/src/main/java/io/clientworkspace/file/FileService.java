@@ -184,7 +184,9 @@ public final class FileService {
         request.folder().ifPresent(f -> requireFitsIn(folder(actor, workspaceId, grant, f), request.visibility()));
         Stored stored = store(actor, name, content);
         return commitOrDeleteBlob(stored, () -> kernel.write(changes -> {
-            writable(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
+            AccessGrant locked = writable(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
+            // Again under the workspace lock: the folder may have been deleted while the bytes streamed.
+            request.folder().ifPresent(f -> requireFitsIn(folder(actor, workspaceId, locked, f), request.visibility()));
             FileId id = FileId.of(kernel.newId());
             FileVersion first = version(actor, workspaceId, id, 1, name, declared, stored, changes);
             FileAsset file = kernel.stores().files().insert(new FileAsset(id, actor.tenantId(), workspaceId,
@@ -288,14 +290,27 @@ public final class FileService {
         } catch (IOException e) {
             throw new UncheckedIOException("The bytes of version " + wanted + " of file " + fileId + " cannot be read", e);
         }
-        kernel.write(changes -> {
-            kernel.stores().downloads().append(new DownloadRecord(kernel.newId(), actor.tenantId(), workspaceId, fileId,
-                    wanted, actor.userId(), actor.kind(), changes.now()));
-            changes.record(actor, actor.tenantId(), workspaceId, "file.downloaded", "file", fileId.value(),
-                    Visibility.TEAM, Map.of("version", Integer.toString(wanted)));
-            changes.publish(new FileEvent.FileDownloaded(actor.tenantId(), workspaceId, fileId, wanted, actor, changes.now()));
-            return null;
-        });
+        try {
+            kernel.write(changes -> {
+                // Lock the workspace as every writer does before it appends to the workspace's activity chain, so
+                // that concurrent downloads (and other writes) append one after another instead of colliding.
+                kernel.stores().workspaces().findForUpdate(actor.tenantId(), workspaceId)
+                        .orElseThrow(() -> new NotFoundException("workspace", workspaceId.value()));
+                kernel.stores().downloads().append(new DownloadRecord(kernel.newId(), actor.tenantId(), workspaceId, fileId,
+                        wanted, actor.userId(), actor.kind(), changes.now()));
+                changes.record(actor, actor.tenantId(), workspaceId, "file.downloaded", "file", fileId.value(),
+                        Visibility.TEAM, Map.of("version", Integer.toString(wanted)));
+                changes.publish(new FileEvent.FileDownloaded(actor.tenantId(), workspaceId, fileId, wanted, actor, changes.now()));
+                return null;
+            });
+        } catch (RuntimeException | Error e) {
+            try {
+                stream.close();
+            } catch (IOException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            throw e;
+        }
         return new FileDownload(file, version, stream);
     }
 
@@ -350,7 +365,13 @@ public final class FileService {
         }
         ContentInspector.Inspection inspection = inspector.inspect(prefix, name, policy);
         StoredBlob blob;
-        SizeLimit limited = new SizeLimit(new SequenceInputStream(new ByteArrayInputStream(prefix), content), policy.maxSize());
+        // SequenceInputStream closes each stream it finishes; the caller's stream is the caller's to close.
+        InputStream notClosed = new FilterInputStream(content) {
+            @Override
+            public void close() {
+            }
+        };
+        SizeLimit limited = new SizeLimit(new SequenceInputStream(new ByteArrayInputStream(prefix), notClosed), policy.maxSize());
         try {
             blob = blobs.put(limited);
         } catch (IOException e) {

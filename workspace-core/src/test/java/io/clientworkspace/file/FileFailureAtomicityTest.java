@@ -1,0 +1,245 @@
+package io.clientworkspace.file;
+
+import io.clientworkspace.UserId;
+import io.clientworkspace.activity.Visibility;
+import io.clientworkspace.approval.ApprovalRequest;
+import io.clientworkspace.approval.ApprovalStatus;
+import io.clientworkspace.approval.DecisionKind;
+import io.clientworkspace.approval.NewApproval;
+import io.clientworkspace.file.FileFaults.InjectedFailure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A blob store or a metadata store that fails at any step of a file operation (a full disk, a lost
+ * connection) leaves everything as it was: files, versions, folders, approvals, downloads, the activity
+ * log's head and the blob directory read the same, no event is delivered, and the operation succeeds
+ * when tried again.
+ */
+class FileFailureAtomicityTest {
+
+    @TempDir
+    Path blobDir;
+
+    private final FileFaults faults = new FileFaults();
+    private FileWorld w;
+    private FileService files;
+
+    @BeforeEach
+    void setUp() {
+        w = FileWorld.create(blobDir, faults::blobs, faults.stores());
+        files = w.files;
+    }
+
+    private static Class<? extends Throwable> failureOf(String step) {
+        return step.startsWith("blobs.") ? UncheckedIOException.class : InjectedFailure.class;
+    }
+
+    private void failsAndChangesNothing(String step, Runnable operation) {
+        faults.failOn(step);
+
+        Throwable failure = w.rejects(failureOf(step), operation::run);
+
+        assertThat(faults.pending()).as("the planned failure happened").isFalse();
+        assertThat(failure).hasMessageContaining(step.startsWith("blobs.") ? "" : step);
+        assertThat(w.f.kit.activity().verify(w.f.bob, w.acme()).isIntact()).isTrue();
+    }
+
+    @Nested
+    class Uploading {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"blobs.put", "files.insert", "activity.append:file.uploaded"})
+        void aFailureAtAnyStepLeavesNoFileNoBlobAndNoActivity(String step) {
+            failsAndChangesNothing(step, () -> w.upload("proposal.pdf", Samples.pdf()));
+
+            assertThat(w.blobFiles()).isEmpty();
+            FileAsset retried = w.upload("proposal.pdf", Samples.pdf());
+            assertThat(w.download(w.f.carol, retried.id(), OptionalInt.empty())).isEqualTo(Samples.pdf());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"blobs.put", "blobs.open", "files.insert", "activity.append:file.uploaded"})
+        void aFailureAtAnyStepOfAnArchiveUploadLeavesNothing(String step) {
+            failsAndChangesNothing(step, () -> w.upload("contract.docx", Samples.docx()));
+
+            assertThat(w.blobFiles()).isEmpty();
+            assertThat(w.upload("contract.docx", Samples.docx()).latestVersion()).isEqualTo(1);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"blobs.put", "files.insert", "activity.append:file.uploaded"})
+        void aFailureUploadingIntoAFolderLeavesTheFolderEmpty(String step) {
+            Folder folder = files.createFolder(w.f.bob, w.acme(), "Docs", Optional.empty(), Visibility.CLIENT);
+
+            failsAndChangesNothing(step, () -> w.upload(w.f.bob, NewUpload.of("a.pdf", "application/pdf").in(folder.id()),
+                    Samples.pdf()));
+
+            files.deleteFolder(w.f.bob, w.acme(), folder.id());
+        }
+    }
+
+    @Nested
+    class AddingAVersion {
+
+        private FileAsset file;
+        private ApprovalRequest pending;
+
+        @BeforeEach
+        void upload() {
+            file = w.upload("proposal.pdf", Samples.pdf("v1"));
+            pending = w.f.kit.approvals().requestForFile(w.f.bob, w.acme(), file.id(), 1,
+                    NewApproval.of("Sign off", Set.of(UserId.of("carol"))));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"blobs.put", "files.appendVersion", "files.update", "activity.append:file.version-added",
+                "approvals.update", "activity.append:approval.superseded"})
+        void aFailureAtAnyStepLeavesTheFileItsVersionsAndItsOpenApprovalAsTheyWere(String step) {
+            failsAndChangesNothing(step, () -> w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", Samples.pdf("v2")));
+
+            assertThat(files.get(w.f.bob, w.acme(), file.id()).latestVersion()).isEqualTo(1);
+            assertThat(w.f.kit.approvals().get(w.f.bob, w.acme(), pending.id()).status()).isEqualTo(ApprovalStatus.OPEN);
+            assertThat(w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", Samples.pdf("v2")).number()).isEqualTo(2);
+            assertThat(w.f.kit.approvals().get(w.f.bob, w.acme(), pending.id()).status()).isEqualTo(ApprovalStatus.SUPERSEDED);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"files.appendVersion", "files.update", "activity.append:file.version-added"})
+        void aFailureRestoringAnOldVersionLeavesTheHistoryAsItWas(String step) {
+            w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", Samples.pdf("v2"));
+
+            failsAndChangesNothing(step, () -> files.restoreVersion(w.f.bob, w.acme(), file.id(), 1));
+
+            assertThat(files.restoreVersion(w.f.bob, w.acme(), file.id(), 1).number()).isEqualTo(3);
+        }
+    }
+
+    @Nested
+    class TrashingAndRestoring {
+
+        private FileAsset file;
+
+        @BeforeEach
+        void upload() {
+            file = w.upload("proposal.pdf", Samples.pdf());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"files.update", "activity.append:file.trashed"})
+        void aFailureTrashingLeavesTheFileActive(String step) {
+            failsAndChangesNothing(step, () -> files.trash(w.f.bob, w.acme(), file.id()));
+
+            assertThat(files.get(w.f.bob, w.acme(), file.id()).status()).isEqualTo(FileStatus.ACTIVE);
+            assertThat(files.trash(w.f.bob, w.acme(), file.id()).status()).isEqualTo(FileStatus.TRASHED);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"files.update", "activity.append:file.restored"})
+        void aFailureRestoringLeavesTheFileInTheTrash(String step) {
+            files.trash(w.f.bob, w.acme(), file.id());
+
+            failsAndChangesNothing(step, () -> files.restore(w.f.bob, w.acme(), file.id()));
+
+            assertThat(files.get(w.f.bob, w.acme(), file.id()).status()).isEqualTo(FileStatus.TRASHED);
+        }
+    }
+
+    @Nested
+    class Deciding {
+
+        private FileAsset file;
+        private ApprovalRequest request;
+
+        @BeforeEach
+        void ask() {
+            file = w.upload("proposal.pdf", Samples.pdf());
+            request = w.f.kit.approvals().requestForFile(w.f.bob, w.acme(), file.id(), 1,
+                    NewApproval.of("Sign off", Set.of(UserId.of("carol"))));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"approvals.appendDecision", "activity.append:approval.decided", "approvals.update",
+                "activity.append:approval.approved"})
+        void aFailureAtAnyStepRecordsNoDecisionAndLeavesTheRequestOpen(String step) {
+            failsAndChangesNothing(step, () -> w.f.kit.approvals().decide(w.f.carol, w.acme(), request.id(),
+                    DecisionKind.APPROVE, Optional.empty()));
+
+            assertThat(w.f.kit.approvals().record(w.f.bob, w.acme(), request.id()).decisions()).isEmpty();
+            assertThat(w.f.kit.approvals().isApproved(w.f.bob, w.acme(), file.id(), 1)).isFalse();
+            assertThat(w.f.kit.approvals().decide(w.f.carol, w.acme(), request.id(), DecisionKind.APPROVE, Optional.empty())
+                    .status()).isEqualTo(ApprovalStatus.APPROVED);
+        }
+    }
+
+    @Nested
+    class Folders {
+
+        private Folder folder;
+        private Folder other;
+
+        @BeforeEach
+        void create() {
+            folder = files.createFolder(w.f.bob, w.acme(), "Docs", Optional.empty(), Visibility.CLIENT);
+            other = files.createFolder(w.f.bob, w.acme(), "Other", Optional.empty(), Visibility.CLIENT);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"folders.insert", "activity.append:folder.created"})
+        void aFailureCreatingLeavesNoFolder(String step) {
+            failsAndChangesNothing(step,
+                    () -> files.createFolder(w.f.bob, w.acme(), "New", Optional.of(folder.id()), Visibility.CLIENT));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"folders.update", "activity.append:folder.renamed"})
+        void aFailureRenamingKeepsTheOldName(String step) {
+            failsAndChangesNothing(step, () -> files.renameFolder(w.f.bob, w.acme(), folder.id(), "Documents", 0));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"folders.update", "activity.append:folder.moved"})
+        void aFailureMovingKeepsTheOldParent(String step) {
+            failsAndChangesNothing(step, () -> files.moveFolder(w.f.bob, w.acme(), folder.id(), Optional.of(other.id()), 0));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"folders.delete", "activity.append:folder.deleted"})
+        void aFailureDeletingKeepsTheFolder(String step) {
+            failsAndChangesNothing(step, () -> files.deleteFolder(w.f.bob, w.acme(), folder.id()));
+        }
+    }
+
+    @Nested
+    class Downloading {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"downloads.append", "activity.append:file.downloaded"})
+        void aDownloadThatCannotBeRecordedIsNotHandedOut(String step) {
+            FileAsset file = w.upload("proposal.pdf", Samples.pdf());
+
+            failsAndChangesNothing(step, () -> files.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
+
+            assertThat(w.download(w.f.carol, file.id(), OptionalInt.empty())).isEqualTo(Samples.pdf());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"blobs.open"})
+        void aDownloadWhoseBytesCannotBeOpenedIsNotRecorded(String step) {
+            FileAsset file = w.upload("proposal.pdf", Samples.pdf());
+
+            failsAndChangesNothing(step, () -> files.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
+        }
+    }
+}
