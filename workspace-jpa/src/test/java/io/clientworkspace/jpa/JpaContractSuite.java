@@ -1,0 +1,166 @@
+package io.clientworkspace.jpa;
+
+import io.clientworkspace.spi.Stores;
+import io.clientworkspace.tck.ActivityStoreContract;
+import io.clientworkspace.tck.ApprovalStoreContract;
+import io.clientworkspace.tck.DownloadLogStoreContract;
+import io.clientworkspace.tck.EventOutboxContract;
+import io.clientworkspace.tck.FileStoreContract;
+import io.clientworkspace.tck.FolderStoreContract;
+import io.clientworkspace.tck.InvitationStoreContract;
+import io.clientworkspace.tck.IsolationContract;
+import io.clientworkspace.tck.MembershipStoreContract;
+import io.clientworkspace.tck.PermissionMatrixStoreContract;
+import io.clientworkspace.tck.TeamStoreContract;
+import io.clientworkspace.tck.TenantStoreContract;
+import io.clientworkspace.tck.UnitOfWorkContract;
+import io.clientworkspace.tck.WorkspaceStoreContract;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The whole workspace-tck suite against the JPA stores, every contract in a few lines each, exactly as
+ * a plugin author would run it; {@link H2ContractTest} and {@link PostgresContractTest} pick the
+ * database.
+ */
+abstract class JpaContractSuite {
+
+    /** The database this suite runs on. */
+    abstract TestDatabase database();
+
+    /** How many operations the isolation run performs on this database. */
+    abstract int isolationOperations();
+
+    /** Fresh JPA stores over empty tables (the schema and factory are shared across tests). */
+    Stores freshStores() {
+        database().reset();
+        return JpaStores.create(database().emf());
+    }
+
+    @Nested
+    class Tenants extends TenantStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Team extends TeamStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class PermissionMatrices extends PermissionMatrixStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Workspaces extends WorkspaceStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Memberships extends MembershipStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Invitations extends InvitationStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Activity extends ActivityStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Folders extends FolderStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Files extends FileStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Downloads extends DownloadLogStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Approvals extends ApprovalStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Outbox extends EventOutboxContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class UnitsOfWork extends UnitOfWorkContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+
+        /** A failed nested JPA unit of work marks the whole transaction rollback-only (no savepoints). */
+        @Override
+        protected boolean nestedFailuresAreUndoneLikeSavepoints() {
+            return false;
+        }
+    }
+
+    @Nested
+    class Isolation extends IsolationContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+
+        /**
+         * Fewer operations than the in-memory run's 10,000: each step re-reads every workspace for every
+         * actor through real SQL, and the build must stay fast. {@code -Disolation.operations=10000}
+         * runs the full count.
+         */
+        @Override
+        protected int operations() {
+            return Integer.getInteger(OPERATIONS_PROPERTY, isolationOperations());
+        }
+    }
+}
