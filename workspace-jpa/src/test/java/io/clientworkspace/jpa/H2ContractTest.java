@@ -10,6 +10,6 @@ class H2ContractTest extends JpaContractSuite {
 
     @Override
     int isolationOperations() {
-        return 1000;
+        return 500;
     }
 }

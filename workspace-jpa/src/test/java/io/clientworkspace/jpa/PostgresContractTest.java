@@ -10,6 +10,6 @@ class PostgresContractTest extends JpaContractSuite {
 
     @Override
     int isolationOperations() {
-        return 2000;
+        return 1500;
     }
 }
