@@ -2,6 +2,9 @@ package io.clientworkspace.tck;
 
 import io.clientworkspace.ActivityId;
 import io.clientworkspace.ActorKind;
+import io.clientworkspace.ApprovalId;
+import io.clientworkspace.FileId;
+import io.clientworkspace.FolderId;
 import io.clientworkspace.InvitationId;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.UserId;
@@ -9,6 +12,17 @@ import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.activity.ActivityChain;
 import io.clientworkspace.activity.ActivityEntry;
 import io.clientworkspace.activity.Visibility;
+import io.clientworkspace.approval.ApprovalPolicy;
+import io.clientworkspace.approval.ApprovalRequest;
+import io.clientworkspace.approval.ApprovalStatus;
+import io.clientworkspace.approval.ApprovalSubject;
+import io.clientworkspace.approval.Decision;
+import io.clientworkspace.approval.DecisionKind;
+import io.clientworkspace.file.DownloadRecord;
+import io.clientworkspace.file.FileAsset;
+import io.clientworkspace.file.FileStatus;
+import io.clientworkspace.file.FileVersion;
+import io.clientworkspace.file.Folder;
 import io.clientworkspace.member.Invitation;
 import io.clientworkspace.member.InvitationStatus;
 import io.clientworkspace.member.Membership;
@@ -31,6 +45,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
@@ -137,6 +152,41 @@ public final class TestData {
         }
     }
 
+    /** A new folder id. */
+    public FolderId folderId() {
+        return FolderId.of(unique("fo"));
+    }
+
+    /** A new file id. */
+    public FileId fileId() {
+        return FileId.of(unique("fi"));
+    }
+
+    /** A new approval request id. */
+    public ApprovalId approvalId() {
+        return ApprovalId.of(unique("ap"));
+    }
+
+    /** A new download record id (ids created later sort later). */
+    public String downloadId() {
+        return unique("dl");
+    }
+
+    /** A new blob key. */
+    public String blobKey() {
+        return unique("blob");
+    }
+
+    /** A new folder name (names created later sort later). */
+    public String folderName() {
+        return unique("folder");
+    }
+
+    /** A new file name (names created later sort later). */
+    public String fileName() {
+        return unique("file") + ".pdf";
+    }
+
     // ---------------------------------------------------------------- records
 
     /** A valid new tenant. */
@@ -229,6 +279,102 @@ public final class TestData {
             entries.add(builder.visibility(visibilityOfSequence.apply(i)).build());
         }
         return entries;
+    }
+
+    /** A valid client-visible folder at the top level of the workspace. */
+    public Folder folder(TenantId tenantId, WorkspaceId workspaceId) {
+        return aFolder(tenantId, workspaceId).build();
+    }
+
+    /** A builder of a valid client-visible folder at the top level of the workspace. */
+    public FolderBuilder aFolder(TenantId tenantId, WorkspaceId workspaceId) {
+        return new FolderBuilder(folderId(), tenantId, workspaceId, folderName(), userId(), instant());
+    }
+
+    /** A valid folder directly inside {@code parent}, with the parent's visibility. */
+    public Folder folderIn(Folder parent) {
+        return aFolder(parent.tenantId(), parent.workspaceId()).parent(parent.id()).visibility(parent.visibility()).build();
+    }
+
+    /** A valid active, client-visible file at the top level of the workspace, whose latest version is 1. */
+    public FileAsset file(TenantId tenantId, WorkspaceId workspaceId) {
+        return aFile(tenantId, workspaceId).build();
+    }
+
+    /** A builder of a valid active, client-visible file at the top level, whose latest version is 1. */
+    public FileAssetBuilder aFile(TenantId tenantId, WorkspaceId workspaceId) {
+        return new FileAssetBuilder(fileId(), tenantId, workspaceId, fileName(), userId(), instant());
+    }
+
+    /** Version 1 of {@code file}: what {@code FileStore.insert} takes with it. */
+    public FileVersion firstVersion(FileAsset file) {
+        return aFirstVersion(file).build();
+    }
+
+    /** A builder of version 1 of {@code file}, with a new blob key and SHA-256. */
+    public FileVersionBuilder aFirstVersion(FileAsset file) {
+        requireNonNull(file, "file must not be null");
+        return new FileVersionBuilder(file.tenantId(), file.workspaceId(), file.id(), 1, file.name(), blobKey(),
+                1024 + counter.get(), sha256(unique("bytes")), file.createdBy(), instant());
+    }
+
+    /** The version after {@code previous} (next number, new blob key and SHA-256, a later time). */
+    public FileVersion versionAfter(FileVersion previous) {
+        return aVersionAfter(previous).build();
+    }
+
+    /** A builder of the version after {@code previous}. */
+    public FileVersionBuilder aVersionAfter(FileVersion previous) {
+        requireNonNull(previous, "previous must not be null");
+        return new FileVersionBuilder(previous.tenantId(), previous.workspaceId(), previous.fileId(),
+                previous.number() + 1, previous.name(), blobKey(), 2048 + counter.get(), sha256(unique("bytes")),
+                userId(), instant());
+    }
+
+    /** A download of the file's latest version by a new client user. */
+    public DownloadRecord download(FileAsset file) {
+        return aDownload(file).build();
+    }
+
+    /** A builder of a download of the file's latest version by a new client user. */
+    public DownloadRecordBuilder aDownload(FileAsset file) {
+        requireNonNull(file, "file must not be null");
+        return new DownloadRecordBuilder(downloadId(), file.tenantId(), file.workspaceId(), file.id(),
+                file.latestVersion(), userId(), instant());
+    }
+
+    /**
+     * A valid open approval request of a deliverable (no file needed), asked of one new user under the
+     * ANY policy, without message or due date.
+     */
+    public ApprovalRequest approval(TenantId tenantId, WorkspaceId workspaceId) {
+        return anApproval(tenantId, workspaceId).build();
+    }
+
+    /** A builder of a valid open approval request; see {@link #approval}. */
+    public ApprovalRequestBuilder anApproval(TenantId tenantId, WorkspaceId workspaceId) {
+        return new ApprovalRequestBuilder(approvalId(), tenantId, workspaceId, "Approval " + counter.get(),
+                new ApprovalSubject.DeliverableSubject("Deliverable " + unique("d"), Optional.empty()),
+                userId(), userId(), instant());
+    }
+
+    /** A valid open approval request of the exact version {@code version}. */
+    public ApprovalRequest approvalOf(FileVersion version) {
+        return anApproval(version.tenantId(), version.workspaceId()).about(version).build();
+    }
+
+    /**
+     * Decision number {@code sequence} of the request: its first approver approves (with the version and
+     * SHA-256 of a file subject).
+     */
+    public Decision decision(ApprovalRequest request, int sequence) {
+        return aDecision(request).sequence(sequence).build();
+    }
+
+    /** A builder of decision 1 of the request by its first approver, approving. */
+    public DecisionBuilder aDecision(ApprovalRequest request) {
+        requireNonNull(request, "request must not be null");
+        return new DecisionBuilder(request, request.approvers().iterator().next(), instant());
     }
 
     // ---------------------------------------------------------------- builders
@@ -640,6 +786,501 @@ public final class TestData {
         public ActivityEntry build() {
             return ActivityChain.link(id, tenantId, workspaceId, sequence, actorId, actorKind, action, targetType,
                     targetId, occurredAt, visibility, details, previousHash);
+        }
+    }
+
+    /** Builds a {@link Folder}. Defaults: top level, client-visible. */
+    public static final class FolderBuilder {
+        private FolderId id;
+        private final TenantId tenantId;
+        private final WorkspaceId workspaceId;
+        private Optional<FolderId> parentId = Optional.empty();
+        private String name;
+        private Visibility visibility = Visibility.CLIENT;
+        private UserId createdBy;
+        private Instant createdAt;
+        private long version;
+
+        private FolderBuilder(FolderId id, TenantId tenantId, WorkspaceId workspaceId, String name, UserId createdBy,
+                              Instant createdAt) {
+            this.id = id;
+            this.tenantId = requireNonNull(tenantId, "tenantId must not be null");
+            this.workspaceId = requireNonNull(workspaceId, "workspaceId must not be null");
+            this.name = name;
+            this.createdBy = createdBy;
+            this.createdAt = createdAt;
+        }
+
+        /** Another id. */
+        public FolderBuilder id(FolderId value) {
+            this.id = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** Inside this parent folder. */
+        public FolderBuilder parent(FolderId value) {
+            this.parentId = Optional.of(value);
+            return this;
+        }
+
+        /** Another name. */
+        public FolderBuilder name(String value) {
+            this.name = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** Another visibility. */
+        public FolderBuilder visibility(Visibility value) {
+            this.visibility = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** Internal (team-only). */
+        public FolderBuilder internal() {
+            return visibility(Visibility.TEAM);
+        }
+
+        /** Another creator. */
+        public FolderBuilder createdBy(UserId value) {
+            this.createdBy = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** Another creation time. */
+        public FolderBuilder createdAt(Instant value) {
+            this.createdAt = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** Another version (stores ignore it on insert). */
+        public FolderBuilder version(long value) {
+            this.version = value;
+            return this;
+        }
+
+        /** The folder. */
+        public Folder build() {
+            return new Folder(id, tenantId, workspaceId, parentId, name, visibility, createdBy, createdAt, version);
+        }
+    }
+
+    /** Builds a {@link FileAsset}. Defaults: top level, client-visible, active, latest version 1. */
+    public static final class FileAssetBuilder {
+        private FileId id;
+        private final TenantId tenantId;
+        private final WorkspaceId workspaceId;
+        private Optional<FolderId> folderId = Optional.empty();
+        private String name;
+        private Visibility visibility = Visibility.CLIENT;
+        private int latestVersion = 1;
+        private FileStatus status = FileStatus.ACTIVE;
+        private UserId createdBy;
+        private Instant createdAt;
+        private Instant updatedAt;
+        private long version;
+
+        private FileAssetBuilder(FileId id, TenantId tenantId, WorkspaceId workspaceId, String name, UserId createdBy,
+                                 Instant createdAt) {
+            this.id = id;
+            this.tenantId = requireNonNull(tenantId, "tenantId must not be null");
+            this.workspaceId = requireNonNull(workspaceId, "workspaceId must not be null");
+            this.name = name;
+            this.createdBy = createdBy;
+            this.createdAt = createdAt;
+            this.updatedAt = createdAt;
+        }
+
+        /** Another id. */
+        public FileAssetBuilder id(FileId value) {
+            this.id = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** In this folder. */
+        public FileAssetBuilder in(FolderId value) {
+            this.folderId = Optional.of(value);
+            return this;
+        }
+
+        /** Another name. */
+        public FileAssetBuilder name(String value) {
+            this.name = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** Another visibility. */
+        public FileAssetBuilder visibility(Visibility value) {
+            this.visibility = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** Internal (team-only). */
+        public FileAssetBuilder internal() {
+            return visibility(Visibility.TEAM);
+        }
+
+        /** Another latest version number. */
+        public FileAssetBuilder latestVersion(int value) {
+            this.latestVersion = value;
+            return this;
+        }
+
+        /** Another status. */
+        public FileAssetBuilder status(FileStatus value) {
+            this.status = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** In the trash. */
+        public FileAssetBuilder trashed() {
+            return status(FileStatus.TRASHED);
+        }
+
+        /** Another uploader of the first version. */
+        public FileAssetBuilder createdBy(UserId value) {
+            this.createdBy = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** Another creation time (also the update time). */
+        public FileAssetBuilder createdAt(Instant value) {
+            this.createdAt = requireNonNull(value, "value must not be null");
+            this.updatedAt = value;
+            return this;
+        }
+
+        /** Another version (stores ignore it on insert). */
+        public FileAssetBuilder version(long value) {
+            this.version = value;
+            return this;
+        }
+
+        /** The file. */
+        public FileAsset build() {
+            return new FileAsset(id, tenantId, workspaceId, folderId, name, visibility, latestVersion, status, createdBy,
+                    createdAt, updatedAt, version);
+        }
+    }
+
+    /** Builds a {@link FileVersion}. */
+    public static final class FileVersionBuilder {
+        private final TenantId tenantId;
+        private final WorkspaceId workspaceId;
+        private final FileId fileId;
+        private int number;
+        private String name;
+        private String blobKey;
+        private long size;
+        private String sha256;
+        private String detectedType = "application/pdf";
+        private String declaredType = "application/pdf";
+        private UserId uploadedBy;
+        private Instant uploadedAt;
+
+        private FileVersionBuilder(TenantId tenantId, WorkspaceId workspaceId, FileId fileId, int number, String name,
+                                   String blobKey, long size, String sha256, UserId uploadedBy, Instant uploadedAt) {
+            this.tenantId = requireNonNull(tenantId, "tenantId must not be null");
+            this.workspaceId = requireNonNull(workspaceId, "workspaceId must not be null");
+            this.fileId = requireNonNull(fileId, "fileId must not be null");
+            this.number = number;
+            this.name = name;
+            this.blobKey = blobKey;
+            this.size = size;
+            this.sha256 = sha256;
+            this.uploadedBy = uploadedBy;
+            this.uploadedAt = uploadedAt;
+        }
+
+        /** Another number. */
+        public FileVersionBuilder number(int value) {
+            this.number = value;
+            return this;
+        }
+
+        /** Another display name. */
+        public FileVersionBuilder name(String value) {
+            this.name = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** Another blob key. */
+        public FileVersionBuilder blobKey(String value) {
+            this.blobKey = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** Another size. */
+        public FileVersionBuilder size(long value) {
+            this.size = value;
+            return this;
+        }
+
+        /** Another SHA-256 (hex). */
+        public FileVersionBuilder sha256(String value) {
+            this.sha256 = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** Other detected and declared media types. */
+        public FileVersionBuilder types(String detected, String declared) {
+            this.detectedType = requireNonNull(detected, "detected must not be null");
+            this.declaredType = requireNonNull(declared, "declared must not be null");
+            return this;
+        }
+
+        /** Another uploader. */
+        public FileVersionBuilder uploadedBy(UserId value) {
+            this.uploadedBy = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** Another upload time. */
+        public FileVersionBuilder uploadedAt(Instant value) {
+            this.uploadedAt = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** The version. */
+        public FileVersion build() {
+            return new FileVersion(tenantId, workspaceId, fileId, number, name, blobKey, size, sha256, detectedType,
+                    declaredType, uploadedBy, uploadedAt);
+        }
+    }
+
+    /** Builds a {@link DownloadRecord}. Defaults: a client user. */
+    public static final class DownloadRecordBuilder {
+        private String id;
+        private final TenantId tenantId;
+        private final WorkspaceId workspaceId;
+        private final FileId fileId;
+        private int versionNumber;
+        private UserId userId;
+        private ActorKind actorKind = ActorKind.CLIENT;
+        private Instant at;
+
+        private DownloadRecordBuilder(String id, TenantId tenantId, WorkspaceId workspaceId, FileId fileId,
+                                      int versionNumber, UserId userId, Instant at) {
+            this.id = id;
+            this.tenantId = requireNonNull(tenantId, "tenantId must not be null");
+            this.workspaceId = requireNonNull(workspaceId, "workspaceId must not be null");
+            this.fileId = requireNonNull(fileId, "fileId must not be null");
+            this.versionNumber = versionNumber;
+            this.userId = userId;
+            this.at = at;
+        }
+
+        /** Another id. */
+        public DownloadRecordBuilder id(String value) {
+            this.id = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** Another version. */
+        public DownloadRecordBuilder versionNumber(int value) {
+            this.versionNumber = value;
+            return this;
+        }
+
+        /** Another user. */
+        public DownloadRecordBuilder by(UserId user, ActorKind kind) {
+            this.userId = requireNonNull(user, "user must not be null");
+            this.actorKind = requireNonNull(kind, "kind must not be null");
+            return this;
+        }
+
+        /** Another time. */
+        public DownloadRecordBuilder at(Instant value) {
+            this.at = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** The record. */
+        public DownloadRecord build() {
+            return new DownloadRecord(id, tenantId, workspaceId, fileId, versionNumber, userId, actorKind, at);
+        }
+    }
+
+    /**
+     * Builds an {@link ApprovalRequest}. Defaults: a deliverable, one approver, the ANY policy, no message,
+     * no due date, open.
+     */
+    public static final class ApprovalRequestBuilder {
+        private ApprovalId id;
+        private final TenantId tenantId;
+        private final WorkspaceId workspaceId;
+        private String title;
+        private Optional<String> message = Optional.empty();
+        private ApprovalSubject subject;
+        private Set<UserId> approvers;
+        private ApprovalPolicy policy = ApprovalPolicy.any();
+        private Optional<Instant> dueAt = Optional.empty();
+        private ApprovalStatus status = ApprovalStatus.OPEN;
+        private UserId requestedBy;
+        private Instant requestedAt;
+        private Optional<Instant> resolvedAt = Optional.empty();
+        private long version;
+
+        private ApprovalRequestBuilder(ApprovalId id, TenantId tenantId, WorkspaceId workspaceId, String title,
+                                       ApprovalSubject subject, UserId approver, UserId requestedBy,
+                                       Instant requestedAt) {
+            this.id = id;
+            this.tenantId = requireNonNull(tenantId, "tenantId must not be null");
+            this.workspaceId = requireNonNull(workspaceId, "workspaceId must not be null");
+            this.title = title;
+            this.subject = subject;
+            this.approvers = Set.of(approver);
+            this.requestedBy = requestedBy;
+            this.requestedAt = requestedAt;
+        }
+
+        /** Another id. */
+        public ApprovalRequestBuilder id(ApprovalId value) {
+            this.id = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** Another title. */
+        public ApprovalRequestBuilder title(String value) {
+            this.title = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** A message to the approvers. */
+        public ApprovalRequestBuilder message(String value) {
+            this.message = Optional.of(value);
+            return this;
+        }
+
+        /** Another subject. */
+        public ApprovalRequestBuilder subject(ApprovalSubject value) {
+            this.subject = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** About this exact file version (bound to its SHA-256). */
+        public ApprovalRequestBuilder about(FileVersion version) {
+            requireNonNull(version, "version must not be null");
+            return subject(new ApprovalSubject.FileVersionSubject(version.fileId(), version.number(), version.sha256()));
+        }
+
+        /** Other approvers. */
+        public ApprovalRequestBuilder approvers(Set<UserId> value) {
+            this.approvers = Set.copyOf(requireNonNull(value, "value must not be null"));
+            return this;
+        }
+
+        /** Another policy. */
+        public ApprovalRequestBuilder policy(ApprovalPolicy value) {
+            this.policy = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** A due date. */
+        public ApprovalRequestBuilder dueAt(Instant value) {
+            this.dueAt = Optional.of(value);
+            return this;
+        }
+
+        /** Another status; a final one also needs {@link #resolvedAt}. */
+        public ApprovalRequestBuilder status(ApprovalStatus value) {
+            this.status = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** Resolved at {@code at} with {@code outcome}. */
+        public ApprovalRequestBuilder resolved(ApprovalStatus outcome, Instant at) {
+            this.status = requireNonNull(outcome, "outcome must not be null");
+            this.resolvedAt = Optional.of(at);
+            return this;
+        }
+
+        /** Another requester. */
+        public ApprovalRequestBuilder requestedBy(UserId value) {
+            this.requestedBy = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** Another request time. */
+        public ApprovalRequestBuilder requestedAt(Instant value) {
+            this.requestedAt = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** Another version (stores ignore it on insert). */
+        public ApprovalRequestBuilder version(long value) {
+            this.version = value;
+            return this;
+        }
+
+        /** The request. */
+        public ApprovalRequest build() {
+            return new ApprovalRequest(id, tenantId, workspaceId, title, message, subject, approvers, policy, dueAt,
+                    status, requestedBy, requestedAt, resolvedAt, version);
+        }
+    }
+
+    /**
+     * Builds a {@link Decision} on a request. Defaults: sequence 1, the request's first approver (a client),
+     * approving without comment, with the version and SHA-256 of a file subject.
+     */
+    public static final class DecisionBuilder {
+        private final ApprovalRequest request;
+        private int sequence = 1;
+        private UserId approver;
+        private ActorKind approverKind = ActorKind.CLIENT;
+        private DecisionKind kind = DecisionKind.APPROVE;
+        private Optional<String> comment = Optional.empty();
+        private Instant decidedAt;
+
+        private DecisionBuilder(ApprovalRequest request, UserId approver, Instant decidedAt) {
+            this.request = request;
+            this.approver = approver;
+            this.decidedAt = decidedAt;
+        }
+
+        /** Another position in the record. */
+        public DecisionBuilder sequence(int value) {
+            this.sequence = value;
+            return this;
+        }
+
+        /** Another approver. */
+        public DecisionBuilder approver(UserId user, ActorKind kind) {
+            this.approver = requireNonNull(user, "user must not be null");
+            this.approverKind = requireNonNull(kind, "kind must not be null");
+            return this;
+        }
+
+        /** Approves. */
+        public DecisionBuilder approve() {
+            this.kind = DecisionKind.APPROVE;
+            this.comment = Optional.empty();
+            return this;
+        }
+
+        /** Decides {@code value} with a comment. */
+        public DecisionBuilder kind(DecisionKind value, String commentText) {
+            this.kind = requireNonNull(value, "value must not be null");
+            this.comment = Optional.of(requireNonNull(commentText, "commentText must not be null"));
+            return this;
+        }
+
+        /** Another time. */
+        public DecisionBuilder decidedAt(Instant value) {
+            this.decidedAt = requireNonNull(value, "value must not be null");
+            return this;
+        }
+
+        /** The decision. */
+        public Decision build() {
+            Optional<Integer> versionNumber = Optional.empty();
+            Optional<String> sha256 = Optional.empty();
+            if (request.subject() instanceof ApprovalSubject.FileVersionSubject s) {
+                versionNumber = Optional.of(s.versionNumber());
+                sha256 = Optional.of(s.sha256());
+            }
+            return new Decision(request.tenantId(), request.workspaceId(), request.id(), sequence, approver, approverKind,
+                    kind, comment, decidedAt, versionNumber, sha256);
         }
     }
 }

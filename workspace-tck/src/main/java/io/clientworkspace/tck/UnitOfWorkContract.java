@@ -1,7 +1,16 @@
 package io.clientworkspace.tck;
 
 import io.clientworkspace.TenantId;
+import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.activity.ActivityEntry;
+import io.clientworkspace.approval.ApprovalRequest;
+import io.clientworkspace.approval.ApprovalStatus;
+import io.clientworkspace.approval.Decision;
+import io.clientworkspace.file.DownloadRecord;
+import io.clientworkspace.file.FileAsset;
+import io.clientworkspace.file.FileStatus;
+import io.clientworkspace.file.FileVersion;
+import io.clientworkspace.file.Folder;
 import io.clientworkspace.member.Invitation;
 import io.clientworkspace.member.Membership;
 import io.clientworkspace.member.Permission;
@@ -129,15 +138,31 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
         Invitation invitation = s.invitations().insert(data.invitation(tenant.id(), workspace.id()));
         ActivityEntry entry = data.firstEntry(tenant.id(), workspace.id());
         s.activity().append(entry);
+        Folder folder = s.folders().insert(data.folder(tenant.id(), workspace.id()));
+        FileAsset file = data.aFile(tenant.id(), workspace.id()).in(folder.id()).build();
+        FileVersion firstVersion = data.firstVersion(file);
+        s.files().insert(file, firstVersion);
+        FileVersion secondVersion = s.files().appendVersion(data.versionAfter(firstVersion));
+        DownloadRecord download = data.download(file);
+        s.downloads().append(download);
+        ApprovalRequest approval = s.approvals().insert(data.approvalOf(secondVersion));
+        Decision decision = data.decision(approval, 1);
+        s.approvals().appendDecision(decision);
         // ...and new rows next to the fixture's existing ones.
         Workspace sibling = s.workspaces().insert(data.workspace(f.tenant().id()));
         s.memberships().insert(data.membership(f.tenant().id(), f.workspace().id(), WorkspaceRole.CLIENT_VIEWER));
         s.activity().append(data.entryAfter(f.head()));
-        return new NewRows(tenant, member, workspace, membership, invitation, entry, sibling);
+        return new NewRows(tenant, member, workspace, membership, invitation, entry, sibling,
+                new NewFileRows(folder, file, firstVersion, secondVersion, download, approval, decision));
     }
 
     private record NewRows(Tenant tenant, TeamMember member, Workspace workspace, Membership membership,
-                           Invitation invitation, ActivityEntry entry, Workspace sibling) {
+                           Invitation invitation, ActivityEntry entry, Workspace sibling, NewFileRows files) {
+    }
+
+    /** The rows {@link #writeNewRowsEverywhere} writes to the folder, file, download and approval stores. */
+    private record NewFileRows(Folder folder, FileAsset file, FileVersion firstVersion, FileVersion secondVersion,
+                               DownloadRecord download, ApprovalRequest approval, Decision decision) {
     }
 
     private void assertAbsent(NewRows rows) {
@@ -154,6 +179,19 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
         assertThat(s.invitations().findByTokenHash(t, rows.invitation().tokenHash())).as("invitation by token").isEmpty();
         assertThat(s.activity().latest(t, rows.workspace().id())).as("activity").isEmpty();
         assertThat(s.workspaces().find(rows.sibling().tenantId(), rows.sibling().id())).as("sibling workspace").isEmpty();
+        NewFileRows files = rows.files();
+        WorkspaceId w = rows.workspace().id();
+        assertThat(s.folders().find(t, w, files.folder().id())).as("folder").isEmpty();
+        assertThat(s.folders().listChildren(t, w, Optional.empty(), false, Optional.empty(), 10)).as("folders").isEmpty();
+        assertThat(s.files().find(t, w, files.file().id())).as("file").isEmpty();
+        assertThat(s.files().listVersions(t, w, files.file().id(), 10)).as("file versions").isEmpty();
+        assertThat(s.files().count(t, w, FileStatus.ACTIVE, false)).as("file count").isZero();
+        assertThat(s.files().referencedBlobKeys(List.of(files.firstVersion().blobKey(), files.secondVersion().blobKey())))
+                .as("referenced blob keys").isEmpty();
+        assertThat(s.downloads().list(t, w, files.file().id(), Optional.empty(), 10)).as("downloads").isEmpty();
+        assertThat(s.approvals().find(t, w, files.approval().id())).as("approval").isEmpty();
+        assertThat(s.approvals().listForFile(t, w, files.file().id(), 10)).as("approvals of the file").isEmpty();
+        assertThat(s.approvals().decisions(t, w, files.approval().id())).as("decisions").isEmpty();
     }
 
     private void assertPresent(NewRows rows) {
@@ -170,6 +208,16 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
         assertThat(s.activity().latest(t, rows.workspace().id())).as("activity").contains(rows.entry());
         assertThat(s.workspaces().find(rows.sibling().tenantId(), rows.sibling().id()))
                 .as("sibling workspace").contains(rows.sibling());
+        NewFileRows files = rows.files();
+        WorkspaceId w = rows.workspace().id();
+        assertThat(s.folders().find(t, w, files.folder().id())).as("folder").contains(files.folder());
+        assertThat(s.files().find(t, w, files.file().id())).as("file").contains(files.file());
+        assertThat(s.files().listVersions(t, w, files.file().id(), 10)).as("file versions")
+                .containsExactly(files.secondVersion(), files.firstVersion());
+        assertThat(s.downloads().list(t, w, files.file().id(), Optional.empty(), 10)).as("downloads")
+                .containsExactly(files.download());
+        assertThat(s.approvals().find(t, w, files.approval().id())).as("approval").contains(files.approval());
+        assertThat(s.approvals().decisions(t, w, files.approval().id())).as("decisions").containsExactly(files.decision());
     }
 
     @Test
@@ -244,6 +292,59 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
 
         assertThat(thrown).isInstanceOf(Boom.class);
         assertThat(snapshot(f)).isEqualTo(before);
+    }
+
+    /** What the folder, file, download and approval stores hold for the rows of one {@link NewFileRows}. */
+    private record FileSnapshot(Optional<Folder> folder, List<Folder> topLevelFolders, Optional<FileAsset> file,
+                                List<FileVersion> versions, long activeFiles, long trashedFiles,
+                                List<DownloadRecord> downloads, Optional<ApprovalRequest> approval,
+                                List<ApprovalRequest> openApprovals, List<Decision> decisions) {
+    }
+
+    private FileSnapshot fileSnapshot(NewFileRows rows) {
+        Stores s = stores();
+        TenantId t = rows.file().tenantId();
+        WorkspaceId w = rows.file().workspaceId();
+        return new FileSnapshot(s.folders().find(t, w, rows.folder().id()),
+                s.folders().listChildren(t, w, Optional.empty(), false, Optional.empty(), 100),
+                s.files().find(t, w, rows.file().id()), s.files().listVersions(t, w, rows.file().id(), 100),
+                s.files().count(t, w, FileStatus.ACTIVE, false), s.files().count(t, w, FileStatus.TRASHED, false),
+                s.downloads().list(t, w, rows.file().id(), Optional.empty(), 100),
+                s.approvals().find(t, w, rows.approval().id()),
+                s.approvals().list(t, w, Optional.of(ApprovalStatus.OPEN), Optional.empty(), 100),
+                s.approvals().decisions(t, w, rows.approval().id()));
+    }
+
+    @Test
+    void aFailedUnitOfWorkUndoesItsChangesToFoldersFilesDownloadsAndApprovals() {
+        Fixture f = storedFixture();
+        NewFileRows rows = inUnitOfWork(() -> writeNewRowsEverywhere(f)).files();
+        Folder emptyFolder = inUnitOfWork(() -> stores().folders().insert(data.folder(rows.folder().tenantId(),
+                rows.folder().workspaceId())));
+        FileSnapshot before = fileSnapshot(rows);
+        TenantId t = rows.file().tenantId();
+        WorkspaceId w = rows.file().workspaceId();
+
+        Throwable thrown = catchThrowable(() -> unitOfWork().execute(() -> {
+            Stores s = stores();
+            s.folders().update(rows.folder().withName(data.folderName()));
+            s.folders().delete(t, w, emptyFolder.id(), emptyFolder.version());
+            s.folders().insert(data.folder(t, w));
+            FileVersion third = s.files().appendVersion(data.versionAfter(rows.secondVersion()));
+            s.files().update(rows.file().withLatest(third.number(), third.name(), third.uploadedAt())
+                    .withStatus(FileStatus.TRASHED, third.uploadedAt()));
+            FileAsset another = data.file(t, w);
+            s.files().insert(another, data.firstVersion(another));
+            s.downloads().append(data.download(rows.file()));
+            s.approvals().update(rows.approval().resolved(ApprovalStatus.APPROVED, data.instant()));
+            s.approvals().appendDecision(data.decision(rows.approval(), 2));
+            s.approvals().insert(data.approval(t, w));
+            throw new Boom();
+        }));
+
+        assertThat(thrown).isInstanceOf(Boom.class);
+        assertThat(fileSnapshot(rows)).isEqualTo(before);
+        assertThat(stores().folders().find(t, w, emptyFolder.id())).contains(emptyFolder);
     }
 
     @Test

@@ -24,7 +24,11 @@
  * {@link io.clientworkspace.tck.WorkspaceStoreContract},
  * {@link io.clientworkspace.tck.MembershipStoreContract},
  * {@link io.clientworkspace.tck.InvitationStoreContract},
- * {@link io.clientworkspace.tck.ActivityStoreContract} and
+ * {@link io.clientworkspace.tck.ActivityStoreContract},
+ * {@link io.clientworkspace.tck.FolderStoreContract},
+ * {@link io.clientworkspace.tck.FileStoreContract},
+ * {@link io.clientworkspace.tck.DownloadLogStoreContract},
+ * {@link io.clientworkspace.tck.ApprovalStoreContract} and
  * {@link io.clientworkspace.tck.UnitOfWorkContract}, plus
  * {@link io.clientworkspace.tck.EventOutboxContract} if your stores have an event outbox. Extend
  * {@link io.clientworkspace.tck.IsolationContract} too, which drives a whole
