@@ -1,0 +1,322 @@
+package io.clientworkspace.spring.web;
+
+import io.clientworkspace.Actor;
+import io.clientworkspace.PageRequest;
+import io.clientworkspace.file.FileAsset;
+import io.clientworkspace.file.FileStatus;
+import io.clientworkspace.file.FileVersion;
+import io.clientworkspace.member.WorkspaceRole;
+import io.clientworkspace.workspace.Workspace;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Files through the REST API: streamed uploads and downloads with their headers, versions, trash, the download log. */
+class FileApiTest extends FileApiTestSupport {
+
+    private Workspace workspace;
+    private Actor client;
+
+    @BeforeEach
+    void workspaceWithAClient() {
+        workspace = workspace(admin);
+        client = clientMember(workspace, admin, WorkspaceRole.CLIENT_CONTRIBUTOR);
+    }
+
+    @Test
+    void a_raw_upload_is_201_with_the_file_and_downloads_byte_for_byte_with_every_header() throws Exception {
+        byte[] bytes = pdf("Statement of work");
+
+        MockHttpServletResponse created = mvc.perform(rawUpload(workspace, "Statement of work.pdf", "application/pdf", bytes)
+                        .with(as(client)))
+                .andExpect(status().isCreated())
+                .andExpect(header().string(HttpHeaders.ETAG, "\"0\""))
+                .andExpect(jsonPath("$.name").value("Statement of work.pdf"))
+                .andExpect(jsonPath("$.visibility").value("CLIENT"))
+                .andExpect(jsonPath("$.latestVersion").value(1))
+                .andExpect(jsonPath("$.status").value("ACTIVE"))
+                .andExpect(jsonPath("$.createdBy").value(client.userId().value()))
+                .andReturn().getResponse();
+        String id = read(created.getContentAsString(), "$.id");
+        assertThat(created.getHeader(HttpHeaders.LOCATION)).endsWith(base(workspace) + "/files/" + id);
+
+        MockHttpServletResponse download = mvc.perform(get(base(workspace) + "/files/{id}/content", id).with(as(client)))
+                .andExpect(status().isOk()).andReturn().getResponse();
+
+        assertThat(download.getContentAsByteArray()).isEqualTo(bytes);
+        assertThat(download.getContentType()).isEqualTo("application/pdf");
+        assertThat(download.getContentLengthLong()).isEqualTo(bytes.length);
+        assertThat(download.getHeader(HttpHeaders.ETAG)).isEqualTo("\"" + sha256(bytes) + "\"");
+        assertThat(download.getHeaders("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(download.getHeader("Content-Security-Policy")).contains("sandbox");
+        ContentDisposition disposition = ContentDisposition.parse(download.getHeader(HttpHeaders.CONTENT_DISPOSITION));
+        assertThat(disposition.isAttachment()).isTrue();
+        assertThat(disposition.getFilename()).isEqualTo("Statement of work.pdf");
+    }
+
+    @Test
+    void a_download_names_a_non_ascii_file_with_an_rfc_6266_filename_star_and_a_plain_fallback() throws Exception {
+        FileAsset file = file(admin, workspace, "Révision finale — 2024 \"v2\".pdf", pdf("Révision"));
+
+        String disposition = mvc.perform(get(base(workspace) + "/files/{id}/content", file.id().value()).with(as(client)))
+                .andExpect(status().isOk()).andReturn().getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION);
+
+        assertThat(disposition).startsWith("attachment; filename=\"")
+                .contains("filename*=UTF-8''R%C3%A9vision%20finale%20%E2%80%94%202024%20%22v2%22.pdf")
+                .contains("\\\"v2\\\"");
+        assertThat(ContentDisposition.parse(disposition).getFilename()).isEqualTo("Révision finale — 2024 \"v2\".pdf");
+    }
+
+    @Test
+    void the_name_may_come_in_content_disposition_with_filename_star() throws Exception {
+        String header = ContentDisposition.attachment().filename("Übersicht.png", StandardCharsets.UTF_8).build().toString();
+
+        mvc.perform(post(base(workspace) + "/files").with(as(client)).contentType(MediaType.IMAGE_PNG)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, header).content(png()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.name").value("Übersicht.png"));
+    }
+
+    @Test
+    void a_multipart_upload_takes_the_part_file_and_its_file_name() throws Exception {
+        byte[] bytes = png();
+
+        String json = mvc.perform(multipart(base(workspace) + "/files").file(new MockMultipartFile("file", "logo.png", "image/png", bytes))
+                        .with(as(client)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.name").value("logo.png"))
+                .andReturn().getResponse().getContentAsString();
+
+        FileVersion stored = kit.files().versions(admin, workspace.id(), io.clientworkspace.FileId.of(read(json, "$.id"))).get(0);
+        assertThat(stored.sha256()).isEqualTo(sha256(bytes));
+        assertThat(stored.detectedType()).isEqualTo("image/png");
+        assertThat(stored.declaredType()).isEqualTo("image/png");
+    }
+
+    @Test
+    void the_file_reads_back_with_its_version_as_etag() throws Exception {
+        FileAsset file = file(admin, workspace, "brief.pdf", pdf("brief"));
+
+        mvc.perform(get(base(workspace) + "/files/{id}", file.id().value()).with(as(client)))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.ETAG, "\"" + file.version() + "\""))
+                .andExpect(jsonPath("$.id").value(file.id().value()))
+                .andExpect(jsonPath("$.name").value("brief.pdf"));
+    }
+
+    @Test
+    void a_new_version_is_201_lists_newest_first_and_the_file_downloads_the_latest() throws Exception {
+        FileAsset file = file(admin, workspace, "logo-draft.pdf", pdf("one"));
+        byte[] second = pdf("two");
+
+        mvc.perform(post(base(workspace) + "/files/{id}/versions", file.id().value()).with(as(client))
+                        .contentType("application/pdf").content(second))
+                .andExpect(status().isCreated())
+                .andExpect(header().string(HttpHeaders.LOCATION, endsWith("/files/" + file.id().value() + "/versions/2/content")))
+                .andExpect(header().string(HttpHeaders.ETAG, "\"" + reread(admin, file).version() + "\""))
+                .andExpect(jsonPath("$.number").value(2))
+                .andExpect(jsonPath("$.name").value("logo-draft.pdf"))
+                .andExpect(jsonPath("$.sha256").value(sha256(second)))
+                .andExpect(jsonPath("$.blobKey").doesNotExist());
+
+        mvc.perform(get(base(workspace) + "/files/{id}/versions", file.id().value()).with(as(client)))
+                .andExpect(jsonPath("$.items[*].number", contains(2, 1)));
+        assertThat(mvc.perform(get(base(workspace) + "/files/{id}/content", file.id().value()).with(as(client)))
+                .andReturn().getResponse().getContentAsByteArray()).isEqualTo(second);
+        assertThat(mvc.perform(get(base(workspace) + "/files/{id}/versions/1/content", file.id().value()).with(as(client)))
+                .andReturn().getResponse().getContentAsByteArray()).isEqualTo(pdf("one"));
+    }
+
+    @Test
+    void put_on_the_content_adds_a_version_under_a_new_name_when_one_is_given() throws Exception {
+        FileAsset file = file(admin, workspace, "logo.pdf", pdf("one"));
+
+        mvc.perform(put(base(workspace) + "/files/{id}/content", file.id().value()).with(as(admin))
+                        .queryParam("name", "logo-final.pdf").header(HttpHeaders.IF_MATCH, "\"" + file.version() + "\"")
+                        .contentType("application/pdf").content(pdf("final")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.number").value(2))
+                .andExpect(jsonPath("$.name").value("logo-final.pdf"));
+
+        assertThat(reread(admin, file).name()).isEqualTo("logo-final.pdf");
+    }
+
+    @Test
+    void a_new_version_with_a_stale_if_match_is_412_and_adds_nothing() throws Exception {
+        FileAsset file = file(admin, workspace, "logo.pdf", pdf("one"));
+        kit.files().uploadVersion(admin, workspace.id(), file.id(), "logo.pdf", "application/pdf",
+                new java.io.ByteArrayInputStream(pdf("two")));
+
+        mvc.perform(post(base(workspace) + "/files/{id}/versions", file.id().value()).with(as(client))
+                        .header(HttpHeaders.IF_MATCH, "\"" + file.version() + "\"")
+                        .contentType("application/pdf").content(pdf("three")))
+                .andExpect(problem(412, "conflict"))
+                .andExpect(jsonPath("$.reason").value("STALE_VERSION"));
+
+        assertThat(versionsOf(admin, file)).extracting(FileVersion::number).containsExactly(2, 1);
+    }
+
+    @Test
+    void restoring_an_old_version_adds_it_again_as_the_newest() throws Exception {
+        FileAsset file = file(admin, workspace, "logo.pdf", pdf("one"));
+        kit.files().uploadVersion(admin, workspace.id(), file.id(), "logo.pdf", "application/pdf",
+                new java.io.ByteArrayInputStream(pdf("two")));
+
+        mvc.perform(post(base(workspace) + "/files/{id}/versions/1/restore", file.id().value()).with(as(client)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.number").value(3))
+                .andExpect(jsonPath("$.sha256").value(sha256(pdf("one"))));
+    }
+
+    @Test
+    void trash_and_restore_move_the_file_between_the_lists() throws Exception {
+        FileAsset file = file(admin, workspace, "old.pdf", pdf("old"));
+        Actor clientAdmin = clientMember(workspace, admin, WorkspaceRole.CLIENT_ADMIN);
+
+        mvc.perform(post(base(workspace) + "/files/{id}/trash", file.id().value()).with(as(clientAdmin))
+                        .header(HttpHeaders.IF_MATCH, "\"" + file.version() + "\""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("TRASHED"));
+        mvc.perform(get(base(workspace) + "/files").with(as(clientAdmin))).andExpect(jsonPath("$.items").isEmpty());
+        mvc.perform(get(base(workspace) + "/files").queryParam("status", "trashed").with(as(clientAdmin)))
+                .andExpect(jsonPath("$.items[*].id", contains(file.id().value())));
+
+        mvc.perform(post(base(workspace) + "/files/{id}/restore", file.id().value()).with(as(clientAdmin)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACTIVE"));
+        assertThat(reread(admin, file).status()).isEqualTo(FileStatus.ACTIVE);
+    }
+
+    @Test
+    void trashing_with_a_stale_if_match_is_412_and_leaves_the_file_active() throws Exception {
+        FileAsset file = file(admin, workspace, "old.pdf", pdf("old"));
+
+        mvc.perform(post(base(workspace) + "/files/{id}/trash", file.id().value()).with(as(admin))
+                        .header(HttpHeaders.IF_MATCH, "\"" + (file.version() + 7) + "\""))
+                .andExpect(problem(412, "conflict"));
+
+        assertThat(reread(admin, file)).isEqualTo(file);
+    }
+
+    @Test
+    void a_contributor_without_delete_files_may_not_trash_403() throws Exception {
+        FileAsset file = file(admin, workspace, "keep.pdf", pdf("keep"));
+
+        mvc.perform(post(base(workspace) + "/files/{id}/trash", file.id().value()).with(as(client)))
+                .andExpect(problem(403, "access-denied"));
+
+        assertThat(reread(admin, file).status()).isEqualTo(FileStatus.ACTIVE);
+    }
+
+    @Test
+    void the_list_holds_the_top_level_files_by_name_and_a_folders_files_when_asked() throws Exception {
+        var folder = kit.files().createFolder(admin, workspace.id(), "Designs", Optional.empty(),
+                io.clientworkspace.activity.Visibility.CLIENT);
+        file(admin, workspace, "b.pdf", pdf("b"));
+        file(admin, workspace, "a.pdf", pdf("a"));
+        kit.files().upload(admin, workspace.id(), io.clientworkspace.file.NewUpload.of("inside.png", "image/png")
+                .in(folder.id()), new java.io.ByteArrayInputStream(png()));
+
+        mvc.perform(get(base(workspace) + "/files").with(as(client)))
+                .andExpect(jsonPath("$.items[*].name", contains("a.pdf", "b.pdf")));
+        mvc.perform(get(base(workspace) + "/files").queryParam("folder", folder.id().value()).with(as(client)))
+                .andExpect(jsonPath("$.items[*].name", contains("inside.png")))
+                .andExpect(jsonPath("$.items[0].folderId").value(folder.id().value()));
+    }
+
+    @Test
+    void the_team_reads_who_downloaded_what_and_a_client_gets_403() throws Exception {
+        FileAsset file = file(admin, workspace, "report.pdf", pdf("report"));
+        mvc.perform(get(base(workspace) + "/files/{id}/content", file.id().value()).with(as(client)))
+                .andExpect(status().isOk());
+
+        mvc.perform(get(base(workspace) + "/files/{id}/downloads", file.id().value()).with(as(admin)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].userId").value(client.userId().value()))
+                .andExpect(jsonPath("$.items[0].actorKind").value("CLIENT"))
+                .andExpect(jsonPath("$.items[0].version").value(1));
+        mvc.perform(get(base(workspace) + "/files/{id}/downloads", file.id().value()).with(as(client)))
+                .andExpect(problem(403, "access-denied"));
+    }
+
+    @Test
+    void a_team_member_uploads_an_internal_file_with_visibility_team() throws Exception {
+        mvc.perform(rawUpload(workspace, "margins.png", "image/png", png()).queryParam("visibility", "TEAM").with(as(admin)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.visibility").value("TEAM"));
+    }
+
+    @Test
+    void a_client_asking_for_an_internal_upload_is_403_and_nothing_is_stored() throws Exception {
+        mvc.perform(rawUpload(workspace, "sneaky.png", "image/png", png()).queryParam("visibility", "TEAM").with(as(client)))
+                .andExpect(problem(403, "access-denied"));
+
+        assertThat(filesOf(admin, workspace.id())).isEmpty();
+    }
+
+    @Test
+    void a_viewer_may_download_but_not_upload() throws Exception {
+        Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
+        FileAsset file = file(admin, workspace, "report.pdf", pdf("report"));
+
+        mvc.perform(get(base(workspace) + "/files/{id}/content", file.id().value()).with(as(viewer)))
+                .andExpect(status().isOk());
+        mvc.perform(rawUpload(workspace, "mine.pdf", "application/pdf", pdf("mine")).with(as(viewer)))
+                .andExpect(problem(403, "access-denied"));
+
+        assertThat(kit.files().list(admin, workspace.id(), Optional.empty(), PageRequest.first()).items())
+                .extracting(FileAsset::name).containsExactly("report.pdf");
+    }
+
+    @Test
+    void uploads_into_an_archived_workspace_are_409_and_store_nothing() throws Exception {
+        Workspace archived = kit.workspaces().archive(admin, workspace.id(), workspace.version());
+
+        mvc.perform(rawUpload(archived, "late.pdf", "application/pdf", pdf("late")).with(as(admin)))
+                .andExpect(problem(409, "archived"));
+
+        assertThat(filesOf(admin, workspace.id())).isEmpty();
+    }
+
+    @Test
+    void the_versions_of_a_file_never_expose_storage_keys() throws Exception {
+        FileAsset file = file(admin, workspace, "report.pdf", pdf("report"));
+
+        String json = body(get(base(workspace) + "/files/{id}/versions", file.id().value()).with(as(client)));
+
+        assertThat(fieldsOf(json, "$.items[0]")).containsExactlyInAnyOrder("fileId", "number", "name", "size", "sha256",
+                "detectedType", "declaredType", "uploadedBy", "uploadedAt");
+        assertThat(json).doesNotContain(versionsOf(admin, file).get(0).blobKey());
+    }
+
+    @Test
+    void a_download_is_recorded_once_per_request() throws Exception {
+        FileAsset file = file(admin, workspace, "report.pdf", pdf("report"));
+        mvc.perform(get(base(workspace) + "/files/{id}/content", file.id().value()).with(as(client)));
+        mvc.perform(get(base(workspace) + "/files/{id}/versions/1/content", file.id().value()).with(as(admin)));
+
+        List<io.clientworkspace.file.DownloadRecord> log = kit.files().downloads(admin, workspace.id(), file.id(),
+                PageRequest.first()).items();
+        assertThat(log).extracting(r -> r.userId().value()).containsExactlyInAnyOrder(client.userId().value(),
+                admin.userId().value());
+    }
+}

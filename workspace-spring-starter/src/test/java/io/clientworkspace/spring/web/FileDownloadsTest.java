@@ -1,0 +1,89 @@
+package io.clientworkspace.spring.web;
+
+import io.clientworkspace.blob.FileSystemBlobStore;
+import io.clientworkspace.spi.BlobStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@link FileDownloads} copies a blob whole when its bytes are intact, and never hands out the end of a
+ * blob whose bytes changed on disk: the response stays short of its Content-Length, so the download
+ * fails instead of completing with wrong bytes.
+ */
+class FileDownloadsTest {
+
+    @TempDir
+    Path root;
+
+    private static byte[] random(int size) {
+        byte[] bytes = new byte[size];
+        new Random(42).nextBytes(bytes);
+        return bytes;
+    }
+
+    private Path blobFile(String key) throws Exception {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.getFileName().toString().equals(key)).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void an_intact_blob_is_copied_whole() throws Exception {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        byte[] bytes = random(300_000);
+        String key = store.put(new ByteArrayInputStream(bytes)).key();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        try (InputStream in = store.open(key)) {
+            FileDownloads.copyVerified(in, out);
+        }
+
+        assertThat(out.toByteArray()).isEqualTo(bytes);
+    }
+
+    @Test
+    void a_blob_changed_on_disk_fails_before_its_last_chunk_goes_out() throws Exception {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        byte[] bytes = random(300_000);
+        String key = store.put(new ByteArrayInputStream(bytes)).key();
+        byte[] tampered = bytes.clone();
+        tampered[1234] ^= 1;
+        Files.write(blobFile(key), tampered);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> {
+            try (InputStream in = store.open(key)) {
+                FileDownloads.copyVerified(in, out);
+            }
+        }).isInstanceOf(BlobStore.BlobIntegrityException.class);
+
+        assertThat(out.size()).isLessThan(bytes.length);
+    }
+
+    @Test
+    void a_blob_smaller_than_one_chunk_is_held_back_whole_until_verified() throws Exception {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        String key = store.put(new ByteArrayInputStream("small".getBytes())).key();
+        Files.writeString(blobFile(key), "smell");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> {
+            try (InputStream in = store.open(key)) {
+                FileDownloads.copyVerified(in, out);
+            }
+        }).isInstanceOf(BlobStore.BlobIntegrityException.class);
+
+        assertThat(out.size()).isZero();
+    }
+}

@@ -1,0 +1,264 @@
+package io.clientworkspace.spring.web;
+
+import io.clientworkspace.Actor;
+import io.clientworkspace.PageRequest;
+import io.clientworkspace.member.Invitation;
+import io.clientworkspace.member.InvitationStatus;
+import io.clientworkspace.member.IssuedInvitation;
+import io.clientworkspace.member.Membership;
+import io.clientworkspace.member.WorkspaceRole;
+import io.clientworkspace.workspace.NewInvitation;
+import io.clientworkspace.workspace.Workspace;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
+/**
+ * Ids of another tenant, or of a workspace the caller is not in, answer exactly as ids that do not
+ * exist (the same 404 body but for the id itself), and the request changes nothing.
+ */
+class IsolationApiTest extends ApiTestSupport {
+
+    private OtherTenant other;
+    private Workspace theirs;
+
+    @BeforeEach
+    void anotherTenantWithAWorkspace() {
+        other = otherTenant();
+        theirs = other.workspace();
+    }
+
+    /**
+     * Sends the request once for {@code realId} and once for a random id, and asserts both answer 404
+     * with the same problem body once the id is blanked out.
+     */
+    private void answersLikeARandomId(Actor caller, String realId, Function<String, MockHttpServletRequestBuilder> request)
+            throws Exception {
+        String randomId = UUID.randomUUID().toString();
+        MockHttpServletResponse real = mvc.perform(request.apply(realId).with(as(caller)))
+                .andExpect(problem(404, "not-found")).andReturn().getResponse();
+        MockHttpServletResponse random = mvc.perform(request.apply(randomId).with(as(caller)))
+                .andExpect(problem(404, "not-found")).andReturn().getResponse();
+
+        assertThat(real.getContentAsString().replace(realId, "<id>"))
+                .isEqualTo(random.getContentAsString().replace(randomId, "<id>"));
+        assertThat(real.getHeaderNames()).containsExactlyInAnyOrderElementsOf(random.getHeaderNames());
+    }
+
+    private List<Membership> theirMembers() {
+        return members(other.admin(), theirs.id());
+    }
+
+    // ---- another tenant ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/permissions", "/activity/verification", "/members", "/invitations", "/activity"})
+    void every_read_of_another_tenants_workspace_answers_like_a_random_id(String endpoint) throws Exception {
+        answersLikeARandomId(admin, theirs.id().value(), id -> get("/api/workspaces/{id}" + endpoint, id));
+    }
+
+    @Test
+    void reading_a_member_of_another_tenants_workspace_answers_like_a_random_workspace_id() throws Exception {
+        answersLikeARandomId(admin, theirs.id().value(),
+                id -> get("/api/workspaces/{id}/members/{userId}", id, other.admin().userId().value()));
+    }
+
+    @Test
+    void renaming_another_tenants_workspace_answers_like_a_random_id_and_changes_nothing() throws Exception {
+        answersLikeARandomId(admin, theirs.id().value(), id -> patch("/api/workspaces/{id}", id)
+                .header(HttpHeaders.IF_MATCH, "\"0\"").contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"name": "Taken Over", "branding": {"displayName": "Pwned"}}"""));
+
+        assertThat(reread(other.admin(), theirs.id())).isEqualTo(theirs);
+    }
+
+    @Test
+    void archiving_another_tenants_workspace_answers_like_a_random_id_and_changes_nothing() throws Exception {
+        answersLikeARandomId(admin, theirs.id().value(), id -> post("/api/workspaces/{id}/archive", id)
+                .header(HttpHeaders.IF_MATCH, "\"0\""));
+
+        assertThat(reread(other.admin(), theirs.id())).isEqualTo(theirs);
+    }
+
+    @Test
+    void restoring_another_tenants_workspace_answers_like_a_random_id_and_changes_nothing() throws Exception {
+        Workspace archived = kit.workspaces().archive(other.admin(), theirs.id(), 0);
+
+        answersLikeARandomId(admin, theirs.id().value(), id -> post("/api/workspaces/{id}/restore", id)
+                .header(HttpHeaders.IF_MATCH, "\"" + archived.version() + "\""));
+
+        assertThat(reread(other.admin(), theirs.id())).isEqualTo(archived);
+    }
+
+    @Test
+    void another_tenants_external_ref_answers_like_an_unused_one() throws Exception {
+        Workspace linked = kit.workspaces().create(other.admin(),
+                io.clientworkspace.workspace.NewWorkspace.of("Linked", unique("ws")).withExternalRef("crm-shared-" + theirs.id()));
+
+        answersLikeARandomId(admin, linked.externalRef().orElseThrow(),
+                ref -> get("/api/workspaces/by-external-ref/{ref}", ref));
+    }
+
+    @Test
+    void adding_a_member_to_another_tenants_workspace_answers_like_a_random_id_and_adds_nothing() throws Exception {
+        List<Membership> before = theirMembers();
+        Actor myClient = clientUser(tenant);
+
+        answersLikeARandomId(admin, theirs.id().value(), id -> post("/api/workspaces/{id}/members", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"userId": "%s", "role": "CLIENT_ADMIN"}""".formatted(myClient.userId().value())));
+
+        assertThat(theirMembers()).isEqualTo(before);
+    }
+
+    @Test
+    void changing_a_role_in_another_tenants_workspace_answers_like_a_random_id_and_changes_nothing() throws Exception {
+        List<Membership> before = theirMembers();
+
+        answersLikeARandomId(admin, theirs.id().value(), id -> put("/api/workspaces/{id}/members/{userId}", id,
+                other.admin().userId().value()).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"role": "MEMBER"}"""));
+
+        assertThat(theirMembers()).isEqualTo(before);
+    }
+
+    @Test
+    void removing_a_member_of_another_tenants_workspace_answers_like_a_random_id_and_removes_nothing() throws Exception {
+        Actor theirClient = clientMember(theirs, other.admin(), WorkspaceRole.CLIENT_VIEWER);
+        List<Membership> before = theirMembers();
+
+        answersLikeARandomId(admin, theirs.id().value(),
+                id -> delete("/api/workspaces/{id}/members/{userId}", id, theirClient.userId().value()));
+
+        assertThat(theirMembers()).isEqualTo(before);
+    }
+
+    @Test
+    void handing_over_the_lead_of_another_tenants_workspace_answers_like_a_random_id() throws Exception {
+        List<Membership> before = theirMembers();
+
+        answersLikeARandomId(admin, theirs.id().value(), id -> post("/api/workspaces/{id}/lead", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"from": "%s", "to": "%s"}""".formatted(other.admin().userId().value(), admin.userId().value())));
+
+        assertThat(theirMembers()).isEqualTo(before);
+    }
+
+    @Test
+    void inviting_into_another_tenants_workspace_answers_like_a_random_id_and_invites_nobody() throws Exception {
+        answersLikeARandomId(admin, theirs.id().value(), id -> post("/api/workspaces/{id}/invitations", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"email": "spy@example.com", "role": "CLIENT_ADMIN"}"""));
+
+        assertThat(kit.invitations().listPending(other.admin(), theirs.id(), PageRequest.first()).items()).isEmpty();
+    }
+
+    @Test
+    void accepting_another_tenants_invitation_token_is_404_and_leaves_it_pending() throws Exception {
+        IssuedInvitation issued = kit.invitations().invite(other.admin(), theirs.id(),
+                NewInvitation.of("client@example.com", WorkspaceRole.CLIENT_ADMIN));
+        Actor myClient = clientUser(tenant);
+
+        mvc.perform(post("/api/invitations/accept").with(as(myClient)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"token": "%s"}""".formatted(issued.token())))
+                .andExpect(problem(404, "not-found"));
+
+        assertThat(kit.invitations().listPending(other.admin(), theirs.id(), PageRequest.first()).items())
+                .extracting(Invitation::status).containsExactly(InvitationStatus.PENDING);
+    }
+
+    @Test
+    void the_workspace_list_never_holds_another_tenants_workspaces() throws Exception {
+        Workspace mine = workspace(admin);
+
+        mvc.perform(get("/api/workspaces").with(as(admin)))
+                .andExpect(jsonPath("$.items[*].id", org.hamcrest.Matchers.contains(mine.id().value())));
+    }
+
+    // ---- another workspace of the same tenant ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/members", "/activity", "/permissions"})
+    void a_client_reading_a_workspace_of_its_tenant_it_is_not_in_gets_the_answer_for_a_random_id(String endpoint)
+            throws Exception {
+        Workspace mine = workspace(admin);
+        Workspace notMine = workspace(admin);
+        Actor client = clientMember(mine, admin, WorkspaceRole.CLIENT_ADMIN);
+
+        answersLikeARandomId(client, notMine.id().value(), id -> get("/api/workspaces/{id}" + endpoint, id));
+    }
+
+    @Test
+    void a_client_admin_inviting_into_a_workspace_it_is_not_in_gets_404_and_invites_nobody() throws Exception {
+        Workspace mine = workspace(admin);
+        Workspace notMine = workspace(admin);
+        Actor clientAdmin = clientMember(mine, admin, WorkspaceRole.CLIENT_ADMIN);
+
+        answersLikeARandomId(clientAdmin, notMine.id().value(), id -> post("/api/workspaces/{id}/invitations", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"email": "friend@example.com", "role": "CLIENT_ADMIN"}"""));
+
+        assertThat(kit.invitations().listPending(admin, notMine.id(), PageRequest.first()).items()).isEmpty();
+    }
+
+    @Test
+    void revoking_an_invitation_through_another_workspace_of_the_tenant_answers_like_a_random_invitation_id() throws Exception {
+        Workspace first = workspace(admin);
+        Workspace second = workspace(admin);
+        IssuedInvitation ofSecond = kit.invitations().invite(admin, second.id(),
+                NewInvitation.of("jane@example.com", WorkspaceRole.CLIENT_VIEWER));
+
+        answersLikeARandomId(admin, ofSecond.invitation().id().value(),
+                id -> delete("/api/workspaces/{ws}/invitations/{id}", first.id().value(), id));
+
+        assertThat(kit.invitations().listPending(admin, second.id(), PageRequest.first()).items())
+                .extracting(Invitation::status).containsExactly(InvitationStatus.PENDING);
+    }
+
+    @Test
+    void a_member_of_another_workspace_read_through_this_one_answers_like_a_random_user() throws Exception {
+        Workspace first = workspace(admin);
+        Workspace second = workspace(admin);
+        Actor clientOfSecond = clientMember(second, admin, WorkspaceRole.CLIENT_VIEWER);
+
+        answersLikeARandomId(admin, clientOfSecond.userId().value(),
+                userId -> get("/api/workspaces/{ws}/members/{userId}", first.id().value(), userId));
+    }
+
+    @Test
+    void removing_a_member_of_another_workspace_through_this_one_answers_like_a_random_user_and_removes_nothing()
+            throws Exception {
+        Workspace first = workspace(admin);
+        Workspace second = workspace(admin);
+        Actor clientOfSecond = clientMember(second, admin, WorkspaceRole.CLIENT_VIEWER);
+
+        answersLikeARandomId(admin, clientOfSecond.userId().value(),
+                userId -> delete("/api/workspaces/{ws}/members/{userId}", first.id().value(), userId));
+
+        assertThat(kit.members().find(admin, second.id(), clientOfSecond.userId())).isPresent();
+    }
+}

@@ -1,0 +1,62 @@
+package io.clientworkspace.spring.web;
+
+import io.clientworkspace.Actor;
+import io.clientworkspace.member.WorkspaceRole;
+import io.clientworkspace.workspace.Workspace;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** The API counts refused requests by outcome in {@code workspace.authorization.denials}. */
+class MetricsApiTest extends ApiTestSupport {
+
+    @Autowired
+    MeterRegistry registry;
+
+    private double denials(String outcome) {
+        Counter counter = registry.find("workspace.authorization.denials").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void a_not_found_answer_counts_one_not_found_denial() throws Exception {
+        double before = denials("not-found");
+
+        mvc.perform(get("/api/workspaces/{id}", "no-such-workspace").with(as(admin)))
+                .andExpect(problem(404, "not-found"));
+
+        assertThat(denials("not-found")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void an_access_denied_answer_counts_one_access_denied_denial() throws Exception {
+        Workspace workspace = workspace(admin);
+        Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
+        double before = denials("access-denied");
+
+        mvc.perform(post("/api/workspaces/{id}/members", workspace.id().value()).with(as(viewer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"userId": "friend", "role": "CLIENT_VIEWER"}"""))
+                .andExpect(problem(403, "access-denied"));
+
+        assertThat(denials("access-denied")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void operations_through_the_api_feed_the_kits_counters() throws Exception {
+        double before = registry.get("workspace.workspaces.created").counter().count();
+
+        mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"name": "Acme", "slug": "acme"}"""));
+
+        assertThat(registry.get("workspace.workspaces.created").counter().count()).isEqualTo(before + 1);
+    }
+}

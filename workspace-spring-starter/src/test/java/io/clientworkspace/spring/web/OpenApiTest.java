@@ -1,0 +1,53 @@
+package io.clientworkspace.spring.web;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/** springdoc is on the class path here (an optional dependency of the starter): the API documents itself. */
+class OpenApiTest extends ApiTestSupport {
+
+    private String apiDocs() throws Exception {
+        return body(get("/v3/api-docs").with(as(admin)));
+    }
+
+    @Test
+    void every_endpoint_of_the_api_is_in_the_openapi_document() throws Exception {
+        Map<String, Map<String, Object>> paths = read(apiDocs(), "$.paths");
+
+        assertThat(paths).containsKeys("/api/me", "/api/workspaces", "/api/workspaces/{id}",
+                "/api/workspaces/by-external-ref/{externalRef}", "/api/workspaces/{id}/archive",
+                "/api/workspaces/{id}/restore", "/api/workspaces/{id}/permissions",
+                "/api/workspaces/{id}/activity/verification", "/api/workspaces/{workspaceId}/members",
+                "/api/workspaces/{workspaceId}/members/{userId}", "/api/workspaces/{workspaceId}/lead",
+                "/api/workspaces/{workspaceId}/invitations", "/api/workspaces/{workspaceId}/invitations/{invitationId}",
+                "/api/invitations/accept", "/api/workspaces/{workspaceId}/activity");
+        assertThat(paths.get("/api/workspaces")).containsKeys("get", "post");
+        assertThat(paths.get("/api/workspaces/{id}")).containsKeys("get", "patch");
+        assertThat(paths.get("/api/workspaces/{workspaceId}/members/{userId}")).containsKeys("get", "put", "delete");
+        assertThat(paths.get("/api/workspaces/{workspaceId}/invitations/{invitationId}")).containsKeys("delete");
+    }
+
+    @Test
+    void the_actor_is_not_a_documented_parameter() throws Exception {
+        List<String> names = read(apiDocs(), "$.paths.*.*.parameters[*].name");
+
+        assertThat(names).isNotEmpty().doesNotContain("actor");
+    }
+
+    @Test
+    void request_bodies_document_only_the_fields_a_caller_may_set() throws Exception {
+        String docs = apiDocs();
+
+        assertThat(fieldsOf(docs, "$.components.schemas.CreateWorkspaceRequest.properties"))
+                .containsExactlyInAnyOrder("name", "slug", "externalRef", "lead", "branding");
+        assertThat(fieldsOf(docs, "$.components.schemas.UpdateWorkspaceRequest.properties"))
+                .containsExactlyInAnyOrder("name", "branding");
+        assertThat(fieldsOf(docs, "$.components.schemas.AddMemberRequest.properties"))
+                .containsExactlyInAnyOrder("userId", "role");
+    }
+}

@@ -1,0 +1,37 @@
+package io.clientworkspace.spring.web.app;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The smallest host a developer would write: the starter on the class path, HTTP Basic over in-memory
+ * users, in-memory workspace stores ({@code workspace.store=memory}, set by the tests). Users are added
+ * by the tests once they know their tenant's id, with the authorities {@code DefaultActorResolver}
+ * reads: {@code TENANT_<tenantId>} and, for team users, {@code ROLE_WORKSPACE_TEAM}.
+ */
+@SpringBootApplication(excludeName = {
+        // No database: the REST tests run on the in-memory stores, and start faster without these.
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"})
+public class RestTestApplication {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(Customizer.withDefaults())
+                // A stateless Basic-auth API: no session, so no CSRF token to check.
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    InMemoryUserDetailsManager users() {
+        return new InMemoryUserDetailsManager();
+    }
+}
