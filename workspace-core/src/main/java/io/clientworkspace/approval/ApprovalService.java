@@ -41,7 +41,8 @@ import static java.util.Objects.requireNonNull;
  * causes are one unit of work under a lock on the request, so concurrent decisions are all counted
  * and the outcome is computed from all of them; a new version of a file supersedes open requests on
  * older versions in the same unit of work that adds it; an open request past its due date reads as
- * EXPIRED at once and is stored so on the next decision or by {@link #expireOverdue}.
+ * EXPIRED at once (with the due date as its resolution time) and is stored so by the next decision,
+ * cancellation or new version, each of which then leaves it expired, or by {@link #expireOverdue}.
  *
  * <p>Clients see requests about client-visible files and deliverables; requests about internal files
  * are invisible to them, like the files.
@@ -76,7 +77,10 @@ public final class ApprovalService {
                 version.sha256()), file.visibility());
     }
 
-    /** Asks for approval of a deliverable described in words; needs {@link Permission#REQUEST_APPROVALS}. */
+    /**
+     * Asks for approval of a deliverable described in words; needs {@link Permission#REQUEST_APPROVALS}.
+     * The link, when given, must be an absolute http or https URL (field {@code link}).
+     */
     public ApprovalRequest requestForDeliverable(Actor actor, WorkspaceId workspaceId, String description,
                                                  Optional<String> link, NewApproval request) {
         requireNonNull(request, "request must not be null");
@@ -139,7 +143,12 @@ public final class ApprovalService {
         return after;
     }
 
-    /** Withdraws an open request; the requester or anyone with {@link Permission#REQUEST_APPROVALS}. */
+    /**
+     * Withdraws an open request; the requester or anyone with {@link Permission#REQUEST_APPROVALS}.
+     *
+     * @throws ConflictException ({@code INVALID_STATE}) if the request is no longer open, including when it
+     *                           is past its due date (the expiry is stored then)
+     */
     public ApprovalRequest cancel(Actor actor, WorkspaceId workspaceId, ApprovalId requestId) {
         ApprovalRequest after = kernel.write(changes -> {
             access.requireWritable(actor, workspaceId, Permission.VIEW_WORKSPACE, "cancel approvals");

@@ -53,6 +53,12 @@ public record Stores(UnitOfWork unitOfWork, TenantStore tenants, TeamStore team,
                 activity, folders, files, downloads, approvals, outbox);
     }
 
+    /** A copy with another permission matrix store. */
+    public Stores withPermissionMatrices(PermissionMatrixStore replacement) {
+        return new Stores(unitOfWork, tenants, team, replacement, workspaces, memberships, invitations,
+                activity, folders, files, downloads, approvals, outbox);
+    }
+
     /** A copy with another workspace store. */
     public Stores withWorkspaces(WorkspaceStore replacement) {
         return new Stores(unitOfWork, tenants, team, permissionMatrices, replacement, memberships, invitations,
@@ -87,6 +93,12 @@ public record Stores(UnitOfWork unitOfWork, TenantStore tenants, TeamStore team,
     public Stores withFiles(FileStore replacement) {
         return new Stores(unitOfWork, tenants, team, permissionMatrices, workspaces, memberships, invitations,
                 activity, folders, replacement, downloads, approvals, outbox);
+    }
+
+    /** A copy with another download log store. */
+    public Stores withDownloads(DownloadLogStore replacement) {
+        return new Stores(unitOfWork, tenants, team, permissionMatrices, workspaces, memberships, invitations,
+                activity, folders, files, replacement, approvals, outbox);
     }
 
     /** A copy with another approval store. */
