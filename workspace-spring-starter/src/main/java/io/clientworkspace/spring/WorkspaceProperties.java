@@ -1,8 +1,12 @@
 package io.clientworkspace.spring;
 
+import io.clientworkspace.file.ContentPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The {@code workspace.*} properties. None is required: every one has a default that works.
@@ -22,6 +26,10 @@ public class WorkspaceProperties {
     private final Events events = new Events();
 
     private final Jpa jpa = new Jpa();
+
+    private final Files files = new Files();
+
+    private final Approvals approvals = new Approvals();
 
     public Store getStore() {
         return store;
@@ -49,6 +57,188 @@ public class WorkspaceProperties {
 
     public Jpa getJpa() {
         return jpa;
+    }
+
+    public Files getFiles() {
+        return files;
+    }
+
+    public Approvals getApprovals() {
+        return approvals;
+    }
+
+    /**
+     * Where file contents are kept and which uploads are accepted. The upload rules become the kit's
+     * {@link ContentPolicy} (a {@code ContentPolicy} bean of the host replaces them all); their defaults
+     * are those of {@link ContentPolicy#defaults()}.
+     */
+    public static class Files {
+
+        /**
+         * Directory of the file system blob store, created if missing. A relative path resolves against
+         * the working directory. Ignored when the host declares its own BlobStore bean.
+         */
+        private String root = "./workspace-files";
+
+        /** Largest accepted upload (a bigger one is refused with 413 by the REST API). */
+        private DataSize maxSize = DataSize.ofGigabytes(2);
+
+        /**
+         * Media types accepted on upload, as detected from the bytes (never as declared by the client).
+         * "image/*" matches every image type, and an entry matches its subtypes too. Setting this
+         * replaces the whole default list (documents, images, plain text and CSV, office formats, zip,
+         * common audio and video).
+         */
+        private Set<String> allowedTypes = new TreeSet<>(ContentPolicy.defaults().allowedTypes());
+
+        /**
+         * Media types never accepted, whether detected from the bytes or implied by the file name,
+         * whatever allowed-types says. Setting this replaces the whole default list (executables,
+         * scripts, HTML, SVG and the like).
+         */
+        private Set<String> blockedTypes = new TreeSet<>(ContentPolicy.defaults().blockedTypes());
+
+        /** Whether to refuse a file whose name's extension contradicts its content (an executable named .pdf). */
+        private boolean rejectMismatchedNames = true;
+
+        private final Archive archive = new Archive();
+
+        /**
+         * How often to delete blobs that no file version references (left behind when a node died
+         * between storing the bytes and committing the upload) and abandoned partial writes. Zero or
+         * negative disables the sweep.
+         */
+        private Duration orphanSweepInterval = Duration.ofHours(1);
+
+        /**
+         * How old an unreferenced blob must be before the orphan sweep deletes it; keep it well above
+         * the longest upload, since an upload's blob is unreferenced until the upload commits.
+         */
+        private Duration orphanMinAge = Duration.ofHours(24);
+
+        /**
+         * The health indicator of the blob store reports DOWN when its file system has less usable
+         * space than this.
+         */
+        private DataSize minFreeSpace = DataSize.ofMegabytes(100);
+
+        public String getRoot() {
+            return root;
+        }
+
+        public void setRoot(String root) {
+            this.root = root;
+        }
+
+        public DataSize getMaxSize() {
+            return maxSize;
+        }
+
+        public void setMaxSize(DataSize maxSize) {
+            this.maxSize = maxSize;
+        }
+
+        public Set<String> getAllowedTypes() {
+            return allowedTypes;
+        }
+
+        public void setAllowedTypes(Set<String> allowedTypes) {
+            this.allowedTypes = allowedTypes;
+        }
+
+        public Set<String> getBlockedTypes() {
+            return blockedTypes;
+        }
+
+        public void setBlockedTypes(Set<String> blockedTypes) {
+            this.blockedTypes = blockedTypes;
+        }
+
+        public boolean isRejectMismatchedNames() {
+            return rejectMismatchedNames;
+        }
+
+        public void setRejectMismatchedNames(boolean rejectMismatchedNames) {
+            this.rejectMismatchedNames = rejectMismatchedNames;
+        }
+
+        public Archive getArchive() {
+            return archive;
+        }
+
+        public Duration getOrphanSweepInterval() {
+            return orphanSweepInterval;
+        }
+
+        public void setOrphanSweepInterval(Duration orphanSweepInterval) {
+            this.orphanSweepInterval = orphanSweepInterval;
+        }
+
+        public Duration getOrphanMinAge() {
+            return orphanMinAge;
+        }
+
+        public void setOrphanMinAge(Duration orphanMinAge) {
+            this.orphanMinAge = orphanMinAge;
+        }
+
+        public DataSize getMinFreeSpace() {
+            return minFreeSpace;
+        }
+
+        public void setMinFreeSpace(DataSize minFreeSpace) {
+            this.minFreeSpace = minFreeSpace;
+        }
+
+        /** The kit's upload policy as these properties describe it. */
+        public ContentPolicy toContentPolicy() {
+            return new ContentPolicy(maxSize.toBytes(), allowedTypes, blockedTypes, rejectMismatchedNames,
+                    archive.getMaxEntries(), archive.getMaxExpandedSize().toBytes());
+        }
+
+        /** Limits on zip archives (zip bombs, zip-slip), checked entry by entry after upload. */
+        public static class Archive {
+
+            /** Most entries an accepted zip archive may hold. */
+            private int maxEntries = 10_000;
+
+            /** Most bytes an accepted zip archive may expand to. */
+            private DataSize maxExpandedSize = DataSize.ofGigabytes(1);
+
+            public int getMaxEntries() {
+                return maxEntries;
+            }
+
+            public void setMaxEntries(int maxEntries) {
+                this.maxEntries = maxEntries;
+            }
+
+            public DataSize getMaxExpandedSize() {
+                return maxExpandedSize;
+            }
+
+            public void setMaxExpandedSize(DataSize maxExpandedSize) {
+                this.maxExpandedSize = maxExpandedSize;
+            }
+        }
+    }
+
+    /** Approval maintenance. */
+    public static class Approvals {
+
+        /**
+         * How often to store EXPIRED on open approval requests past their due date (they read as
+         * expired at once anyway; this records it and sends the events). Zero or negative disables it.
+         */
+        private Duration expiryInterval = Duration.ofMinutes(5);
+
+        public Duration getExpiryInterval() {
+            return expiryInterval;
+        }
+
+        public void setExpiryInterval(Duration expiryInterval) {
+            this.expiryInterval = expiryInterval;
+        }
     }
 
     /** The JPA stores' schema. */

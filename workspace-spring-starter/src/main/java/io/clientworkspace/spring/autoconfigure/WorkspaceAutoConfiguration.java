@@ -3,12 +3,17 @@ package io.clientworkspace.spring.autoconfigure;
 import io.clientworkspace.IdGenerator;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.activity.DomainEventListener;
+import io.clientworkspace.blob.FileSystemBlobStore;
+import io.clientworkspace.file.ContentPolicy;
+import io.clientworkspace.file.DownloadPolicy;
 import io.clientworkspace.member.Authorizer;
 import io.clientworkspace.member.PermissionMatrix;
 import io.clientworkspace.memory.InMemoryStores;
+import io.clientworkspace.spi.BlobStore;
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.spring.ApplicationEventBridge;
 import io.clientworkspace.spring.OutboxRelay;
+import io.clientworkspace.spring.WorkspaceMaintenance;
 import io.clientworkspace.spring.WorkspaceProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +25,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
  * The {@link WorkspaceKit} bean and what it needs: the stores (the JPA ones when configured, else
- * in-memory with a warning), the clock, id generator and default permission matrix (from beans of
- * those types when declared), every {@link DomainEventListener} bean, and the bridge to Spring
- * application events.
+ * in-memory with a warning), the {@link BlobStore} for file contents (a {@link FileSystemBlobStore} under
+ * {@code workspace.files.root}), the upload {@link ContentPolicy} (from {@code workspace.files.*}), the
+ * clock, id generator, default permission matrix and {@link DownloadPolicy} (from beans of those types
+ * when declared), every {@link DomainEventListener} bean, the bridge to Spring application events, and
+ * the scheduled housekeeping (outbox relay, orphan blob sweep, approval expiry).
  */
 @AutoConfiguration(after = WorkspaceJpaStoresAutoConfiguration.class)
 @EnableConfigurationProperties(WorkspaceProperties.class)
@@ -50,6 +58,20 @@ public class WorkspaceAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    BlobStore workspaceBlobStore(WorkspaceProperties properties) {
+        FileSystemBlobStore store = new FileSystemBlobStore(Path.of(properties.getFiles().getRoot()));
+        log.info("Client Workspace Kit keeps file contents in {} (workspace.files.root)", store.root());
+        return store;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ContentPolicy workspaceContentPolicy(WorkspaceProperties properties) {
+        return properties.getFiles().toContentPolicy();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "workspace.events", name = "publish-application-events", havingValue = "true",
             matchIfMissing = true)
     ApplicationEventBridge workspaceApplicationEventBridge(ApplicationEventPublisher publisher) {
@@ -58,16 +80,21 @@ public class WorkspaceAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    WorkspaceKit workspaceKit(Stores stores, WorkspaceProperties properties, ObjectProvider<Clock> clock,
+    WorkspaceKit workspaceKit(Stores stores, BlobStore blobStore, ContentPolicy contentPolicy,
+                              WorkspaceProperties properties, ObjectProvider<Clock> clock,
                               ObjectProvider<IdGenerator> ids, ObjectProvider<PermissionMatrix> matrix,
+                              ObjectProvider<DownloadPolicy> downloadPolicy,
                               ObjectProvider<DomainEventListener> listeners) {
         WorkspaceKit.Builder builder = WorkspaceKit.builder()
                 .stores(stores)
+                .blobStore(blobStore)
+                .contentPolicy(contentPolicy)
                 .authorizationCache(new Authorizer.CacheSettings(properties.getCache().getMaximumSize(),
                         properties.getCache().getExpireAfterWrite()));
         clock.ifAvailable(builder::clock);
         ids.ifAvailable(builder::idGenerator);
         matrix.ifAvailable(builder::defaultPermissionMatrix);
+        downloadPolicy.ifAvailable(builder::downloadPolicy);
         listeners.orderedStream().forEach(builder::listener);
         return builder.build();
     }
@@ -77,5 +104,12 @@ public class WorkspaceAutoConfiguration {
     OutboxRelay workspaceOutboxRelay(WorkspaceKit kit, Stores stores, WorkspaceProperties properties) {
         boolean enabled = stores.outbox().isPresent() && !properties.getEvents().getRelayInterval().isNegative() && !properties.getEvents().getRelayInterval().isZero();
         return new OutboxRelay(kit, properties.getEvents().getRelayInterval(), enabled);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WorkspaceMaintenance workspaceMaintenance(WorkspaceKit kit, WorkspaceProperties properties) {
+        return new WorkspaceMaintenance(kit, properties.getFiles().getOrphanSweepInterval(),
+                properties.getFiles().getOrphanMinAge(), properties.getApprovals().getExpiryInterval());
     }
 }

@@ -1,6 +1,9 @@
 package io.clientworkspace.spring.autoconfigure;
 
+import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.spi.Stores;
+import io.clientworkspace.spring.BlobStoreHealthIndicator;
+import io.clientworkspace.spring.WorkspaceProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,8 +15,9 @@ import org.springframework.context.annotation.Bean;
 import java.util.Optional;
 
 /**
- * An Actuator health indicator named {@code workspaceStores}: UP when the stores answer a trivial read,
- * DOWN with the error otherwise.
+ * Actuator health indicators: {@code workspaceStores}, UP when the stores answer a trivial read, DOWN
+ * with the error otherwise; and {@code workspaceBlobStore} for the kit's blob store (see
+ * {@link BlobStoreHealthIndicator}: a writable root with at least {@code workspace.files.min-free-space}).
  */
 @AutoConfiguration(after = WorkspaceAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
@@ -32,5 +36,13 @@ public class WorkspaceHealthAutoConfiguration {
                 return Health.down(e).build();
             }
         };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "workspaceBlobStoreHealthIndicator")
+    @ConditionalOnBean(WorkspaceKit.class)
+    HealthIndicator workspaceBlobStoreHealthIndicator(WorkspaceKit kit, WorkspaceProperties properties) {
+        // The kit's own store, which is the configured BlobStore bean unless the host built the kit itself.
+        return new BlobStoreHealthIndicator(kit.blobStore(), properties.getFiles().getMinFreeSpace());
     }
 }

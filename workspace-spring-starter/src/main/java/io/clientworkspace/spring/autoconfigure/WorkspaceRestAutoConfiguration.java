@@ -2,10 +2,14 @@ package io.clientworkspace.spring.autoconfigure;
 
 import io.clientworkspace.Actor;
 import io.clientworkspace.WorkspaceKit;
+import io.clientworkspace.file.ContentPolicy;
 import io.clientworkspace.spring.WorkspaceMetrics;
 import io.clientworkspace.spring.security.ActorResolver;
 import io.clientworkspace.spring.web.ActivityApiController;
 import io.clientworkspace.spring.web.ActorArgumentResolver;
+import io.clientworkspace.spring.web.ApprovalApiController;
+import io.clientworkspace.spring.web.FileApiController;
+import io.clientworkspace.spring.web.FolderApiController;
 import io.clientworkspace.spring.web.InvitationApiController;
 import io.clientworkspace.spring.web.MemberApiController;
 import io.clientworkspace.spring.web.ProblemDetailsAdvice;
@@ -62,6 +66,24 @@ public class WorkspaceRestAutoConfiguration {
     @ConditionalOnMissingBean
     ActivityApiController workspaceActivityApiController(WorkspaceKit kit) {
         return new ActivityApiController(kit);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FolderApiController workspaceFolderApiController(WorkspaceKit kit) {
+        return new FolderApiController(kit);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FileApiController workspaceFileApiController(WorkspaceKit kit, ObjectProvider<ContentPolicy> contentPolicy) {
+        return new FileApiController(kit, contentPolicy.getIfUnique());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ApprovalApiController workspaceApprovalApiController(WorkspaceKit kit) {
+        return new ApprovalApiController(kit);
     }
 
     @Bean

@@ -2,9 +2,19 @@ package io.clientworkspace.spring.web;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.clientworkspace.FolderId;
 import io.clientworkspace.Page;
+import io.clientworkspace.UserId;
 import io.clientworkspace.activity.ActivityEntry;
 import io.clientworkspace.activity.ChainVerification;
+import io.clientworkspace.approval.ApprovalRecord;
+import io.clientworkspace.approval.ApprovalRequest;
+import io.clientworkspace.approval.ApprovalSubject;
+import io.clientworkspace.approval.Decision;
+import io.clientworkspace.file.DownloadRecord;
+import io.clientworkspace.file.FileAsset;
+import io.clientworkspace.file.FileVersion;
+import io.clientworkspace.file.Folder;
 import io.clientworkspace.member.AccessGrant;
 import io.clientworkspace.member.Invitation;
 import io.clientworkspace.member.Membership;
@@ -184,5 +194,142 @@ public final class ApiDtos {
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record AcceptInvitationRequest(@Nullable String token)
             implements RejectsUnknownFields {
+    }
+
+    // ------------------------------------------------------------------------------------ files
+
+    /** A folder. */
+    public record FolderDto(String id, String workspaceId, @Nullable String parentId, String name, String visibility,
+                            String createdBy, Instant createdAt, long version) {
+        static FolderDto of(Folder f) {
+            return new FolderDto(f.id().value(), f.workspaceId().value(), f.parentId().map(FolderId::value).orElse(null),
+                    f.name(), f.visibility().name(), f.createdBy().value(), f.createdAt(), f.version());
+        }
+    }
+
+    /**
+     * A file: its current name, place, visibility and latest version number. {@code version} is the
+     * optimistic version of this record (its ETag), which every change (a new version included) moves on.
+     */
+    public record FileDto(String id, String workspaceId, @Nullable String folderId, String name, String visibility,
+                          int latestVersion, String status, String createdBy, Instant createdAt, Instant updatedAt,
+                          long version) {
+        static FileDto of(FileAsset f) {
+            return new FileDto(f.id().value(), f.workspaceId().value(), f.folderId().map(FolderId::value).orElse(null),
+                    f.name(), f.visibility().name(), f.latestVersion(), f.status().name(), f.createdBy().value(),
+                    f.createdAt(), f.updatedAt(), f.version());
+        }
+    }
+
+    /**
+     * One version of a file: what its bytes are (size, SHA-256, the type detected from them) and the
+     * type the uploader declared (untrusted, kept for the record). The storage key is never exposed.
+     */
+    public record FileVersionDto(String fileId, int number, String name, long size, String sha256,
+                                 String detectedType, String declaredType, String uploadedBy, Instant uploadedAt) {
+        static FileVersionDto of(FileVersion v) {
+            return new FileVersionDto(v.fileId().value(), v.number(), v.name(), v.size(), v.sha256(), v.detectedType(),
+                    v.declaredType(), v.uploadedBy().value(), v.uploadedAt());
+        }
+    }
+
+    /** Who downloaded which version, when. */
+    public record DownloadDto(String fileId, int version, String userId, String actorKind, Instant at) {
+        static DownloadDto of(DownloadRecord r) {
+            return new DownloadDto(r.fileId().value(), r.versionNumber(), r.userId().value(), r.actorKind().name(), r.at());
+        }
+    }
+
+    /** Body of {@code POST /workspaces/{id}/folders}. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record CreateFolderRequest(@Nullable String name, @Nullable String parent, @Nullable String visibility)
+            implements RejectsUnknownFields {
+    }
+
+    /** Body of {@code POST /workspaces/{id}/folders/{folderId}/rename}. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record RenameFolderRequest(@Nullable String name) implements RejectsUnknownFields {
+    }
+
+    /** Body of {@code POST /workspaces/{id}/folders/{folderId}/move}: no parent (or null) moves it to the top level. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record MoveFolderRequest(@Nullable String parent) implements RejectsUnknownFields {
+    }
+
+    // ------------------------------------------------------------------------------------ approvals
+
+    /**
+     * What an approval is about: {@code FILE_VERSION} (with file id, version and the SHA-256 the request
+     * is bound to) or {@code DELIVERABLE} (with description and optional link).
+     */
+    public record SubjectDto(String type, @Nullable String fileId, @Nullable Integer version, @Nullable String sha256,
+                             @Nullable String description, @Nullable String link) {
+        static SubjectDto of(ApprovalSubject subject) {
+            if (subject instanceof ApprovalSubject.FileVersionSubject f) {
+                return new SubjectDto("FILE_VERSION", f.fileId().value(), f.versionNumber(), f.sha256(), null, null);
+            }
+            ApprovalSubject.DeliverableSubject d = (ApprovalSubject.DeliverableSubject) subject;
+            return new SubjectDto("DELIVERABLE", null, null, null, d.description(), d.link().orElse(null));
+        }
+    }
+
+    /** An approval request, with its status as of now (an open request past its due date reads EXPIRED). */
+    public record ApprovalDto(String id, String workspaceId, String title, @Nullable String message, SubjectDto subject,
+                              List<String> approvers, String policy, @Nullable Integer quorum, @Nullable Instant dueAt,
+                              String status, String requestedBy, Instant requestedAt, @Nullable Instant resolvedAt,
+                              long version) {
+        static ApprovalDto of(ApprovalRequest r) {
+            return new ApprovalDto(r.id().value(), r.workspaceId().value(), r.title(), r.message().orElse(null),
+                    SubjectDto.of(r.subject()), r.approvers().stream().map(UserId::value).toList(),
+                    r.policy().kind().name(), r.policy().kind() == io.clientworkspace.approval.ApprovalPolicy.Kind.QUORUM
+                    ? r.policy().quorum() : null, r.dueAt().orElse(null), r.status().name(), r.requestedBy().value(),
+                    r.requestedAt(), r.resolvedAt().orElse(null), r.version());
+        }
+    }
+
+    /** One decision of the record, with the exact version and SHA-256 decided on for a file. */
+    public record DecisionDto(int sequence, String approver, String approverKind, String decision,
+                              @Nullable String comment, Instant decidedAt, @Nullable Integer fileVersion,
+                              @Nullable String sha256) {
+        static DecisionDto of(Decision d) {
+            return new DecisionDto(d.sequence(), d.approver().value(), d.approverKind().name(), d.kind().name(),
+                    d.comment().orElse(null), d.decidedAt(), d.versionNumber().orElse(null), d.sha256().orElse(null));
+        }
+    }
+
+    /** The approval record: the request and every decision in order, changed decisions included. */
+    public record ApprovalRecordDto(ApprovalDto request, List<DecisionDto> decisions) {
+        static ApprovalRecordDto of(ApprovalRecord r) {
+            return new ApprovalRecordDto(ApprovalDto.of(r.request()), r.decisions().stream().map(DecisionDto::of).toList());
+        }
+    }
+
+    /** The file version an approval is asked for: {@code version} defaults to the latest. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record FileSubjectRequest(@Nullable String id, @Nullable Integer version) implements RejectsUnknownFields {
+    }
+
+    /** A deliverable to approve that is not held as a file. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record DeliverableSubjectRequest(@Nullable String description, @Nullable String link)
+            implements RejectsUnknownFields {
+    }
+
+    /**
+     * Body of {@code POST /workspaces/{id}/approvals}: exactly one of {@code file} and {@code deliverable};
+     * {@code policy} ANY (default), ALL or QUORUM with {@code quorum}.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record RequestApprovalRequest(@Nullable String title, @Nullable String message,
+                                         @Nullable List<String> approvers, @Nullable String policy,
+                                         @Nullable Integer quorum, @Nullable Instant dueAt,
+                                         @Nullable FileSubjectRequest file,
+                                         @Nullable DeliverableSubjectRequest deliverable)
+            implements RejectsUnknownFields {
+    }
+
+    /** Body of {@code POST /workspaces/{id}/approvals/{approvalId}/decisions}. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record DecideRequest(@Nullable String decision, @Nullable String comment) implements RejectsUnknownFields {
     }
 }

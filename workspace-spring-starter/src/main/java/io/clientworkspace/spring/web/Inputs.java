@@ -54,6 +54,22 @@ final class Inputs {
         return "\"" + version + "\"";
     }
 
+    /**
+     * For changes where If-Match is optional (the kit keeps every version, so nothing can be lost
+     * without it): the version it names, or empty when the header is absent.
+     */
+    static java.util.OptionalLong optionalIfMatch(@Nullable String header) {
+        return header == null || header.isBlank() ? java.util.OptionalLong.empty()
+                : java.util.OptionalLong.of(ifMatch(header));
+    }
+
+    /** Throws the stale-version conflict (412 with If-Match) unless {@code expected} is empty or {@code actual}. */
+    static void requireVersion(java.util.OptionalLong expected, long actual, String resourceType, String id) {
+        if (expected.isPresent() && expected.getAsLong() != actual) {
+            throw ConflictException.staleVersion(resourceType, id, expected.getAsLong());
+        }
+    }
+
     private static ConflictException staleTag(String header) {
         return new ConflictException(ConflictException.Reason.STALE_VERSION,
                 "If-Match " + header + " does not match the current version; GET it again for a fresh ETag");
@@ -65,6 +81,22 @@ final class Inputs {
 
         PreconditionRequiredException() {
             super("This request changes a versioned resource: send If-Match with the ETag you last read");
+        }
+    }
+
+    /** An upload larger than the content policy allows; answered 413. */
+    static final class PayloadTooLargeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final long maxSize;
+
+        PayloadTooLargeException(long maxSize) {
+            super("The upload is larger than the limit of " + maxSize + " bytes");
+            this.maxSize = maxSize;
+        }
+
+        long maxSize() {
+            return maxSize;
         }
     }
 

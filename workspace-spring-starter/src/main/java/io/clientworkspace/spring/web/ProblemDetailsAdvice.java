@@ -21,6 +21,9 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import java.net.URI;
 import java.util.List;
@@ -40,11 +43,20 @@ import java.util.Map;
  *   <tr><td>archived</td><td>409</td></tr>
  *   <tr><td>precondition-required</td><td>428: a versioned change without If-Match</td></tr>
  *   <tr><td>unauthenticated</td><td>401</td></tr>
- *   <tr><td>bad-request</td><td>400: unreadable JSON, unknown fields, bad parameters</td></tr>
+ *   <tr><td>bad-request</td><td>400: unreadable JSON, unknown fields, bad parameters, a missing multipart
+ *       part; 415 for a body type the endpoint does not take</td></tr>
+ *   <tr><td>payload-too-large</td><td>413: an upload over the content policy's size limit (or over the
+ *       servlet container's multipart limits) with {@code maxSize} in bytes when known</td></tr>
  * </table>
+ *
+ * <p>Uploads the content policy refuses (blocked or not allowed types, a name that contradicts the
+ * content, empty content, archives over the limits) are {@code validation} 400s, with the field
+ * {@code content} or {@code name} and the detected type in the message, not 415: 415 speaks of the
+ * media type the request declares, while the kit judges what the bytes are, whatever was declared.
  */
 @RestControllerAdvice(assignableTypes = {WorkspaceApiController.class, MemberApiController.class,
-        InvitationApiController.class, ActivityApiController.class})
+        InvitationApiController.class, ActivityApiController.class, FolderApiController.class,
+        FileApiController.class, ApprovalApiController.class})
 public class ProblemDetailsAdvice {
 
     /** The prefix of every problem type of the API. */
@@ -109,6 +121,24 @@ public class ProblemDetailsAdvice {
     @ExceptionHandler(Inputs.UnauthenticatedException.class)
     ResponseEntity<ProblemDetail> unauthenticated(Inputs.UnauthenticatedException e) {
         return respond(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", e.getMessage()));
+    }
+
+    @ExceptionHandler(Inputs.PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> payloadTooLarge(Inputs.PayloadTooLargeException e) {
+        ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", e.getMessage());
+        p.setProperty("maxSize", e.maxSize());
+        return respond(p);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> multipartTooLarge(MaxUploadSizeExceededException e) {
+        return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The multipart upload is larger than"
+                + " the server accepts for multipart forms; send the file as the raw request body instead"));
+    }
+
+    @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
+    ResponseEntity<ProblemDetail> badMultipart(Exception e) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "bad-request", e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
