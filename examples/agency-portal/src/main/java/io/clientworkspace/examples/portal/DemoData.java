@@ -3,6 +3,11 @@ package io.clientworkspace.examples.portal;
 import io.clientworkspace.Actor;
 import io.clientworkspace.UserId;
 import io.clientworkspace.WorkspaceKit;
+import io.clientworkspace.activity.Visibility;
+import io.clientworkspace.approval.NewApproval;
+import io.clientworkspace.file.FileAsset;
+import io.clientworkspace.file.Folder;
+import io.clientworkspace.file.NewUpload;
 import io.clientworkspace.examples.portal.security.PortalUsers;
 import io.clientworkspace.member.IssuedInvitation;
 import io.clientworkspace.member.WorkspaceRole;
@@ -17,7 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import java.io.ByteArrayInputStream;
 import java.util.Optional;
+import java.util.Set;
 
 
 /**
@@ -78,6 +85,7 @@ public class DemoData implements SmartInitializingSingleton {
                 acme.branding().withDisplayName("Acme Corp — brand refresh"), acme.version());
         // Linking the agency's CRM account is team-only activity: clients never see it.
         kit.workspaces().setExternalRef(bob, acme.id(), Optional.of("CRM-1001"), acme.version());
+        acmeFiles(bob, acme);
 
         // Globex: Alice leads it; Erin is the client's admin; one invitation is still open.
         Workspace globex = kit.workspaces().create(alice, NewWorkspace.of("Globex", "globex")
@@ -85,11 +93,35 @@ public class DemoData implements SmartInitializingSingleton {
                 .withBranding(Branding.none().withAccentColor("#0F766E")));
         invite(alice, globex, "erin@globex.test", WorkspaceRole.CLIENT_ADMIN, Actor.client(agency.id(), "erin"));
         kit.invitations().invite(alice, globex.id(), NewInvitation.of("frank@globex.test", WorkspaceRole.CLIENT_CONTRIBUTOR));
+        upload(alice, globex, NewUpload.of("Kickoff notes.pdf", "application/pdf"), DemoFiles.pdf("Kickoff notes",
+                "Globex website relaunch", "Goals: faster pages, a clearer offer, fewer support calls."));
 
         // Initech: Alice leads it, no client users yet (the place to try inviting someone).
         Workspace initech = kit.workspaces().create(alice, NewWorkspace.of("Initech Inc.", "initech")
                 .withBranding(Branding.none().withAccentColor("#6D28D9")));
         kit.workspaces().rename(alice, initech.id(), "Initech", initech.version());
+    }
+
+    /**
+     * Acme's files: brand guidelines in a folder, a homepage mockup waiting for Carol's approval, and the
+     * agency's internal margin calculation that no client ever sees.
+     */
+    private void acmeFiles(Actor bob, Workspace acme) {
+        Folder brand = kit.files().createFolder(bob, acme.id(), "Brand", Optional.empty(), Visibility.CLIENT);
+        upload(bob, acme, NewUpload.of("Brand guidelines.pdf", "application/pdf").in(brand.id()),
+                DemoFiles.pdf("Acme brand guidelines", "Logo: keep clear space of one letter height.",
+                        "Accent colour: #C2410C.", "Typeface: the system sans-serif."));
+        FileAsset mockup = upload(bob, acme, NewUpload.of("Homepage mockup.png", "image/png"),
+                DemoFiles.mockupPng(0xC2410C));
+        upload(bob, acme, NewUpload.of("Margin calculation.pdf", "application/pdf").internal(),
+                DemoFiles.pdf("Acme margin calculation", "Internal: hours, rates and margin per deliverable."));
+        kit.approvals().requestForFile(bob, acme.id(), mockup.id(), mockup.latestVersion(),
+                NewApproval.of("Approve the homepage mockup", Set.of(UserId.of("carol")))
+                        .withMessage("Colours and layout as discussed on Monday. Approve, or tell us what to change."));
+    }
+
+    private FileAsset upload(Actor uploader, Workspace workspace, NewUpload upload, byte[] bytes) {
+        return kit.files().upload(uploader, workspace.id(), upload, new ByteArrayInputStream(bytes));
     }
 
     private void invite(Actor inviter, Workspace workspace, String email, WorkspaceRole role, Actor invitee) {

@@ -1,6 +1,8 @@
 package io.clientworkspace.examples.portal.web;
 
 import io.clientworkspace.activity.ActivityEntry;
+import io.clientworkspace.approval.ApprovalStatus;
+import io.clientworkspace.approval.DecisionKind;
 import io.clientworkspace.member.WorkspaceRole;
 
 import java.time.Duration;
@@ -59,8 +61,72 @@ final class Labels {
                     + role(d.getOrDefault("role", "?"));
             case "invitation.accepted" -> "accepted the invitation sent to " + d.getOrDefault("email", "them");
             case "invitation.revoked" -> "revoked the invitation for " + d.getOrDefault("email", "someone");
+            case "folder.created" -> "created the folder “" + d.getOrDefault("name", "?") + "”";
+            case "folder.renamed" -> "renamed a folder to “" + d.getOrDefault("name", "?") + "”";
+            case "folder.moved" -> "moved the folder “" + d.getOrDefault("name", "?") + "”";
+            case "folder.deleted" -> "deleted the folder “" + d.getOrDefault("name", "?") + "”";
+            case "file.uploaded" -> "uploaded " + d.getOrDefault("name", "a file");
+            case "file.version-added" -> "added version " + d.getOrDefault("version", "?") + " of "
+                    + d.getOrDefault("name", "a file");
+            case "file.downloaded" -> "downloaded version " + d.getOrDefault("version", "?") + " of a file";
+            case "file.trashed" -> "moved " + d.getOrDefault("name", "a file") + " to the trash";
+            case "file.restored" -> "restored " + d.getOrDefault("name", "a file") + " from the trash";
+            case "approval.requested" -> "asked for approval: “" + d.getOrDefault("title", "?") + "”";
+            case "approval.decided" -> decided(d.getOrDefault("decision", "")) + " an approval request";
+            case "approval.approved" -> "closed “" + d.getOrDefault("title", "?") + "” as approved";
+            case "approval.rejected" -> "closed “" + d.getOrDefault("title", "?") + "” as rejected";
+            case "approval.changes-requested" -> "closed “" + d.getOrDefault("title", "?") + "” with changes requested";
+            case "approval.cancelled" -> "cancelled the approval request “" + d.getOrDefault("title", "?") + "”";
+            case "approval.expired" -> "saw “" + d.getOrDefault("title", "?") + "” expire";
+            case "approval.superseded" -> "superseded “" + d.getOrDefault("title", "?") + "” with a new version";
             default -> entry.action().replace('.', ' ').replace('-', ' ');
         };
+    }
+
+    private static String decided(String decision) {
+        return switch (decision) {
+            case "APPROVE" -> "approved";
+            case "REJECT" -> "rejected";
+            case "REQUEST_CHANGES" -> "requested changes on";
+            default -> "decided on";
+        };
+    }
+
+    /** An approval status in words. */
+    static String status(ApprovalStatus status) {
+        return switch (status) {
+            case OPEN -> "Waiting for decision";
+            case APPROVED -> "Approved";
+            case REJECTED -> "Rejected";
+            case CHANGES_REQUESTED -> "Changes requested";
+            case CANCELLED -> "Cancelled";
+            case EXPIRED -> "Expired";
+            case SUPERSEDED -> "Superseded by a newer version";
+        };
+    }
+
+    /** A decision in words. */
+    static String decision(DecisionKind kind) {
+        return switch (kind) {
+            case APPROVE -> "Approved";
+            case REJECT -> "Rejected";
+            case REQUEST_CHANGES -> "Requested changes";
+        };
+    }
+
+    /** A size for people: "812 bytes", "14.2 KB", "3.1 MB". */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + (bytes == 1 ? " byte" : " bytes");
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     /** "just now", "5 minutes ago", "3 hours ago", "2 days ago", then the date. */

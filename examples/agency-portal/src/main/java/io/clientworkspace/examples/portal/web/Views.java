@@ -37,4 +37,32 @@ public final class Views {
             return team ? "Agency team" : "Client";
         }
     }
+
+    /** A folder in a list, or one step of the folder path. */
+    public record FolderView(String id, String name, boolean internal) {
+    }
+
+    /** A file in the files list. */
+    public record FileRow(String id, String name, int latestVersion, boolean internal, String updated,
+                          String updatedExact) {
+    }
+
+    /** One version of a file. */
+    public record VersionView(int number, String name, String size, String sha256, String type, String uploadedBy,
+                              String uploadedAt, boolean latest) {
+    }
+
+    /** An approval request in a list, with what the viewer may do about it. */
+    public record ApprovalRow(String id, String title, String status, String statusLabel, String subject,
+                              String fileId, Integer fileVersion, String requestedBy, String requestedAt,
+                              String approvers, boolean waitingForYou) {
+        public boolean open() {
+            return "OPEN".equals(status);
+        }
+    }
+
+    /** One decision of an approval record. */
+    public record DecisionView(int sequence, String approver, boolean team, String decision, String decisionLabel,
+                               String at, String comment, Integer fileVersion, String sha256) {
+    }
 }

@@ -199,6 +199,7 @@ public class WorkspaceController {
         model.addAttribute("canManage", canManage);
         model.addAttribute("canInvite", canInvite);
         model.addAttribute("inviteRoles", canInvite ? invitableRoles(grant) : List.of());
+        WorkspaceTabs.populate(kit, actor, workspace, model);
     }
 
     /** Every workspace the actor may see, following the kit's pages (each page is bounded). */
@@ -216,20 +217,20 @@ public class WorkspaceController {
     }
 
     /** The workspace, or the same "not found" for a slug that does not exist and one the actor may not see. */
-    private Workspace visible(Actor actor, String slug) {
+    Workspace visible(Actor actor, String slug) {
         return kit.workspaces().findBySlug(actor, slug).orElseThrow(() -> new NotFoundException("workspace", slug));
     }
 
-    private static String displayName(Workspace workspace) {
+    static String displayName(Workspace workspace) {
         return workspace.branding().displayName().orElse(workspace.name());
     }
 
-    private static String accent(Workspace workspace) {
+    static String accent(Workspace workspace) {
         // The kit accepts only #RRGGBB here, so the value is safe to put into a style attribute.
         return workspace.branding().accentColor().orElse("#2563EB");
     }
 
-    private static String yourRole(AccessGrant grant) {
+    static String yourRole(AccessGrant grant) {
         if (grant.tenantRole().filter(r -> r == TenantRole.TENANT_ADMIN).isPresent()) {
             return grant.workspaceRole().map(r -> Labels.role(r) + " · tenant admin").orElse("Tenant admin");
         }
@@ -264,7 +265,7 @@ public class WorkspaceController {
         }
     }
 
-    private static Map<String, String> fieldErrors(ValidationException e) {
+    static Map<String, String> fieldErrors(ValidationException e) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : e.fieldErrors()) {
             errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b);

@@ -1,0 +1,32 @@
+package io.clientworkspace.examples.portal.web;
+
+import io.clientworkspace.Actor;
+import io.clientworkspace.PageRequest;
+import io.clientworkspace.WorkspaceKit;
+import io.clientworkspace.approval.ApprovalRequest;
+import io.clientworkspace.approval.ApprovalStatus;
+import io.clientworkspace.member.Permission;
+import io.clientworkspace.workspace.Workspace;
+import org.springframework.ui.Model;
+
+import java.util.Optional;
+
+/** What the tabs of every workspace page show: how many files, and how many approvals wait for the user. */
+final class WorkspaceTabs {
+
+    private WorkspaceTabs() {
+    }
+
+    static void populate(WorkspaceKit kit, Actor actor, Workspace workspace, Model model) {
+        model.addAttribute("fileCount", kit.files().count(actor, workspace.id()));
+        model.addAttribute("waitingCount", kit.approvals()
+                .list(actor, workspace.id(), Optional.of(ApprovalStatus.OPEN), PageRequest.first(PageRequest.MAX_LIMIT))
+                .items().stream().filter(r -> waitsFor(kit, actor, r)).count());
+    }
+
+    /** Whether the request waits for this user's decision: open, the user is an approver and may decide. */
+    static boolean waitsFor(WorkspaceKit kit, Actor actor, ApprovalRequest request) {
+        return request.status() == ApprovalStatus.OPEN && request.approvers().contains(actor.userId())
+                && kit.authorizer().grant(actor, request.workspaceId()).allows(Permission.DECIDE_APPROVALS);
+    }
+}

@@ -1,0 +1,401 @@
+package io.clientworkspace.examples.portal;
+
+import io.clientworkspace.Actor;
+import io.clientworkspace.PageRequest;
+import io.clientworkspace.WorkspaceKit;
+import io.clientworkspace.approval.ApprovalRecord;
+import io.clientworkspace.approval.ApprovalRequest;
+import io.clientworkspace.approval.ApprovalStatus;
+import io.clientworkspace.approval.DecisionKind;
+import io.clientworkspace.approval.NewApproval;
+import io.clientworkspace.file.FileAsset;
+import io.clientworkspace.file.FileVersion;
+import io.clientworkspace.file.NewUpload;
+import io.clientworkspace.workspace.Workspace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The files and approvals pages in a real browser (headless Chromium, set up as in {@link PortalBrowserIT}):
+ * a client uploads through the plain multipart form and approves the pending mockup, the agency sees
+ * the decision in the approval record, a viewer gets no decision controls and a forged decision the 403
+ * page, and internal files stay invisible to clients. Saves screenshots of the files page, the
+ * approvals queue and the record view under {@code target/screenshots/}.
+ *
+ * <p>Runs on its own in-memory database (and so its own demo data), as these tests change what the
+ * demo's approval and activity look like.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:portal-files;DB_CLOSE_DELAY=-1")
+class PortalFilesAndApprovalsBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String MOCKUP_APPROVAL = "Approve the homepage mockup";
+
+    private static ChromeDriverService service;
+    private static ChromeDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WorkspaceKit kit;
+
+    @Autowired
+    PortalTenant tenant;
+
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("The browser tests need Chromium and ChromeDriver at %s and %s: install them with"
+                        + " 'apt-get install -y chromium chromium-driver' (CI does)", CHROMIUM, CHROMEDRIVER)
+                .isTrue();
+        Files.createDirectories(SCREENSHOTS);
+        Path profiles = Files.createDirectories(Path.of("target", "chromium-profiles"));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createTempDirectory(profiles, "profile-").toAbsolutePath(),
+                "--window-size=1280,900");
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    @BeforeEach
+    void freshSession() {
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        open("/login");
+        driver.manage().deleteAllCookies();
+    }
+
+    // ---- files ----
+
+    @Test
+    void clientUploadsAFileThroughTheFormAndFindsItInTheList() throws IOException {
+        Path upload = Files.createTempDirectory(Path.of("target"), "upload-").resolve("Signed contract.pdf");
+        Files.write(upload, DemoFiles.pdf("Signed contract", "Signed by Carol for Acme Corp."));
+
+        signIn("carol");
+        wait.until(ExpectedConditions.urlToBe(url("/workspaces/acme")));
+        driver.findElement(By.id("tab-files")).click();
+        wait.until(ExpectedConditions.urlToBe(url("/workspaces/acme/files")));
+        driver.findElement(By.id("upload-file")).sendKeys(upload.toAbsolutePath().toString());
+        driver.findElement(By.id("upload-submit")).click();
+
+        assertThat(waitFor(By.id("notice")).getText()).isEqualTo("Uploaded Signed contract.pdf.");
+        assertThat(fileNamesOnPage()).contains("Signed contract.pdf", "Homepage mockup.png");
+        assertThat(driver.findElements(By.cssSelector(".folder-row")).stream().map(e -> e.getDomAttribute("data-folder")))
+                .containsExactly("Brand");
+        screenshot("files-client");
+
+        FileAsset stored = acmeFiles().stream().filter(f -> f.name().equals("Signed contract.pdf")).findFirst().orElseThrow();
+        FileVersion version = kit.files().versions(alice(), stored.workspaceId(), stored.id()).get(0);
+        assertThat(version.sha256()).isEqualTo(sha256(Files.readAllBytes(upload)));
+        assertThat(version.detectedType()).isEqualTo("application/pdf");
+        assertThat(version.uploadedBy().value()).isEqualTo("carol");
+    }
+
+    @Test
+    void anExecutableNamedPdfIsRefusedWithTheDetectedTypeAndNotListed() throws IOException {
+        Path upload = Files.createTempDirectory(Path.of("target"), "upload-").resolve("invoice.pdf");
+        byte[] exe = new byte[1024];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        exe[0x3c] = (byte) 0x80;
+        exe[0x80] = 'P';
+        exe[0x81] = 'E';
+        Files.write(upload, exe);
+
+        signIn("carol");
+        open("/workspaces/acme/files");
+        driver.findElement(By.id("upload-file")).sendKeys(upload.toAbsolutePath().toString());
+        driver.findElement(By.id("upload-submit")).click();
+
+        assertThat(waitFor(By.id("error")).getText()).contains("“invoice.pdf” was not uploaded", "application/x-msdownload");
+        assertThat(fileNamesOnPage()).doesNotContain("invoice.pdf");
+    }
+
+    @Test
+    void theTeamSeesTheInternalFileAndAClientNeverDoes() {
+        FileAsset internal = acmeFiles().stream().filter(f -> f.name().equals("Margin calculation.pdf")).findFirst()
+                .orElseThrow();
+
+        signIn("bob");
+        open("/workspaces/acme/files");
+        WebElement row = waitFor(By.cssSelector(".file-row[data-file='Margin calculation.pdf']"));
+        assertThat(row.getText()).contains("Internal");
+        screenshot("files-team");
+
+        signOut();
+        signIn("carol");
+        open("/workspaces/acme/files");
+        assertThat(fileNamesOnPage()).contains("Homepage mockup.png").doesNotContain("Margin calculation.pdf");
+        open("/workspaces/acme/files/" + internal.id().value());
+        assertThat(waitFor(By.id("not-found")).getText()).contains("can’t find");
+        open("/workspaces/acme/files/" + internal.id().value() + "/download");
+        assertThat(waitFor(By.id("not-found")).getText()).contains("can’t find");
+    }
+
+    @Test
+    void theFilePageListsVersionsWithTheirSha256AndDownloadsWithSafeHeaders() {
+        FileAsset guidelines = acmeFiles().stream().filter(f -> f.name().equals("Brand guidelines.pdf")).findFirst()
+                .orElseThrow();
+        FileVersion version = kit.files().versions(alice(), guidelines.workspaceId(), guidelines.id()).get(0);
+
+        signIn("carol");
+        open("/workspaces/acme/files");
+        driver.findElement(By.cssSelector(".folder-row[data-folder='Brand'] a")).click();
+        waitFor(By.cssSelector(".file-row[data-file='Brand guidelines.pdf'] a.file-link")).click();
+        WebElement v1 = waitFor(By.cssSelector(".version-row[data-version='1']"));
+        assertThat(v1.getText()).contains(version.sha256(), "application/pdf", "bob");
+        assertThat(driver.findElement(By.cssSelector(".breadcrumbs")).getText()).contains("Files", "Brand");
+        screenshot("file-versions-client");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> response = (Map<String, Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.getElementById('download-latest').href).then(async r => done({
+                    status: r.status, type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition'),
+                    etag: r.headers.get('etag'), nosniff: r.headers.get('x-content-type-options'),
+                    length: (await r.arrayBuffer()).byteLength}));""");
+        assertThat(response).containsEntry("status", 200L).containsEntry("type", "application/pdf")
+                .containsEntry("etag", "\"" + version.sha256() + "\"").containsEntry("nosniff", "nosniff")
+                .containsEntry("length", version.size());
+        assertThat((String) response.get("disposition")).startsWith("attachment;")
+                .contains("filename*=UTF-8''Brand%20guidelines.pdf");
+    }
+
+    // ---- approvals ----
+
+    @Test
+    void clientApprovesThePendingMockupAndTheAgencySeesTheDecisionInTheRecord() {
+        ApprovalRequest pending = approval(MOCKUP_APPROVAL);
+        assertThat(pending.status()).isEqualTo(ApprovalStatus.OPEN);
+        String sha = ((io.clientworkspace.approval.ApprovalSubject.FileVersionSubject) pending.subject()).sha256();
+
+        signIn("carol");
+        wait.until(ExpectedConditions.urlToBe(url("/workspaces/acme")));
+        // Other tests may have asked carol for more approvals; the demo's is one of them.
+        assertThat(Integer.parseInt(driver.findElement(By.id("waiting-count")).getText())).isPositive();
+        driver.findElement(By.id("tab-approvals")).click();
+        WebElement item = waitFor(By.cssSelector(".queue-item[data-approval='" + pending.id().value() + "']"));
+        assertThat(item.getText()).contains(MOCKUP_APPROVAL, "Homepage mockup.png · version 1", "bob");
+        screenshot("approvals-queue-client");
+        item.findElement(By.tagName("textarea")).sendKeys("Love the orange. Go ahead.");
+        item.findElement(By.cssSelector(".decide-approve")).click();
+
+        wait.until(ExpectedConditions.urlToBe(url("/workspaces/acme/approvals/" + pending.id().value())));
+        assertThat(waitFor(By.id("notice")).getText()).contains("You approved", "Approved");
+        assertThat(driver.findElement(By.id("approval-status")).getText()).isEqualTo("Approved");
+        assertThat(driver.findElements(By.cssSelector(".decide-form"))).isEmpty();
+        open("/workspaces/acme/approvals");
+        assertThat(waitFor(By.id("nothing-waiting")).getText()).contains("Nothing waits");
+
+        signOut();
+        signIn("alice");
+        open("/workspaces/acme/approvals");
+        WebElement row = waitFor(By.cssSelector(".approval-row[data-approval='" + pending.id().value() + "']"));
+        assertThat(row.getDomAttribute("data-status")).isEqualTo("APPROVED");
+        row.findElement(By.cssSelector("a.approval-link")).click();
+        WebElement decision = waitFor(By.cssSelector(".decision[data-sequence='1']"));
+        assertThat(decision.getDomAttribute("data-approver")).isEqualTo("carol");
+        assertThat(decision.getDomAttribute("data-decision")).isEqualTo("APPROVE");
+        assertThat(decision.findElement(By.cssSelector(".decision-comment")).getText()).isEqualTo("Love the orange. Go ahead.");
+        assertThat(decision.findElement(By.cssSelector(".decision-sha")).getText()).isEqualTo("SHA-256 " + sha);
+        assertThat(decision.findElement(By.cssSelector(".decision-time")).getText()).endsWith("UTC");
+        assertThat(driver.findElement(By.id("subject-sha")).getText()).isEqualTo(sha);
+        assertThat(driver.findElements(By.cssSelector(".decision"))).hasSize(1);
+        screenshot("approval-record-team");
+
+        ApprovalRecord record = kit.approvals().record(alice(), pending.workspaceId(), pending.id());
+        assertThat(record.request().status()).isEqualTo(ApprovalStatus.APPROVED);
+        assertThat(record.decisions()).singleElement().satisfies(d -> {
+            assertThat(d.approver().value()).isEqualTo("carol");
+            assertThat(d.kind()).isEqualTo(DecisionKind.APPROVE);
+            assertThat(d.sha256()).contains(sha);
+        });
+    }
+
+    @Test
+    void aViewerSeesApprovalsWithoutDecisionControlsAndAForgedDecisionGetsTheForbiddenPage() {
+        ApprovalRequest open = newApprovalForCarol("Approve the footer links");
+
+        signIn("dave");
+        wait.until(ExpectedConditions.urlToBe(url("/workspaces/acme")));
+        assertThat(driver.findElements(By.id("waiting-count"))).isEmpty();
+        open("/workspaces/acme/approvals");
+        assertThat(waitFor(By.cssSelector(".approval-row[data-approval='" + open.id().value() + "']")).getText())
+                .contains("Approve the footer links");
+        assertThat(driver.findElements(By.cssSelector(".decide-form, .decide-approve, .decide-reject, .decide-changes")))
+                .isEmpty();
+        screenshot("approvals-queue-viewer");
+        open("/workspaces/acme/approvals/" + open.id().value());
+        assertThat(waitFor(By.id("approval-status")).getText()).isEqualTo("Waiting for decision");
+        assertThat(driver.findElements(By.cssSelector(".decide-form"))).isEmpty();
+
+        // The page offers dave nothing to decide with; post a decision anyway, with a valid CSRF token.
+        driver.executeScript("""
+                const form = document.createElement('form');
+                form.method = 'post';
+                form.action = arguments[0];
+                for (const [name, value] of [['decision', 'APPROVE'], ['comment', 'forged'],
+                        ['_csrf', document.querySelector('input[name=_csrf]').value]]) {
+                    const input = document.createElement('input');
+                    input.type = 'hidden'; input.name = name; input.value = value;
+                    form.appendChild(input);
+                }
+                document.body.appendChild(form);
+                form.submit();""", "/workspaces/acme/approvals/" + open.id().value() + "/decision");
+
+        assertThat(waitFor(By.id("forbidden")).getText()).contains("can’t do that");
+        ApprovalRecord record = kit.approvals().record(alice(), open.workspaceId(), open.id());
+        assertThat(record.request().status()).isEqualTo(ApprovalStatus.OPEN);
+        assertThat(record.decisions()).isEmpty();
+    }
+
+    @Test
+    void rejectingWithoutACommentIsRefusedWithTheReasonAndRecordsNothing() {
+        ApprovalRequest open = newApprovalForCarol("Approve the pricing table");
+
+        signIn("carol");
+        open("/workspaces/acme/approvals");
+        WebElement item = waitFor(By.cssSelector(".queue-item[data-approval='" + open.id().value() + "']"));
+        item.findElement(By.cssSelector(".decide-reject")).click();
+
+        assertThat(waitFor(By.id("error")).getText()).contains("not recorded", "comment");
+        assertThat(kit.approvals().record(alice(), open.workspaceId(), open.id()).decisions()).isEmpty();
+    }
+
+    // ---- helpers ----
+
+    private Actor alice() {
+        return Actor.team(tenant.id(), "alice");
+    }
+
+    private Workspace acme() {
+        return kit.workspaces().findBySlug(alice(), "acme").orElseThrow();
+    }
+
+    /** Every active file of Acme, any folder, as alice sees them. */
+    private List<FileAsset> acmeFiles() {
+        Workspace acme = acme();
+        List<FileAsset> files = new java.util.ArrayList<>(kit.files().list(alice(), acme.id(), Optional.empty(),
+                PageRequest.first(500)).items());
+        for (var folder : kit.files().folders(alice(), acme.id(), Optional.empty(), PageRequest.first(500)).items()) {
+            files.addAll(kit.files().list(alice(), acme.id(), Optional.of(folder.id()), PageRequest.first(500)).items());
+        }
+        return files;
+    }
+
+    private ApprovalRequest approval(String title) {
+        return kit.approvals().list(alice(), acme().id(), Optional.empty(), PageRequest.first(500)).items().stream()
+                .filter(r -> r.title().equals(title)).findFirst().orElseThrow();
+    }
+
+    /** A new file of Acme, uploaded by bob, with an open approval asked of carol. */
+    private ApprovalRequest newApprovalForCarol(String title) {
+        Actor bob = Actor.team(tenant.id(), "bob");
+        Workspace acme = acme();
+        FileAsset file = kit.files().upload(bob, acme.id(), NewUpload.of(title + ".pdf", "application/pdf"),
+                new ByteArrayInputStream(DemoFiles.pdf(title)));
+        return kit.approvals().requestForFile(bob, acme.id(), file.id(), 1,
+                NewApproval.of(title, Set.of(io.clientworkspace.UserId.of("carol"))));
+    }
+
+    private List<String> fileNamesOnPage() {
+        return driver.findElements(By.cssSelector(".file-row")).stream().map(e -> e.getDomAttribute("data-file")).toList();
+    }
+
+    private void signIn(String user) {
+        open("/login");
+        waitFor(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
+        driver.findElement(By.id("sign-in")).click();
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    private void signOut() {
+        open("/workspaces");
+        waitFor(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.urlContains("/login?logout"));
+    }
+
+    private void open(String path) {
+        driver.get(url(path));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private WebElement waitFor(By locator) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The whole page, not just the window, as PNG. */
+    private void screenshot(String name) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metrics = (Map<String, Object>) (Map<?, ?>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
+                "width", ((Number) size.get("width")).doubleValue(), "height", ((Number) size.get("height")).doubleValue());
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not save the screenshot " + name, e);
+        }
+    }
+}
