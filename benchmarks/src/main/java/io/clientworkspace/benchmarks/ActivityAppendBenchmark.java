@@ -1,0 +1,251 @@
+package io.clientworkspace.benchmarks;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.clientworkspace.ActivityId;
+import io.clientworkspace.Actor;
+import io.clientworkspace.ActorKind;
+import io.clientworkspace.ConflictException;
+import io.clientworkspace.IdGenerator;
+import io.clientworkspace.TenantId;
+import io.clientworkspace.WorkspaceId;
+import io.clientworkspace.activity.ActivityChain;
+import io.clientworkspace.activity.ActivityEntry;
+import io.clientworkspace.activity.ChainVerification;
+import io.clientworkspace.activity.Visibility;
+import io.clientworkspace.member.Authorizer;
+import io.clientworkspace.spi.Stores;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Benchmark 4b: activity-log appends per second on PostgreSQL (durable commits), 16 threads appending
+ * to 64 workspaces picked at random.
+ *
+ * <ul>
+ *   <li>{@link #kit}: an append exactly as the kit's services make one, through the store SPI: in one unit
+ *       of work lock the workspace row, read the chain's head, link the entry (SHA-256 over its canonical
+ *       JSON), insert it (the store checks it follows the head);</li>
+ *   <li>{@link #bareJdbc}: the ceiling: the same rows (linked the same way, but the head kept in memory)
+ *       inserted by a plain {@code PreparedStatement} in auto-commit, one row per transaction.</li>
+ * </ul>
+ *
+ * <p>After each run the rows are counted and every chain verified: the appends that returned normally
+ * must all be there ({@code lost = 0}), and every chain must be intact. The run fails otherwise.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(16)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
+@Warmup(iterations = 1, time = 5)
+@Measurement(iterations = 3, time = 2)
+public class ActivityAppendBenchmark {
+
+    static final String OURS = "activity-append-kit";
+    static final String CEILING = "activity-append-jdbc";
+
+    private static final String INSERT = "INSERT INTO cwk_activity (tenant_id, workspace_id, seq, id, actor_id,"
+            + " actor_kind, action, target_type, target_id, occurred_at, visibility, details, previous_hash, hash)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** What the two sides share: the database, the workspaces, the counters and the check afterwards. */
+    abstract static class Side {
+        final TenantId tenant = TenantId.of(Datasets.WRITES_TENANT);
+        final Actor admin = Actor.team(tenant, Datasets.ADMIN);
+        final IdGenerator ids = IdGenerator.timeOrdered(Clock.systemUTC());
+        final LongAdder appended = new LongAdder();
+        final LongAdder failed = new LongAdder();
+        JpaKit db;
+        WorkspaceId[] workspaces;
+        long before;
+
+        void open(int firstWorkspace) {
+            db = JpaKit.open(Datasets.WRITES_DB, Authorizer.CacheSettings.defaults(), 20, false);
+            workspaces = new WorkspaceId[Datasets.WRITE_WORKSPACES];
+            for (int k = 0; k < workspaces.length; k++) {
+                workspaces[k] = WorkspaceId.of(Datasets.workspaceId(firstWorkspace + k));
+            }
+            before = countRows();
+        }
+
+        WorkspaceId randomWorkspace() {
+            return workspaces[ThreadLocalRandom.current().nextInt(workspaces.length)];
+        }
+
+        ActivityEntry link(WorkspaceId workspace, long sequence, String previousHash) {
+            return ActivityChain.link(ActivityId.of(ids.newId()), tenant, workspace, sequence, admin.userId(),
+                    ActorKind.TEAM, "note.appended", "workspace", workspace.value(),
+                    Instant.now().truncatedTo(ChronoUnit.MICROS), Visibility.TEAM,
+                    Map.of("thread", Thread.currentThread().getName()), previousHash);
+        }
+
+        long countRows() {
+            try (Connection c = db.dataSource().getConnection();
+                 PreparedStatement s = c.prepareStatement("SELECT count(*) FROM cwk_activity WHERE tenant_id = ?"
+                         + " AND workspace_id BETWEEN ? AND ?")) {
+                s.setString(1, tenant.value());
+                s.setString(2, workspaces[0].value());
+                s.setString(3, workspaces[workspaces.length - 1].value());
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void verifyAndClose(String name) {
+            try {
+                long after = countRows();
+                long lost = before + appended.sum() - after;
+                int broken = 0;
+                for (WorkspaceId workspace : workspaces) {
+                    ChainVerification verification = db.kit().activity().verify(admin, workspace);
+                    if (!verification.isIntact()) {
+                        broken++;
+                    }
+                }
+                Map<String, Object> facts = new LinkedHashMap<>();
+                facts.put("appended", appended.sum());
+                facts.put("failed", failed.sum());
+                facts.put("rowsBefore", before);
+                facts.put("rowsAfter", after);
+                facts.put("lost", lost);
+                facts.put("brokenChains", broken);
+                Verification.write(name, facts);
+                if (lost != 0 || broken != 0) {
+                    throw new IllegalStateException(name + ": " + lost + " appends lost, " + broken + " chains broken");
+                }
+            } finally {
+                db.close();
+            }
+        }
+    }
+
+    /** The kit's way. */
+    @State(Scope.Benchmark)
+    public static class Ours extends Side {
+        Stores stores;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            open(0);
+            stores = db.kit().stores();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            verifyAndClose(OURS);
+        }
+    }
+
+    /** The ceiling: chain heads in memory, one plain insert per row. */
+    @State(Scope.Benchmark)
+    public static class Ceiling extends Side {
+        private final Map<WorkspaceId, Head> heads = new LinkedHashMap<>();
+
+        private static final class Head {
+            long sequence;
+            String hash;
+        }
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            open(Datasets.WRITE_WORKSPACES);
+            for (WorkspaceId workspace : workspaces) {
+                ActivityEntry latest = db.kit().stores().activity().latest(tenant, workspace).orElseThrow();
+                Head head = new Head();
+                head.sequence = latest.sequence();
+                head.hash = latest.hash();
+                heads.put(workspace, head);
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            verifyAndClose(CEILING);
+        }
+
+        ActivityEntry next(WorkspaceId workspace) {
+            Head head = heads.get(workspace);
+            synchronized (head) {
+                ActivityEntry entry = link(workspace, head.sequence + 1, head.hash);
+                head.sequence = entry.sequence();
+                head.hash = entry.hash();
+                return entry;
+            }
+        }
+
+        HikariDataSource dataSource() {
+            return db.dataSource();
+        }
+    }
+
+    @Benchmark
+    public void kit(Ours ours) {
+        WorkspaceId workspace = ours.randomWorkspace();
+        try {
+            ours.stores.unitOfWork().execute(() -> {
+                ours.stores.workspaces().findForUpdate(ours.tenant, workspace).orElseThrow();
+                ActivityEntry latest = ours.stores.activity().latest(ours.tenant, workspace).orElseThrow();
+                ours.stores.activity().append(ours.link(workspace, latest.sequence() + 1, latest.hash()));
+                return null;
+            });
+            ours.appended.increment();
+        } catch (ConflictException e) {
+            ours.failed.increment();
+        }
+    }
+
+    @Benchmark
+    public void bareJdbc(Ceiling ceiling) throws SQLException {
+        WorkspaceId workspace = ceiling.randomWorkspace();
+        try (Connection c = ceiling.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
+            // Hashing happens under the workspace's head lock, the insert outside it, so inserts of one
+            // chain may reach the database out of order: harmless for a plain insert, and the fastest way.
+            ActivityEntry e = ceiling.next(workspace);
+            s.setString(1, e.tenantId().value());
+            s.setString(2, e.workspaceId().value());
+            s.setLong(3, e.sequence());
+            s.setString(4, e.id().value());
+            s.setString(5, e.actorId().value());
+            s.setString(6, e.actorKind().name());
+            s.setString(7, e.action());
+            s.setString(8, e.targetType());
+            s.setString(9, e.targetId());
+            s.setObject(10, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+            s.setString(11, e.visibility().name());
+            s.setString(12, ActivityChain.detailsToJson(e.details()));
+            s.setString(13, e.previousHash());
+            s.setString(14, e.hash());
+            s.executeUpdate();
+            ceiling.appended.increment();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.clientworkspace.benchmarks;
+
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Runs JMH programmatically and looks results up by method, mode and parameter. */
+final class Jmh {
+
+    private final Collection<RunResult> results;
+
+    private Jmh(Collection<RunResult> results) {
+        this.results = results;
+    }
+
+    /**
+     * Runs every benchmark method of {@code benchmark} with the timing given, the parameter values
+     * given (none if {@code param} is null) and {@code jvmArgs} appended to the forked JVMs' arguments.
+     */
+    static Jmh run(Class<?> benchmark, Settings settings, Settings.Timing timing, String param, int[] values,
+                   List<String> jvmArgs) throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + Pattern.quote(benchmark.getName()) + "\\.")
+                .forks(settings.forks())
+                .warmupIterations(timing.warmupIterations())
+                .measurementIterations(timing.measurementIterations())
+                .shouldFailOnError(true)
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new));
+        if (settings.smoke()) {
+            // A smoke run inside the build: failures still surface as exceptions with their causes.
+            options.verbosity(VerboseMode.SILENT);
+        }
+        if (timing.measurementTime() != TimeValue.NONE) {
+            options.warmupTime(timing.warmupTime()).measurementTime(timing.measurementTime());
+        }
+        if (param != null) {
+            List<String> strings = new ArrayList<>();
+            for (int v : values) {
+                strings.add(Integer.toString(v));
+            }
+            options.param(param, strings.toArray(String[]::new));
+        }
+        return new Jmh(new Runner(options.build()).run());
+    }
+
+    /** The primary result of {@code method} in {@code mode} with {@code param} = {@code value} (either may be null). */
+    Optional<Result<?>> find(String method, Mode mode, String param, Object value) {
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            if (!name.endsWith("." + method) || r.getParams().getMode() != mode) {
+                continue;
+            }
+            if (param != null && !String.valueOf(value).equals(r.getParams().getParam(param))) {
+                continue;
+            }
+            return Optional.of(r.getPrimaryResult());
+        }
+        return Optional.empty();
+    }
+
+    /** The score (mean) of a result, or NaN if it was not run. */
+    double score(String method, Mode mode, String param, Object value) {
+        return find(method, mode, param, value).map(Result::getScore).orElse(Double.NaN);
+    }
+
+    /** The 99.9 % confidence half-width of a result, or NaN. */
+    double error(String method, Mode mode, String param, Object value) {
+        return find(method, mode, param, value).map(Result::getScoreError).orElse(Double.NaN);
+    }
+
+    /** A percentile of a sampled result, or NaN. */
+    double percentile(String method, String param, Object value, double percentile) {
+        return find(method, Mode.SampleTime, param, value)
+                .map(r -> r.getStatistics().getPercentile(percentile)).orElse(Double.NaN);
+    }
+}
