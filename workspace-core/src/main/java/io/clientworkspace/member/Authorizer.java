@@ -62,6 +62,8 @@ public final class Authorizer implements DomainEventListener {
         }
     }
 
+    private static final int MAX_CANONICAL_GRANTS = 4_096;
+
     /** {@code epoch}: see {@link #epochs}. */
     private record GrantKey(TenantId tenantId, long epoch, WorkspaceId workspaceId, UserId userId, ActorKind kind) {
     }
@@ -85,6 +87,11 @@ public final class Authorizer implements DomainEventListener {
     private final Cache<GrantKey, AccessGrant> grants;
     private final Cache<TeamKey, Optional<TenantRole>> tenantRoles;
     private final Cache<TenantId, PermissionMatrix> tenantMatrices;
+    /**
+     * One shared instance per distinct answer (there are a handful per matrix), so that a cached entry
+     * points at an answer that stays in the CPU's caches however many entries there are.
+     */
+    private final ConcurrentHashMap<AccessGrant, AccessGrant> canonicalGrants = new ConcurrentHashMap<>();
 
     public Authorizer(TeamStore team, WorkspaceStore workspaces, MembershipStore memberships,
                       PermissionMatrixStore matrices, PermissionMatrix defaultMatrix, CacheSettings settings,
@@ -115,7 +122,7 @@ public final class Authorizer implements DomainEventListener {
         requireNonNull(actor, "actor must not be null");
         requireNonNull(workspaceId, "workspaceId must not be null");
         return grants.get(new GrantKey(actor.tenantId(), epoch(actor.tenantId()), workspaceId, actor.userId(),
-                actor.kind()), this::load);
+                actor.kind()), key -> canonical(load(key)));
     }
 
     /** Whether {@code actor} holds {@code permission} in the workspace. */
@@ -201,6 +208,14 @@ public final class Authorizer implements DomainEventListener {
             // Caffeine waits for an in-flight load of this key before removing it, so no stale answer survives.
             grants.invalidate(new GrantKey(tenantId, epoch, workspaceId, userId, kind));
         }
+    }
+
+    private AccessGrant canonical(AccessGrant grant) {
+        if (canonicalGrants.size() >= MAX_CANONICAL_GRANTS) {
+            return grant; // Only with thousands of distinct matrices; correct, just not shared.
+        }
+        AccessGrant existing = canonicalGrants.putIfAbsent(grant, grant);
+        return existing == null ? grant : existing;
     }
 
     private AccessGrant load(GrantKey key) {

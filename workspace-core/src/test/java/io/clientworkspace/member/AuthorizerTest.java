@@ -307,6 +307,17 @@ class AuthorizerTest {
     class Caching {
 
         @Test
+        void equalAnswersAreOneSharedInstanceSoThatACacheOfManyUsersStaysSmall() {
+            f.kit.members().add(f.bob, f.acme.id(), f.zach.userId(), WorkspaceRole.CLIENT_VIEWER);
+
+            AccessGrant dave = authorizer.grant(f.dave, f.acme.id());
+            AccessGrant zach = authorizer.grant(f.zach, f.acme.id());
+
+            assertThat(zach).isEqualTo(dave).isSameAs(dave);
+            assertThat(authorizer.grant(f.tina, f.acme.id())).isSameAs(AccessGrant.none());
+        }
+
+        @Test
         void addingAMemberIsSeenAtOnce() {
             assertThat(authorizer.can(f.tina, f.acme.id(), VIEW_WORKSPACE)).isFalse();
 
