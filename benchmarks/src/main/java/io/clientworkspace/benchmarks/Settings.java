@@ -17,7 +17,7 @@ record Settings(boolean smoke, int forks, Timing fast, Timing listing, Timing th
         return new Settings(false, 1,
                 new Timing(2, TimeValue.seconds(1), 3, TimeValue.seconds(1)),
                 new Timing(1, TimeValue.seconds(3), 3, TimeValue.seconds(3)),
-                new Timing(1, TimeValue.seconds(5), 3, TimeValue.seconds(2)),
+                new Timing(1, TimeValue.seconds(5), 5, TimeValue.seconds(2)),
                 new Timing(1, TimeValue.NONE, 3, TimeValue.NONE),
                 new int[] {360, 3_600, 36_000},
                 new int[] {1_000, 10_000, 100_000},
