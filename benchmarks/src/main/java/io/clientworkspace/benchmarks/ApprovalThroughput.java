@@ -12,6 +12,9 @@ final class ApprovalThroughput {
     record Outcome(String row, String notes, List<Report.Target> targets) {
     }
 
+    static final String ZERO_LOST = "approval decisions: zero lost writes (decision rows, `approval.decided` entries,"
+            + " outbox events)";
+
     private ApprovalThroughput() {
     }
 
@@ -26,34 +29,36 @@ final class ApprovalThroughput {
                 .append(Report.rate(jdbc, r.error("bareJdbc", Mode.Throughput, null, null))).append(" | ")
                 .append(Report.percent(kit / jdbc)).append(" | ")
                 .append(RunAll.facts(ours)).append(" (ceiling: ").append(RunAll.facts(ceiling)).append(") | ")
-                .append(ours.getProperty("lost", "?")).append(" (ceiling: ").append(ceiling.getProperty("lost", "?"))
+                .append(lost(ours)).append(" (ceiling: ").append(lost(ceiling)).append(") | ")
+                .append(ours.getProperty("failed", "?")).append(" (ceiling: ").append(ceiling.getProperty("failed", "?"))
                 .append(") |\n");
         StringBuilder md = new StringBuilder();
+        md.append("- **lost** for decisions: decision rows / `approval.decided` activity entries / outbox events, each"
+                + " counted against the decisions acknowledged.\n");
         md.append("- **approval decision, ours**: `kit.approvals().decide(client, workspace, request, APPROVE)` on the JPA"
                 + " stores by one of a request's nine client approvers, at random, over ")
                 .append(ours.getProperty("requests", "?")).append(" open requests in 64 workspaces (policy ALL with the"
                 + " lead as an approver who never decides, so they stay open). Each decision checks access, locks the"
                 + " workspace and the request, reads the record so far, appends the decision and its activity entry,"
-                + " stages the event in the outbox, commits, then marks the event delivered. Failed (conflict): ")
+                + " stages the event in the outbox, commits, then marks the event delivered in a second transaction."
+                + " Failed (conflict): ")
                 .append(ours.getProperty("failed", "?")).append("; chains broken afterwards: ")
                 .append(ours.getProperty("brokenChains", "?")).append(".\n"
                 + "- **ceiling**: the same three rows (decision, linked activity entry, outbox event) inserted by plain"
                 + " `PreparedStatement`s in one transaction per decision, sequences and chain heads kept in memory, on"
                 + " another 64 workspaces' requests. No access check, no lock, no outcome.\n");
         List<Report.Target> targets = new ArrayList<>();
-        long lost = parse(ours.getProperty("lost"));
-        targets.add(new Report.Target("4", "approval decisions: zero lost writes",
-                lost < 0 ? "not counted" : lost + " lost of " + ours.getProperty("appended"), lost < 0 ? null : lost == 0));
+        targets.add(RunAll.zeroLost("4", ZERO_LOST, ours, LOST_KEYS));
         targets.add(new Report.Target("4", "approval decisions vs bare JDBC insert ceiling (no numeric target)",
                 Report.percent(kit / jdbc) + " of the ceiling", null));
         return new Outcome(row.toString(), md.toString(), targets);
     }
 
-    private static long parse(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (RuntimeException e) {
-            return -1;
-        }
+    private static final List<String> LOST_KEYS = List.of("lost", "lostActivity", "lostOutbox");
+
+    /** Lost decision rows / activity entries / outbox events. */
+    private static String lost(Properties p) {
+        return p.getProperty("lost", "?") + " / " + p.getProperty("lostActivity", "?") + " / "
+                + p.getProperty("lostOutbox", "?");
     }
 }

@@ -12,6 +12,8 @@ import org.flywaydb.core.Flyway;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -43,10 +45,17 @@ public final class BenchDatabase implements AutoCloseable {
         this.serverUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/";
     }
 
-    /** Starts an embedded PostgreSQL server and publishes its URL in {@value #SERVER_PROPERTY}. */
-    public static BenchDatabase start() {
+    /**
+     * Starts an embedded PostgreSQL server with its data in {@code dataDirectory} (emptied first, and
+     * again when the server stops) and publishes its URL in {@value #SERVER_PROPERTY}.
+     */
+    public static BenchDatabase start(Path dataDirectory) {
         try {
+            RunAll.deleteRecursively(dataDirectory);
+            Files.createDirectories(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(true)
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("shared_buffers", "256MB")
@@ -75,6 +84,19 @@ public final class BenchDatabase implements AutoCloseable {
             return c.getMetaData().getDatabaseProductVersion();
         } catch (SQLException e) {
             return "unknown";
+        }
+    }
+
+    /**
+     * Writes every dirty page to disk now ({@code CHECKPOINT}), so that the background flushing of a bulk
+     * load does not land in the measurements that follow it.
+     */
+    public void checkpoint() {
+        try (Connection c = DriverManager.getConnection(serverUrl + "postgres", USER, PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            throw new IllegalStateException("CHECKPOINT failed", e);
         }
     }
 

@@ -27,17 +27,36 @@ final class Jmh {
 
     /**
      * Runs every benchmark method of {@code benchmark} with the timing given, the parameter values
-     * given (none if {@code param} is null) and {@code jvmArgs} appended to the forked JVMs' arguments.
+     * given (none if {@code param} is null) and exactly {@code jvmArgs} as the forked JVMs' arguments.
      */
     static Jmh run(Class<?> benchmark, Settings settings, Settings.Timing timing, String param, int[] values,
                    List<String> jvmArgs) throws RunnerException {
+        return run(benchmark, null, null, settings, timing, param, values, jvmArgs);
+    }
+
+    /**
+     * Like {@link #run(Class, Settings, Settings.Timing, String, int[], List)}, but only the methods named
+     * in {@code methods} (all if null) and in {@code mode} (the class's own modes if null).
+     *
+     * <p>The forked JVMs get exactly {@code jvmArgs}, not the runner's own arguments plus these: a runner
+     * started with, say, {@code java -Xms2g -jar} must not change (or break) the heap the benchmarks run in.
+     */
+    static Jmh run(Class<?> benchmark, List<String> methods, Mode mode, Settings settings, Settings.Timing timing,
+                   String param, int[] values, List<String> jvmArgs) throws RunnerException {
+        String include = "^" + Pattern.quote(benchmark.getName()) + "\\."
+                + (methods == null ? "" : "(" + String.join("|", methods) + ")$");
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("^" + Pattern.quote(benchmark.getName()) + "\\.")
+                .include(include)
                 .forks(settings.forks())
                 .warmupIterations(timing.warmupIterations())
                 .measurementIterations(timing.measurementIterations())
                 .shouldFailOnError(true)
-                .jvmArgsAppend(jvmArgs.toArray(String[]::new));
+                .jvmArgs(jvmArgs.toArray(String[]::new))
+                .jvmArgsAppend()
+                .jvmArgsPrepend();
+        if (mode != null) {
+            options.mode(mode);
+        }
         if (settings.smoke()) {
             // A smoke run inside the build: failures still surface as exceptions with their causes.
             options.verbosity(VerboseMode.SILENT);

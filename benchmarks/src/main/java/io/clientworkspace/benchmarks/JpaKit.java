@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A kit on the JPA stores over one benchmark database, as a host without Spring builds it. */
 final class JpaKit implements AutoCloseable {
@@ -24,31 +26,70 @@ final class JpaKit implements AutoCloseable {
      */
     static final Authorizer.CacheSettings WARM = new Authorizer.CacheSettings(100_000, Duration.ofMinutes(30));
 
+    /**
+     * A smoke run (everything in one JVM, for moments) shares one pool and one entity manager factory per
+     * database between all the kits it opens, each kit still new with its own caches: booting Hibernate for
+     * every benchmark trial would otherwise be most of the smoke test's time. Never set in a measured run.
+     */
+    private static volatile boolean sharing;
+    private static final Map<String, Shared> SHARED = new ConcurrentHashMap<>();
+
+    private record Shared(HikariDataSource dataSource, EntityManagerFactory emf) {
+    }
+
     private final HikariDataSource dataSource;
     private final EntityManagerFactory emf;
+    private final boolean shared;
     private final WorkspaceKit kit;
     private final Path blobs;
 
-    private JpaKit(HikariDataSource dataSource, EntityManagerFactory emf, WorkspaceKit kit, Path blobs) {
+    private JpaKit(HikariDataSource dataSource, EntityManagerFactory emf, boolean shared, WorkspaceKit kit, Path blobs) {
         this.dataSource = dataSource;
         this.emf = emf;
+        this.shared = shared;
         this.kit = kit;
         this.blobs = blobs;
     }
 
+    /** Turns sharing (see {@link #sharing}) on, or off, closing whatever was shared. */
+    static synchronized void share(boolean on) {
+        sharing = on;
+        if (!on) {
+            for (Shared s : SHARED.values()) {
+                s.emf().close();
+                s.dataSource().close();
+            }
+            SHARED.clear();
+        }
+    }
+
     static JpaKit open(String database, Authorizer.CacheSettings cache, int poolSize, boolean statistics) {
-        HikariDataSource ds = BenchDatabase.pool(database, poolSize);
-        EntityManagerFactory emf = BenchDatabase.emf(ds, statistics);
+        HikariDataSource ds;
+        EntityManagerFactory emf;
+        boolean shared = sharing;
+        if (shared) {
+            Shared s = SHARED.computeIfAbsent(database + "/" + statistics, key -> {
+                HikariDataSource pool = BenchDatabase.pool(database, 20);
+                return new Shared(pool, BenchDatabase.emf(pool, statistics));
+            });
+            ds = s.dataSource();
+            emf = s.emf();
+        } else {
+            ds = BenchDatabase.pool(database, poolSize);
+            emf = BenchDatabase.emf(ds, statistics);
+        }
         Path blobs;
         try {
             // These benchmarks store no files; the kit still wants a blob store, so give it an explicit one.
-            blobs = Files.createTempDirectory("cwk-bench-blobs-");
+            Path parent = Verification.work().resolve("blobs");
+            Files.createDirectories(parent);
+            blobs = Files.createTempDirectory(parent, "kit-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         WorkspaceKit kit = WorkspaceKit.builder().stores(JpaStores.create(emf)).authorizationCache(cache)
                 .blobStore(new FileSystemBlobStore(blobs)).build();
-        return new JpaKit(ds, emf, kit, blobs);
+        return new JpaKit(ds, emf, shared, kit, blobs);
     }
 
     WorkspaceKit kit() {
@@ -65,8 +106,10 @@ final class JpaKit implements AutoCloseable {
 
     @Override
     public void close() {
-        emf.close();
-        dataSource.close();
+        if (!shared) {
+            emf.close();
+            dataSource.close();
+        }
         try {
             RunAll.deleteRecursively(blobs);
         } catch (IOException e) {

@@ -68,7 +68,9 @@ public class ListingBenchmark {
     static final String SIZES_PROPERTY = "cwk.bench.listingSizes";
     static final int PAGE = PageRequest.DEFAULT_LIMIT;
     static final String MEMBER = Datasets.teamUser(7);
-    private static final int SAMPLES = 256;
+    /** System property: page positions and feed workspaces sampled per size (256 when not set; fewer in a smoke run). */
+    static final String SAMPLES_PROPERTY = "cwk.bench.listingSamples";
+    static final int SAMPLES = Integer.getInteger(SAMPLES_PROPERTY, 256);
     private static final int MAX_RECORDED = 1 << 18;
 
     /** Every size's data set, a kit on each, and the per-size latencies recorded while measuring. */

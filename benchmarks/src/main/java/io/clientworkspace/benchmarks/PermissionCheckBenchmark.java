@@ -1,6 +1,7 @@
 package io.clientworkspace.benchmarks;
 
 import io.clientworkspace.Actor;
+import io.clientworkspace.ActorKind;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.member.Authorizer;
@@ -29,22 +30,36 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Benchmark 1: one permission check ("may this user do X in this workspace?"), for tenants with 360,
  * 3,600 and 36,000 role assignments (18, 180 and 1,800 workspaces of 20 members), cycling through one
  * check per assignment in a fixed random order, so that a larger data set really touches a larger
- * cache. Sample mode: JMH times single calls, so medians and tails are reported, which hold up better
- * than means on a machine shared with other work.
+ * cache. The runner runs it twice: in sample mode (JMH times a sample of single calls; medians and tails,
+ * which hold up better than means on a machine shared with other work, but each timed call carries the
+ * timer's own overhead) and, without {@code oursCold}, in average-time mode (the mean over many calls,
+ * no per-call timer), from which the ratios between the contenders are computed.
+ *
+ * <p>Every answer is checked before timing: the kit's warm answers and jCasbin's must equal
+ * {@link #expected} for every check, and each writes a digest of its answers to a verification file
+ * that the runner compares, so that the contenders provably answer the same questions the same way.
  *
  * <ul>
  *   <li>{@link #oursWarm}: {@code Authorizer.can} on the JPA stores with its answers cached (steady state);</li>
@@ -62,7 +77,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class PermissionCheckBenchmark {
 
@@ -131,17 +146,26 @@ public class PermissionCheckBenchmark {
             db = JpaKit.open(Datasets.PERMISSIONS_DB, JpaKit.WARM, 8, false);
             authorizer = db.kit().authorizer();
             ExecutorService pool = Executors.newFixedThreadPool(8);
+            boolean[] answers = new boolean[checks.checks.length];
             try {
-                List<Future<?>> done = new ArrayList<>();
+                List<Future<Boolean>> done = new ArrayList<>();
                 for (Check check : checks.checks) {
                     done.add(pool.submit(() -> authorizer.can(check.actor(), check.workspace(), check.permission())));
                 }
-                for (Future<?> f : done) {
-                    f.get();
+                for (int k = 0; k < answers.length; k++) {
+                    answers[k] = done.get(k).get();
                 }
             } finally {
                 pool.shutdown();
             }
+            // Asked again, now from the cache: the timed path must give the same answers as the load.
+            for (int k = 0; k < answers.length; k++) {
+                Check c = checks.checks[k];
+                if (authorizer.can(c.actor(), c.workspace(), c.permission()) != answers[k]) {
+                    throw new IllegalStateException("the kit's cached answer differs from its first one for " + c);
+                }
+            }
+            verify("kit", checks, answers);
         }
 
         @TearDown(Level.Trial)
@@ -193,7 +217,7 @@ public class PermissionCheckBenchmark {
         @Setup(Level.Trial)
         public void setUp(Checks checks) {
             enforcer = new Enforcer(CasbinFiles.model(), CasbinFiles.policy(checks.assignments), false);
-            check(enforcer, checks);
+            check(enforcer, checks, "jcasbin");
         }
     }
 
@@ -205,19 +229,77 @@ public class PermissionCheckBenchmark {
         @Setup(Level.Trial)
         public void setUp(Checks checks) {
             enforcer = new CachedEnforcer(CasbinFiles.model(), CasbinFiles.policy(checks.assignments), false);
-            check(enforcer, checks);
+            check(enforcer, checks, "jcasbinCached");
         }
     }
 
-    private static void check(Enforcer enforcer, Checks checks) {
+    /** The policy engine's answers, each checked (and their digest written) like the kit's. */
+    private static void check(Enforcer enforcer, Checks checks, String name) {
         // Fails the run if the policy engine does not give the kit's answers: otherwise we would time a different question.
-        PermissionMatrix matrix = PermissionMatrix.defaults();
-        for (Check c : checks.checks) {
-            boolean expected = matrix.grants(c.role(), c.permission());
-            if (enforcer.enforce(c.user(), c.domain(), c.action()) != expected) {
-                throw new IllegalStateException("jCasbin answers differently for " + c);
-            }
+        boolean[] answers = new boolean[checks.checks.length];
+        for (int k = 0; k < answers.length; k++) {
+            Check c = checks.checks[k];
+            answers[k] = enforcer.enforce(c.user(), c.domain(), c.action());
         }
+        verify(name, checks, answers);
+    }
+
+    /**
+     * The answer the kit must give, derived by the kit's own rules (see {@code Authorizer}) for these data
+     * sets: a team actor must be on the tenant's roster (team users {@code team-00} to {@code team-19} are; no
+     * tenant admin is ever asked about), the membership's role must be of the actor's own kind, a team-only
+     * permission is never a client's, and then the tenant's matrix decides (the default one: none is stored).
+     */
+    static boolean expected(Check c) {
+        if (c.actor().kind() == ActorKind.TEAM && !ROSTER.contains(c.user())) {
+            return false;
+        }
+        if (c.role().kind() != c.actor().kind()) {
+            return false;
+        }
+        if (c.permission().teamOnly() && c.actor().kind() != ActorKind.TEAM) {
+            return false;
+        }
+        return PermissionMatrix.defaults().grants(c.role(), c.permission());
+    }
+
+    private static final Set<String> ROSTER = IntStream.range(0, Datasets.PERMISSIONS_TEAM)
+            .mapToObj(Datasets::teamUser).collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * Fails unless every answer is {@link #expected} and there are both grants and denials; writes the
+     * answers' digest to the verification file {@code permission-answers-NAME-SIZE} for the runner to compare.
+     */
+    static void verify(String name, Checks checks, boolean[] answers) {
+        long granted = 0;
+        byte[] bits = new byte[answers.length];
+        for (int k = 0; k < answers.length; k++) {
+            Check c = checks.checks[k];
+            if (answers[k] != expected(c)) {
+                throw new IllegalStateException(name + " answers " + answers[k] + " for " + c + ", expected " + !answers[k]);
+            }
+            granted += answers[k] ? 1 : 0;
+            bits[k] = (byte) (answers[k] ? 1 : 0);
+        }
+        if (granted == 0 || granted == answers.length) {
+            throw new IllegalStateException(name + ": all " + answers.length + " answers are " + (granted > 0)
+                    + "; the checks must mix grants and denials");
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("checks", answers.length);
+        facts.put("granted", granted);
+        facts.put("denied", answers.length - granted);
+        try {
+            facts.put("digest", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bits)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Verification.write(answersFile(name, checks.assignments), facts);
+    }
+
+    /** The verification file with the answers of {@code name} ("kit", "jcasbin", "jcasbinCached") at one size. */
+    static String answersFile(String name, int assignments) {
+        return "permission-answers-" + name + "-" + assignments;
     }
 
     /**
@@ -298,6 +380,16 @@ public class PermissionCheckBenchmark {
             return write("cwk-casbin-model", ".conf", MODEL);
         }
 
+        /** The number of {@code p} policies: one per permission each role holds in the default matrix. */
+        static int policies() {
+            PermissionMatrix matrix = PermissionMatrix.defaults();
+            int count = 0;
+            for (WorkspaceRole role : WorkspaceRole.values()) {
+                count += matrix.permissionsOf(role).size();
+            }
+            return count;
+        }
+
         static synchronized String policy(int assignments) {
             StringBuilder csv = new StringBuilder();
             PermissionMatrix matrix = PermissionMatrix.defaults();
@@ -317,7 +409,9 @@ public class PermissionCheckBenchmark {
 
         private static String write(String prefix, String suffix, String content) {
             try {
-                Path file = Files.createTempFile(prefix, suffix);
+                Path directory = Verification.work().resolve("casbin");
+                Files.createDirectories(directory);
+                Path file = Files.createTempFile(directory, prefix, suffix);
                 file.toFile().deleteOnExit();
                 Files.writeString(file, content);
                 return file.toString();

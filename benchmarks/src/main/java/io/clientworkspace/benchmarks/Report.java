@@ -8,16 +8,27 @@ import java.util.Locale;
 final class Report {
 
     /**
-     * One target of the issue and how this run did against it; {@code met} is null when not measured or
-     * when there is no numeric target; {@code note} says why a target was missed and what would fix it.
+     * One target of the issue and how this run did against it; {@code met} is null only when there is no
+     * numeric target (the target says "no numeric target") or it does not apply to this run (the measured
+     * text starts with "not applicable"); anything else unmeasured counts as missed. {@code note} says why a
+     * target was missed and what would fix it.
      */
     record Target(String benchmark, String target, String measured, Boolean met, String note) {
         Target(String benchmark, String target, String measured, Boolean met) {
             this(benchmark, target, measured, met, "");
         }
 
-        Target withNote(String text) {
-            return new Target(benchmark, target, measured, met, text);
+        boolean noNumericTarget() {
+            return target.contains("no numeric target");
+        }
+
+        boolean notApplicable() {
+            return measured.startsWith("not applicable");
+        }
+
+        /** Null {@code met} without a reason: a bug in the runner, reported as "not measured". */
+        boolean unmeasured() {
+            return met == null && !noNumericTarget() && !notApplicable();
         }
     }
 
@@ -49,8 +60,9 @@ final class Report {
         md.append("\n## Targets\n\n| benchmark | target | this run | met? |\n|---|---|---|---|\n");
         for (Target t : targets) {
             md.append("| ").append(t.benchmark()).append(" | ").append(t.target()).append(" | ").append(t.measured())
-                    .append(" | ").append(t.met() == null ? (t.target().contains("no numeric target") ? "(no target)"
-                            : "not measured") : t.met() ? "yes" : "**no**").append(" |\n");
+                    .append(" | ").append(t.met() == null ? (t.noNumericTarget() ? "(no target)"
+                            : t.notApplicable() ? "(not applicable)" : "not measured") : t.met() ? "yes" : "**no**")
+                    .append(" |\n");
         }
         List<Target> missed = targets.stream().filter(t -> Boolean.FALSE.equals(t.met())).toList();
         if (!missed.isEmpty()) {

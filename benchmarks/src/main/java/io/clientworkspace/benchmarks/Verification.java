@@ -17,12 +17,28 @@ import java.util.Properties;
 final class Verification {
 
     static final String DIRECTORY_PROPERTY = "cwk.bench.out";
+    /** System property: the run's work directory ({@code benchmarks/target/bench-work}), for every scratch file. */
+    static final String WORK_PROPERTY = "cwk.bench.work";
 
     private Verification() {
     }
 
     static Path directory() {
-        return Path.of(System.getProperty(DIRECTORY_PROPERTY, "target/bench-out"));
+        return required(DIRECTORY_PROPERTY, "the directory for the benchmarks' verification files");
+    }
+
+    /** The run's work directory: database, files, jCasbin's model and policies, blob stores. */
+    static Path work() {
+        return required(WORK_PROPERTY, "the run's work directory");
+    }
+
+    private static Path required(String property, String what) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + property + " (" + what + ") is not set; the runner"
+                    + " (io.clientworkspace.benchmarks.RunAll) sets it for every benchmark JVM: run the suite through it");
+        }
+        return Path.of(value);
     }
 
     static synchronized void write(String name, Map<String, ?> facts) {
