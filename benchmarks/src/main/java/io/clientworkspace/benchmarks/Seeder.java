@@ -88,13 +88,14 @@ final class Seeder {
                 }
                 ws.end();
                 // One COPY at a time per connection: the next starts only after the previous ended.
+                // Each membership carries its workspace's slug, as the kit's membership store writes it.
                 Copy members = new Copy(c, "COPY cwk_membership (tenant_id, workspace_id, user_id, role, joined_at,"
-                        + " version) FROM STDIN WITH (FREEZE)");
+                        + " version, workspace_slug) FROM STDIN WITH (FREEZE)");
                 for (TenantData d : tenants) {
                     for (int i = 0; i < d.workspaces(); i++) {
                         for (int slot = 0; slot < Datasets.MEMBERS_PER_WORKSPACE; slot++) {
                             members.row(d.tenant(), Datasets.workspaceId(i), Datasets.member(i, slot, d.teamSize()),
-                                    Datasets.role(slot).name(), SEEDED_AT, 0);
+                                    Datasets.role(slot).name(), SEEDED_AT, 0, Datasets.slug(i));
                         }
                     }
                 }

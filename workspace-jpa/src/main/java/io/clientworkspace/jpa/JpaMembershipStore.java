@@ -1,6 +1,7 @@
 package io.clientworkspace.jpa;
 
 import io.clientworkspace.ConflictException;
+import io.clientworkspace.NotFoundException;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.UserId;
 import io.clientworkspace.WorkspaceId;
@@ -14,7 +15,11 @@ import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** {@link MembershipStore} on JPA. */
+/**
+ * {@link MembershipStore} on JPA. Each row also keeps a copy of its workspace's slug, for
+ * {@link JpaWorkspaceStore#listForMember}; so a membership can only be inserted into a workspace that
+ * exists in the same tenant ({@link NotFoundException} otherwise).
+ */
 public final class JpaMembershipStore extends JpaStoreSupport implements MembershipStore {
 
     public JpaMembershipStore(JpaTransactions transactions) {
@@ -26,11 +31,25 @@ public final class JpaMembershipStore extends JpaStoreSupport implements Members
         requireNonNull(membership, "membership must not be null");
         return tx(() -> {
             MembershipEntity.Key key = key(membership.tenantId(), membership.workspaceId(), membership.userId());
-            if (em().find(MembershipEntity.class, key) != null) {
+            // The workspace's slug (copied onto the row, see MembershipEntity#workspaceSlug) and whether the
+            // user is already a member, in one statement.
+            List<Object[]> found = em().createQuery("select w.slug, m.userId from CwkWorkspace w"
+                            + " left join CwkMembership m on m.tenantId = w.tenantId and m.workspaceId = w.id"
+                            + " and m.userId = :user"
+                            + " where w.tenantId = :tenant and w.id = :workspace", Object[].class)
+                    .setParameter("tenant", key.tenantId)
+                    .setParameter("workspace", key.workspaceId)
+                    .setParameter("user", key.userId)
+                    .getResultList();
+            if (found.isEmpty()) {
+                throw new NotFoundException("workspace", key.workspaceId);
+            }
+            if (found.get(0)[1] != null) {
                 throw new ConflictException(ConflictException.Reason.ALREADY_EXISTS, membership.userId()
                         + " is already a member of workspace '" + membership.workspaceId() + "'");
             }
             MembershipEntity e = new MembershipEntity(key.tenantId, key.workspaceId, key.userId);
+            e.workspaceSlug = (String) found.get(0)[0];
             e.role = membership.role().name();
             e.joinedAt = membership.joinedAt();
             e.version = 0;

@@ -19,8 +19,11 @@ import java.util.Set;
 import static java.util.Objects.requireNonNull;
 
 /**
- * {@link WorkspaceStore} on JPA. Lists are keyset-paginated on the unique (tenant, slug) index;
- * {@link #listForMember} joins the memberships in the same single query.
+ * {@link WorkspaceStore} on JPA. Lists are keyset-paginated by slug, each page one index range scan in
+ * slug order: {@link #list} on the unique (tenant, slug) index of the workspaces; {@link #listForMember}
+ * on the member's memberships, which keep a copy of their workspace's immutable slug, indexed
+ * (tenant, user, slug, role, workspace), joined to the workspace rows in the same single query. A page
+ * therefore costs the same whether the member belongs to ten workspaces or ten thousand.
  */
 public final class JpaWorkspaceStore extends JpaStoreSupport implements WorkspaceStore {
 
@@ -120,11 +123,13 @@ public final class JpaWorkspaceStore extends JpaStoreSupport implements Workspac
         if (roles.isEmpty()) {
             return List.of();
         }
-        return tx(() -> mapDetached(em().createQuery("select w from CwkWorkspace w"
-                        + " where w.tenantId = :tenant and w.slug > :after and exists ("
-                        + "   select 1 from CwkMembership m where m.tenantId = w.tenantId"
-                        + "   and m.workspaceId = w.id and m.userId = :user and m.role in :roles)"
-                        + " order by w.slug", WorkspaceEntity.class)
+        // Driven from the memberships, in the order of their copy of the slug, so that a page is one range
+        // of ix_cwk_membership_user_slug read up to the limit, however many workspaces the member belongs to.
+        return tx(() -> mapDetached(em().createQuery("select w from CwkMembership m"
+                        + " join CwkWorkspace w on w.tenantId = m.tenantId and w.id = m.workspaceId"
+                        + " where m.tenantId = :tenant and m.userId = :user and m.workspaceSlug > :after"
+                        + " and m.role in :roles"
+                        + " order by m.workspaceSlug", WorkspaceEntity.class)
                 .setParameter("tenant", tenantId.value())
                 .setParameter("user", userId.value())
                 .setParameter("roles", roles.stream().map(Enum::name).toList())

@@ -486,6 +486,27 @@ public abstract class WorkspaceStoreContract extends StoreContractSupport {
     }
 
     @Test
+    void listForMemberFillsEachPageWithWorkspacesWhereTheRoleIsOneOfTheGiven() {
+        Tenant tenant = storedTenant();
+        List<Workspace> sorted = insertShuffled(tenant.id(), 7);
+        UserId user = data.userId();
+        for (int i = 0; i < sorted.size(); i++) {
+            WorkspaceRole role = i % 2 == 0 ? WorkspaceRole.MEMBER : WorkspaceRole.CLIENT_VIEWER;
+            Workspace workspace = sorted.get(i);
+            inUnitOfWork(() -> stores().memberships().insert(data.aMembership(tenant.id(), workspace.id())
+                    .userId(user).role(role).build()));
+        }
+        java.util.Set<WorkspaceRole> team = java.util.EnumSet.of(WorkspaceRole.LEAD, WorkspaceRole.MEMBER);
+
+        assertThat(workspaces().listForMember(tenant.id(), user, team, Optional.empty(), 2))
+                .containsExactly(sorted.get(0), sorted.get(2));
+        assertThat(workspaces().listForMember(tenant.id(), user, team, Optional.of(sorted.get(2).slug()), 2))
+                .containsExactly(sorted.get(4), sorted.get(6));
+        assertThat(workspaces().listForMember(tenant.id(), user, team, Optional.of(sorted.get(5).slug()), 2))
+                .containsExactly(sorted.get(6));
+    }
+
+    @Test
     void listForMemberIgnoresMembershipsInOtherTenants() {
         Tenant tenant = storedTenant();
         Tenant other = storedTenant();

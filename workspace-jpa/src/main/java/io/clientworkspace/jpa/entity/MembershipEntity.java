@@ -32,6 +32,13 @@ public class MembershipEntity {
     @Column(name = "role", length = 32, nullable = false)
     public String role;
 
+    /**
+     * A copy of the workspace's slug, which never changes once the workspace exists: it lets a member's
+     * list of workspaces be read in slug order from one index of this table.
+     */
+    @Column(name = "workspace_slug", length = 63, nullable = false, updatable = false)
+    public String workspaceSlug;
+
     @Column(name = "joined_at", nullable = false)
     public Instant joinedAt;
 
