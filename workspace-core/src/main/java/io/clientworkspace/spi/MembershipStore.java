@@ -13,7 +13,10 @@ import java.util.Optional;
 public interface MembershipStore {
 
     /**
-     * Stores a new membership at version 0.
+     * Stores a new membership at version 0. The services only add members to workspaces that exist in
+     * the membership's tenant; a store may rely on that or check it (the JPA store reads the workspace's
+     * slug in the same statement and refuses an unknown workspace with a
+     * {@link io.clientworkspace.NotFoundException}).
      *
      * @throws io.clientworkspace.ConflictException ({@code ALREADY_EXISTS}) if the user is already a member
      */
