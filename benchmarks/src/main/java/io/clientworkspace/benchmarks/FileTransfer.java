@@ -81,11 +81,13 @@ final class FileTransfer {
         String uploadNote = common + " The upload is also durable when it returns (the blob is forced to disk), and this"
                 + " disk flushes at `cp` + `sync`'s rate, " + Report.percent(cpSync) + " of `cp`"
                 + (!Double.isNaN(cpSync) && cpSync < 0.8 ? ": that bounds any durable upload" : "") + "; the kit's"
-                + " runs at " + Report.percent(upSync) + " of `cp` + `sync`. The remaining gap is the hashing"
-                + " and the writing done one after the other; hashing on a second thread while the first writes would"
-                + " bring the upload towards `cp` + `sync` (time ≈ max(hash, disk) instead of the sum).";
-        String downloadNote = common + " A download hashes while it reads and writes, one after the other on one thread;"
-                + " reading ahead and hashing on separate threads would bring it towards the hashing floor.";
+                + " runs at " + Report.percent(upSync) + " of `cp` + `sync`: the blob store flushes a large blob to"
+                + " disk on a second thread while the caller still hashes and writes, so an upload takes about"
+                + " max(hash + write, disk flush) instead of their sum. Against a copy that is not durable, the target"
+                + " cannot be met without giving up the fsync.";
+        String downloadNote = common + " A download of a large blob reads and hashes the file ahead on a second thread"
+                + " while the caller writes what was read before, which brings it towards the hashing floor (reading"
+                + " plus hashing), not to `cp`.";
         targets.add(new Report.Target("2", "upload ≥ 80 % of `cp` throughput", Report.percent(up),
                 Double.isNaN(up) ? null : up >= 0.8, uploadNote));
         targets.add(new Report.Target("2", "download ≥ 80 % of `cp` throughput", Report.percent(down),

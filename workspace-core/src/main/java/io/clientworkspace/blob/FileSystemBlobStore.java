@@ -2,12 +2,14 @@ package io.clientworkspace.blob;
 
 import io.clientworkspace.spi.BlobStore;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.FileNotFoundException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -23,6 +25,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -37,20 +41,70 @@ import static java.util.Objects.requireNonNull;
  * atomically renames the blob into place and forces the directory, so a blob is visible only once it
  * is complete and durable. Keys never contain anything from the caller. Reads verify the hash as
  * they go and throw {@link BlobIntegrityException} at the end of a blob whose bytes changed.
+ *
+ * <h2>Threads and memory</h2>
+ * Blobs of up to 16 MiB are written and read on the caller's thread alone, with one 64 KiB buffer. Larger
+ * blobs use one task each on the store's {@link Executor}, so that the disk and the hashing work at once:
+ * <ul>
+ *   <li>a {@linkplain #put put} whose blob grows beyond 16 MiB starts a task that forces the data written so
+ *       far to disk (every 16 MiB) while the caller goes on reading, hashing and writing; it holds no buffer.
+ *       The put waits for the task before it returns or throws, whatever happens (an exception, an interrupt),
+ *       and fails, leaving nothing behind, if a background flush fails;</li>
+ *   <li>a stream {@linkplain #open opened} on a blob larger than 16 MiB starts a task that reads and hashes the
+ *       file into 4 buffers of 256 KiB (1 MiB of heap per open stream, allocated as they are first needed, and
+ *       the JDK's temporary direct buffer of 256 KiB for the reading thread) while the caller consumes them. The
+ *       task runs until the end of the blob or until the stream is closed;
+ *       {@link InputStream#close()} stops it and waits for it (at most one buffer read). A stream dropped
+ *       without being closed is noticed once the garbage collector has cleared it: the task then stops within
+ *       about a second and closes the file. Close the streams you open.</li>
+ * </ul>
+ * The default executor ({@link #FileSystemBlobStore(Path)}) starts a daemon thread named {@code cwk-blob-<n>}
+ * per such transfer, which ends with it; no pool stays behind. A host that wants its own threads passes its
+ * executor ({@link #FileSystemBlobStore(Path, Executor)}). The store never blocks on the executor: a task the
+ * executor refuses, or runs on the calling thread ({@code Runnable::run}), or has not started after 50 ms when a
+ * reader needs its first bytes, is done without, on the caller's thread, as for a small blob. So
+ * {@code Runnable::run} keeps every transfer on the caller's thread. A background task interrupted by the host
+ * stops: a flush quietly (the put's own final force still makes the blob durable), a read-ahead with an
+ * {@link IOException} at the caller's next read.
  */
 public final class FileSystemBlobStore implements BlobStore {
 
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
     private static final String HASH_SUFFIX = ".sha256";
     private static final String TEMP_SUFFIX = ".partial";
-    private static final int BUFFER = 64 * 1024;
+    static final int BUFFER = 64 * 1024;
+    private static final long MIB = 1024 * 1024;
+    /** Blobs larger than this use a background task; smaller ones never do. */
+    private static final long LARGE = 16 * MIB;
 
     private final Path root;
+    private final Executor executor;
+    private final Tuning tuning;
     private final SecureRandom random = new SecureRandom();
 
-    /** A store under {@code root}, created if missing. */
+    /**
+     * A store under {@code root}, created if missing, that uses a daemon thread per transfer of a blob larger than
+     * 16 MiB (see the class description).
+     */
     public FileSystemBlobStore(Path root) {
+        this(root, BackgroundTask.daemonThreadPerTask(), Tuning.DEFAULT);
+    }
+
+    /**
+     * A store under {@code root}, created if missing, that runs the background work of transfers of blobs larger
+     * than 16 MiB on {@code executor}: one task per transfer, for as long as the transfer lasts (see the class
+     * description). The executor should be able to run as many tasks at once as the host runs large transfers at
+     * once; a task it cannot start soon is done without. {@code Runnable::run} keeps every transfer on the
+     * caller's thread.
+     */
+    public FileSystemBlobStore(Path root, Executor executor) {
+        this(root, requireNonNull(executor, "executor must not be null"), Tuning.DEFAULT);
+    }
+
+    FileSystemBlobStore(Path root, Executor executor, Tuning tuning) {
         this.root = requireNonNull(root, "root must not be null").toAbsolutePath().normalize();
+        this.executor = executor;
+        this.tuning = requireNonNull(tuning, "tuning must not be null");
         try {
             Files.createDirectories(this.root);
         } catch (IOException e) {
@@ -76,16 +130,50 @@ public final class FileSystemBlobStore implements BlobStore {
         long size = 0;
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                byte[] buffer = new byte[BUFFER];
-                ByteBuffer wrapped = ByteBuffer.wrap(buffer);
-                int n;
-                while ((n = content.read(buffer)) != -1) {
-                    sha.update(buffer, 0, n);
-                    wrapped.clear().limit(n);
-                    while (wrapped.hasRemaining()) {
-                        out.write(wrapped);
+                BackgroundFlusher flusher = null;
+                long flushAt = tuning.flushAfter();
+                try {
+                    byte[] buffer = new byte[BUFFER];
+                    ByteBuffer wrapped = ByteBuffer.wrap(buffer);
+                    int n;
+                    while ((n = content.read(buffer)) != -1) {
+                        sha.update(buffer, 0, n);
+                        wrapped.clear().limit(n);
+                        while (wrapped.hasRemaining()) {
+                            out.write(wrapped);
+                        }
+                        size += n;
+                        if (size > flushAt) {
+                            if (flusher == null) {
+                                flusher = new BackgroundFlusher(temp, tuning.backgroundFlush());
+                                if (!flusher.start(executor)) {
+                                    flusher = null;
+                                    flushAt = Long.MAX_VALUE;
+                                    continue;
+                                }
+                            }
+                            Throwable failed = flusher.failure();
+                            if (failed != null) {
+                                throw backgroundFlushFailed(failed);
+                            }
+                            flusher.written(size);
+                            flushAt = size + tuning.flushEvery() - 1;
+                        }
                     }
-                    size += n;
+                } catch (IOException | RuntimeException | Error e) {
+                    if (flusher != null) {
+                        Throwable failed = flusher.stop();
+                        if (failed != null && failed != e.getCause()) {
+                            e.addSuppressed(failed);
+                        }
+                    }
+                    throw e;
+                }
+                if (flusher != null) {
+                    Throwable failed = flusher.stop();
+                    if (failed != null) {
+                        throw backgroundFlushFailed(failed);
+                    }
                 }
                 out.force(true);
             }
@@ -116,13 +204,29 @@ public final class FileSystemBlobStore implements BlobStore {
         } catch (NoSuchFileException e) {
             throw new FileNotFoundException("No blob with key " + key);
         }
-        InputStream in;
+        FileChannel channel;
         try {
-            in = Files.newInputStream(path);
+            channel = FileChannel.open(path, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             throw new FileNotFoundException("No blob with key " + key);
         }
-        return new VerifyingInputStream(in, key, expected);
+        try {
+            if (channel.size() > tuning.readAheadAfter()) {
+                InputStream readAhead = ReadAheadInputStream.start(channel, key, expected, tuning.readAheadBuffers(),
+                        tuning.readAheadBufferSize(), tuning.waitForStartNanos(), executor);
+                if (readAhead != null) {
+                    return readAhead;
+                }
+            }
+            return new VerifyingInputStream(Channels.newInputStream(channel), key, expected);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                channel.close();
+            } catch (IOException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -230,6 +334,10 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
+    private static IOException backgroundFlushFailed(Throwable failure) {
+        return new IOException("Forcing the new blob to disk failed: " + failure.getMessage(), failure);
+    }
+
     static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -238,71 +346,42 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
-    /** Hashes what is read and compares at the end. */
-    private static final class VerifyingInputStream extends FilterInputStream {
-        private final String key;
-        private final String expected;
-        private final MessageDigest sha = sha256();
-        private boolean verified;
+    /** The message of a {@link BlobIntegrityException}, or null if {@code digest} is the expected hash. */
+    static @Nullable String mismatch(String key, String expected, byte[] digest) {
+        String actual = HexFormat.of().formatHex(digest);
+        return actual.equals(expected) ? null : "Blob " + key + " is corrupted: its SHA-256 is " + actual
+                + " but " + expected + " was recorded when it was written";
+    }
 
-        VerifyingInputStream(InputStream in, String key, String expected) {
-            super(in);
-            this.key = key;
-            this.expected = expected;
-        }
+    /** How a background flush forces a file's written data to disk; a seam for tests. */
+    @FunctionalInterface
+    interface DiskFlush {
+        void force(FileChannel channel) throws IOException;
+    }
 
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b == -1) {
-                verify();
-            } else {
-                sha.update((byte) b);
+    /**
+     * When the store uses a background thread, and how much memory it gives it.
+     *
+     * @param flushAfter          a put starts flushing in the background once the blob grows beyond this many bytes
+     * @param flushEvery          and asks for a flush after each further this many bytes
+     * @param readAheadAfter      blobs larger than this are read ahead
+     * @param readAheadBuffers    how many buffers a read-ahead stream fills ahead of the caller
+     * @param readAheadBufferSize the size of each
+     * @param waitForStartNanos   how long a reader waits for the executor to start its read-ahead before reading alone
+     * @param backgroundFlush     how the background flush forces the data
+     */
+    record Tuning(long flushAfter, long flushEvery, long readAheadAfter, int readAheadBuffers, int readAheadBufferSize,
+                  long waitForStartNanos, DiskFlush backgroundFlush) {
+
+        static final Tuning DEFAULT = new Tuning(LARGE, 16 * MIB, LARGE, 4, 256 * 1024,
+                TimeUnit.MILLISECONDS.toNanos(50), channel -> channel.force(false));
+
+        Tuning {
+            if (flushAfter < 0 || flushEvery < 1 || readAheadAfter < 0 || readAheadBuffers < 2 || readAheadBufferSize < 1
+                    || waitForStartNanos < 0) {
+                throw new IllegalArgumentException("invalid tuning");
             }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n == -1) {
-                verify();
-            } else {
-                sha.update(b, off, n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            // Skipping would bypass the hash: read and discard instead.
-            byte[] buffer = new byte[(int) Math.min(BUFFER, Math.max(n, 1))];
-            long skipped = 0;
-            while (skipped < n) {
-                int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-                if (r == -1) {
-                    break;
-                }
-                skipped += r;
-            }
-            return skipped;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        private void verify() throws IOException {
-            if (verified) {
-                return;
-            }
-            verified = true;
-            String actual = HexFormat.of().formatHex(sha.digest());
-            if (!actual.equals(expected)) {
-                throw new BlobIntegrityException("Blob " + key + " is corrupted: its SHA-256 is " + actual
-                        + " but " + expected + " was recorded when it was written");
-            }
+            requireNonNull(backgroundFlush, "backgroundFlush must not be null");
         }
     }
 

@@ -251,6 +251,21 @@ class FileSystemBlobStoreTest {
         }
 
         @Test
+        void aCorruptedBlobKeepsFailingAfterTheFirstErrorInsteadOfEndingCleanly() throws IOException {
+            FileSystemBlobStore store = store();
+            StoredBlob blob = store.put(GeneratedContent.of(3, 1_000));
+            byte[] onDisk = Files.readAllBytes(blobPath(blob.key()));
+            onDisk[500] ^= 0x40;
+            Files.write(blobPath(blob.key()), onDisk);
+
+            try (InputStream in = store.open(blob.key())) {
+                assertThatThrownBy(in::readAllBytes).isInstanceOf(BlobIntegrityException.class);
+                assertThatThrownBy(in::read).isInstanceOf(BlobIntegrityException.class);
+                assertThatThrownBy(() -> in.read(new byte[10])).isInstanceOf(BlobIntegrityException.class);
+            }
+        }
+
+        @Test
         void aTruncatedBlobIsDetected() throws IOException {
             FileSystemBlobStore store = store();
             StoredBlob blob = store.put(GeneratedContent.of(4, 100_000));
