@@ -71,7 +71,15 @@ final class BackgroundFlusher extends BackgroundTask {
 
     @Override
     void work() {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        FileChannel opened;
+        try {
+            opened = FileChannel.open(file, StandardOpenOption.WRITE);
+        } catch (IOException | RuntimeException e) {
+            // Flushing early is only an optimisation (e.g. no file handle left): the put's own final force still
+            // makes the blob durable, and reports a disk error if there is one.
+            return;
+        }
+        try (FileChannel channel = opened) {
             long flushed = 0;
             while (true) {
                 long target;

@@ -3,6 +3,7 @@ package io.clientworkspace.blob;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,19 +23,31 @@ abstract class BackgroundTask implements Runnable {
     private final Thread owner = Thread.currentThread();
     private final AtomicInteger state = new AtomicInteger(NEW);
     private final CountDownLatch done = new CountDownLatch(1);
+    /** The store-wide permit this task holds from {@link #start} until it is done or cancelled. */
+    private volatile Semaphore permits;
 
     @Override
     public final void run() {
         // Run synchronously on the owner's thread, the work would wait for its owner, which waits for the work.
         if (Thread.currentThread() == owner || !state.compareAndSet(NEW, RUNNING)) {
-            state.compareAndSet(NEW, CANCELLED);
+            if (state.compareAndSet(NEW, CANCELLED)) {
+                release();
+            }
             return;
         }
         try {
             work();
         } finally {
             state.set(DONE);
+            release();
             done.countDown();
+        }
+    }
+
+    private void release() {
+        Semaphore held = permits;
+        if (held != null) {
+            held.release();
         }
     }
 
@@ -42,16 +55,25 @@ abstract class BackgroundTask implements Runnable {
     abstract void work();
 
     /**
-     * Hands the task to {@code executor}.
+     * Hands the task to {@code executor} if one of the store's {@code permits} is free; the task holds it until it
+     * is done or cancelled, so that a store never runs more background tasks at once than it has permits.
      *
-     * @return false if it will never run: the executor refused it (or failed), or ran it on this thread
+     * @return false if it will never run: no permit was free, the executor refused it (or failed), or ran it on
+     *         this thread
      */
-    final boolean start(Executor executor) {
+    final boolean start(Executor executor, Semaphore permits) {
+        if (!permits.tryAcquire()) {
+            state.set(CANCELLED);
+            return false;
+        }
+        this.permits = permits;
         try {
             executor.execute(this);
         } catch (RuntimeException e) {
             // RejectedExecutionException above all; whatever the executor throws, the transfer goes on without it.
-            state.compareAndSet(NEW, CANCELLED);
+            if (state.compareAndSet(NEW, CANCELLED)) {
+                release();
+            }
         }
         return state.get() != CANCELLED;
     }
@@ -61,9 +83,18 @@ abstract class BackgroundTask implements Runnable {
         return state.get() == NEW;
     }
 
+    /** Whether the task was cancelled before it started: it never ran and never will. */
+    final boolean cancelled() {
+        return state.get() == CANCELLED;
+    }
+
     /** Cancels the task if it has not started: it will then never run. */
     final boolean cancel() {
-        return state.compareAndSet(NEW, CANCELLED);
+        if (state.compareAndSet(NEW, CANCELLED)) {
+            release();
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -63,9 +64,19 @@ import static java.util.Objects.requireNonNull;
  * executor ({@link #FileSystemBlobStore(Path, Executor)}). The store never blocks on the executor: a task the
  * executor refuses, or runs on the calling thread ({@code Runnable::run}), or has not started after 50 ms when a
  * reader needs its first bytes, is done without, on the caller's thread, as for a small blob. So
- * {@code Runnable::run} keeps every transfer on the caller's thread. A background task interrupted by the host
- * stops: a flush quietly (the put's own final force still makes the blob durable), a read-ahead with an
+ * {@code Runnable::run} keeps every transfer on the caller's thread. A task that the executor runs later on the
+ * very thread that opened the stream is cancelled there and the stream reads on its consumer's thread instead. A
+ * store runs at most {@code max(4, 2 × processors)} background tasks at once; transfers beyond that (and transfers
+ * of streams dropped without being closed, until they are collected) work on the caller's thread alone, so
+ * threads and read-ahead memory stay bounded however many transfers run. A background task interrupted by the
+ * host stops: a flush quietly (the put's own final force still makes the blob durable and reports a disk error,
+ * as Linux reports a write-back error to every file descriptor of the file since 4.13), a read-ahead with an
  * {@link IOException} at the caller's next read.
+ *
+ * <p>A read-ahead task waits, holding its thread, while the consumer is slow to take its buffers. So do not give
+ * the store an executor whose threads also run the code that consumes the streams (for example the pool that
+ * writes HTTP responses): with every thread waiting for a consumer that waits for a thread, downloads would stall.
+ * Give it an executor of its own, or keep the default.
  */
 public final class FileSystemBlobStore implements BlobStore {
 
@@ -76,9 +87,13 @@ public final class FileSystemBlobStore implements BlobStore {
     private static final long MIB = 1024 * 1024;
     /** Blobs larger than this use a background task; smaller ones never do. */
     private static final long LARGE = 16 * MIB;
+    /** Background tasks one store runs at once: twice the processors, at least 4. */
+    static final int MAX_BACKGROUND_TASKS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private final Path root;
     private final Executor executor;
+    /** At most this many background tasks at once per store; transfers beyond it work on the caller's thread. */
+    private final Semaphore backgroundTasks = new Semaphore(MAX_BACKGROUND_TASKS);
     private final Tuning tuning;
     private final SecureRandom random = new SecureRandom();
 
@@ -146,7 +161,7 @@ public final class FileSystemBlobStore implements BlobStore {
                         if (size > flushAt) {
                             if (flusher == null) {
                                 flusher = new BackgroundFlusher(temp, tuning.backgroundFlush());
-                                if (!flusher.start(executor)) {
+                                if (!flusher.start(executor, backgroundTasks)) {
                                     flusher = null;
                                     flushAt = Long.MAX_VALUE;
                                     continue;
@@ -213,7 +228,7 @@ public final class FileSystemBlobStore implements BlobStore {
         try {
             if (channel.size() > tuning.readAheadAfter()) {
                 InputStream readAhead = ReadAheadInputStream.start(channel, key, expected, tuning.readAheadBuffers(),
-                        tuning.readAheadBufferSize(), tuning.waitForStartNanos(), executor);
+                        tuning.readAheadBufferSize(), tuning.waitForStartNanos(), executor, backgroundTasks);
                 if (readAhead != null) {
                     return readAhead;
                 }

@@ -14,6 +14,7 @@ import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -47,17 +48,17 @@ final class ReadAheadInputStream extends InputStream {
     }
 
     /**
-     * Starts reading {@code channel} ahead on {@code executor}.
+     * Starts reading {@code channel} ahead on {@code executor}, if one of {@code permits} is free.
      *
-     * @return the stream, or null if the executor will not run the reader (the channel is untouched then)
+     * @return the stream, or null if the reader will not run (the channel is untouched then)
      */
     static @Nullable InputStream start(FileChannel channel, String key, String expected, int buffers, int bufferSize,
-                                       long waitForStartNanos, Executor executor) {
+                                       long waitForStartNanos, Executor executor, Semaphore permits) {
         Pipe pipe = new Pipe(channel, key, expected, buffers, bufferSize, waitForStartNanos);
         ReadAheadInputStream stream = new ReadAheadInputStream(pipe);
         // The reader knows the stream only weakly, so that a stream nobody holds any more can be collected.
         pipe.stream = new WeakReference<>(stream);
-        return pipe.start(executor) ? stream : null;
+        return pipe.start(executor, permits) ? stream : null;
     }
 
     @Override
@@ -327,6 +328,12 @@ final class ReadAheadInputStream extends InputStream {
                             throw new BlobIntegrityException(mismatch);
                         }
                         return false;
+                    }
+                    if (cancelled()) {
+                        // The reader never ran and never will (e.g. the executor handed it to the thread that
+                        // opened this stream, which cancels it): read on this thread instead, from the start.
+                        inline = new VerifyingInputStream(Channels.newInputStream(channel), key, expected);
+                        return true;
                     }
                     if (waiting()) {
                         if (filled.awaitNanos(waitForStartNanos) <= 0 && cancel()) {
