@@ -75,7 +75,8 @@ public class ActivityAppendBenchmark {
     static final String OURS = "activity-append-kit";
     static final String CEILING = "activity-append-jdbc";
 
-    private static final String INSERT = "INSERT INTO cwk_activity (tenant_id, workspace_id, seq, id, actor_id,"
+    /** A plain insert of one activity row, as the ceilings make it; see {@link #bind}. */
+    static final String INSERT = "INSERT INTO cwk_activity (tenant_id, workspace_id, seq, id, actor_id,"
             + " actor_kind, action, target_type, target_id, occurred_at, visibility, details, previous_hash, hash)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -250,22 +251,27 @@ public class ActivityAppendBenchmark {
             // Hashing happens under the workspace's head lock, the insert outside it, so inserts of one
             // chain may reach the database out of order: harmless for a plain insert, and the fastest way.
             ActivityEntry e = ceiling.next(workspace);
-            s.setString(1, e.tenantId().value());
-            s.setString(2, e.workspaceId().value());
-            s.setLong(3, e.sequence());
-            s.setString(4, e.id().value());
-            s.setString(5, e.actorId().value());
-            s.setString(6, e.actorKind().name());
-            s.setString(7, e.action());
-            s.setString(8, e.targetType());
-            s.setString(9, e.targetId());
-            s.setObject(10, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
-            s.setString(11, e.visibility().name());
-            s.setString(12, ActivityChain.detailsToJson(e.details()));
-            s.setString(13, e.previousHash());
-            s.setString(14, e.hash());
+            bind(s, e);
             s.executeUpdate();
             ceiling.acknowledge(e);
         }
+    }
+
+    /** Sets the parameters of {@link #INSERT} to {@code e}'s columns. */
+    static void bind(PreparedStatement s, ActivityEntry e) throws SQLException {
+        s.setString(1, e.tenantId().value());
+        s.setString(2, e.workspaceId().value());
+        s.setLong(3, e.sequence());
+        s.setString(4, e.id().value());
+        s.setString(5, e.actorId().value());
+        s.setString(6, e.actorKind().name());
+        s.setString(7, e.action());
+        s.setString(8, e.targetType());
+        s.setString(9, e.targetId());
+        s.setObject(10, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+        s.setString(11, e.visibility().name());
+        s.setString(12, ActivityChain.detailsToJson(e.details()));
+        s.setString(13, e.previousHash());
+        s.setString(14, e.hash());
     }
 }

@@ -305,9 +305,7 @@ public class ApprovalDecisionBenchmark {
             try (PreparedStatement decision = c.prepareStatement("INSERT INTO cwk_approval_decision (tenant_id,"
                     + " workspace_id, approval_id, seq, approver, approver_kind, kind, comment_text, decided_at,"
                     + " file_version, file_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL)");
-                 PreparedStatement activity = c.prepareStatement("INSERT INTO cwk_activity (tenant_id, workspace_id, seq,"
-                         + " id, actor_id, actor_kind, action, target_type, target_id, occurred_at, visibility, details,"
-                         + " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement activity = c.prepareStatement(ActivityAppendBenchmark.INSERT);
                  PreparedStatement outbox = c.prepareStatement("INSERT INTO cwk_event_outbox (tenant_id, event_type,"
                          + " payload, created_at, delivered_at, attempts) VALUES (?, ?, ?, ?, ?, 1)")) {
                 decision.setString(1, ceiling.tenant.value());
@@ -320,20 +318,7 @@ public class ApprovalDecisionBenchmark {
                 decision.setObject(8, now);
                 decision.executeUpdate();
                 ActivityEntry e = ceiling.nextEntry(r, approver);
-                activity.setString(1, e.tenantId().value());
-                activity.setString(2, e.workspaceId().value());
-                activity.setLong(3, e.sequence());
-                activity.setString(4, e.id().value());
-                activity.setString(5, e.actorId().value());
-                activity.setString(6, e.actorKind().name());
-                activity.setString(7, e.action());
-                activity.setString(8, e.targetType());
-                activity.setString(9, e.targetId());
-                activity.setObject(10, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
-                activity.setString(11, e.visibility().name());
-                activity.setString(12, ActivityChain.detailsToJson(e.details()));
-                activity.setString(13, e.previousHash());
-                activity.setString(14, e.hash());
+                ActivityAppendBenchmark.bind(activity, e);
                 activity.executeUpdate();
                 outbox.setString(1, ceiling.tenant.value());
                 outbox.setString(2, EVENT_TYPE);
