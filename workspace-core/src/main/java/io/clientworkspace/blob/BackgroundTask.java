@@ -30,9 +30,7 @@ abstract class BackgroundTask implements Runnable {
     public final void run() {
         // Run synchronously on the owner's thread, the work would wait for its owner, which waits for the work.
         if (Thread.currentThread() == owner || !state.compareAndSet(NEW, RUNNING)) {
-            if (state.compareAndSet(NEW, CANCELLED)) {
-                release();
-            }
+            cancel();
             return;
         }
         try {
@@ -71,9 +69,7 @@ abstract class BackgroundTask implements Runnable {
             executor.execute(this);
         } catch (RuntimeException e) {
             // RejectedExecutionException above all; whatever the executor throws, the transfer goes on without it.
-            if (state.compareAndSet(NEW, CANCELLED)) {
-                release();
-            }
+            cancel();
         }
         return state.get() != CANCELLED;
     }

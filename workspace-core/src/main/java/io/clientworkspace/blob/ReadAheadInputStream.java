@@ -330,16 +330,15 @@ final class ReadAheadInputStream extends InputStream {
                         return false;
                     }
                     if (cancelled()) {
-                        // The reader never ran and never will (e.g. the executor handed it to the thread that
-                        // opened this stream, which cancels it): read on this thread instead, from the start.
+                        // The reader never ran and never will (the executor did not get to it in time, or handed
+                        // it to the thread that opened this stream, which cancels it): read on this thread
+                        // instead, from the start.
                         inline = new VerifyingInputStream(Channels.newInputStream(channel), key, expected);
                         return true;
                     }
                     if (waiting()) {
-                        if (filled.awaitNanos(waitForStartNanos) <= 0 && cancel()) {
-                            // The executor has not run the reader: read on this thread instead, from the start.
-                            inline = new VerifyingInputStream(Channels.newInputStream(channel), key, expected);
-                            return true;
+                        if (filled.awaitNanos(waitForStartNanos) <= 0) {
+                            cancel(); // fails if the reader has started meanwhile: then wait for its bytes
                         }
                     } else {
                         filled.await();
