@@ -69,7 +69,7 @@ import java.util.concurrent.atomic.LongAdder;
 @Threads(16)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
 @Warmup(iterations = 1, time = 5)
-@Measurement(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class ActivityAppendBenchmark {
 
     static final String OURS = "activity-append-kit";
