@@ -73,9 +73,11 @@ public final class WorkspaceKit {
         this.stores = builder.stores != null ? builder.stores : InMemoryStores.create();
         EventDispatcher events = new EventDispatcher();
         this.authorizer = new Authorizer(stores.team(), stores.workspaces(), stores.memberships(), stores.permissionMatrices(),
-                builder.defaultMatrix, builder.cacheSettings, builder.cacheTicker);
+                builder.defaultMatrix, builder.cacheSettings, builder.cacheTicker, stores.unitOfWork());
         // The authorizer hears every committed change first, so listeners already see fresh permissions.
         events.register(authorizer);
+        // ...and every change as it is made, so that a transaction's answers include its own changes.
+        events.registerStaged(authorizer::onUncommittedChange);
         builder.listeners.forEach(events::register);
         IdGenerator ids = builder.ids != null ? builder.ids : IdGenerator.timeOrdered(builder.clock);
         this.kernel = new Kernel(stores, builder.clock, ids, new InputValidator(), events);

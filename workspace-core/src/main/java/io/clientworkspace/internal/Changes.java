@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What one operation records while it runs: activity entries (appended at once, inside the unit of
@@ -32,11 +33,17 @@ public final class Changes {
     private final IdGenerator ids;
     private final Instant now;
     private final List<DomainEvent> events = new ArrayList<>();
+    private final Consumer<DomainEvent> staged;
 
     Changes(ActivityStore activity, IdGenerator ids, Instant now) {
+        this(activity, ids, now, e -> { });
+    }
+
+    Changes(ActivityStore activity, IdGenerator ids, Instant now, Consumer<DomainEvent> staged) {
         this.activity = activity;
         this.ids = ids;
         this.now = now;
+        this.staged = staged;
     }
 
     /** The one timestamp of this operation. */
@@ -58,9 +65,14 @@ public final class Changes {
         return entry;
     }
 
-    /** Queues an event for delivery after commit. */
+    /**
+     * Queues an event for delivery after commit, and tells the staged listeners at once that the running
+     * unit of work made this change (the permission cache stops trusting its shared answers for what
+     * the change touches until the unit of work ends). Publish right after the store write it describes.
+     */
     public void publish(DomainEvent event) {
         events.add(event);
+        staged.accept(event);
     }
 
     List<DomainEvent> events() {

@@ -7,13 +7,36 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
-/** Delivers events to listeners in registration order; a failing listener is logged and skipped. */
+/**
+ * Delivers events to listeners in registration order; a failing listener is logged and skipped. Also
+ * tells {@linkplain #registerStaged staged listeners} about each event the moment an operation publishes
+ * it, inside its unit of work, before anyone knows whether it will commit.
+ */
 public final class EventDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
 
     private final List<DomainEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<DomainEvent>> stagedListeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Adds a listener that hears each event when it is published, inside the unit of work that made the
+     * change (which may still roll back). A staged listener that throws fails the operation: it exists
+     * to keep state that must not go wrong silently (the permission cache's record of what the running
+     * transaction changed).
+     */
+    public void registerStaged(Consumer<DomainEvent> listener) {
+        stagedListeners.add(listener);
+    }
+
+    /** Tells every staged listener about an event just published inside a unit of work. */
+    public void staged(DomainEvent event) {
+        for (Consumer<DomainEvent> listener : stagedListeners) {
+            listener.accept(event);
+        }
+    }
 
     /** Adds a listener after those already registered. */
     public void register(DomainEventListener listener) {

@@ -71,7 +71,7 @@ public final class Kernel {
      * {@link Changes} become visible only if it returns; events are dispatched after commit.
      */
     public <T> T write(Function<Changes, T> work) {
-        Changes changes = new Changes(stores.activity(), ids, now());
+        Changes changes = new Changes(stores.activity(), ids, now(), events::staged);
         return stores.unitOfWork().execute(() -> {
             T result = work.apply(changes);
             List<DomainEvent> published = changes.events();

@@ -10,6 +10,7 @@ import io.clientworkspace.UserId;
 import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.activity.DomainEvent;
 import io.clientworkspace.activity.DomainEventListener;
+import io.clientworkspace.spi.UnitOfWork;
 import io.clientworkspace.spi.MembershipStore;
 import io.clientworkspace.spi.PermissionMatrixStore;
 import io.clientworkspace.spi.TeamStore;
@@ -17,12 +18,14 @@ import io.clientworkspace.spi.WorkspaceStore;
 import io.clientworkspace.tenant.TenantEvent;
 import io.clientworkspace.tenant.TenantRole;
 import io.clientworkspace.tenant.TeamMember;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static java.util.Objects.requireNonNull;
@@ -41,6 +44,50 @@ import static java.util.Objects.requireNonNull;
  * through this kit invalidates the affected entries right after it commits; entries also expire after
  * a configurable time, which bounds staleness when several application nodes share one database and
  * another node made the change.
+ *
+ * <h2>The cache holds committed truth only</h2>
+ *
+ * <p>The cache is shared by every thread, so it may only hold what every thread would read: committed
+ * data. An answer read inside a transaction may rest on writes that transaction has not committed yet
+ * and may roll back (a membership added and then undone), so:
+ *
+ * <ul>
+ *   <li><b>Only answers computed outside any transaction are stored.</b> Whether a transaction is
+ *       running on the calling thread is asked of the stores' {@link UnitOfWork#isActive()}, which also
+ *       covers a host's transaction that the kit's unit of work joins (the Spring starter's
+ *       {@code @Transactional} services), even between two kit calls. An answer computed inside a
+ *       transaction is returned and forgotten: it never reaches the shared cache, whatever the
+ *       transaction changed, so no rollback can leave it behind, and the isolation level the host runs
+ *       at (a REPEATABLE READ snapshot older than the cache) does not matter either.</li>
+ *   <li><b>A transaction sees its own changes.</b> Each membership, roster or matrix change made
+ *       through the kit is recorded, as the service publishes its event (before commit, see
+ *       {@link #onUncommittedChange}), in a {@linkplain UnitOfWork#resource resource} bound to the running
+ *       transaction: the workspace whose memberships changed, the roster entry, the tenant whose matrix
+ *       changed. Until that transaction ends, every answer those changes may touch is read from the
+ *       stores (which show the transaction its own writes) and never from the cache, so a "no access"
+ *       cached before the transaction cannot hide a member it just added, nor a cached grant a member it
+ *       just removed. The record is dropped when the transaction ends, committed or rolled back.</li>
+ *   <li><b>Untouched answers still come from the cache inside a transaction</b>: what the transaction
+ *       did not change reads the same inside it as outside at READ COMMITTED, so the kit's own writes
+ *       (each one a unit of work that checks access first) keep their cache hits. A cache miss there is
+ *       read from the stores and not stored.</li>
+ *   <li><b>After a commit</b> the events invalidate the affected entries on this node before the
+ *       committing call returns, so everyone sees the change at once; <b>after a rollback</b> nothing was
+ *       cached from the transaction, so everyone sees the committed state at once.</li>
+ * </ul>
+ *
+ * <p>An answer computed outside a transaction while another one commits is stored under the cache key
+ * taken before its first read: for a tenant-wide change (roster, matrix) the key holds the tenant's
+ * epoch from before the commit, and the invalidation moves the epoch on after the commit, so the answer
+ * lands where nobody looks any more; for a membership change the invalidation removes the one key and
+ * waits for a load of it in flight. No answer read before a commit can therefore be stored under a
+ * post-commit epoch, and since answers read inside transactions are never stored, a stale snapshot
+ * cannot be either.
+ *
+ * <p>A {@link UnitOfWork} that does not implement {@link UnitOfWork#isActive()} (written before it
+ * existed) makes every read look committed: answers are then cached as they were before, including those
+ * computed from uncommitted changes. A unit of work that is active but cannot bind resources makes the
+ * authorizer read every answer inside it from the stores.
  */
 public final class Authorizer implements DomainEventListener {
 
@@ -71,6 +118,65 @@ public final class Authorizer implements DomainEventListener {
     private record TeamKey(TenantId tenantId, long epoch, UserId userId) {
     }
 
+    private record RosterEntry(TenantId tenantId, UserId userId) {
+    }
+
+    private record WorkspaceScope(TenantId tenantId, WorkspaceId workspaceId) {
+    }
+
+    /**
+     * What the transaction running on one thread has changed of the data answers rest on, bound to it as
+     * a {@linkplain UnitOfWork#resource resource} and dropped with it. Touched only by that thread; the
+     * concurrent sets are for hosts that hand a transaction to another thread (Spring does not).
+     */
+    private static final class ChangedInTransaction {
+
+        /** For a unit of work that cannot bind resources: it may have changed anything. */
+        static final ChangedInTransaction UNKNOWN = new ChangedInTransaction(true);
+
+        private final boolean everything;
+        /** Tenants whose matrix (or anything else tenant-wide) changed. */
+        private final Set<TenantId> tenants = ConcurrentHashMap.newKeySet();
+        private final Set<RosterEntry> roster = ConcurrentHashMap.newKeySet();
+        /** Workspaces with a changed membership (also the first lead of a new workspace). */
+        private final Set<WorkspaceScope> workspaces = ConcurrentHashMap.newKeySet();
+
+        ChangedInTransaction() {
+            this(false);
+        }
+
+        private ChangedInTransaction(boolean everything) {
+            this.everything = everything;
+        }
+
+        boolean touchesGrant(GrantKey key) {
+            return everything || tenants.contains(key.tenantId())
+                    || roster.contains(new RosterEntry(key.tenantId(), key.userId()))
+                    || workspaces.contains(new WorkspaceScope(key.tenantId(), key.workspaceId()));
+        }
+
+        boolean touchesRole(TenantId tenantId, UserId userId) {
+            return everything || tenants.contains(tenantId) || roster.contains(new RosterEntry(tenantId, userId));
+        }
+
+        boolean touchesMatrix(TenantId tenantId) {
+            return everything || tenants.contains(tenantId);
+        }
+    }
+
+    /** A unit of work that is never active: for the constructor that is not told the stores' one. */
+    private static final UnitOfWork NO_UNIT_OF_WORK = new UnitOfWork() {
+        @Override
+        public <T> T execute(Supplier<T> work) {
+            return work.get();
+        }
+
+        @Override
+        public void afterCommit(Runnable action) {
+            action.run();
+        }
+    };
+
     /**
      * One counter per tenant, part of every cache key. Invalidating a whole tenant (or one user across
      * it) bumps the counter instead of hunting for keys, so that an answer still being loaded from data
@@ -92,10 +198,29 @@ public final class Authorizer implements DomainEventListener {
      * points at an answer that stays in the CPU's caches however many entries there are.
      */
     private final ConcurrentHashMap<AccessGrant, AccessGrant> canonicalGrants = new ConcurrentHashMap<>();
+    private final UnitOfWork unitOfWork;
+    /** This authorizer's key for its {@link ChangedInTransaction} resource (several kits may share a thread). */
+    private final Object transactionKey = new Object();
 
+    /**
+     * An authorizer that cannot tell when a transaction is running: it caches every answer, also those
+     * computed from uncommitted changes. Prefer the constructor that takes the stores' {@link UnitOfWork}.
+     */
     public Authorizer(TeamStore team, WorkspaceStore workspaces, MembershipStore memberships,
                       PermissionMatrixStore matrices, PermissionMatrix defaultMatrix, CacheSettings settings,
                       Ticker ticker) {
+        this(team, workspaces, memberships, matrices, defaultMatrix, settings, ticker, NO_UNIT_OF_WORK);
+    }
+
+    /**
+     * An authorizer over the given stores whose cache holds committed answers only: it asks
+     * {@code unitOfWork} (the stores' own, the one their writes join) whether a transaction is running,
+     * see the class comment.
+     */
+    public Authorizer(TeamStore team, WorkspaceStore workspaces, MembershipStore memberships,
+                      PermissionMatrixStore matrices, PermissionMatrix defaultMatrix, CacheSettings settings,
+                      Ticker ticker, UnitOfWork unitOfWork) {
+        this.unitOfWork = requireNonNull(unitOfWork, "unitOfWork must not be null");
         this.team = requireNonNull(team, "team must not be null");
         this.workspaces = requireNonNull(workspaces, "workspaces must not be null");
         this.memberships = requireNonNull(memberships, "memberships must not be null");
@@ -117,12 +242,27 @@ public final class Authorizer implements DomainEventListener {
                 .build();
     }
 
-    /** Everything {@code actor} may do in the workspace, and why. */
+    /**
+     * Everything {@code actor} may do in the workspace, and why. Inside a transaction that changed this
+     * answer's data through the kit, the answer includes those uncommitted changes and is kept nowhere.
+     */
     public AccessGrant grant(Actor actor, WorkspaceId workspaceId) {
         requireNonNull(actor, "actor must not be null");
         requireNonNull(workspaceId, "workspaceId must not be null");
-        return grants.get(new GrantKey(actor.tenantId(), epoch(actor.tenantId()), workspaceId, actor.userId(),
-                actor.kind()), key -> canonical(load(key)));
+        // The epoch is read before anything is loaded: see the class comment.
+        GrantKey key = new GrantKey(actor.tenantId(), epoch(actor.tenantId()), workspaceId, actor.userId(),
+                actor.kind());
+        ChangedInTransaction transaction = transaction();
+        if (transaction == null) {
+            return grants.get(key, k -> canonical(load(k, null)));
+        }
+        if (!transaction.touchesGrant(key)) {
+            AccessGrant committed = grants.getIfPresent(key);
+            if (committed != null) {
+                return committed;
+            }
+        }
+        return canonical(load(key, transaction));
     }
 
     /** Whether {@code actor} holds {@code permission} in the workspace. */
@@ -142,18 +282,63 @@ public final class Authorizer implements DomainEventListener {
         if (actor.kind() != ActorKind.TEAM) {
             return Optional.empty();
         }
-        return tenantRole(actor.tenantId(), actor.userId());
+        return tenantRole(actor.tenantId(), actor.userId(), transaction());
     }
 
-    private Optional<TenantRole> tenantRole(TenantId tenantId, UserId userId) {
-        return tenantRoles.get(new TeamKey(tenantId, epoch(tenantId), userId),
-                k -> team.find(k.tenantId(), k.userId()).map(TeamMember::role));
+    private Optional<TenantRole> tenantRole(TenantId tenantId, UserId userId, @Nullable ChangedInTransaction transaction) {
+        TeamKey key = new TeamKey(tenantId, epoch(tenantId), userId);
+        if (transaction == null) {
+            return tenantRoles.get(key, this::loadRole);
+        }
+        if (!transaction.touchesRole(tenantId, userId)) {
+            Optional<TenantRole> committed = tenantRoles.getIfPresent(key);
+            if (committed != null) {
+                return committed;
+            }
+        }
+        return loadRole(key);
     }
 
-    /** The matrix in force for a tenant: its own if it replaced the default, else the default. */
+    private Optional<TenantRole> loadRole(TeamKey key) {
+        return team.find(key.tenantId(), key.userId()).map(TeamMember::role);
+    }
+
+    /**
+     * The matrix in force for a tenant: its own if it replaced the default, else the default. Inside a
+     * transaction that changed it through the kit, the changed one, kept nowhere.
+     */
     public PermissionMatrix matrix(TenantId tenantId) {
         requireNonNull(tenantId, "tenantId must not be null");
-        return tenantMatrices.get(tenantId, t -> matrices.find(t).orElse(defaultMatrix));
+        return matrix(tenantId, transaction());
+    }
+
+    private PermissionMatrix matrix(TenantId tenantId, @Nullable ChangedInTransaction transaction) {
+        if (transaction == null) {
+            return tenantMatrices.get(tenantId, this::loadMatrix);
+        }
+        if (!transaction.touchesMatrix(tenantId)) {
+            PermissionMatrix committed = tenantMatrices.getIfPresent(tenantId);
+            if (committed != null) {
+                return committed;
+            }
+        }
+        return loadMatrix(tenantId);
+    }
+
+    private PermissionMatrix loadMatrix(TenantId tenantId) {
+        return matrices.find(tenantId).orElse(defaultMatrix);
+    }
+
+    /**
+     * What the transaction running on this thread has changed, or {@code null} outside any transaction,
+     * where answers are committed and go to the shared cache.
+     */
+    private @Nullable ChangedInTransaction transaction() {
+        if (!unitOfWork.isActive()) {
+            return null;
+        }
+        return unitOfWork.resource(transactionKey, ChangedInTransaction.class, ChangedInTransaction::new)
+                .orElse(ChangedInTransaction.UNKNOWN);
     }
 
     /** The kit-wide default matrix. */
@@ -177,6 +362,46 @@ public final class Authorizer implements DomainEventListener {
     private long epoch(TenantId tenantId) {
         AtomicLong epoch = epochs.get(tenantId);
         return epoch == null ? 0 : epoch.get();
+    }
+
+    /**
+     * Records that the transaction running on this thread has made the change {@code event} describes,
+     * not committed yet: until that transaction ends, every answer the change may touch is read from the
+     * stores, so that it includes the change, and is kept nowhere. The kit calls this as each service
+     * publishes its event inside its unit of work; a host that changes memberships, the roster or a
+     * matrix behind the kit's back inside a transaction may call it with a matching event to get the
+     * same. Does nothing outside a transaction, and for events that touch no access data.
+     */
+    public void onUncommittedChange(DomainEvent event) {
+        requireNonNull(event, "event must not be null");
+        if (!touchesAccess(event)) {
+            return;
+        }
+        ChangedInTransaction transaction = transaction();
+        if (transaction == null || transaction == ChangedInTransaction.UNKNOWN) {
+            return;
+        }
+        if (event instanceof TenantEvent.TeamMemberChanged e) {
+            transaction.roster.add(new RosterEntry(e.tenantId(), e.userId()));
+        } else if (event instanceof TenantEvent.TeamMemberRemoved e) {
+            transaction.roster.add(new RosterEntry(e.tenantId(), e.userId()));
+        } else if (event instanceof MemberEvent.MemberAdded e) {
+            transaction.workspaces.add(new WorkspaceScope(e.tenantId(), e.workspace()));
+        } else if (event instanceof MemberEvent.MemberRoleChanged e) {
+            transaction.workspaces.add(new WorkspaceScope(e.tenantId(), e.workspace()));
+        } else if (event instanceof MemberEvent.MemberRemoved e) {
+            transaction.workspaces.add(new WorkspaceScope(e.tenantId(), e.workspace()));
+        } else {
+            // A matrix change, or a new tenant (whose first admin also joins its roster).
+            transaction.tenants.add(event.tenantId());
+        }
+    }
+
+    private static boolean touchesAccess(DomainEvent event) {
+        return event instanceof TenantEvent.TeamMemberChanged || event instanceof TenantEvent.TeamMemberRemoved
+                || event instanceof TenantEvent.TenantCreated
+                || event instanceof MemberEvent.MemberAdded || event instanceof MemberEvent.MemberRoleChanged
+                || event instanceof MemberEvent.MemberRemoved || event instanceof MemberEvent.PermissionMatrixChanged;
     }
 
     /** Invalidates cached answers affected by a committed change. */
@@ -218,10 +443,11 @@ public final class Authorizer implements DomainEventListener {
         return existing == null ? grant : existing;
     }
 
-    private AccessGrant load(GrantKey key) {
+    /** Reads an answer; {@code transaction} as in {@link #tenantRole(TenantId, UserId, ChangedInTransaction)}. */
+    private AccessGrant load(GrantKey key, @Nullable ChangedInTransaction transaction) {
         Optional<TenantRole> tenantRole = Optional.empty();
         if (key.kind() == ActorKind.TEAM) {
-            tenantRole = tenantRole(key.tenantId(), key.userId());
+            tenantRole = tenantRole(key.tenantId(), key.userId(), transaction);
             if (tenantRole.isEmpty()) {
                 return AccessGrant.none();
             }
@@ -238,6 +464,6 @@ public final class Authorizer implements DomainEventListener {
         if (role.isEmpty()) {
             return AccessGrant.none();
         }
-        return new AccessGrant(tenantRole, role, matrix(key.tenantId()).permissionsOf(role.get()));
+        return new AccessGrant(tenantRole, role, matrix(key.tenantId(), transaction).permissionsOf(role.get()));
     }
 }

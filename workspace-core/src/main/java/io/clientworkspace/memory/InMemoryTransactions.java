@@ -8,17 +8,23 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * The unit of work of the in-memory stores: one read-write lock shared by all of them, and an undo
  * journal. A unit of work holds the write lock from start to end, so units of work are serializable;
  * every store write inside it registers how to undo itself, and a unit of work that throws undoes its
  * writes in reverse order before rethrowing. A nested unit of work that throws undoes only its own
- * writes (like a savepoint).
+ * writes (like a savepoint). {@linkplain #resource Resources} live until the outermost unit of work ends;
+ * a nested failure keeps them (they only ever make the kit more careful).
  */
 public final class InMemoryTransactions implements UnitOfWork {
 
@@ -28,6 +34,7 @@ public final class InMemoryTransactions implements UnitOfWork {
     // Guarded by the write lock: only its holder reads or writes the journal and the commit actions.
     private @Nullable Deque<Runnable> undo;
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final Map<Object, Object> resources = new HashMap<>();
 
     @Override
     public <T> T execute(Supplier<T> work) {
@@ -51,6 +58,7 @@ public final class InMemoryTransactions implements UnitOfWork {
                 afterCommit.subList(actionsMark, afterCommit.size()).clear();
                 if (outermost) {
                     undo = null;
+                    resources.clear();
                 }
                 throw failure;
             }
@@ -58,6 +66,7 @@ public final class InMemoryTransactions implements UnitOfWork {
                 return result;
             }
             undo = null;
+            resources.clear();
             committedActions = List.copyOf(afterCommit);
             afterCommit.clear();
         } finally {
@@ -80,6 +89,25 @@ public final class InMemoryTransactions implements UnitOfWork {
             lock.writeLock().unlock();
         }
         runQuietly(action);
+    }
+
+    /** True on the thread running {@link #execute}, including while nested units of work run. */
+    @Override
+    public boolean isActive() {
+        // Only the write lock's holder may read the journal; any other thread is not in a unit of work.
+        return lock.isWriteLockedByCurrentThread() && undo != null;
+    }
+
+    @Override
+    public <R> Optional<R> resource(Object key, Class<R> type, Supplier<? extends R> create) {
+        requireNonNull(key, "key must not be null");
+        requireNonNull(type, "type must not be null");
+        requireNonNull(create, "create must not be null");
+        if (!isActive()) {
+            return Optional.empty();
+        }
+        return Optional.of(type.cast(resources.computeIfAbsent(key,
+                k -> requireNonNull(create.get(), "create must not supply null"))));
     }
 
     private static void runQuietly(Runnable action) {
