@@ -2,6 +2,7 @@ package io.clientworkspace.jpa;
 
 import jakarta.persistence.EntityManager;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -30,4 +31,23 @@ public interface JpaTransactions {
      * back), or at once when no transaction is active.
      */
     void afterCommit(Runnable action);
+
+    /**
+     * Whether a transaction is active on this thread, also one of the host's that {@link #inTransaction}
+     * would join; see {@link io.clientworkspace.spi.UnitOfWork#isActive()}. The default answers
+     * {@code false}, which makes the kit treat every read as committed (and cache permission answers read
+     * inside transactions, as kits before this method did); implementations should override it.
+     */
+    default boolean isActive() {
+        return false;
+    }
+
+    /**
+     * A value bound to the transaction active on this thread, dropped when it ends however it ends; see
+     * {@link io.clientworkspace.spi.UnitOfWork#resource}. The default binds nothing and answers empty,
+     * which makes the kit read every permission answer inside an active transaction from the stores.
+     */
+    default <R> Optional<R> resource(Object key, Class<R> type, Supplier<? extends R> create) {
+        return Optional.empty();
+    }
 }

@@ -2,6 +2,7 @@ package io.clientworkspace.jpa;
 
 import io.clientworkspace.spi.UnitOfWork;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
@@ -23,5 +24,17 @@ public final class JpaUnitOfWork implements UnitOfWork {
     @Override
     public void afterCommit(Runnable action) {
         transactions.afterCommit(action);
+    }
+
+    /** {@link JpaTransactions#isActive()}: also true inside a host transaction the stores would join. */
+    @Override
+    public boolean isActive() {
+        return transactions.isActive();
+    }
+
+    /** {@link JpaTransactions#resource}. */
+    @Override
+    public <R> Optional<R> resource(Object key, Class<R> type, Supplier<? extends R> create) {
+        return transactions.resource(key, type, create);
     }
 }

@@ -8,7 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
@@ -29,6 +32,7 @@ public final class ResourceLocalTransactions implements JpaTransactions {
     private static final class Context {
         final EntityManager entityManager;
         final List<Runnable> afterCommit = new ArrayList<>();
+        final Map<Object, Object> resources = new HashMap<>();
         boolean rollbackOnly;
 
         Context(EntityManager entityManager) {
@@ -110,6 +114,26 @@ public final class ResourceLocalTransactions implements JpaTransactions {
         } else {
             context.afterCommit.add(action);
         }
+    }
+
+    /** True inside {@link #inTransaction} on this thread (not while its after-commit actions run). */
+    @Override
+    public boolean isActive() {
+        return current.get() != null;
+    }
+
+    /** Kept in the transaction's context, so dropped with it however it ends. */
+    @Override
+    public <R> Optional<R> resource(Object key, Class<R> type, Supplier<? extends R> create) {
+        requireNonNull(key, "key must not be null");
+        requireNonNull(type, "type must not be null");
+        requireNonNull(create, "create must not be null");
+        Context context = current.get();
+        if (context == null) {
+            return Optional.empty();
+        }
+        return Optional.of(type.cast(context.resources.computeIfAbsent(key,
+                k -> requireNonNull(create.get(), "create must not supply null"))));
     }
 
     private static void runQuietly(Runnable action) {

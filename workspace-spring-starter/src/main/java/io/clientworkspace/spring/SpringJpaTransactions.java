@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
@@ -27,6 +28,11 @@ import static java.util.Objects.requireNonNull;
  * work that joined it would not be written (Hibernate refuses updates outright). So a unit of work
  * begun by an after-commit action (marking outbox events delivered, a listener calling the kit) runs
  * in a new transaction of its own.
+ *
+ * <p>{@link #isActive()} is Spring's "an actual transaction is active on this thread", so the kit knows
+ * about the host's {@code @Transactional} methods also between two kit calls; {@linkplain #resource
+ * resources} are bound with {@link TransactionSynchronizationManager} and unbound when that transaction
+ * completes, committed or rolled back.
  */
 public final class SpringJpaTransactions implements JpaTransactions {
 
@@ -88,6 +94,45 @@ public final class SpringJpaTransactions implements JpaTransactions {
                 }
             }
         });
+    }
+
+    /**
+     * True while Spring has an actual transaction on this thread: one of the kit's, or one of the host's
+     * that a unit of work would join; also while its after-commit callbacks run.
+     */
+    @Override
+    public boolean isActive() {
+        return TransactionSynchronizationManager.isActualTransactionActive();
+    }
+
+    /**
+     * Bound to the thread with {@link TransactionSynchronizationManager#bindResource} and unbound by a
+     * synchronization when the transaction completes. Empty when no transaction is active, and when
+     * transaction synchronization is off (the kit then treats the transaction as having changed anything).
+     * A transaction begun with {@code REQUIRES_NEW} inside one that already bound the value sees the same
+     * value: it only ever makes the kit more careful.
+     */
+    @Override
+    public <R> Optional<R> resource(Object key, Class<R> type, Supplier<? extends R> create) {
+        requireNonNull(key, "key must not be null");
+        requireNonNull(type, "type must not be null");
+        requireNonNull(create, "create must not be null");
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
+        }
+        Object bound = TransactionSynchronizationManager.getResource(key);
+        if (bound == null) {
+            bound = requireNonNull(create.get(), "create must not supply null");
+            TransactionSynchronizationManager.bindResource(key, bound);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+            });
+        }
+        return Optional.of(type.cast(bound));
     }
 
     private static void runQuietly(Runnable action) {

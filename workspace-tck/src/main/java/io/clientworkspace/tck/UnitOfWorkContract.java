@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static io.clientworkspace.ConflictException.Reason.ALREADY_EXISTS;
@@ -40,8 +41,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The contract of {@link UnitOfWork} over all stores of one {@link Stores}: writes to every store made
  * inside {@code execute} are kept together when the work returns and all undone when it throws, the
  * failure reaches the caller unchanged, nested units of work join the outer one, and
- * {@link UnitOfWork#afterCommit} actions run after the outermost commit only. Extend it and implement
- * {@link #createStores()}.
+ * {@link UnitOfWork#afterCommit} actions run after the outermost commit only; {@link UnitOfWork#isActive()}
+ * tells a running unit of work, and {@linkplain UnitOfWork#resource resources} live exactly as long as the
+ * outermost one (the permission cache relies on both to never keep an answer read from uncommitted data).
+ * Extend it and implement {@link #createStores()}.
  */
 public abstract class UnitOfWorkContract extends StoreContractSupport {
 
@@ -673,5 +676,91 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
         assertThat(stores().workspaces().count(tenant.id())).isEqualTo(committed);
         assertThat(stores().workspaces().list(tenant.id(), Optional.empty(), 500))
                 .allSatisfy(w -> assertThat(stores().activity().latest(tenant.id(), w.id())).isPresent());
+    }
+
+    private Optional<AtomicInteger> counter(Object key) {
+        return unitOfWork().resource(key, AtomicInteger.class, AtomicInteger::new);
+    }
+
+    @Test
+    void isActiveOnlyWhileAUnitOfWorkRuns() {
+        assertThat(unitOfWork().isActive()).as("outside").isFalse();
+
+        inUnitOfWork(() -> {
+            assertThat(unitOfWork().isActive()).as("inside").isTrue();
+            unitOfWork().execute(() -> {
+                assertThat(unitOfWork().isActive()).as("inside a nested one").isTrue();
+                return null;
+            });
+            assertThat(unitOfWork().isActive()).as("after a nested one returned").isTrue();
+            return null;
+        });
+
+        assertThat(unitOfWork().isActive()).as("after a commit").isFalse();
+    }
+
+    @Test
+    void isNotActiveAfterAUnitOfWorkRolledBack() {
+        catchThrowable(() -> unitOfWork().execute(() -> {
+            stores().tenants().insert(data.tenant());
+            throw new Boom();
+        }));
+
+        assertThat(unitOfWork().isActive()).isFalse();
+    }
+
+    @Test
+    void noResourceIsBoundOutsideAUnitOfWork() {
+        assertThat(counter(new Object())).isEmpty();
+    }
+
+    @Test
+    void aResourceIsSharedByTheWholeUnitOfWorkIncludingNestedOnes() {
+        Object key = new Object();
+
+        int seen = inUnitOfWork(() -> {
+            counter(key).orElseThrow().incrementAndGet();
+            unitOfWork().execute(() -> counter(key).orElseThrow().incrementAndGet());
+            return counter(key).orElseThrow().incrementAndGet();
+        });
+
+        assertThat(seen).isEqualTo(3);
+    }
+
+    @Test
+    void resourcesOfDifferentKeysAreDistinct() {
+        inUnitOfWork(() -> {
+            AtomicInteger first = counter(new Object()).orElseThrow();
+            AtomicInteger second = counter(new Object()).orElseThrow();
+            assertThat(first).isNotSameAs(second);
+            return null;
+        });
+    }
+
+    @Test
+    void aResourceIsDroppedWhenTheUnitOfWorkCommits() {
+        Object key = new Object();
+        AtomicReference<@Nullable AtomicInteger> first = new AtomicReference<>();
+
+        runInUnitOfWork(() -> first.set(counter(key).orElseThrow()));
+
+        assertThat(counter(key)).as("outside").isEmpty();
+        runInUnitOfWork(() -> assertThat(counter(key).orElseThrow()).as("in the next unit of work").isNotSameAs(first.get()));
+    }
+
+    @Test
+    void aResourceIsDroppedWhenTheUnitOfWorkRollsBack() {
+        Object key = new Object();
+        AtomicReference<@Nullable AtomicInteger> first = new AtomicReference<>();
+
+        Throwable thrown = catchThrowable(() -> unitOfWork().execute(() -> {
+            first.set(counter(key).orElseThrow());
+            stores().tenants().insert(data.tenant());
+            throw new Boom();
+        }));
+
+        assertThat(thrown).isInstanceOf(Boom.class);
+        assertThat(counter(key)).as("outside").isEmpty();
+        runInUnitOfWork(() -> assertThat(counter(key).orElseThrow()).as("in the next unit of work").isNotSameAs(first.get()));
     }
 }
