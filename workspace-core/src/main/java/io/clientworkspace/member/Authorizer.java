@@ -70,7 +70,9 @@ import static java.util.Objects.requireNonNull;
  *   <li><b>Untouched answers still come from the cache inside a transaction</b>: what the transaction
  *       did not change reads the same inside it as outside at READ COMMITTED, so the kit's own writes
  *       (each one a unit of work that checks access first) keep their cache hits. A cache miss there is
- *       read from the stores and not stored.</li>
+ *       read from the stores and not stored. Inside a transaction the cache is only looked into, never
+ *       loaded, so a transaction never waits for another thread's load in flight (which, on the
+ *       in-memory stores, could itself be waiting for the transaction's lock).</li>
  *   <li><b>After a commit</b> the events invalidate the affected entries on this node before the
  *       committing call returns, so everyone sees the change at once; <b>after a rollback</b> nothing was
  *       cached from the transaction, so everyone sees the committed state at once.</li>
@@ -79,8 +81,8 @@ import static java.util.Objects.requireNonNull;
  * <p>An answer computed outside a transaction while another one commits is stored under the cache key
  * taken before its first read: for a tenant-wide change (roster, matrix) the key holds the tenant's
  * epoch from before the commit, and the invalidation moves the epoch on after the commit, so the answer
- * lands where nobody looks any more; for a membership change the invalidation removes the one key and
- * waits for a load of it in flight. No answer read before a commit can therefore be stored under a
+ * lands where nobody looks any more; for a membership change (and for the cached matrix itself) the
+ * invalidation removes the one key and waits for a load of it in flight. No answer read before a commit can therefore be stored under a
  * post-commit epoch, and since answers read inside transactions are never stored, a stale snapshot
  * cannot be either.
  *
