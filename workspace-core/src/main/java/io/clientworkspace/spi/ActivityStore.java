@@ -40,8 +40,10 @@ public interface ActivityStore {
 
     /**
      * The latest entry (chain head) of each workspace, of every tenant, whose latest entry occurred at or
-     * after {@code since}: ordered by tenant id, then workspace id, starting after the workspace of
-     * {@code after} when given, at most {@code limit}. Checkpoint signing pages through it to find the
+     * after {@code since}: ordered by tenant id, then workspace id (in the store's own collation, the
+     * same one it applies to {@code after}), starting after the workspace of {@code after} when given,
+     * at most {@code limit}; paging with the last entry of each page as {@code after} lists every such
+     * head exactly once. Checkpoint signing pages through it to find the
      * chains that moved without reading any chain; implementations should answer from an index on the
      * entries' time, not by scanning every log.
      *
