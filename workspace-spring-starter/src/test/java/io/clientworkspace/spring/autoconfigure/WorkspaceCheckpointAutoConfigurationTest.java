@@ -206,4 +206,21 @@ class WorkspaceCheckpointAutoConfigurationTest {
                     assertThat(output).contains("checkpoint v1 tenant=");
                 });
     }
+
+    @Test
+    void the_checkpoint_properties_are_described_for_ides() throws Exception {
+        String metadata;
+        try (java.io.InputStream in = new org.springframework.core.io.ClassPathResource(
+                "META-INF/spring-configuration-metadata.json").getInputStream()) {
+            metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        java.util.List<java.util.Map<String, Object>> properties = com.jayway.jsonpath.JsonPath.read(metadata,
+                "$.properties[?(@.name =~ /workspace\\.checkpoints\\..*/)]");
+
+        assertThat(properties).extracting(p -> p.get("name")).containsExactlyInAnyOrder(
+                "workspace.checkpoints.private-key", "workspace.checkpoints.public-key", "workspace.checkpoints.interval");
+        assertThat(properties).allSatisfy(p -> assertThat(p.get("description")).asString().isNotBlank());
+        assertThat(properties).filteredOn(p -> "workspace.checkpoints.interval".equals(p.get("name")))
+                .singleElement().satisfies(p -> assertThat(p).containsEntry("defaultValue", "1h"));
+    }
 }
