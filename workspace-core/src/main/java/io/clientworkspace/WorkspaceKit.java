@@ -19,6 +19,11 @@ import io.clientworkspace.workspace.WorkspaceService;
 import org.jspecify.annotations.Nullable;
 
 import io.clientworkspace.approval.ApprovalService;
+import io.clientworkspace.checkpoint.CheckpointKeys;
+import io.clientworkspace.checkpoint.CheckpointService;
+import io.clientworkspace.checkpoint.LoggingCheckpointSink;
+import io.clientworkspace.memory.InMemoryCheckpointSink;
+import io.clientworkspace.spi.CheckpointSink;
 import io.clientworkspace.blob.FileSystemBlobStore;
 import io.clientworkspace.file.ContentPolicy;
 import io.clientworkspace.file.DownloadPolicy;
@@ -35,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
@@ -68,6 +74,7 @@ public final class WorkspaceKit {
     private final FileService files;
     private final ApprovalService approvals;
     private final BlobStore blobs;
+    private final CheckpointService checkpoints;
 
     private WorkspaceKit(Builder builder) {
         this.stores = builder.stores != null ? builder.stores : InMemoryStores.create();
@@ -95,6 +102,10 @@ public final class WorkspaceKit {
         if (builder.downloadPolicy != null) {
             files.setDownloadPolicy(builder.downloadPolicy);
         }
+        CheckpointSink checkpointSink = builder.checkpointSink != null ? builder.checkpointSink
+                : new LoggingCheckpointSink(new InMemoryCheckpointSink());
+        this.checkpoints = new CheckpointService(stores.activity(), access, checkpointSink,
+                Optional.ofNullable(builder.checkpointKeys), builder.clock);
     }
 
     private static BlobStore temporaryBlobStore() {
@@ -158,6 +169,11 @@ public final class WorkspaceKit {
         return approvals;
     }
 
+    /** Signed checkpoints of the activity chains: signing changed chain heads, verifying against them. */
+    public CheckpointService checkpoints() {
+        return checkpoints;
+    }
+
     /** Where file contents are kept. */
     public BlobStore blobStore() {
         return blobs;
@@ -213,6 +229,8 @@ public final class WorkspaceKit {
         private ContentPolicy contentPolicy = ContentPolicy.defaults();
         private @Nullable Function<TenantId, ContentPolicy> contentPolicies;
         private @Nullable DownloadPolicy downloadPolicy;
+        private @Nullable CheckpointSink checkpointSink;
+        private @Nullable CheckpointKeys checkpointKeys;
 
         private Builder() {
         }
@@ -223,6 +241,25 @@ public final class WorkspaceKit {
          */
         public Builder blobStore(BlobStore store) {
             this.blobs = requireNonNull(store, "store must not be null");
+            return this;
+        }
+
+        /**
+         * Where signed checkpoints go; when not set, memory plus one log line per checkpoint
+         * ({@link LoggingCheckpointSink}). Keep it outside the database of the activity log
+         * (see {@link CheckpointSink}).
+         */
+        public Builder checkpointSink(CheckpointSink sink) {
+            this.checkpointSink = requireNonNull(sink, "sink must not be null");
+            return this;
+        }
+
+        /**
+         * The Ed25519 keys that sign checkpoints and that verification trusts; when not set, the kit
+         * signs nothing and trusts no checkpoint.
+         */
+        public Builder checkpointKeys(CheckpointKeys keys) {
+            this.checkpointKeys = requireNonNull(keys, "keys must not be null");
             return this;
         }
 

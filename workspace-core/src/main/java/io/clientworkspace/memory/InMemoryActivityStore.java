@@ -8,6 +8,8 @@ import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.memory.InMemoryTransactions.Undoable;
 import io.clientworkspace.spi.ActivityStore;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ public final class InMemoryActivityStore implements ActivityStore {
     }
 
     private static final TreeMap<Long, ActivityEntry> EMPTY = new TreeMap<>();
+    private static final Comparator<ActivityEntry> HEAD_ORDER = Comparator.comparing(ActivityEntry::tenantId)
+            .thenComparing(e -> e.workspaceId().value());
 
     private final InMemoryTransactions tx;
     private final Map<LogKey, TreeMap<Long, ActivityEntry>> logs = new HashMap<>();
@@ -82,6 +86,20 @@ public final class InMemoryActivityStore implements ActivityStore {
         requireNonNull(workspaceId, "workspaceId must not be null");
         return tx.read(() -> view(tenantId, workspaceId).tailMap(afterSequence, false).values().stream()
                 .limit(limit).toList());
+    }
+
+    @Override
+    public List<ActivityEntry> latestEntriesSince(Instant since, Optional<ActivityEntry> after, int limit) {
+        requireNonNull(since, "since must not be null");
+        requireNonNull(after, "after must not be null");
+        return tx.read(() -> logs.values().stream()
+                .filter(log -> !log.isEmpty())
+                .map(log -> log.lastEntry().getValue())
+                .filter(head -> !head.occurredAt().isBefore(since))
+                .filter(head -> after.isEmpty() || HEAD_ORDER.compare(head, after.get()) > 0)
+                .sorted(HEAD_ORDER)
+                .limit(limit)
+                .toList());
     }
 
     private TreeMap<Long, ActivityEntry> view(TenantId tenantId, WorkspaceId workspaceId) {

@@ -5,6 +5,7 @@ import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.activity.ActivityEntry;
 import io.clientworkspace.activity.Visibility;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -36,4 +37,21 @@ public interface ActivityStore {
 
     /** Up to {@code limit} entries of the workspace with sequence greater than {@code afterSequence}, oldest first. */
     List<ActivityEntry> listOldestFirst(TenantId tenantId, WorkspaceId workspaceId, long afterSequence, int limit);
+
+    /**
+     * The latest entry (chain head) of each workspace, of every tenant, whose latest entry occurred at or
+     * after {@code since}: ordered by tenant id, then workspace id (in the store's own collation, the
+     * same one it applies to {@code after}), starting after the workspace of {@code after} when given,
+     * at most {@code limit}; paging with the last entry of each page as {@code after} lists every such
+     * head exactly once. Checkpoint signing pages through it to find the
+     * chains that moved without reading any chain; implementations should answer from an index on the
+     * entries' time, not by scanning every log.
+     *
+     * <p>Optional capability: the default throws {@link UnsupportedOperationException}, which makes
+     * checkpoint signing unavailable (verification still works) for a store written before it existed.
+     */
+    default List<ActivityEntry> latestEntriesSince(Instant since, Optional<ActivityEntry> after, int limit) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement"
+                + " ActivityStore.latestEntriesSince, which signing checkpoints needs");
+    }
 }

@@ -12,6 +12,7 @@ import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.jpa.entity.ActivityEntity;
 import io.clientworkspace.spi.ActivityStore;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -107,6 +108,29 @@ public final class JpaActivityStore extends JpaStoreSupport implements ActivityS
                 .setParameter("after", afterSequence)
                 .setMaxResults(limit)
                 .getResultList(), JpaActivityStore::toDomain));
+    }
+
+    /**
+     * One statement per page: the entries since {@code since} (index {@code ix_cwk_activity_occurred})
+     * that are their workspace's head (primary key), keyset-paged by (tenant, workspace).
+     */
+    @Override
+    public List<ActivityEntry> latestEntriesSince(Instant since, Optional<ActivityEntry> after, int limit) {
+        requireNonNull(since, "since must not be null");
+        requireNonNull(after, "after must not be null");
+        String keyset = after.isPresent()
+                ? " and (a.tenantId > :afterTenant or (a.tenantId = :afterTenant and a.workspaceId > :afterWorkspace))" : "";
+        return tx(() -> {
+            var query = em().createQuery("select a from CwkActivity a where a.occurredAt >= :since" + keyset
+                            + " and a.sequence = (select max(b.sequence) from CwkActivity b"
+                            + " where b.tenantId = a.tenantId and b.workspaceId = a.workspaceId)"
+                            + " order by a.tenantId, a.workspaceId", ActivityEntity.class)
+                    .setParameter("since", since)
+                    .setMaxResults(limit);
+            after.ifPresent(a -> query.setParameter("afterTenant", a.tenantId().value())
+                    .setParameter("afterWorkspace", a.workspaceId().value()));
+            return mapDetached(query.getResultList(), JpaActivityStore::toDomain);
+        });
     }
 
     private long head(TenantId tenantId, WorkspaceId workspaceId) {

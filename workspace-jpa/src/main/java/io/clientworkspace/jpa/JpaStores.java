@@ -2,6 +2,7 @@ package io.clientworkspace.jpa;
 
 import io.clientworkspace.jpa.entity.ActivityEntity;
 import io.clientworkspace.jpa.entity.ApprovalEntity;
+import io.clientworkspace.jpa.entity.CheckpointEntity;
 import io.clientworkspace.jpa.entity.DecisionEntity;
 import io.clientworkspace.jpa.entity.DownloadEntity;
 import io.clientworkspace.jpa.entity.FileEntity;
@@ -46,7 +47,8 @@ public final class JpaStores {
     public static final List<Class<?>> ENTITY_CLASSES = List.of(TenantEntity.class, TeamMemberEntity.class,
             PermissionMatrixEntity.class, WorkspaceEntity.class, MembershipEntity.class, InvitationEntity.class,
             ActivityEntity.class, OutboxEventEntity.class, FolderEntity.class, FileEntity.class,
-            FileVersionEntity.class, DownloadEntity.class, ApprovalEntity.class, DecisionEntity.class);
+            FileVersionEntity.class, DownloadEntity.class, ApprovalEntity.class, DecisionEntity.class,
+            CheckpointEntity.class);
 
     private JpaStores() {
     }

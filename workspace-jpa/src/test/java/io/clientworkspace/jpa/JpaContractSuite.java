@@ -3,6 +3,8 @@ package io.clientworkspace.jpa;
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.tck.ActivityStoreContract;
 import io.clientworkspace.tck.ApprovalStoreContract;
+import io.clientworkspace.tck.CheckpointSinkContract;
+import io.clientworkspace.spi.CheckpointSink;
 import io.clientworkspace.tck.DownloadLogStoreContract;
 import io.clientworkspace.tck.EventOutboxContract;
 import io.clientworkspace.tck.FileStoreContract;
@@ -89,6 +91,15 @@ abstract class JpaContractSuite {
         @Override
         protected Stores createStores() {
             return freshStores();
+        }
+    }
+
+    @Nested
+    class Checkpoints extends CheckpointSinkContract {
+        @Override
+        protected CheckpointSink createSink() {
+            database().reset();
+            return new JpaCheckpointSink(database().emf());
         }
     }
 

@@ -73,7 +73,8 @@ public enum TestDatabase {
 
     private static final List<String> TABLES = List.of("cwk_approval_decision", "cwk_approval", "cwk_download",
             "cwk_file_version", "cwk_file", "cwk_folder", "cwk_event_outbox", "cwk_activity", "cwk_invitation",
-            "cwk_membership", "cwk_workspace", "cwk_permission_matrix", "cwk_team_member", "cwk_tenant");
+            "cwk_membership", "cwk_workspace", "cwk_permission_matrix", "cwk_team_member", "cwk_tenant",
+            "cwk_activity_checkpoint");
 
     private DataSource dataSource;
     private EntityManagerFactory emf;

@@ -31,6 +31,8 @@ public class WorkspaceProperties {
 
     private final Approvals approvals = new Approvals();
 
+    private final Checkpoints checkpoints = new Checkpoints();
+
     public Store getStore() {
         return store;
     }
@@ -65,6 +67,10 @@ public class WorkspaceProperties {
 
     public Approvals getApprovals() {
         return approvals;
+    }
+
+    public Checkpoints getCheckpoints() {
+        return checkpoints;
     }
 
     /**
@@ -398,6 +404,59 @@ public class WorkspaceProperties {
 
         public void setRelayInterval(Duration relayInterval) {
             this.relayInterval = relayInterval;
+        }
+    }
+
+    /**
+     * Signed checkpoints of the activity chains (Ed25519): the anchor that reveals a history rewritten
+     * or truncated by someone who can write the database. A {@code CheckpointKeys} bean of the host
+     * replaces the two key properties; a {@code CheckpointSink} bean replaces where checkpoints go.
+     */
+    public static class Checkpoints {
+
+        /**
+         * Ed25519 private key that signs checkpoints: an unencrypted PKCS#8 file, PEM or DER (as written by
+         * "openssl genpkey -algorithm ed25519"). A file path, or a resource location such as
+         * "classpath:..." or "file:...". Keep it out of the database and readable only by the application.
+         * Without it (and without a CheckpointKeys bean), no checkpoint is signed.
+         */
+        private String privateKey;
+
+        /**
+         * Ed25519 public key that verification trusts: an X.509 SubjectPublicKeyInfo file, PEM or DER
+         * ("openssl pkey -pubout"). Derived from the private key when not set; set alone, this node verifies
+         * checkpoints but signs none.
+         */
+        private String publicKey;
+
+        /**
+         * How often to sign the head of every workspace whose activity chain moved since its last
+         * checkpoint. Zero or negative disables signing.
+         */
+        private Duration interval = Duration.ofHours(1);
+
+        public String getPrivateKey() {
+            return privateKey;
+        }
+
+        public void setPrivateKey(String privateKey) {
+            this.privateKey = privateKey;
+        }
+
+        public String getPublicKey() {
+            return publicKey;
+        }
+
+        public void setPublicKey(String publicKey) {
+            this.publicKey = publicKey;
+        }
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
         }
     }
 }

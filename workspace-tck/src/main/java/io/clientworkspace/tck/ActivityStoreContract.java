@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -376,5 +378,67 @@ public abstract class ActivityStoreContract extends StoreContractSupport {
             assertThat(ActivityChain.hash(entry)).isEqualTo(entry.hash());
             previous = entry.hash();
         }
+    }
+
+    /** Appends {@code count} entries to the workspace, the last one at {@code headAt}, and returns the head. */
+    private ActivityEntry appendEndingAt(Workspace workspace, int count, Instant headAt) {
+        ActivityEntry entry = data.anEntry(workspace.tenantId(), workspace.id()).occurredAt(headAt.minusSeconds(count - 1)).build();
+        append(entry);
+        for (int i = 2; i <= count; i++) {
+            entry = data.anEntryAfter(entry).occurredAt(i == count ? headAt : headAt.minusSeconds(count - i)).build();
+            append(entry);
+        }
+        return entry;
+    }
+
+    private List<ActivityEntry> allLatestSince(Instant since, int pageSize) {
+        List<ActivityEntry> all = new ArrayList<>();
+        Optional<ActivityEntry> after = Optional.empty();
+        while (true) {
+            List<ActivityEntry> page = activity().latestEntriesSince(since, after, pageSize);
+            assertThat(page.size()).isLessThanOrEqualTo(pageSize);
+            all.addAll(page);
+            if (page.size() < pageSize) {
+                return all;
+            }
+            after = Optional.of(page.get(page.size() - 1));
+        }
+    }
+
+    @Test
+    void latestEntriesSinceListsTheHeadOfEachWorkspaceWhoseHeadIsThatRecent() {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        ActivityEntry moved = appendEndingAt(storedWorkspace(), 3, t.plusSeconds(60));
+        ActivityEntry exactlyThen = appendEndingAt(storedWorkspace(), 2, t);
+        appendEndingAt(storedWorkspace(), 4, t.minusSeconds(1));
+        storedWorkspace();
+
+        assertThat(activity().latestEntriesSince(t, Optional.empty(), 100))
+                .containsExactlyInAnyOrder(moved, exactlyThen);
+    }
+
+    @Test
+    void latestEntriesSinceIsEmptyWhenNoHeadIsThatRecent() {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        appendEndingAt(storedWorkspace(), 2, t);
+
+        assertThat(activity().latestEntriesSince(t.plusNanos(1000), Optional.empty(), 100)).isEmpty();
+    }
+
+    @Test
+    void latestEntriesSincePagesThroughEveryTenantWithoutDuplicatesOrGaps() {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        List<ActivityEntry> heads = new ArrayList<>();
+        for (int tenant = 0; tenant < 3; tenant++) {
+            Tenant stored = storedTenant();
+            for (int workspace = 0; workspace < 4; workspace++) {
+                heads.add(appendEndingAt(storedWorkspace(stored), 1 + workspace % 2, t.plusSeconds(tenant * 10L + workspace)));
+            }
+        }
+
+        List<ActivityEntry> paged = allLatestSince(t, 5);
+
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(heads);
+        assertThat(new HashSet<>(paged)).hasSameSizeAs(paged);
     }
 }

@@ -4,12 +4,14 @@ import io.clientworkspace.IdGenerator;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.activity.DomainEventListener;
 import io.clientworkspace.blob.FileSystemBlobStore;
+import io.clientworkspace.checkpoint.CheckpointKeys;
 import io.clientworkspace.file.ContentPolicy;
 import io.clientworkspace.file.DownloadPolicy;
 import io.clientworkspace.member.Authorizer;
 import io.clientworkspace.member.PermissionMatrix;
 import io.clientworkspace.memory.InMemoryStores;
 import io.clientworkspace.spi.BlobStore;
+import io.clientworkspace.spi.CheckpointSink;
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.spring.ApplicationEventBridge;
 import io.clientworkspace.spring.OutboxRelay;
@@ -84,7 +86,8 @@ public class WorkspaceAutoConfiguration {
                               WorkspaceProperties properties, ObjectProvider<Clock> clock,
                               ObjectProvider<IdGenerator> ids, ObjectProvider<PermissionMatrix> matrix,
                               ObjectProvider<DownloadPolicy> downloadPolicy,
-                              ObjectProvider<DomainEventListener> listeners) {
+                              ObjectProvider<DomainEventListener> listeners,
+                              ObjectProvider<CheckpointSink> checkpointSink, ObjectProvider<CheckpointKeys> checkpointKeys) {
         WorkspaceKit.Builder builder = WorkspaceKit.builder()
                 .stores(stores)
                 .blobStore(blobStore)
@@ -96,6 +99,8 @@ public class WorkspaceAutoConfiguration {
         matrix.ifAvailable(builder::defaultPermissionMatrix);
         downloadPolicy.ifAvailable(builder::downloadPolicy);
         listeners.orderedStream().forEach(builder::listener);
+        checkpointSink.ifAvailable(builder::checkpointSink);
+        checkpointKeys.ifAvailable(builder::checkpointKeys);
         return builder.build();
     }
 

@@ -6,6 +6,7 @@ import io.clientworkspace.file.ContentPolicy;
 import io.clientworkspace.spring.WorkspaceMetrics;
 import io.clientworkspace.spring.security.ActorResolver;
 import io.clientworkspace.spring.web.ActivityApiController;
+import io.clientworkspace.spring.web.CheckpointApiController;
 import io.clientworkspace.spring.web.ActorArgumentResolver;
 import io.clientworkspace.spring.web.ApprovalApiController;
 import io.clientworkspace.spring.web.FileApiController;
@@ -66,6 +67,12 @@ public class WorkspaceRestAutoConfiguration {
     @ConditionalOnMissingBean
     ActivityApiController workspaceActivityApiController(WorkspaceKit kit) {
         return new ActivityApiController(kit);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CheckpointApiController workspaceCheckpointApiController(WorkspaceKit kit) {
+        return new CheckpointApiController(kit);
     }
 
     @Bean

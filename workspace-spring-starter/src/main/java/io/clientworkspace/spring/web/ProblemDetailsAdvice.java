@@ -56,7 +56,8 @@ import java.util.Map;
  */
 @RestControllerAdvice(assignableTypes = {WorkspaceApiController.class, MemberApiController.class,
         InvitationApiController.class, ActivityApiController.class, FolderApiController.class,
-        FileApiController.class, ApprovalApiController.class})
+        FileApiController.class, ApprovalApiController.class,
+        CheckpointApiController.class})
 public class ProblemDetailsAdvice {
 
     /** The prefix of every problem type of the API. */

@@ -13,7 +13,7 @@ final class KitAutoConfigurations {
 
     /** Every auto-configuration of the starter. */
     static final AutoConfigurations ALL = AutoConfigurations.of(WorkspaceJpaAutoConfiguration.class,
-            WorkspaceJpaStoresAutoConfiguration.class, WorkspaceAutoConfiguration.class,
+            WorkspaceJpaStoresAutoConfiguration.class, WorkspaceCheckpointAutoConfiguration.class, WorkspaceAutoConfiguration.class,
             WorkspaceSecurityAutoConfiguration.class, WorkspaceMetricsAutoConfiguration.class,
             WorkspaceHealthAutoConfiguration.class, WorkspaceRestAutoConfiguration.class);
 
