@@ -186,8 +186,8 @@ public final class FileSystemBlobStore implements BlobStore {
                 if (expected != null && !actual.equals(expected)) {
                     throw new IllegalStateException("The blob directory " + root + " is owned by " + actual.getName()
                             + ", not by " + expected.getName() + " who runs the kit; another user could read or"
-                            + " replace file contents there. Configure a directory of your own (or change its owner"
-                            + " with chown).");
+                            + " replace file contents there. Configure a directory of your own, for example a new"
+                            + " subdirectory that the kit creates (on a shared volume too), or change its owner with chown.");
                 }
                 Files.setPosixFilePermissions(root, DIRECTORY_MODE);
             }

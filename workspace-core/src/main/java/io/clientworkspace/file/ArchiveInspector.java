@@ -252,7 +252,10 @@ final class ArchiveInspector {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             all.writeBytes(prefix);
             all.writeBytes(entry.readNBytes(CONTENT_TYPES_LIMIT - prefix.length));
-            String xml = all.toString(StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+            // A binary workbook (.xlsb) names its main part "sheet.binary.macroEnabled" with or without macros; its
+            // macros show as a vbaProject part, which the other markers and the entry names catch.
+            String xml = all.toString(StandardCharsets.UTF_8).toLowerCase(Locale.ROOT)
+                    .replace("sheet.binary.macroenabled.main", "sheet.binary.main");
             for (String marker : new String[] {"macroenabled", "vnd.ms-office.vbaproject", "macrosheet"}) {
                 if (xml.contains(marker)) {
                     throw refused("is an Office document with macros (" + shown + " declares "

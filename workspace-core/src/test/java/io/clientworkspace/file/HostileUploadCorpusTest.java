@@ -310,10 +310,26 @@ class HostileUploadCorpusTest {
                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
                                 "word/document.xml", "word/media/image1.svg", Samples.ascii("<svg xmlns=\"http://www.w3.org/2000/svg\"/>")),
                         "brand.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                stored("binary workbook (.xlsb) without macros, whose content type says macroEnabled", "data.xlsb",
+                        () -> ArchiveSamples.ooxml("application/vnd.ms-excel.sheet.binary.macroEnabled.main", "xl/workbook.bin"),
+                        "data.xlsb", "application/vnd.ms-excel.sheet.binary.macroenabled.12"),
                 stored("legacy Word document without macros", "letter.doc", () -> ArchiveSamples.ole2("ObjectPool"),
                         "letter.doc", "application/msword"),
+                stored("zip of a 3 MiB CSV written by java.util.zip (data descriptors, many buffers)", "export.zip",
+                        () -> Samples.zip(Map.of("export.csv", largeCsv())), "export.zip", "application/zip"),
                 stored("zip holding a zip of photos", "album.zip", () -> ArchiveSamples.zip("2024.zip",
                         ArchiveSamples.zip("a.png", Samples.png())), "album.zip", "application/zip"));
+    }
+
+    /** About 3 MiB of CSV rows of pseudo-random numbers (compresses a few times, far below the ratio limit). */
+    private static byte[] largeCsv() {
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder csv = new StringBuilder("id,amount,account\n");
+        while (csv.length() < 3 << 20) {
+            csv.append(random.nextInt(1_000_000)).append(',').append(random.nextInt(100_000)).append('.')
+                    .append(random.nextInt(100)).append(",ACC-").append(random.nextInt(10_000)).append('\n');
+        }
+        return Samples.text(csv.toString());
     }
 
     /** The start of a 64-bit Mach-O executable. */
