@@ -18,6 +18,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -25,6 +30,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -40,8 +47,17 @@ import static java.util.Objects.requireNonNull;
  * next to each blob a {@code .sha256} file holds the hash recorded at write time. A put streams into
  * a temporary file in the target directory, forces it to disk, writes and forces the hash file, then
  * atomically renames the blob into place and forces the directory, so a blob is visible only once it
- * is complete and durable. Keys never contain anything from the caller. Reads verify the hash as
- * they go and throw {@link BlobIntegrityException} at the end of a blob whose bytes changed.
+ * is complete and durable. Keys never contain anything from the caller. Reads verify the bytes as they go
+ * against the hash the caller passes (the one in the database) and throw {@link BlobIntegrityException} at the
+ * end of a blob whose bytes differ, or at once when the {@code .sha256} file already differs from it; the
+ * {@code .sha256} file serves the orphan sweep and integrity tooling, never as the reference for a read.
+ *
+ * <h2>Permissions and the root</h2>
+ * Where the file system supports POSIX permissions, the store creates its directories {@code 0700} and its files
+ * (temporary files during a put included) {@code 0600}, and tightens an existing root to {@code 0700}, so that no
+ * other local user can read or replace blobs. The constructor refuses a root that is a symbolic link, that exists
+ * but is not a directory, or (POSIX) that is owned by another user, with an {@link IllegalStateException} naming
+ * the path and what to fix.
  *
  * <h2>Threads and memory</h2>
  * Blobs of up to 16 MiB are written and read on the caller's thread alone, with one 64 KiB buffer. Larger
@@ -85,6 +101,9 @@ public final class FileSystemBlobStore implements BlobStore {
     private static final String TEMP_SUFFIX = ".partial";
     static final int BUFFER = 64 * 1024;
     private static final long MIB = 1024 * 1024;
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
     /** Blobs larger than this use a background task; smaller ones never do. */
     private static final long LARGE = 16 * MIB;
     /** Background tasks one store runs at once: twice the processors, at least 4. */
@@ -96,6 +115,8 @@ public final class FileSystemBlobStore implements BlobStore {
     private final Semaphore backgroundTasks = new Semaphore(MAX_BACKGROUND_TASKS);
     private final Tuning tuning;
     private final SecureRandom random = new SecureRandom();
+    /** Whether the root's file system supports POSIX permissions (then directories are 0700 and files 0600). */
+    private final boolean posix;
 
     /**
      * A store under {@code root}, created if missing, that uses a daemon thread per transfer of a blob larger than
@@ -120,11 +141,86 @@ public final class FileSystemBlobStore implements BlobStore {
         this.root = requireNonNull(root, "root must not be null").toAbsolutePath().normalize();
         this.executor = executor;
         this.tuning = requireNonNull(tuning, "tuning must not be null");
-        try {
-            Files.createDirectories(this.root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the blob directory " + this.root, e);
+        this.posix = prepareRoot(this.root, null);
+    }
+
+    /**
+     * Creates the root (0700 where POSIX permissions exist) or checks the existing one: not a symbolic link, a
+     * directory, and, with POSIX permissions, owned by {@code owner} (the user running this JVM when null); an
+     * existing root of that owner is tightened to 0700.
+     *
+     * @return whether the root's file system supports POSIX permissions
+     * @throws IllegalStateException naming the path and what to fix when the root is refused
+     */
+    static boolean prepareRoot(Path root, @Nullable UserPrincipal owner) {
+        if (Files.isSymbolicLink(root)) {
+            throw new IllegalStateException("The blob directory " + root + " is a symbolic link; whoever can change the"
+                    + " link can redirect the file contents. Configure the real directory it points to instead.");
         }
+        try {
+            if (Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IllegalStateException("The blob directory " + root + " exists but is not a directory;"
+                            + " remove it or configure another path.");
+                }
+            } else {
+                Path parent = root.getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                boolean posixHere = supportsPosix(parent == null ? root : parent);
+                try {
+                    if (posixHere) {
+                        Files.createDirectory(root, PosixFilePermissions.asFileAttribute(DIRECTORY_MODE));
+                    } else {
+                        Files.createDirectory(root);
+                    }
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    return prepareRoot(root, owner);
+                }
+            }
+            boolean posix = supportsPosix(root);
+            if (posix) {
+                UserPrincipal expected = owner != null ? owner : currentUser(root);
+                UserPrincipal actual = Files.getOwner(root, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                if (expected != null && !actual.equals(expected)) {
+                    throw new IllegalStateException("The blob directory " + root + " is owned by " + actual.getName()
+                            + ", not by " + expected.getName() + " who runs the kit; another user could read or"
+                            + " replace file contents there. Configure a directory of your own, for example a new"
+                            + " subdirectory that the kit creates (on a shared volume too), or change its owner with chown.");
+                }
+                Files.setPosixFilePermissions(root, DIRECTORY_MODE);
+            }
+            return posix;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create or check the blob directory " + root, e);
+        }
+    }
+
+    private static boolean supportsPosix(Path path) {
+        return Files.getFileAttributeView(path, PosixFileAttributeView.class) != null;
+    }
+
+    /** The owner the file system gives a file this process creates, or null if no file can be created to learn it. */
+    private static @Nullable UserPrincipal currentUser(Path root) {
+        for (Path dir : new Path[] {root, Path.of(System.getProperty("java.io.tmpdir"))}) {
+            Path probe = null;
+            try {
+                probe = Files.createTempFile(dir, ".owner-probe", ".tmp");
+                return Files.getOwner(probe);
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                // try the next place
+            } finally {
+                if (probe != null) {
+                    try {
+                        Files.deleteIfExists(probe);
+                    } catch (IOException ignored) {
+                        // a stray empty probe file in the temp directory harms nothing
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The directory the blobs live in. */
@@ -138,13 +234,14 @@ public final class FileSystemBlobStore implements BlobStore {
         String key = newKey();
         Path target = path(key);
         Path dir = target.getParent();
-        Files.createDirectories(dir);
+        createDirectories(dir);
         Path temp = dir.resolve(key + TEMP_SUFFIX);
         Path hashTemp = dir.resolve(key + HASH_SUFFIX + TEMP_SUFFIX);
         MessageDigest sha = sha256();
         long size = 0;
         try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    fileAttributes())) {
                 BackgroundFlusher flusher = null;
                 long flushAt = tuning.flushAfter();
                 try {
@@ -193,7 +290,8 @@ public final class FileSystemBlobStore implements BlobStore {
                 out.force(true);
             }
             String hash = HexFormat.of().formatHex(sha.digest());
-            try (FileChannel out = FileChannel.open(hashTemp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(hashTemp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    fileAttributes())) {
                 out.write(ByteBuffer.wrap(hash.getBytes(StandardCharsets.US_ASCII)));
                 out.force(true);
             }
@@ -210,14 +308,28 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>When the {@code .sha256} file beside the blob already differs from {@code expectedSha256}, this throws
+     * {@link BlobIntegrityException} at once; a missing {@code .sha256} file does not matter to a read.
+     */
     @Override
-    public InputStream open(String key) throws IOException {
+    public InputStream open(String key, String expectedSha256) throws IOException {
+        requireNonNull(expectedSha256, "expectedSha256 must not be null");
+        if (!SHA256.matcher(expectedSha256).matches()) {
+            throw new IllegalArgumentException("expectedSha256 must be 64 hexadecimal digits");
+        }
+        String expected = expectedSha256.toLowerCase(Locale.ROOT);
         Path path = path(checkKey(key));
-        String expected;
         try {
-            expected = Files.readString(hashPath(key), StandardCharsets.US_ASCII).strip();
+            String recorded = Files.readString(hashPath(key), StandardCharsets.US_ASCII).strip();
+            if (!recorded.equals(expected)) {
+                throw new BlobIntegrityException("Blob " + key + " is corrupted or was replaced: the hash file beside it"
+                        + " says " + recorded + " but " + expected + " was recorded when it was written");
+            }
         } catch (NoSuchFileException e) {
-            throw new FileNotFoundException("No blob with key " + key);
+            // the hash file is for tooling; the blob is checked against the caller's hash as it is read
         }
         FileChannel channel;
         try {
@@ -298,6 +410,33 @@ public final class FileSystemBlobStore implements BlobStore {
             }
         }
         return removed;
+    }
+
+    private void createDirectories(Path dir) throws IOException {
+        if (!posix) {
+            Files.createDirectories(dir);
+            return;
+        }
+        // Create each missing level 0700 ourselves: createDirectories would apply the attribute but a concurrent
+        // put may create a level in between, which is fine, since it creates it 0700 as well.
+        Path missing = dir;
+        java.util.ArrayDeque<Path> levels = new java.util.ArrayDeque<>();
+        while (!missing.equals(root) && !Files.isDirectory(missing)) {
+            levels.push(missing);
+            missing = missing.getParent();
+        }
+        FileAttribute<Set<PosixFilePermission>> mode = PosixFilePermissions.asFileAttribute(DIRECTORY_MODE);
+        for (Path level : levels) {
+            try {
+                Files.createDirectory(level, mode);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another put created it
+            }
+        }
+    }
+
+    private FileAttribute<?>[] fileAttributes() {
+        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_MODE)} : new FileAttribute<?>[0];
     }
 
     private String newKey() {

@@ -9,18 +9,15 @@ import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.mime.MimeTypes;
 
 import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 
 /**
  * Decides from the first bytes of an upload (and its name) what it really is, and whether the
- * {@link ContentPolicy} accepts it; checks zip archives entry by entry. Uses one shared Apache Tika
+ * {@link ContentPolicy} accepts it; checks zip archives entry by entry ({@link ArchiveInspector}) and legacy
+ * Office documents for macros ({@link Ole2Macros}). Uses one shared Apache Tika
  * detector ({@link MimeTypes}, magic bytes and name globs), which is thread-safe.
  */
 final class ContentInspector {
@@ -31,8 +28,16 @@ final class ContentInspector {
     private static final MimeTypes TYPES = MimeTypes.getDefaultMimeTypes();
     private static final MediaTypeRegistry REGISTRY = TYPES.getMediaTypeRegistry();
 
+    private static final MediaType ZIP = MediaType.application("zip");
+    private static final MediaType OLE2 = MediaType.application("x-tika-msoffice");
+
     /** What was learned about an upload. */
-    record Inspection(String detectedType, boolean isZip) {
+    record Inspection(String detectedType, boolean isZip, boolean isOle2) {
+
+        /** Whether the whole upload must be read back and checked ({@link #checkWhole}) before it is accepted. */
+        boolean readsWhole() {
+            return isZip || isOle2;
+        }
     }
 
     Inspection inspect(byte[] prefix, String name, ContentPolicy policy) {
@@ -61,46 +66,51 @@ final class ContentInspector {
             throw new ValidationException(FieldError.of("content", "was detected as " + combined
                     + ", which this workspace does not accept"));
         }
-        boolean zip = REGISTRY.isInstanceOf(combined, MediaType.application("zip"));
-        return new Inspection(combined.toString(), zip);
+        boolean zip = REGISTRY.isInstanceOf(combined, ZIP) || REGISTRY.isInstanceOf(fromBytes, ZIP);
+        boolean ole2 = REGISTRY.isInstanceOf(fromBytes, OLE2) || REGISTRY.isInstanceOf(combined, OLE2);
+        return new Inspection(combined.toString(), zip, ole2);
     }
 
     /**
-     * Reads a zip archive entry by entry, inflating as it goes but never further than the limits, and
-     * refuses too many entries, too many expanded bytes, and entry names that escape (zip-slip).
+     * Reads a stored upload whole and refuses what its first bytes could not tell: a zip archive is inspected
+     * entry by entry ({@link ArchiveInspector}), a legacy Office file (OLE2) for macros ({@link Ole2Macros}).
+     *
+     * @throws ValidationException on field {@code content} naming what was refused
      */
-    void checkArchive(InputStream zip, ContentPolicy policy) {
-        long expanded = 0;
-        int entries = 0;
-        byte[] buffer = new byte[16 * 1024];
-        try (ZipInputStream in = new ZipInputStream(zip)) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                entries++;
-                if (entries > policy.maxArchiveEntries()) {
-                    throw new ValidationException(FieldError.of("content", "is an archive with more than "
-                            + policy.maxArchiveEntries() + " entries"));
+    void checkWhole(InputStream content, Inspection inspection, ContentPolicy policy, String name) {
+        if (inspection.isZip()) {
+            new ArchiveInspector(this, policy).inspect(content);
+        } else if (inspection.isOle2() && !policy.allowMacros()) {
+            try {
+                if (Ole2Macros.contains(content)) {
+                    throw new ValidationException(FieldError.of("content", "is an Office document with macros ("
+                            + inspection.detectedType() + " with a VBA project), which this workspace does not accept"));
                 }
-                String entryName = entry.getName().replace('\\', '/');
-                if (entryName.startsWith("/") || entryName.matches("^[A-Za-z]:.*") || ("/" + entryName + "/").contains("/../")) {
-                    throw new ValidationException(FieldError.of("content", "is an archive with an entry that escapes"
-                            + " its folder: " + entryName.replaceAll("\\p{Cntrl}", "?")));
-                }
-                int n;
-                while ((n = in.read(buffer)) != -1) {
-                    expanded += n;
-                    if (expanded > policy.maxArchiveExpandedSize()) {
-                        throw new ValidationException(FieldError.of("content", "is an archive that expands to more than "
-                                + policy.maxArchiveExpandedSize() + " bytes"));
-                    }
-                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read the stored document back", e);
             }
-        } catch (ZipException | EOFException e) {
-            // EOFException: the inflater ran out of input, i.e. a truncated archive, not a failing disk.
-            throw new ValidationException(FieldError.of("content", "is a damaged zip archive"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the stored archive back", e);
         }
+    }
+
+    /** The type Tika detects from {@code bytes} alone. */
+    static MediaType detectBytes(byte[] bytes) {
+        return detect(bytes, null);
+    }
+
+    /** Whether Tika's registry knows {@code type} to be a kind of {@code of}. */
+    static boolean isA(MediaType type, MediaType of) {
+        return REGISTRY.isInstanceOf(type, of);
+    }
+
+    /** Whether the policy blocks {@code type}. */
+    static boolean isBlocked(MediaType type, ContentPolicy policy) {
+        return matchesAny(type, policy.blockedTypes());
+    }
+
+    /** The type Tika infers from the extension of {@code name} alone (cheap: no bytes are read). */
+    static MediaType detectName(String name) {
+        String extension = FileNames.extension(name);
+        return extension.isEmpty() ? MediaType.OCTET_STREAM : detect(null, "file." + extension);
     }
 
     private static boolean contradicts(MediaType fromName, MediaType fromBytes) {

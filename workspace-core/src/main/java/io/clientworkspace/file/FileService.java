@@ -286,7 +286,7 @@ public final class FileService {
         }
         InputStream stream;
         try {
-            stream = blobs.open(version.blobKey());
+            stream = blobs.open(version.blobKey(), version.sha256());
         } catch (IOException e) {
             throw new UncheckedIOException("The bytes of version " + wanted + " of file " + fileId + " cannot be read", e);
         }
@@ -381,9 +381,9 @@ public final class FileService {
             }
             throw new UncheckedIOException("The upload could not be stored; nothing was kept", e);
         }
-        if (inspection.isZip()) {
-            try (InputStream archive = blobs.open(blob.key())) {
-                inspector.checkArchive(archive, policy);
+        if (inspection.readsWhole()) {
+            try (InputStream archive = blobs.open(blob.key(), blob.sha256())) {
+                inspector.checkWhole(archive, inspection, policy, name);
             } catch (IOException | RuntimeException e) {
                 deleteQuietly(blob.key(), e);
                 if (e instanceof RuntimeException runtime) {

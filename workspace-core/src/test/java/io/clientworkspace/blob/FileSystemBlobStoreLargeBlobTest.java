@@ -152,7 +152,7 @@ class FileSystemBlobStoreLargeBlobTest {
 
             assertThat(blob.size()).isEqualTo(size);
             assertThat(blob.sha256()).isEqualTo(sha256(expected));
-            assertThat(read(store.open(blob.key()))).isEqualTo(expected);
+            assertThat(read(store.open(blob.key(), blob.sha256()))).isEqualTo(expected);
             assertThat(regularFiles()).hasSize(2).noneMatch(p -> p.toString().endsWith(".partial"));
         }
 
@@ -162,7 +162,7 @@ class FileSystemBlobStoreLargeBlobTest {
             FileSystemBlobStore store = store();
 
             StoredBlob blob = store.put(GeneratedContent.of(size, size));
-            read(store.open(blob.key()));
+            read(store.open(blob.key(), blob.sha256()));
 
             assertThat(executor.started()).isZero();
             assertThat(flushes.calls()).isZero();
@@ -175,7 +175,7 @@ class FileSystemBlobStoreLargeBlobTest {
             StoredBlob blob = store.put(GeneratedContent.of(1, LARGE + 1));
             assertThat(executor.started()).isOne();
 
-            read(store.open(blob.key()));
+            read(store.open(blob.key(), blob.sha256()));
             assertThat(executor.started()).isEqualTo(2);
         }
 
@@ -211,7 +211,7 @@ class FileSystemBlobStoreLargeBlobTest {
             StoredBlob blob = store.put(GeneratedContent.of(4, expected.length));
 
             ByteArrayOutputStream got = new ByteArrayOutputStream();
-            try (InputStream in = store.open(blob.key())) {
+            try (InputStream in = store.open(blob.key(), blob.sha256())) {
                 int b;
                 while ((b = in.read()) != -1) {
                     got.write(b);
@@ -229,7 +229,7 @@ class FileSystemBlobStoreLargeBlobTest {
             StoredBlob blob = store.put(GeneratedContent.of(5, expected.length));
 
             ByteArrayOutputStream rest = new ByteArrayOutputStream();
-            try (InputStream in = store.open(blob.key())) {
+            try (InputStream in = store.open(blob.key(), blob.sha256())) {
                 assertThat(in.read()).isEqualTo(expected[0] & 0xff);
                 assertThat(in.skip(3L * BUFFER)).isEqualTo(3L * BUFFER);
                 assertThat(in.transferTo(rest)).isEqualTo(expected.length - 1 - 3L * BUFFER);
@@ -243,7 +243,7 @@ class FileSystemBlobStoreLargeBlobTest {
             FileSystemBlobStore store = store();
             StoredBlob blob = store.put(GeneratedContent.of(6, LARGE + 100));
 
-            try (InputStream in = store.open(blob.key())) {
+            try (InputStream in = store.open(blob.key(), blob.sha256())) {
                 assertThat(in.skip(10L * LARGE)).isEqualTo(LARGE + 100);
                 assertThat(in.read()).isEqualTo(-1);
             }
@@ -265,7 +265,7 @@ class FileSystemBlobStoreLargeBlobTest {
                             long seed = thread * 100L + i;
                             long size = 2L * LARGE + seed * 997;
                             StoredBlob blob = store.put(GeneratedContent.of(seed, size));
-                            assertThat(read(store.open(blob.key()))).as("blob of seed %d", seed)
+                            assertThat(read(store.open(blob.key(), blob.sha256()))).as("blob of seed %d", seed)
                                     .isEqualTo(content(seed, size));
                             assertThat(blob.sha256()).isEqualTo(sha256(content(seed, size)));
                         }
@@ -417,7 +417,7 @@ class FileSystemBlobStoreLargeBlobTest {
             StoredBlob blob = store.put(content);
 
             assertThat(blob.sha256()).isEqualTo(sha256(expected));
-            assertThat(read(store.open(blob.key()))).isEqualTo(expected);
+            assertThat(read(store.open(blob.key(), blob.sha256()))).isEqualTo(expected);
         }
     }
 
@@ -433,7 +433,7 @@ class FileSystemBlobStoreLargeBlobTest {
                 return bytes;
             });
 
-            try (InputStream in = store.open(blob.key())) {
+            try (InputStream in = store.open(blob.key(), blob.sha256())) {
                 assertThat(in.readNBytes(10 * BUFFER)).hasSize(10 * BUFFER);
                 assertThatThrownBy(in::read).isInstanceOf(BlobIntegrityException.class)
                         .hasMessageContaining(blob.key()).hasMessageContaining(blob.sha256());
@@ -447,7 +447,7 @@ class FileSystemBlobStoreLargeBlobTest {
             FileSystemBlobStore store = store();
             StoredBlob blob = corrupt(store, 10L * BUFFER, bytes -> Arrays.copyOf(bytes, length));
 
-            assertThatThrownBy(() -> read(store.open(blob.key()))).isInstanceOf(BlobIntegrityException.class);
+            assertThatThrownBy(() -> read(store.open(blob.key(), blob.sha256()))).isInstanceOf(BlobIntegrityException.class);
         }
 
         @Test
@@ -455,7 +455,7 @@ class FileSystemBlobStoreLargeBlobTest {
             FileSystemBlobStore store = store();
             StoredBlob blob = corrupt(store, 10L * BUFFER, bytes -> Arrays.copyOf(bytes, bytes.length + BUFFER));
 
-            assertThatThrownBy(() -> read(store.open(blob.key()))).isInstanceOf(BlobIntegrityException.class);
+            assertThatThrownBy(() -> read(store.open(blob.key(), blob.sha256()))).isInstanceOf(BlobIntegrityException.class);
         }
 
         @Test
@@ -466,7 +466,7 @@ class FileSystemBlobStoreLargeBlobTest {
                 return bytes;
             });
 
-            FileSystemBlobStoreTest.assertChangeDetectedHoweverItIsRead(store, blob.key(), 6L * BUFFER + 5);
+            FileSystemBlobStoreTest.assertChangeDetectedHoweverItIsRead(store, blob, 6L * BUFFER + 5);
         }
 
         @Test
@@ -474,7 +474,7 @@ class FileSystemBlobStoreLargeBlobTest {
             FileSystemBlobStore store = store();
             StoredBlob blob = store.put(GeneratedContent.of(13, 10L * BUFFER));
 
-            try (InputStream in = store.open(blob.key())) {
+            try (InputStream in = store.open(blob.key(), blob.sha256())) {
                 assertThat(in.read()).isNotEqualTo(-1);
                 executor.interruptAll();
                 executor.awaitAllEnded();
@@ -496,7 +496,7 @@ class FileSystemBlobStoreLargeBlobTest {
             FileSystemBlobStore store = store();
             StoredBlob blob = store.put(GeneratedContent.of(14, 40L * BUFFER));
 
-            InputStream in = store.open(blob.key());
+            InputStream in = store.open(blob.key(), blob.sha256());
             assertThat(in.readNBytes(100)).hasSize(100);
             in.close();
 
@@ -514,7 +514,7 @@ class FileSystemBlobStoreLargeBlobTest {
                     LARGE, 2, big, TimeUnit.MILLISECONDS.toNanos(20), flushes));
             StoredBlob blob = store.put(GeneratedContent.of(23, 3L * big));
 
-            InputStream in = store.open(blob.key());
+            InputStream in = store.open(blob.key(), blob.sha256());
             assertThat(in.read()).isNotEqualTo(-1);
             in.close();
 
@@ -527,7 +527,7 @@ class FileSystemBlobStoreLargeBlobTest {
             FileSystemBlobStore store = store();
             StoredBlob blob = store.put(GeneratedContent.of(15, 40L * BUFFER));
 
-            store.open(blob.key()).close();
+            store.open(blob.key(), blob.sha256()).close();
 
             assertThat(executor.threads()).noneMatch(Threads::inBackgroundWork);
             assertThat(openFiles()).isEmpty();
@@ -537,7 +537,7 @@ class FileSystemBlobStoreLargeBlobTest {
         void aStreamDroppedWithoutClosingStopsItsReaderOnceCollected() throws Exception {
             FileSystemBlobStore store = store();
             StoredBlob blob = store.put(GeneratedContent.of(16, 40L * BUFFER));
-            openAndDrop(store, blob.key());
+            openAndDrop(store, blob);
 
             Thread reader = executor.threads().get(executor.threads().size() - 1);
             for (int i = 0; i < 300 && reader.isAlive(); i++) {
@@ -549,8 +549,8 @@ class FileSystemBlobStoreLargeBlobTest {
             assertThat(openFiles()).isEmpty();
         }
 
-        private void openAndDrop(FileSystemBlobStore store, String key) throws IOException {
-            InputStream in = store.open(key);
+        private void openAndDrop(FileSystemBlobStore store, StoredBlob blob) throws IOException {
+            InputStream in = store.open(blob.key(), blob.sha256());
             assertThat(in.read()).isNotEqualTo(-1);
         }
     }
@@ -567,7 +567,7 @@ class FileSystemBlobStoreLargeBlobTest {
 
             StoredBlob blob = store.put(GeneratedContent.of(17, expected.length));
 
-            assertThat(read(store.open(blob.key()))).isEqualTo(expected);
+            assertThat(read(store.open(blob.key(), blob.sha256()))).isEqualTo(expected);
             assertThat(flushes.calls()).isZero();
         }
 
@@ -581,7 +581,7 @@ class FileSystemBlobStoreLargeBlobTest {
             byte[] expected = content(18, 5L * LARGE);
 
             StoredBlob blob = store.put(GeneratedContent.of(18, expected.length));
-            byte[] back = read(store.open(blob.key()));
+            byte[] back = read(store.open(blob.key(), blob.sha256()));
 
             assertThat(back).isEqualTo(expected);
             assertThat(ran).hasValue(2);
@@ -590,7 +590,7 @@ class FileSystemBlobStoreLargeBlobTest {
                 bytes[7] ^= 1;
                 return bytes;
             });
-            assertThatThrownBy(() -> read(store.open(bad.key()))).isInstanceOf(BlobIntegrityException.class);
+            assertThatThrownBy(() -> read(store.open(bad.key(), bad.sha256()))).isInstanceOf(BlobIntegrityException.class);
         }
 
         @Test
@@ -600,13 +600,13 @@ class FileSystemBlobStoreLargeBlobTest {
             byte[] expected = content(19, 5L * LARGE);
 
             StoredBlob blob = store.put(GeneratedContent.of(19, expected.length));
-            InputStream in = store.open(blob.key());
+            InputStream in = store.open(blob.key(), blob.sha256());
             byte[] back = read(in);
             StoredBlob bad = corrupt(store, 5L * LARGE, bytes -> {
                 bytes[bytes.length - 1] ^= 1;
                 return bytes;
             });
-            Throwable corrupted = catchThrowable(() -> read(store.open(bad.key())));
+            Throwable corrupted = catchThrowable(() -> read(store.open(bad.key(), bad.sha256())));
             queued.forEach(Runnable::run);
 
             assertThat(back).isEqualTo(expected);
@@ -614,7 +614,7 @@ class FileSystemBlobStoreLargeBlobTest {
             assertThat(queued).hasSize(4);
             assertThat(flushes.calls()).as("tasks that start too late do nothing").isZero();
             assertThat(openFiles()).isEmpty();
-            assertThat(read(store.open(blob.key()))).isEqualTo(expected);
+            assertThat(read(store.open(blob.key(), blob.sha256()))).isEqualTo(expected);
         }
 
         @Test
@@ -627,7 +627,7 @@ class FileSystemBlobStoreLargeBlobTest {
 
                 // The pool's only thread opens the stream; its read-ahead task queues behind that very call and then
                 // runs on the thread that opened the stream, which cancels it: the reader here must not wait for it.
-                InputStream in = pool.submit(() -> store.open(blob.key())).get();
+                InputStream in = pool.submit(() -> store.open(blob.key(), blob.sha256())).get();
                 pool.submit(() -> { }).get();
 
                 assertThat(read(in)).isEqualTo(expected);
@@ -647,7 +647,7 @@ class FileSystemBlobStoreLargeBlobTest {
 
             List<InputStream> open = new ArrayList<>();
             for (int i = 0; i < streams; i++) {
-                open.add(store.open(blob.key()));
+                open.add(store.open(blob.key(), blob.sha256()));
             }
             int started = executor.started() - startedBefore;
             for (InputStream in : open) {
@@ -659,7 +659,7 @@ class FileSystemBlobStoreLargeBlobTest {
             assertThat(openFiles()).isEmpty();
             // Every permit came back: the next transfers get background readers again.
             for (int i = 0; i < FileSystemBlobStore.MAX_BACKGROUND_TASKS; i++) {
-                open.set(i, store.open(blob.key()));
+                open.set(i, store.open(blob.key(), blob.sha256()));
             }
             assertThat(executor.started() - startedBefore).isEqualTo(2 * FileSystemBlobStore.MAX_BACKGROUND_TASKS);
             for (int i = 0; i < FileSystemBlobStore.MAX_BACKGROUND_TASKS; i++) {
@@ -685,12 +685,12 @@ class FileSystemBlobStoreLargeBlobTest {
             FileSystemBlobStore store = new FileSystemBlobStore(root, executor);
 
             StoredBlob small = store.put(GeneratedContent.of(20, 16 * MIB));
-            assertThat(read(store.open(small.key()))).hasSize((int) (16 * MIB));
+            assertThat(read(store.open(small.key(), small.sha256()))).hasSize((int) (16 * MIB));
             assertThat(executor.started()).isZero();
 
             StoredBlob large = store.put(GeneratedContent.of(21, 16 * MIB + 1));
             assertThat(executor.started()).isOne();
-            assertThat(sha256(read(store.open(large.key())))).isEqualTo(large.sha256())
+            assertThat(sha256(read(store.open(large.key(), large.sha256())))).isEqualTo(large.sha256())
                     .isEqualTo(sha256(content(21, 16 * MIB + 1)));
             assertThat(executor.started()).isEqualTo(2);
         }
@@ -708,7 +708,7 @@ class FileSystemBlobStoreLargeBlobTest {
             });
             seen.get(0).join(10_000);
             assertThat(seen.get(0).isAlive()).as("the thread ends with the put").isFalse();
-            assertThat(read(new FileSystemBlobStore(root).open(blob.key()))).hasSize(4 * LARGE);
+            assertThat(read(new FileSystemBlobStore(root).open(blob.key(), blob.sha256()))).hasSize(4 * LARGE);
         }
     }
 

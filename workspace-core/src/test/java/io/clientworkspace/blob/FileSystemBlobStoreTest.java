@@ -87,7 +87,7 @@ class FileSystemBlobStoreTest {
 
             StoredBlob blob = store.put(new ByteArrayInputStream(content));
 
-            assertThat(read(store.open(blob.key()))).isEqualTo(content);
+            assertThat(read(store.open(blob.key(), blob.sha256()))).isEqualTo(content);
             assertThat(blob.size()).isEqualTo(content.length);
             assertThat(blob.sha256()).isEqualTo(sha256(content));
         }
@@ -99,7 +99,7 @@ class FileSystemBlobStoreTest {
             StoredBlob blob = store.put(new ByteArrayInputStream(new byte[0]));
 
             assertThat(blob.size()).isZero();
-            assertThat(read(store.open(blob.key()))).isEmpty();
+            assertThat(read(store.open(blob.key(), blob.sha256()))).isEmpty();
         }
 
         @Test
@@ -112,7 +112,7 @@ class FileSystemBlobStoreTest {
 
             assertThat(blob.size()).isEqualTo(size);
             assertThat(blob.sha256()).isEqualTo(sha256(expected));
-            assertThat(read(store.open(blob.key()))).isEqualTo(expected);
+            assertThat(read(store.open(blob.key(), blob.sha256()))).isEqualTo(expected);
         }
 
         @Test
@@ -211,7 +211,7 @@ class FileSystemBlobStoreTest {
                 for (String[] written : all) {
                     long seed = Long.parseLong(written[1]);
                     byte[] expected = GeneratedContent.of(seed, 100_000 + seed).readAllBytes();
-                    assertThat(read(store.open(written[0]))).as("blob of seed %d", seed).isEqualTo(expected);
+                    assertThat(read(store.open(written[0], written[2]))).as("blob of seed %d", seed).isEqualTo(expected);
                     assertThat(written[2]).isEqualTo(sha256(expected));
                 }
                 assertThat(regularFiles()).hasSize(2 * threads * perThread)
@@ -229,7 +229,7 @@ class FileSystemBlobStoreTest {
 
             assertThat(nested).isDirectory();
             assertThat(store.root()).isEqualTo(nested.toAbsolutePath().normalize());
-            assertThat(read(store.open(store.put(new ByteArrayInputStream(bytes("x"))).key()))).isEqualTo(bytes("x"));
+            assertThat(read(store.open(store.put(new ByteArrayInputStream(bytes("x"))).key(), sha256(bytes("x"))))).isEqualTo(bytes("x"));
         }
     }
 
@@ -244,7 +244,7 @@ class FileSystemBlobStoreTest {
             onDisk[150_000] ^= 0x40;
             Files.write(blobPath(blob.key()), onDisk);
 
-            InputStream in = store.open(blob.key());
+            InputStream in = store.open(blob.key(), blob.sha256());
 
             assertThatThrownBy(in::readAllBytes).isInstanceOf(BlobIntegrityException.class)
                     .hasMessageContaining(blob.key()).hasMessageContaining(blob.sha256());
@@ -258,7 +258,7 @@ class FileSystemBlobStoreTest {
             onDisk[500] ^= 0x40;
             Files.write(blobPath(blob.key()), onDisk);
 
-            try (InputStream in = store.open(blob.key())) {
+            try (InputStream in = store.open(blob.key(), blob.sha256())) {
                 assertThatThrownBy(in::readAllBytes).isInstanceOf(BlobIntegrityException.class);
                 assertThatThrownBy(in::read).isInstanceOf(BlobIntegrityException.class);
                 assertThatThrownBy(() -> in.read(new byte[10])).isInstanceOf(BlobIntegrityException.class);
@@ -272,7 +272,7 @@ class FileSystemBlobStoreTest {
             byte[] onDisk = Files.readAllBytes(blobPath(blob.key()));
             Files.write(blobPath(blob.key()), java.util.Arrays.copyOf(onDisk, 99_999));
 
-            assertThatThrownBy(() -> read(store.open(blob.key()))).isInstanceOf(BlobIntegrityException.class);
+            assertThatThrownBy(() -> read(store.open(blob.key(), blob.sha256()))).isInstanceOf(BlobIntegrityException.class);
         }
 
         @Test
@@ -281,7 +281,7 @@ class FileSystemBlobStoreTest {
             StoredBlob blob = store.put(new ByteArrayInputStream(bytes("exact")));
             Files.write(blobPath(blob.key()), bytes("exact and more"));
 
-            assertThatThrownBy(() -> read(store.open(blob.key()))).isInstanceOf(BlobIntegrityException.class);
+            assertThatThrownBy(() -> read(store.open(blob.key(), blob.sha256()))).isInstanceOf(BlobIntegrityException.class);
         }
 
         @Test
@@ -290,7 +290,7 @@ class FileSystemBlobStoreTest {
             StoredBlob blob = store.put(new ByteArrayInputStream(bytes("content")));
             Files.writeString(blobPath(blob.key()).resolveSibling(blob.key() + ".sha256"), sha256(bytes("other")));
 
-            assertThatThrownBy(() -> read(store.open(blob.key()))).isInstanceOf(BlobIntegrityException.class);
+            assertThatThrownBy(() -> read(store.open(blob.key(), blob.sha256()))).isInstanceOf(BlobIntegrityException.class);
         }
 
         @Test
@@ -301,7 +301,7 @@ class FileSystemBlobStoreTest {
             onDisk[9_000] ^= 0x01;
             Files.write(blobPath(blob.key()), onDisk);
 
-            assertChangeDetectedHoweverItIsRead(store, blob.key(), 9_500);
+            assertChangeDetectedHoweverItIsRead(store, blob, 9_500);
         }
 
         @Test
@@ -310,7 +310,7 @@ class FileSystemBlobStoreTest {
             byte[] expected = GeneratedContent.of(6, 10_000).readAllBytes();
             StoredBlob blob = store.put(new ByteArrayInputStream(expected));
 
-            try (InputStream in = store.open(blob.key())) {
+            try (InputStream in = store.open(blob.key(), blob.sha256())) {
                 assertThat(in.skip(4_000)).isEqualTo(4_000);
                 assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(expected, 4_000, 10_000));
             }
@@ -323,16 +323,18 @@ class FileSystemBlobStoreTest {
         void openingAnUnknownOrInvalidKeyIsFileNotFound(String key) {
             FileSystemBlobStore store = store();
 
-            assertThatThrownBy(() -> store.open(key)).isInstanceOf(FileNotFoundException.class);
+            assertThatThrownBy(() -> store.open(key, sha256(bytes("x")))).isInstanceOf(FileNotFoundException.class);
         }
 
         @Test
-        void aBlobWhoseHashFileIsMissingIsNotFound() throws IOException {
+        void aBlobWhoseHashFileIsMissingIsStillReadAndVerifiedAgainstTheCallersHash() throws IOException {
             FileSystemBlobStore store = store();
             StoredBlob blob = store.put(new ByteArrayInputStream(bytes("x")));
             Files.delete(blobPath(blob.key()).resolveSibling(blob.key() + ".sha256"));
 
-            assertThatThrownBy(() -> store.open(blob.key())).isInstanceOf(FileNotFoundException.class);
+            assertThat(read(store.open(blob.key(), blob.sha256()))).isEqualTo(bytes("x"));
+            assertThatThrownBy(() -> read(store.open(blob.key(), sha256(bytes("y")))))
+                    .isInstanceOf(BlobIntegrityException.class);
         }
 
         @Test
@@ -358,7 +360,7 @@ class FileSystemBlobStoreTest {
 
             assertThat(regularFiles()).isEmpty();
             assertThat(store.exists(blob.key())).isFalse();
-            assertThatThrownBy(() -> store.open(blob.key())).isInstanceOf(FileNotFoundException.class);
+            assertThatThrownBy(() -> store.open(blob.key(), blob.sha256())).isInstanceOf(FileNotFoundException.class);
         }
 
         @Test
@@ -368,7 +370,7 @@ class FileSystemBlobStoreTest {
 
             store.delete("0123456789abcdef0123456789abcdef");
 
-            assertThat(read(store.open(kept.key()))).isEqualTo(bytes("kept"));
+            assertThat(read(store.open(kept.key(), kept.sha256()))).isEqualTo(bytes("kept"));
         }
 
         @Test
@@ -430,7 +432,7 @@ class FileSystemBlobStoreTest {
             assertThat(oldHashPartial).doesNotExist();
             assertThat(orphanHash).doesNotExist();
             assertThat(freshPartial).exists();
-            assertThat(read(store.open(kept.key()))).isEqualTo(bytes("kept"));
+            assertThat(read(store.open(kept.key(), kept.sha256()))).isEqualTo(bytes("kept"));
             assertThat(Set.copyOf(store.keysOlderThan(Instant.now().plusSeconds(60), 10))).containsExactly(kept.key());
         }
     }
@@ -439,21 +441,22 @@ class FileSystemBlobStoreTest {
      * A blob whose bytes changed fails at its end however it is read: a byte at a time, with
      * {@code transferTo}, or after skipping {@code skip} bytes (skipping over the change must not skip its hashing).
      */
-    static void assertChangeDetectedHoweverItIsRead(FileSystemBlobStore store, String key, long skip) {
+    static void assertChangeDetectedHoweverItIsRead(FileSystemBlobStore store, StoredBlob blob, long skip) {
+        String key = blob.key();
         assertThatThrownBy(() -> {
-            try (InputStream in = store.open(key)) {
+            try (InputStream in = store.open(key, blob.sha256())) {
                 while (in.read() != -1) {
                     // one byte at a time
                 }
             }
         }).isInstanceOf(BlobIntegrityException.class);
         assertThatThrownBy(() -> {
-            try (InputStream in = store.open(key)) {
+            try (InputStream in = store.open(key, blob.sha256())) {
                 in.transferTo(new ByteArrayOutputStream());
             }
         }).isInstanceOf(BlobIntegrityException.class);
         assertThatThrownBy(() -> {
-            try (InputStream in = store.open(key)) {
+            try (InputStream in = store.open(key, blob.sha256())) {
                 in.skip(skip);
                 in.readAllBytes();
             }

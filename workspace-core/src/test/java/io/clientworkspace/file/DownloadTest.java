@@ -303,8 +303,8 @@ class DownloadTest {
             boolean[] closed = {false};
             FileWorld w = FileWorld.create(blobDir, blobs -> new ForwardingBlobStore(faults.blobs(blobs)) {
                 @Override
-                public InputStream open(String key) throws IOException {
-                    InputStream in = new java.io.FilterInputStream(super.open(key)) {
+                public InputStream open(String key, String expectedSha256) throws IOException {
+                    InputStream in = new java.io.FilterInputStream(super.open(key, expectedSha256)) {
                         @Override
                         public void close() throws IOException {
                             closed[0] = true;

@@ -135,11 +135,11 @@ final class FileFaults {
         }
 
         @Override
-        public InputStream open(String key) throws IOException {
+        public InputStream open(String key, String expectedSha256) throws IOException {
             if (due("blobs.open")) {
                 throw new InjectedIoFailure("blobs.open");
             }
-            return d.open(key);
+            return d.open(key, expectedSha256);
         }
 
         @Override

@@ -93,7 +93,7 @@ class FileUploadTest {
             assertThat(v1.blobKey()).matches("[0-9a-f]{32}");
             assertThat(w.blobFiles()).allSatisfy(p -> assertThat(p).doesNotContain("logo"));
             assertThat(w.blobKeys()).containsExactly(v1.blobKey());
-            try (InputStream in = w.f.kit.blobStore().open(v1.blobKey())) {
+            try (InputStream in = w.f.kit.blobStore().open(v1.blobKey(), v1.sha256())) {
                 assertThat(in.readAllBytes()).isEqualTo(png);
             }
         }

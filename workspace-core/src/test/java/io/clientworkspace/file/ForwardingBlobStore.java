@@ -22,8 +22,8 @@ class ForwardingBlobStore implements BlobStore {
     }
 
     @Override
-    public InputStream open(String key) throws IOException {
-        return delegate.open(key);
+    public InputStream open(String key, String expectedSha256) throws IOException {
+        return delegate.open(key, expectedSha256);
     }
 
     @Override

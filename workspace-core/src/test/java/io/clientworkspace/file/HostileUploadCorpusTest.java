@@ -62,10 +62,15 @@ class HostileUploadCorpusTest {
         return argumentSet(title, new Case(name, content, ContentPolicy.defaults(), new Stored(storedName, detectedType)));
     }
 
+    private static Arguments stored(String title, ContentPolicy policy, String name, Supplier<byte[]> content,
+                                    String storedName, String detectedType) {
+        return argumentSet(title, new Case(name, content, policy, new Stored(storedName, detectedType)));
+    }
+
     static Stream<Arguments> corpus() {
         String exe = "application/x-msdownload";
         String never = "which is never accepted";
-        return Stream.of(
+        return Stream.concat(Stream.of(
                 // Spoofed types: the bytes say what the name hides.
                 refused("Windows executable named invoice.pdf", "invoice.pdf", Samples::windowsExecutable, "content", exe, never),
                 refused("Windows executable named photo.jpg", "photo.jpg", Samples::windowsExecutable, "content", exe, never),
@@ -143,7 +148,9 @@ class HostileUploadCorpusTest {
                         Samples::pdf, "\u00e9".repeat(125) + ".pdf", "application/pdf"),
                 refused("a name of 5000 characters", "x".repeat(4996) + ".pdf", Samples::pdf, "name", "far too long"),
                 // Archives.
-                refused("zip bomb: 1.1 GB of zeros in a 1 MB zip", "backup.zip", () -> Samples.zipBomb("zeros.bin", 1100),
+                refused("zip bomb: 1.1 GB of zeros in a 1 MB zip (expansion ratio limit off)",
+                        ContentPolicy.defaults().withMaxExpansionRatio(Integer.MAX_VALUE), "backup.zip",
+                        () -> Samples.zipBomb("zeros.bin", 1100),
                         "content", "archive that expands to more than 1073741824 bytes"),
                 refused("zip with 10,001 entries", "many.zip", () -> Samples.zipWithEntries(10_001), "content",
                         "archive with more than 10000 entries"),
@@ -183,7 +190,159 @@ class HostileUploadCorpusTest {
                         () -> Samples.zip(Map.of("a/one.png", Samples.png(), "a/two.jpg", Samples.jpeg())), "photos.zip",
                         "application/zip"),
                 stored("Unicode name in decomposed form is stored composed", "Cafe\u0301 menu.pdf", Samples::pdf,
-                        "Caf\u00e9 menu.pdf", "application/pdf"));
+                        "Caf\u00e9 menu.pdf", "application/pdf")), archivesAndOffice());
+    }
+
+    /**
+     * Issue 10, finding 5: what archives and Office documents hide. Each entry is judged by its own bytes and name,
+     * nested archives too; bombs are caught by the ratio of what is actually inflated; the central directory must
+     * agree with the local headers; macros are refused whatever the document is named.
+     */
+    static Stream<Arguments> archivesAndOffice() {
+        String never = "which is never accepted";
+        String macros = "Office document with macros";
+        return Stream.of(
+                // Executables, scripts and markup inside.
+                refused("zip holding a Linux ELF executable", "tools.zip",
+                        () -> ArchiveSamples.zip("readme.txt", Samples.text("run it"), "bin/run", Samples.elfExecutable()),
+                        "content", "entry bin/run was detected as application/x-executable", never),
+                refused("zip holding a Windows PE executable named readme.txt", "docs.zip",
+                        () -> ArchiveSamples.zip("docs/readme.txt", Samples.windowsExecutable()), "content",
+                        "entry docs/readme.txt was detected as application/x-msdownload", never),
+                refused("zip holding a Mach-O executable", "mac.zip",
+                        () -> ArchiveSamples.zip("Tool.app/Contents/MacOS/Tool", machO()), "content",
+                        "entry Tool.app/Contents/MacOS/Tool was detected as application/x-mach-o-executable"),
+                refused("zip holding a shell script", "setup.zip",
+                        () -> ArchiveSamples.zip("install", Samples.shellScript()), "content",
+                        "entry install was detected as application/x-sh"),
+                refused("zip holding an HTML page", "site.zip",
+                        () -> ArchiveSamples.zip("index.htm", Samples.html()), "content",
+                        "entry index.htm was detected as text/html"),
+                refused("zip holding an SVG with a script", "logos.zip",
+                        () -> ArchiveSamples.zip("logo.svg", Samples.svgWithScript()), "content",
+                        "entry logo.svg was detected as image/svg+xml"),
+                refused("zip holding plain text named app.js", "src.zip",
+                        () -> ArchiveSamples.zip("app.js", Samples.text("hello")), "content",
+                        "entry app.js was detected as text/javascript from its name"),
+                // Bombs, counted as they inflate.
+                refused("ratio bomb: 4 x 64 MiB of zeros in a quarter of a MiB", "backup.zip",
+                        () -> ArchiveSamples.zerosBomb(4, 64), "content",
+                        "entry zeros0.bin expands more than 100 times its compressed size"),
+                refused("single-entry ratio bomb: 8 MiB of zeros", "data.zip", () -> ArchiveSamples.zerosBomb(1, 8),
+                        "content", "entry zeros0.bin expands more than 100 times its compressed size"),
+                refused("overall ratio bomb: 100 entries of 1 MiB of zeros, each within the per-entry grace", "many.zip",
+                        () -> ArchiveSamples.zerosBomb(100, 1), "content",
+                        "is an archive that expands more than 100 times its compressed size"),
+                refused("ratio bomb under a stricter ratio property (10)", ContentPolicy.defaults().withMaxExpansionRatio(10),
+                        "text.zip", () -> ArchiveSamples.zip("log.txt", Samples.text("ab".repeat(2 << 20))), "content",
+                        "entry log.txt expands more than 10 times"),
+                // Nesting.
+                refused("zips nested 4 deep (limit 3)", "deep.zip",
+                        () -> ArchiveSamples.nested(4, "a.txt", Samples.text("deep")), "content",
+                        "nests archives deeper than 3", "level2.zip!/level3.zip!/level4.zip"),
+                refused("nested zip hiding an exe", "photos.zip",
+                        () -> ArchiveSamples.nested(2, "setup.exe", Samples.windowsExecutable()), "content",
+                        "entry level2.zip!/setup.exe was detected as application/x-msdownload"),
+                refused("nested zip hiding a zip bomb", "photos.zip",
+                        () -> ArchiveSamples.zip("inner.zip", ArchiveSamples.zerosBomb(1, 16)), "content",
+                        "inner.zip!/zeros0.bin expands more than 100 times"),
+                stored("zips nested 3 deep holding text are accepted", "deep.zip",
+                        () -> ArchiveSamples.nested(3, "a.txt", Samples.text("deep enough")), "deep.zip", "application/zip"),
+                // Java and Android.
+                refused("jar named tools.zip (classes and a manifest)", "tools.zip",
+                        () -> ArchiveSamples.zip("META-INF/MANIFEST.MF", Samples.text("Manifest-Version: 1.0\n"),
+                                "com/evil/Main.class", javaClass()), "content",
+                        "Java or Android package (entry com/evil/Main.class)", never),
+                refused("apk-like zip (AndroidManifest.xml and classes.dex)", "app.zip",
+                        () -> ArchiveSamples.zip("AndroidManifest.xml", new byte[] {3, 0, 8, 0}, "classes.dex",
+                                Samples.ascii("dex\n035\0")), "content", "Java or Android package (entry AndroidManifest.xml)"),
+                refused("apk named app.apk", "app.apk", () -> ArchiveSamples.zip("classes.dex", Samples.ascii("dex\n035\0")),
+                        "content", "application/vnd.android.package-archive", "from its name"),
+                // Office macros, whatever the name says.
+                refused("Word document with macros named contract.docx", "contract.docx", ArchiveSamples::docm, "content",
+                        macros, "[Content_Types].xml declares a macro-enabled content type"),
+                refused("Excel workbook with macros named budget.xlsx", "budget.xlsx", ArchiveSamples::xlsm, "content",
+                        macros, "macro-enabled"),
+                refused("PowerPoint presentation with macros (pitch.pptm)", "pitch.pptm", ArchiveSamples::pptm, "content",
+                        macros),
+                refused("workbook hiding an undeclared vbaProject.bin", "budget.xlsx",
+                        ArchiveSamples::xlsxWithHiddenVbaPart, "content", macros, "entry xl/vbaProject.bin"),
+                refused("legacy Word document with a Macros storage", "letter.doc", () -> ArchiveSamples.ole2("Macros"),
+                        "content", macros, "application/msword with a VBA project"),
+                refused("legacy Excel workbook with a _VBA_PROJECT_CUR storage", "budget.xls",
+                        () -> ArchiveSamples.ole2("Workbook", "_VBA_PROJECT_CUR"), "content", macros, "with a VBA project"),
+                refused("zip holding a legacy Word document with macros", "letters.zip",
+                        () -> ArchiveSamples.zip("letter.doc", ArchiveSamples.ole2("Macros")), "content",
+                        "entry letter.doc is an Office document with macros"),
+                // What the headers say.
+                refused("central directory names another file than the local header", "invoices.zip",
+                        () -> ArchiveSamples.raw(ArchiveSamples.RawEntry.stored("invoice.pdf", Samples.pdf())
+                                .withCentralName("invoice.exe")), "content",
+                        "central directory and local header disagree on the entry invoice.pdf", "invoice.exe"),
+                refused("central directory declares another size than the local header", "invoices.zip",
+                        () -> ArchiveSamples.raw(ArchiveSamples.RawEntry.stored("invoice.pdf", Samples.pdf())
+                                .withCentralSize(10)), "content",
+                        "central directory and local header disagree on the entry invoice.pdf"),
+                refused("encrypted entry", "secret.zip", () -> ArchiveSamples.raw(
+                        ArchiveSamples.RawEntry.stored("secret.txt", Samples.text("x")).withFlags(0x801)), "content",
+                        "encrypted entry: secret.txt"),
+                refused("entry compressed with an unsupported method (bzip2)", "old.zip", () -> ArchiveSamples.raw(
+                        ArchiveSamples.RawEntry.stored("a.txt", Samples.text("x")).withMethod(12)), "content",
+                        "entry a.txt uses compression method 12"),
+                refused("the same entry name twice", "photos.zip", () -> ArchiveSamples.raw(
+                        ArchiveSamples.RawEntry.stored("a.txt", Samples.text("first")),
+                        ArchiveSamples.RawEntry.stored("a.txt", Samples.text("second"))), "content",
+                        "holds the entry a.txt twice"),
+                refused("entry name with a NUL hiding .exe", "photos.zip", () -> ArchiveSamples.raw(
+                        ArchiveSamples.RawEntry.stored("x", Samples.text("x")).withRawName(Samples.latin1("a.txt\0.exe"))),
+                        "content", "name contains NUL"),
+                refused("entry name with a backslash", "docs.zip",
+                        () -> ArchiveSamples.zip("docs\\readme.txt", Samples.text("x")), "content",
+                        "name contains a backslash"),
+                refused("two archives glued together", "photos.zip", () -> Samples.concat(
+                        ArchiveSamples.zip("a.txt", Samples.text("a")), ArchiveSamples.zip("b.exe", Samples.text("b"))),
+                        "content", "data after its end"),
+                // Legit archives and documents.
+                stored("Word document with macros accepted when the policy allows macros",
+                        ContentPolicy.defaults().withMacrosAllowed(true), "contract.docm",
+                        ArchiveSamples::docm, "contract.docm", "application/vnd.ms-word.document.macroenabled.12"),
+                stored("Word document with an SVG image part", "brand.docx", () -> ArchiveSamples.ooxml(
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                "word/document.xml", "word/media/image1.svg", Samples.ascii("<svg xmlns=\"http://www.w3.org/2000/svg\"/>")),
+                        "brand.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                stored("binary workbook (.xlsb) without macros, whose content type says macroEnabled", "data.xlsb",
+                        () -> ArchiveSamples.ooxml("application/vnd.ms-excel.sheet.binary.macroEnabled.main", "xl/workbook.bin"),
+                        "data.xlsb", "application/vnd.ms-excel.sheet.binary.macroenabled.12"),
+                stored("legacy Word document without macros", "letter.doc", () -> ArchiveSamples.ole2("ObjectPool"),
+                        "letter.doc", "application/msword"),
+                stored("zip of a 3 MiB CSV written by java.util.zip (data descriptors, many buffers)", "export.zip",
+                        () -> Samples.zip(Map.of("export.csv", largeCsv())), "export.zip", "application/zip"),
+                stored("zip holding a zip of photos", "album.zip", () -> ArchiveSamples.zip("2024.zip",
+                        ArchiveSamples.zip("a.png", Samples.png())), "album.zip", "application/zip"));
+    }
+
+    /** About 3 MiB of CSV rows of pseudo-random numbers (compresses a few times, far below the ratio limit). */
+    private static byte[] largeCsv() {
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder csv = new StringBuilder("id,amount,account\n");
+        while (csv.length() < 3 << 20) {
+            csv.append(random.nextInt(1_000_000)).append(',').append(random.nextInt(100_000)).append('.')
+                    .append(random.nextInt(100)).append(",ACC-").append(random.nextInt(10_000)).append('\n');
+        }
+        return Samples.text(csv.toString());
+    }
+
+    /** The start of a 64-bit Mach-O executable. */
+    private static byte[] machO() {
+        byte[] m = new byte[4096];
+        byte[] head = {(byte) 0xCF, (byte) 0xFA, (byte) 0xED, (byte) 0xFE, 7, 0, 0, 1, 3, 0, 0, 0, 2, 0, 0, 0};
+        System.arraycopy(head, 0, m, 0, head.length);
+        return m;
+    }
+
+    /** The start of a Java class file. */
+    private static byte[] javaClass() {
+        return new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0, 0};
     }
 
     @ParameterizedTest

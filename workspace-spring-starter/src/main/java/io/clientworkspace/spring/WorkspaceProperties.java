@@ -107,6 +107,12 @@ public class WorkspaceProperties {
         /** Whether to refuse a file whose name's extension contradicts its content (an executable named .pdf). */
         private boolean rejectMismatchedNames = true;
 
+        /**
+         * Whether to accept Office documents that carry macros (docm, xlsm, pptm, a vbaProject.bin part, a
+         * legacy .doc or .xls with a VBA project), whatever they are named, also inside archives.
+         */
+        private boolean allowMacros = false;
+
         private final Archive archive = new Archive();
 
         /**
@@ -168,6 +174,14 @@ public class WorkspaceProperties {
             this.rejectMismatchedNames = rejectMismatchedNames;
         }
 
+        public boolean isAllowMacros() {
+            return allowMacros;
+        }
+
+        public void setAllowMacros(boolean allowMacros) {
+            this.allowMacros = allowMacros;
+        }
+
         public Archive getArchive() {
             return archive;
         }
@@ -199,7 +213,8 @@ public class WorkspaceProperties {
         /** The kit's upload policy as these properties describe it. */
         public ContentPolicy toContentPolicy() {
             return new ContentPolicy(maxSize.toBytes(), allowedTypes, blockedTypes, rejectMismatchedNames,
-                    archive.getMaxEntries(), archive.getMaxExpandedSize().toBytes());
+                    archive.getMaxEntries(), archive.getMaxExpandedSize().toBytes(), archive.getMaxExpansionRatio(),
+                    archive.getMaxDepth(), allowMacros);
         }
 
         /** Limits on zip archives (zip bombs, zip-slip), checked entry by entry after upload. */
@@ -208,8 +223,33 @@ public class WorkspaceProperties {
             /** Most entries an accepted zip archive may hold. */
             private int maxEntries = 10_000;
 
-            /** Most bytes an accepted zip archive may expand to. */
+            /** Most bytes an accepted zip archive may expand to, nested archives included, counted as inflated. */
             private DataSize maxExpandedSize = DataSize.ofGigabytes(1);
+
+            /**
+             * Most times an archive, and each of its entries, may expand relative to its compressed size (100, as
+             * Apache POI's ZipSecureFile); checked once the entry or archive has expanded beyond 1 MiB.
+             */
+            private int maxExpansionRatio = ContentPolicy.DEFAULT_MAX_EXPANSION_RATIO;
+
+            /** How deep archives may nest (1: a zip may hold no zip); nested archives are inspected as well. */
+            private int maxDepth = ContentPolicy.DEFAULT_MAX_ARCHIVE_DEPTH;
+
+            public int getMaxExpansionRatio() {
+                return maxExpansionRatio;
+            }
+
+            public void setMaxExpansionRatio(int maxExpansionRatio) {
+                this.maxExpansionRatio = maxExpansionRatio;
+            }
+
+            public int getMaxDepth() {
+                return maxDepth;
+            }
+
+            public void setMaxDepth(int maxDepth) {
+                this.maxDepth = maxDepth;
+            }
 
             public int getMaxEntries() {
                 return maxEntries;

@@ -195,7 +195,7 @@ class FileAutoConfigurationTest {
             }
 
             @Override
-            public InputStream open(String key) throws IOException {
+            public InputStream open(String key, String expectedSha256) throws IOException {
                 throw new IOException("bucket is gone");
             }
 

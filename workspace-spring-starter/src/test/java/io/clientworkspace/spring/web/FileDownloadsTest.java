@@ -42,10 +42,11 @@ class FileDownloadsTest {
     void an_intact_blob_is_copied_whole() throws Exception {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
         byte[] bytes = random(300_000);
-        String key = store.put(new ByteArrayInputStream(bytes)).key();
+        BlobStore.StoredBlob blob = store.put(new ByteArrayInputStream(bytes));
+        String key = blob.key();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        try (InputStream in = store.open(key)) {
+        try (InputStream in = store.open(key, blob.sha256())) {
             FileDownloads.copyVerified(in, out);
         }
 
@@ -56,14 +57,15 @@ class FileDownloadsTest {
     void a_blob_changed_on_disk_fails_before_its_last_chunk_goes_out() throws Exception {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
         byte[] bytes = random(300_000);
-        String key = store.put(new ByteArrayInputStream(bytes)).key();
+        BlobStore.StoredBlob blob = store.put(new ByteArrayInputStream(bytes));
+        String key = blob.key();
         byte[] tampered = bytes.clone();
         tampered[1234] ^= 1;
         Files.write(blobFile(key), tampered);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         assertThatThrownBy(() -> {
-            try (InputStream in = store.open(key)) {
+            try (InputStream in = store.open(key, blob.sha256())) {
                 FileDownloads.copyVerified(in, out);
             }
         }).isInstanceOf(BlobStore.BlobIntegrityException.class);
@@ -74,12 +76,13 @@ class FileDownloadsTest {
     @Test
     void a_blob_smaller_than_one_chunk_is_held_back_whole_until_verified() throws Exception {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
-        String key = store.put(new ByteArrayInputStream("small".getBytes())).key();
+        BlobStore.StoredBlob blob = store.put(new ByteArrayInputStream("small".getBytes()));
+        String key = blob.key();
         Files.writeString(blobFile(key), "smell");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         assertThatThrownBy(() -> {
-            try (InputStream in = store.open(key)) {
+            try (InputStream in = store.open(key, blob.sha256())) {
                 FileDownloads.copyVerified(in, out);
             }
         }).isInstanceOf(BlobStore.BlobIntegrityException.class);
