@@ -93,4 +93,12 @@ class CheckpointApiTest extends ApiTestSupport {
         mvc.perform(get(verification).with(as(other.admin())))
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    void both_verifications_are_in_the_openapi_document() throws Exception {
+        java.util.Map<String, Object> path = read(body(get("/v3/api-docs").with(as(admin))),
+                "$.paths['/api/workspaces/{workspaceId}/activity/checkpoints/verification']");
+
+        org.assertj.core.api.Assertions.assertThat(path).containsKeys("get", "post");
+    }
 }
