@@ -783,15 +783,14 @@ public final class FileService {
         long used = kernel.stores().files().usedBytes(actor.tenantId(), workspaceId);
         long remaining = quota.getAsLong() - used;
         if (remaining <= 0) {
-            throw new io.clientworkspace.QuotaExceededException(workspaceId, quota.getAsLong(), used);
+            throw quotaExceeded(actor, workspaceId, quota.getAsLong(), used);
         }
         QuotaLimit limited = new QuotaLimit(content, remaining);
         try {
             return store(actor, name, limited);
         } catch (RuntimeException e) {
             if (limited.exceeded) {
-                io.clientworkspace.QuotaExceededException refused =
-                        new io.clientworkspace.QuotaExceededException(workspaceId, quota.getAsLong(), used);
+                io.clientworkspace.QuotaExceededException refused = quotaExceeded(actor, workspaceId, quota.getAsLong(), used);
                 refused.addSuppressed(e);
                 throw refused;
             }
@@ -807,8 +806,16 @@ public final class FileService {
         }
         long used = kernel.stores().files().usedBytes(actor.tenantId(), workspaceId);
         if (used + size > quota.getAsLong()) {
-            throw new io.clientworkspace.QuotaExceededException(workspaceId, quota.getAsLong(), used);
+            throw quotaExceeded(actor, workspaceId, quota.getAsLong(), used);
         }
+    }
+
+    /** The refusal; only the team learns the bytes used, which count internal files too. */
+    private io.clientworkspace.QuotaExceededException quotaExceeded(Actor actor, WorkspaceId workspaceId, long quota,
+                                                                    long used) {
+        boolean team = access.grant(actor, workspaceId).allows(Permission.VIEW_INTERNAL);
+        return new io.clientworkspace.QuotaExceededException(workspaceId, quota,
+                team ? java.util.OptionalLong.of(used) : java.util.OptionalLong.empty());
     }
 
     /** Fails the read once more than {@code max} bytes arrive, and remembers that it did. */

@@ -59,9 +59,21 @@ class WorkspaceQuotaTest {
         QuotaExceededException e = w.rejects(QuotaExceededException.class, () -> w.upload("b.txt", text(600)));
 
         assertThat(e.quotaBytes()).isEqualTo(QUOTA);
-        assertThat(e.usedBytes()).isEqualTo(600);
+        assertThat(e.usedBytes()).hasValue(600);
         assertThat(e.code()).isEqualTo("quota-exceeded");
         assertThat(w.blobKeys()).hasSize(1);
+    }
+
+    @Test
+    void aClientIsNotToldTheBytesUsedWhichCountInternalFiles() {
+        FileWorld w = world(QUOTA);
+        w.upload(w.f.bob, NewUpload.of("margins.txt", "text/plain").internal(), text(600));
+
+        QuotaExceededException e = w.rejects(QuotaExceededException.class,
+                () -> w.upload(w.f.erin, NewUpload.of("b.txt", "text/plain"), text(600)));
+
+        assertThat(e.usedBytes()).isEmpty();
+        assertThat(e.getMessage()).doesNotContain("600").contains("ask the team");
     }
 
     @Test

@@ -42,7 +42,7 @@ import java.util.Map;
  *   <tr><td>gone</td><td>410 with {@code reason}</td></tr>
  *   <tr><td>archived</td><td>409</td></tr>
  *   <tr><td>quota-exceeded</td><td>507 Insufficient Storage: the workspace's storage quota has no room for the
- *       upload, with {@code quota} and {@code used} in bytes; not 413, which says this request is too large
+ *       upload, with {@code quota} in bytes (and {@code used} for the team only: it counts internal files); not 413, which says this request is too large
  *       whatever the state, while the same upload fits again once trashed files are purged</td></tr>
  *   <tr><td>precondition-required</td><td>428: a versioned change without If-Match</td></tr>
  *   <tr><td>unauthenticated</td><td>401</td></tr>
@@ -115,7 +115,7 @@ public class ProblemDetailsAdvice {
     ResponseEntity<ProblemDetail> quotaExceeded(io.clientworkspace.QuotaExceededException e) {
         ProblemDetail p = problem(HttpStatus.INSUFFICIENT_STORAGE, e);
         p.setProperty("quota", e.quotaBytes());
-        p.setProperty("used", e.usedBytes());
+        e.usedBytes().ifPresent(used -> p.setProperty("used", used));
         return respond(p);
     }
 

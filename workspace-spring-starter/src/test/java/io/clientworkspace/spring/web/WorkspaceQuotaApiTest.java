@@ -46,15 +46,26 @@ class WorkspaceQuotaApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void an_upload_past_the_quota_is_507_with_the_quota_and_the_bytes_used() throws Exception {
+    void an_upload_past_the_quota_is_507_with_the_quota_and_for_the_team_the_bytes_used() throws Exception {
         mvc.perform(rawUpload(workspace, "a.txt", "text/plain", text(3000)).with(as(client))).andExpect(status().isCreated());
 
-        mvc.perform(rawUpload(workspace, "b.txt", "text/plain", text(2000)).with(as(client)))
+        mvc.perform(rawUpload(workspace, "b.txt", "text/plain", text(2000)).with(as(admin)))
                 .andExpect(problem(507, "quota-exceeded"))
                 .andExpect(jsonPath("$.quota").value(QUOTA))
                 .andExpect(jsonPath("$.used").value(3000));
 
         assertThat(filesOf(admin, workspace.id())).extracting(FileAsset::name).containsExactly("a.txt");
+    }
+
+    @Test
+    void a_clients_507_does_not_tell_the_bytes_used_which_count_internal_files() throws Exception {
+        kit.files().upload(admin, workspace.id(), io.clientworkspace.file.NewUpload.of("margins.txt", "text/plain").internal(),
+                new java.io.ByteArrayInputStream(text(3000)));
+
+        mvc.perform(rawUpload(workspace, "b.txt", "text/plain", text(2000)).with(as(client)))
+                .andExpect(problem(507, "quota-exceeded"))
+                .andExpect(jsonPath("$.quota").value(QUOTA))
+                .andExpect(jsonPath("$.used").doesNotExist());
     }
 
     @Test
