@@ -106,6 +106,7 @@ public final class WorkspaceKit {
                 : new LoggingCheckpointSink(new InMemoryCheckpointSink());
         this.checkpoints = new CheckpointService(stores.activity(), access, checkpointSink,
                 Optional.ofNullable(builder.checkpointKeys), builder.clock);
+        files.setWorkspaceQuota(builder.workspaceQuota);
     }
 
     private static BlobStore temporaryBlobStore() {
@@ -231,6 +232,7 @@ public final class WorkspaceKit {
         private @Nullable DownloadPolicy downloadPolicy;
         private @Nullable CheckpointSink checkpointSink;
         private @Nullable CheckpointKeys checkpointKeys;
+        private java.util.OptionalLong workspaceQuota = java.util.OptionalLong.empty();
 
         private Builder() {
         }
@@ -272,6 +274,19 @@ public final class WorkspaceKit {
         /** A per-tenant upload policy; overrides {@link #contentPolicy}. */
         public Builder contentPolicies(Function<TenantId, ContentPolicy> policies) {
             this.contentPolicies = requireNonNull(policies, "policies must not be null");
+            return this;
+        }
+
+        /**
+         * The storage quota of every workspace in bytes: uploads and new versions that would take the
+         * workspace's stored versions (trashed files included, until purged) past it are refused with a
+         * {@link QuotaExceededException}. No quota when not set; the Spring Boot starter sets 10 GB.
+         */
+        public Builder workspaceQuota(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("the workspace quota must not be negative");
+            }
+            this.workspaceQuota = java.util.OptionalLong.of(bytes);
             return this;
         }
 

@@ -63,6 +63,19 @@ public final class ApprovalService {
         this.authorizer = requireNonNull(authorizer, "authorizer must not be null");
         this.files = requireNonNull(files, "files must not be null");
         files.addVersionHook((actor, file, added, changes) -> supersedeOlder(actor, file, added, changes));
+        files.addLifecycleHook(new io.clientworkspace.file.FileLifecycleHook() {
+            @Override
+            public void visibilityChanged(Actor actor, FileAsset before, FileAsset after, Changes changes) {
+                if (after.visibility() == Visibility.TEAM) {
+                    cancelOpenOf(actor, after, changes, ApprovalService.this::asksAClient, "file withdrawn");
+                }
+            }
+
+            @Override
+            public void purging(Actor actor, FileAsset file, Changes changes) {
+                cancelOpenOf(actor, file, changes, r -> true, "file purged");
+            }
+        });
     }
 
     /** Asks for approval of one exact version of a file; needs {@link Permission#REQUEST_APPROVALS}. */
@@ -335,6 +348,50 @@ public final class ApprovalService {
         }
     }
 
+    /**
+     * Cancels the open requests about {@code file} that {@code which} selects, recording {@code reason} in
+     * each cancellation's activity entry (whose visibility follows the file's, so team-only once withdrawn).
+     */
+    private void cancelOpenOf(Actor actor, FileAsset file, Changes changes,
+                              java.util.function.Predicate<ApprovalRequest> which, String reason) {
+        for (ApprovalRequest r : kernel.stores().approvals().listForFile(file.tenantId(), file.workspaceId(), file.id(),
+                Integer.MAX_VALUE)) {
+            if (r.status() != ApprovalStatus.OPEN || !which.test(r)) {
+                continue;
+            }
+            ApprovalRequest locked = kernel.stores().approvals().findForUpdate(r.tenantId(), r.workspaceId(), r.id())
+                    .orElseThrow();
+            if (!locked.status().isOpen()) {
+                continue;
+            }
+            if (expiresNow(locked, changes.now())) {
+                resolve(actor, changes, locked, ApprovalStatus.EXPIRED);
+                continue;
+            }
+            java.time.Instant at = changes.now();
+            ApprovalRequest cancelled = kernel.stores().approvals().update(locked.resolved(ApprovalStatus.CANCELLED, at));
+            Visibility visibility = visibility(locked);
+            changes.record(actor, actor.tenantId(), locked.workspaceId(), "approval.cancelled", "approval",
+                    locked.id().value(), visibility, Map.of("title", locked.title(), "reason", reason,
+                            "turnaroundSeconds", Long.toString(cancelled.turnaround().orElseThrow().toSeconds())));
+            changes.publish(new ApprovalEvent.ApprovalResolved(actor.tenantId(), locked.workspaceId(), locked.id(),
+                    ApprovalStatus.CANCELLED, visibility, actor, changes.now()));
+        }
+    }
+
+    /** Whether any approver of the request is not a team member who sees internal items (a client, say). */
+    private boolean asksAClient(ApprovalRequest r) {
+        for (UserId approver : r.approvers()) {
+            // Without a membership only a tenant admin still sees internal items; anyone else counts as a client.
+            io.clientworkspace.ActorKind kind = kernel.stores().memberships().find(r.tenantId(), r.workspaceId(), approver)
+                    .map(m -> m.role().kind()).orElse(io.clientworkspace.ActorKind.TEAM);
+            if (!authorizer.grant(new Actor(r.tenantId(), approver, kind), r.workspaceId()).allows(Permission.VIEW_INTERNAL)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private ApprovalRequest resolve(Actor actor, Changes changes, ApprovalRequest current, ApprovalStatus outcome) {
         // An expiry happened at the due date, whenever it is stored; asOfNow reads it the same way before.
         java.time.Instant at = outcome == ApprovalStatus.EXPIRED ? current.dueAt().orElse(changes.now()) : changes.now();
@@ -362,7 +419,9 @@ public final class ApprovalService {
 
     private Visibility visibility(ApprovalRequest r) {
         if (r.subject() instanceof ApprovalSubject.FileVersionSubject s) {
+            // A request about a trashed, withdrawn or purged file is the team's only, like the file.
             return kernel.stores().files().find(r.tenantId(), r.workspaceId(), s.fileId())
+                    .filter(f -> f.status() == io.clientworkspace.file.FileStatus.ACTIVE)
                     .map(FileAsset::visibility).orElse(Visibility.TEAM);
         }
         return Visibility.CLIENT;

@@ -58,6 +58,12 @@ public record FileAsset(FileId id, TenantId tenantId, WorkspaceId workspaceId, O
                 createdBy, createdAt, at, version);
     }
 
+    /** A copy with another visibility. */
+    public FileAsset withVisibility(Visibility newVisibility, Instant at) {
+        return new FileAsset(id, tenantId, workspaceId, folderId, name, newVisibility, latestVersion, status,
+                createdBy, createdAt, at, version);
+    }
+
     /** Whether clients may see it. */
     public boolean isClientVisible() {
         return visibility == Visibility.CLIENT;

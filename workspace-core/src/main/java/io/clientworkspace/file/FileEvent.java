@@ -33,6 +33,32 @@ public interface FileEvent extends DomainEvent {
                                  Visibility visibility, Actor actor, Instant occurredAt) implements FileEvent {
     }
 
+    /**
+     * A file was shared with clients ({@code visibility} {@link Visibility#CLIENT}, told to clients) or
+     * withdrawn from them ({@link Visibility#TEAM}, told to the team only).
+     */
+    record FileVisibilityChanged(TenantId tenantId, WorkspaceId workspace, FileId fileId, String name,
+                                 Visibility visibility, Actor actor, Instant occurredAt) implements FileEvent {
+    }
+
+    /**
+     * A trashed file was purged: its rows are gone and its bytes are deleted after commit. Team-only.
+     *
+     * @param sha256ByVersion each purged version's SHA-256, by version number
+     */
+    record FilePurged(TenantId tenantId, WorkspaceId workspace, FileId fileId, String name,
+                      java.util.SortedMap<Integer, String> sha256ByVersion, Actor actor, Instant occurredAt)
+            implements FileEvent {
+        public FilePurged {
+            sha256ByVersion = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(sha256ByVersion));
+        }
+
+        @Override
+        public Visibility visibility() {
+            return Visibility.TEAM;
+        }
+    }
+
     /** A folder was created, renamed, moved or deleted. */
     record FolderChanged(TenantId tenantId, WorkspaceId workspace, FolderId folderId, String change,
                          Visibility visibility, Actor actor, Instant occurredAt) implements FileEvent {

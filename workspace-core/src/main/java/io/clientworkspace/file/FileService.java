@@ -64,6 +64,8 @@ public final class FileService {
     private final Function<io.clientworkspace.TenantId, ContentPolicy> policies;
     private final ContentInspector inspector = new ContentInspector();
     private final List<FileVersionHook> versionHooks = new CopyOnWriteArrayList<>();
+    private final List<FileLifecycleHook> lifecycleHooks = new CopyOnWriteArrayList<>();
+    private volatile java.util.OptionalLong workspaceQuota = java.util.OptionalLong.empty();
     private volatile DownloadPolicy downloadPolicy = DownloadPolicy.allowAll();
 
     public FileService(Kernel kernel, WorkspaceAccess access, BlobStore blobs,
@@ -77,6 +79,29 @@ public final class FileService {
     /** Registers work to do inside the unit of work that adds a version (used by approvals). */
     public void addVersionHook(FileVersionHook hook) {
         versionHooks.add(requireNonNull(hook, "hook must not be null"));
+    }
+
+    /** Registers work to do inside the unit of work that withdraws, shares or purges a file (used by approvals). */
+    public void addLifecycleHook(FileLifecycleHook hook) {
+        lifecycleHooks.add(requireNonNull(hook, "hook must not be null"));
+    }
+
+    /**
+     * Sets the storage quota of every workspace in bytes, or none when empty (the default). Uploads and new
+     * versions that would take a workspace's stored versions past it are refused with
+     * {@link io.clientworkspace.QuotaExceededException}; see {@link #usedBytes}.
+     */
+    public void setWorkspaceQuota(java.util.OptionalLong bytes) {
+        requireNonNull(bytes, "bytes must not be null");
+        if (bytes.isPresent() && bytes.getAsLong() < 0) {
+            throw new IllegalArgumentException("the workspace quota must not be negative");
+        }
+        this.workspaceQuota = bytes;
+    }
+
+    /** The storage quota of every workspace in bytes, if any. */
+    public java.util.OptionalLong workspaceQuota() {
+        return workspaceQuota;
     }
 
     /** Sets the policy that gates downloads beyond permissions. */
@@ -182,9 +207,10 @@ public final class FileService {
         access.require(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
         requireVisibilityAllowed(actor, grant, request.visibility());
         request.folder().ifPresent(f -> requireFitsIn(folder(actor, workspaceId, grant, f), request.visibility()));
-        Stored stored = store(actor, name, content);
+        Stored stored = storeWithinQuota(actor, workspaceId, name, content);
         return commitOrDeleteBlob(stored, () -> kernel.write(changes -> {
             AccessGrant locked = writable(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
+            requireQuota(actor, workspaceId, stored.blob().size());
             // Again under the workspace lock: the folder may have been deleted while the bytes streamed.
             request.folder().ifPresent(f -> requireFitsIn(folder(actor, workspaceId, locked, f), request.visibility()));
             FileId id = FileId.of(kernel.newId());
@@ -206,9 +232,12 @@ public final class FileService {
         AccessGrant grant = access.grant(actor, workspaceId);
         access.require(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
         activeFile(actor, workspaceId, grant, fileId);
-        Stored stored = store(actor, name, content);
-        return commitOrDeleteBlob(stored, () -> kernel.write(changes -> addVersion(actor, workspaceId, fileId, name,
-                declared, stored, changes)));
+        Stored stored = storeWithinQuota(actor, workspaceId, name, content);
+        return commitOrDeleteBlob(stored, () -> kernel.write(changes -> {
+            writable(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
+            requireQuota(actor, workspaceId, stored.blob().size());
+            return addVersion(actor, workspaceId, fileId, name, declared, stored, changes);
+        }));
     }
 
     /** Makes an old version the newest again, as a new version pointing at the same bytes. */
@@ -237,7 +266,7 @@ public final class FileService {
     public Optional<FileAsset> find(Actor actor, WorkspaceId workspaceId, FileId fileId) {
         AccessGrant grant = readable(actor, workspaceId);
         return kernel.stores().files().find(actor.tenantId(), workspaceId, requireNonNull(fileId, "fileId must not be null"))
-                .filter(f -> visible(grant, f.visibility()));
+                .filter(f -> visibleFile(grant, f));
     }
 
     /** The file, or {@link NotFoundException}. */
@@ -350,6 +379,110 @@ public final class FileService {
         }
     }
 
+    // ------------------------------------------------------------------------------------------ withdraw, purge, quota
+
+    /**
+     * Shares a file with clients ({@link Visibility#CLIENT}) or withdraws it from them ({@link Visibility#TEAM}).
+     * Needs {@link Permission#UPLOAD_FILES} and {@link Permission#VIEW_INTERNAL}. A withdrawn file is gone
+     * for clients at once, with every version, download and approval of it; open approvals that a client
+     * was asked to decide are cancelled with the reason "file withdrawn", in the same unit of work. The
+     * change is recorded in the activity log (a withdrawal for the team only) and published as a
+     * {@link FileEvent.FileVisibilityChanged}. Changing to the visibility the file already has changes nothing.
+     *
+     * @throws ConflictException   ({@code STALE_VERSION}) if the file's version is not {@code expectedVersion}
+     * @throws ValidationException (field {@code visibility}) when sharing a file that lies in an internal folder
+     */
+    public FileAsset changeVisibility(Actor actor, WorkspaceId workspaceId, FileId fileId, Visibility visibility,
+                                      long expectedVersion) {
+        requireNonNull(fileId, "fileId must not be null");
+        requireNonNull(visibility, "visibility must not be null");
+        return kernel.write(changes -> {
+            AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "change who sees files");
+            if (!grant.allows(Permission.VIEW_INTERNAL)) {
+                throw new AccessDeniedException(actor, Permission.VIEW_INTERNAL.name(), "change who sees files");
+            }
+            FileAsset current = kernel.stores().files().findForUpdate(actor.tenantId(), workspaceId, fileId)
+                    .orElseThrow(() -> new NotFoundException("file", fileId.value()));
+            if (current.version() != expectedVersion) {
+                throw ConflictException.staleVersion("file", fileId.value(), expectedVersion);
+            }
+            if (current.visibility() == visibility) {
+                return current;
+            }
+            if (visibility == Visibility.CLIENT) {
+                current.folderId().ifPresent(f -> requireFitsIn(folder(actor, workspaceId, grant, f), Visibility.CLIENT));
+            }
+            FileAsset changed = kernel.stores().files().update(current.withVisibility(visibility, changes.now()));
+            changes.record(actor, actor.tenantId(), workspaceId,
+                    visibility == Visibility.TEAM ? "file.withdrawn" : "file.shared", "file", fileId.value(), visibility,
+                    Map.of("name", current.name(), "visibility", visibility.name()));
+            changes.publish(new FileEvent.FileVisibilityChanged(actor.tenantId(), workspaceId, fileId, current.name(),
+                    visibility, actor, changes.now()));
+            for (FileLifecycleHook hook : lifecycleHooks) {
+                hook.visibilityChanged(actor, current, changed, changes);
+            }
+            return changed;
+        });
+    }
+
+    /**
+     * Permanently deletes a trashed file: the file, every version and every download record are gone, and
+     * the bytes of every version are deleted once the deletion has committed (never before, so a failure
+     * keeps everything). Open approvals of the file are cancelled with the reason "file purged"; approval
+     * records themselves stay, append-only, with the version and SHA-256 they were about. The activity
+     * log keeps a team-only tombstone ({@code file.purged}) with the file's name and each version's
+     * SHA-256, so the record still verifies and still says what existed. Only a tenant admin or the
+     * workspace's lead may purge.
+     *
+     * @throws AccessDeniedException unless the actor is a tenant admin or the workspace's lead
+     * @throws ConflictException     ({@code INVALID_STATE}) unless the file is in the trash; ({@code STALE_VERSION})
+     *                               if its version is not {@code expectedVersion}
+     */
+    public void purge(Actor actor, WorkspaceId workspaceId, FileId fileId, long expectedVersion) {
+        requireNonNull(fileId, "fileId must not be null");
+        kernel.write(changes -> {
+            AccessGrant grant = writable(actor, workspaceId, Permission.DELETE_FILES, "purge files");
+            boolean admin = grant.tenantRole().filter(r -> r == io.clientworkspace.tenant.TenantRole.TENANT_ADMIN).isPresent();
+            boolean lead = grant.workspaceRole().filter(r -> r == io.clientworkspace.member.WorkspaceRole.LEAD).isPresent();
+            if (!admin && !lead) {
+                throw new AccessDeniedException(actor, "TENANT_ADMIN or LEAD", "purge files");
+            }
+            FileAsset current = kernel.stores().files().findForUpdate(actor.tenantId(), workspaceId, fileId)
+                    .orElseThrow(() -> new NotFoundException("file", fileId.value()));
+            if (current.version() != expectedVersion) {
+                throw ConflictException.staleVersion("file", fileId.value(), expectedVersion);
+            }
+            if (current.status() != FileStatus.TRASHED) {
+                throw new ConflictException(ConflictException.Reason.INVALID_STATE, "File '" + current.name()
+                        + "' is not in the trash; move it to the trash before purging it");
+            }
+            List<FileVersion> all = kernel.stores().files().listVersions(actor.tenantId(), workspaceId, fileId,
+                    Integer.MAX_VALUE);
+            for (FileLifecycleHook hook : lifecycleHooks) {
+                hook.purging(actor, current, changes);
+            }
+            kernel.stores().downloads().deleteForFile(actor.tenantId(), workspaceId, fileId);
+            kernel.stores().files().delete(actor.tenantId(), workspaceId, fileId, current.version());
+            java.util.SortedMap<Integer, String> hashes = new java.util.TreeMap<>();
+            all.forEach(v -> hashes.put(v.number(), v.sha256()));
+            recordTombstone(actor, changes, current, hashes);
+            changes.publish(new FileEvent.FilePurged(actor.tenantId(), workspaceId, fileId, current.name(), hashes, actor,
+                    changes.now()));
+            List<String> keys = all.stream().map(FileVersion::blobKey).distinct().toList();
+            kernel.stores().unitOfWork().afterCommit(() -> deletePurgedBlobs(fileId, keys));
+            return null;
+        });
+    }
+
+    /**
+     * The bytes the workspace's stored versions take (every version of every file, trashed ones included,
+     * each blob counted once), as the quota counts them. Needs {@link Permission#VIEW_INTERNAL}.
+     */
+    public long usedBytes(Actor actor, WorkspaceId workspaceId) {
+        access.require(actor, workspaceId, Permission.VIEW_INTERNAL, "see the workspace's storage use");
+        return kernel.stores().files().usedBytes(actor.tenantId(), workspaceId);
+    }
+
     // ------------------------------------------------------------------------------------------ internals
 
     private record Stored(StoredBlob blob, String detectedType) {
@@ -417,7 +550,7 @@ public final class FileService {
                                    Stored stored, Changes changes) {
         AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
         FileAsset current = kernel.stores().files().findForUpdate(actor.tenantId(), workspaceId, fileId)
-                .filter(f -> visible(grant, f.visibility()))
+                .filter(f -> visibleFile(grant, f))
                 .orElseThrow(() -> new NotFoundException("file", fileId.value()));
         if (current.status() != FileStatus.ACTIVE) {
             throw new ConflictException(ConflictException.Reason.INVALID_STATE, "File '" + current.name()
@@ -443,7 +576,7 @@ public final class FileService {
         return kernel.write(changes -> {
             AccessGrant grant = writable(actor, workspaceId, Permission.DELETE_FILES, "trash or restore files");
             FileAsset current = kernel.stores().files().findForUpdate(actor.tenantId(), workspaceId, fileId)
-                    .filter(f -> visible(grant, f.visibility()))
+                    .filter(f -> visibleFile(grant, f))
                     .orElseThrow(() -> new NotFoundException("file", fileId.value()));
             if (current.status() == status) {
                 return current;
@@ -464,6 +597,10 @@ public final class FileService {
         AccessGrant grant = readable(actor, workspaceId);
         folder.ifPresent(f -> folder(actor, workspaceId, grant, f));
         Optional<FileCursor> after = Cursors.decode(FILE_CURSOR, page.cursor()).map(FileService::parseCursor);
+        if (status == FileStatus.TRASHED && !grant.allows(Permission.VIEW_INTERNAL)) {
+            // Clients have no trash: what was trashed is gone for them, as if it never existed.
+            return new Page<>(List.of(), Optional.empty());
+        }
         List<FileAsset> rows = kernel.stores().files().list(actor.tenantId(), workspaceId, folder, status,
                 !grant.allows(Permission.VIEW_INTERNAL), after, page.limit() + 1);
         return Cursors.page(rows, page.limit(), f -> Cursors.encode(FILE_CURSOR, f.id().value() + "/" + f.name()));
@@ -510,13 +647,19 @@ public final class FileService {
 
     private FileAsset activeFile(Actor actor, WorkspaceId workspaceId, AccessGrant grant, FileId id) {
         FileAsset file = kernel.stores().files().find(actor.tenantId(), workspaceId, requireNonNull(id, "fileId must not be null"))
-                .filter(f -> visible(grant, f.visibility()))
+                .filter(f -> visibleFile(grant, f))
                 .orElseThrow(() -> new NotFoundException("file", id.value()));
         if (file.status() != FileStatus.ACTIVE) {
             throw new ConflictException(ConflictException.Reason.INVALID_STATE, "File '" + file.name()
                     + "' is in the trash; restore it first");
         }
         return file;
+    }
+
+    /** Clients see client-visible files that are not in the trash; the team sees every file. */
+    private static boolean visibleFile(AccessGrant grant, FileAsset file) {
+        return grant.allows(Permission.VIEW_INTERNAL)
+                || (file.visibility() == Visibility.CLIENT && file.status() == FileStatus.ACTIVE);
     }
 
     private static boolean visible(AccessGrant grant, Visibility visibility) {
@@ -587,6 +730,138 @@ public final class FileService {
             if (count > max) {
                 exceeded = true;
                 throw new IOException("upload exceeds " + max + " bytes");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ withdraw, purge, quota internals
+
+    /** Versions named per tombstone entry, well under the activity log's 32 details per entry. */
+    private static final int TOMBSTONE_VERSIONS_PER_ENTRY = 25;
+
+    private void recordTombstone(Actor actor, Changes changes, FileAsset file, java.util.SortedMap<Integer, String> hashes) {
+        List<Map.Entry<Integer, String>> entries = List.copyOf(hashes.entrySet());
+        int parts = Math.max(1, (entries.size() + TOMBSTONE_VERSIONS_PER_ENTRY - 1) / TOMBSTONE_VERSIONS_PER_ENTRY);
+        for (int part = 0; part < parts; part++) {
+            Map<String, String> details = new java.util.TreeMap<>();
+            details.put("name", file.name());
+            details.put("versions", Integer.toString(entries.size()));
+            details.put("part", (part + 1) + "/" + parts);
+            entries.subList(part * TOMBSTONE_VERSIONS_PER_ENTRY,
+                            Math.min(entries.size(), (part + 1) * TOMBSTONE_VERSIONS_PER_ENTRY))
+                    .forEach(e -> details.put("sha256.v" + e.getKey(), e.getValue()));
+            changes.record(actor, actor.tenantId(), file.workspaceId(), "file.purged", "file", file.id().value(),
+                    Visibility.TEAM, details);
+        }
+    }
+
+    private void deletePurgedBlobs(FileId fileId, List<String> keys) {
+        // Another file never shares a blob today; checking costs one query and keeps a future sharer safe.
+        java.util.Set<String> stillUsed = kernel.stores().files().referencedBlobKeys(keys);
+        for (String key : keys) {
+            if (stillUsed.contains(key)) {
+                continue;
+            }
+            try {
+                blobs.delete(key);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not delete blob {} of purged file {}; the orphan sweep will remove it", key, fileId, e);
+            }
+        }
+    }
+
+    /**
+     * Stores the upload, cutting the stream off as soon as it would not fit in what is left of the
+     * workspace's quota (read without the lock: a hint that saves streaming bytes that cannot be kept;
+     * {@link #requireQuota} decides under the lock).
+     */
+    private Stored storeWithinQuota(Actor actor, WorkspaceId workspaceId, String name, InputStream content) {
+        java.util.OptionalLong quota = workspaceQuota;
+        if (quota.isEmpty()) {
+            return store(actor, name, content);
+        }
+        long used = kernel.stores().files().usedBytes(actor.tenantId(), workspaceId);
+        long remaining = quota.getAsLong() - used;
+        if (remaining <= 0) {
+            throw quotaExceeded(actor, workspaceId, quota.getAsLong(), used);
+        }
+        QuotaLimit limited = new QuotaLimit(content, remaining);
+        try {
+            return store(actor, name, limited);
+        } catch (RuntimeException e) {
+            if (limited.exceeded) {
+                io.clientworkspace.QuotaExceededException refused = quotaExceeded(actor, workspaceId, quota.getAsLong(), used);
+                refused.addSuppressed(e);
+                throw refused;
+            }
+            throw e;
+        }
+    }
+
+    /** Inside the unit of work, after the workspace was locked: refuses {@code size} more bytes past the quota. */
+    private void requireQuota(Actor actor, WorkspaceId workspaceId, long size) {
+        java.util.OptionalLong quota = workspaceQuota;
+        if (quota.isEmpty()) {
+            return;
+        }
+        long used = kernel.stores().files().usedBytes(actor.tenantId(), workspaceId);
+        if (used + size > quota.getAsLong()) {
+            throw quotaExceeded(actor, workspaceId, quota.getAsLong(), used);
+        }
+    }
+
+    /** The refusal; only the team learns the bytes used, which count internal files too. */
+    private io.clientworkspace.QuotaExceededException quotaExceeded(Actor actor, WorkspaceId workspaceId, long quota,
+                                                                    long used) {
+        boolean team = access.grant(actor, workspaceId).allows(Permission.VIEW_INTERNAL);
+        return new io.clientworkspace.QuotaExceededException(workspaceId, quota,
+                team ? java.util.OptionalLong.of(used) : java.util.OptionalLong.empty());
+    }
+
+    /** Fails the read once more than {@code max} bytes arrive, and remembers that it did. */
+    private static final class QuotaLimit extends FilterInputStream {
+        private final long max;
+        private long count;
+        volatile boolean exceeded;
+
+        QuotaLimit(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b != -1) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            throw new IOException("skipping is not supported while counting an upload");
+        }
+
+        @Override
+        public void close() {
+            // The caller's stream is the caller's to close.
+        }
+
+        private void count(int n) throws IOException {
+            count += n;
+            if (count > max) {
+                exceeded = true;
+                throw new IOException("upload exceeds the " + max + " bytes left in the workspace's quota");
             }
         }
     }

@@ -42,4 +42,17 @@ public final class InMemoryDownloadLogStore implements DownloadLogStore {
                 .sorted(Comparator.comparing(DownloadRecord::id).reversed())
                 .limit(limit).toList());
     }
+
+    @Override
+    public int deleteForFile(TenantId tenantId, WorkspaceId workspaceId, FileId fileId) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(fileId, "fileId must not be null");
+        return tx.write(() -> {
+            List<DownloadRecord> removed = records.stream().filter(r -> r.tenantId().equals(tenantId)
+                    && r.workspaceId().equals(workspaceId) && r.fileId().equals(fileId)).toList();
+            records.removeAll(removed);
+            return new Undoable<>(removed.size(), () -> records.addAll(removed));
+        });
+    }
 }

@@ -134,6 +134,40 @@ public final class InMemoryFileStore implements FileStore {
                 .map(FileVersion::blobKey).filter(wanted::contains).collect(Collectors.toSet()));
     }
 
+    @Override
+    public void delete(TenantId tenantId, WorkspaceId workspaceId, FileId id, long expectedVersion) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(id, "id must not be null");
+        tx.write(() -> {
+            Key key = new Key(tenantId, workspaceId, id);
+            FileAsset current = files.get(key);
+            if (current == null || current.version() != expectedVersion) {
+                throw ConflictException.staleVersion("file", id.value(), expectedVersion);
+            }
+            TreeMap<Integer, FileVersion> history = versions.remove(key);
+            files.remove(key);
+            return new Undoable<>(null, () -> {
+                files.put(key, current);
+                if (history != null) {
+                    versions.put(key, history);
+                }
+            });
+        });
+    }
+
+    @Override
+    public long usedBytes(TenantId tenantId, WorkspaceId workspaceId) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        return tx.read(() -> versions.entrySet().stream()
+                .filter(e -> e.getKey().tenantId().equals(tenantId) && e.getKey().workspaceId().equals(workspaceId))
+                .mapToLong(e -> e.getValue().values().stream()
+                        .collect(Collectors.toMap(FileVersion::blobKey, FileVersion::size, (a, b) -> a))
+                        .values().stream().mapToLong(Long::longValue).sum())
+                .sum());
+    }
+
     boolean anyInFolder(TenantId tenantId, WorkspaceId workspaceId, FolderId folder) {
         return files.values().stream().anyMatch(f -> f.tenantId().equals(tenantId) && f.workspaceId().equals(workspaceId)
                 && f.folderId().equals(Optional.of(folder)));

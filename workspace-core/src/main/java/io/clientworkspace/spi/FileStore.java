@@ -68,6 +68,38 @@ public interface FileStore {
      */
     Set<String> referencedBlobKeys(Collection<String> blobKeys);
 
+    /**
+     * Deletes the file whose stored version equals {@code expectedVersion} together with every one of its
+     * versions, for a permanent purge. Only this tenant's and workspace's rows are touched; blobs are the
+     * caller's to delete (after commit). Inside a unit of work it rolls back with it.
+     *
+     * <p>A default method so that store sets written before purging existed keep compiling; they cannot
+     * purge until they implement it.
+     *
+     * @throws io.clientworkspace.ConflictException {@code STALE_VERSION} if the file is absent or its stored
+     *                                              version differs; nothing is deleted then
+     * @throws UnsupportedOperationException        if this store cannot delete files
+     */
+    default void delete(TenantId tenantId, WorkspaceId workspaceId, FileId id, long expectedVersion) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot delete files: implement"
+                + " FileStore.delete to let the kit purge trashed files");
+    }
+
+    /**
+     * The bytes the workspace's stored versions take, counting each stored blob of a file once (a version
+     * restored from an older one shares its bytes), over every file whatever its status or visibility.
+     * Used for the workspace's storage quota.
+     *
+     * <p>A default method so that store sets written before quotas existed keep compiling; they cannot
+     * enforce a quota until they implement it.
+     *
+     * @throws UnsupportedOperationException if this store cannot sum sizes
+     */
+    default long usedBytes(TenantId tenantId, WorkspaceId workspaceId) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot sum the sizes of a workspace's files:"
+                + " implement FileStore.usedBytes or build the kit without a workspace quota");
+    }
+
     /** A position in a file list: after this name, then this id. */
     record FileCursor(String name, FileId id) {
     }

@@ -92,10 +92,11 @@ class DownloadTest {
         }
 
         @Test
-        void aTrashedFileCanStillBeDownloaded() {
+        void aTrashedFileCanStillBeDownloadedByTheTeamButNotByClients() {
             w.files.trash(w.f.bob, w.acme(), file.id());
 
-            assertThat(w.download(w.f.carol, file.id(), OptionalInt.empty())).isEqualTo(v2);
+            assertThat(w.download(w.f.tom, file.id(), OptionalInt.empty())).isEqualTo(v2);
+            w.rejects(NotFoundException.class, () -> w.files.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
         }
 
         @Test

@@ -157,6 +157,74 @@ class FileFailureAtomicityTest {
     }
 
     @Nested
+    class Withdrawing {
+
+        private FileAsset file;
+        private ApprovalRequest pending;
+
+        @BeforeEach
+        void upload() {
+            file = w.upload("proposal.pdf", Samples.pdf());
+            pending = w.f.kit.approvals().requestForFile(w.f.bob, w.acme(), file.id(), 1,
+                    NewApproval.of("Sign off", Set.of(UserId.of("carol"))));
+            file = files.get(w.f.bob, w.acme(), file.id());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"files.update", "activity.append:file.withdrawn", "approvals.update",
+                "activity.append:approval.cancelled"})
+        void aFailureAtAnyStepLeavesTheFileSharedAndItsApprovalOpen(String step) {
+            failsAndChangesNothing(step, () -> files.changeVisibility(w.f.bob, w.acme(), file.id(), Visibility.TEAM,
+                    file.version()));
+
+            assertThat(w.download(w.f.carol, file.id(), OptionalInt.empty())).isEqualTo(Samples.pdf());
+            assertThat(w.f.kit.approvals().get(w.f.carol, w.acme(), pending.id()).status()).isEqualTo(ApprovalStatus.OPEN);
+        }
+    }
+
+    @Nested
+    class Purging {
+
+        private FileAsset trashed;
+        private ApprovalRequest pending;
+
+        @BeforeEach
+        void uploadAndTrash() {
+            FileAsset file = w.upload("proposal.pdf", Samples.pdf("v1"));
+            w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", Samples.pdf("v2"));
+            w.download(w.f.carol, file.id(), OptionalInt.empty());
+            pending = w.f.kit.approvals().requestForFile(w.f.bob, w.acme(), file.id(), 2,
+                    NewApproval.of("Sign off", Set.of(UserId.of("carol"))));
+            trashed = files.trash(w.f.bob, w.acme(), file.id());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"approvals.update", "activity.append:approval.cancelled", "downloads.deleteForFile",
+                "files.delete", "activity.append:file.purged"})
+        void aFailureAtAnyStepKeepsTheFileItsVersionsItsDownloadsItsApprovalAndItsBlobs(String step) {
+            failsAndChangesNothing(step, () -> files.purge(w.f.bob, w.acme(), trashed.id(), trashed.version()));
+
+            assertThat(w.download(w.f.bob, trashed.id(), OptionalInt.of(1))).isEqualTo(Samples.pdf("v1"));
+            assertThat(w.f.kit.approvals().get(w.f.bob, w.acme(), pending.id()).status()).isEqualTo(ApprovalStatus.OPEN);
+            files.purge(w.f.bob, w.acme(), trashed.id(), trashed.version());
+            assertThat(w.blobFiles()).isEmpty();
+        }
+
+        @org.junit.jupiter.api.Test
+        void aBlobThatCannotBeDeletedAfterCommitIsLeftForTheOrphanSweep() {
+            faults.failOn("blobs.delete");
+
+            files.purge(w.f.bob, w.acme(), trashed.id(), trashed.version());
+
+            assertThat(files.find(w.f.bob, w.acme(), trashed.id())).isEmpty();
+            assertThat(w.blobKeys()).hasSize(1);
+            w.clockAfterRealTime(java.time.Duration.ofMinutes(2));
+            assertThat(files.sweepOrphanBlobs(java.time.Duration.ofMinutes(1))).isEqualTo(1);
+            assertThat(w.blobKeys()).isEmpty();
+        }
+    }
+
+    @Nested
     class Deciding {
 
         private FileAsset file;

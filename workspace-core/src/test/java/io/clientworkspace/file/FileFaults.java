@@ -33,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * In-memory stores and a blob store that fail on a named step, as a database or a disk would. Steps are
  * named {@code "files.insert"}, {@code "folders.update"}, {@code "approvals.appendDecision"},
- * {@code "downloads.append"}, {@code "activity.append:<action>"}, {@code "blobs.put"} (fails half-way
+ * {@code "downloads.append"}, {@code "files.delete"},
+ * {@code "downloads.deleteForFile"}, {@code "activity.append:<action>"}, {@code "blobs.put"} (fails half-way
  * through the bytes), {@code "blobs.open"}, {@code "blobs.delete"}.
  */
 final class FileFaults {
@@ -226,6 +227,17 @@ final class FileFaults {
         public Set<String> referencedBlobKeys(Collection<String> blobKeys) {
             return d.referencedBlobKeys(blobKeys);
         }
+
+        @Override
+        public void delete(TenantId tenantId, WorkspaceId workspaceId, FileId id, long expectedVersion) {
+            check("files.delete");
+            d.delete(tenantId, workspaceId, id, expectedVersion);
+        }
+
+        @Override
+        public long usedBytes(TenantId tenantId, WorkspaceId workspaceId) {
+            return d.usedBytes(tenantId, workspaceId);
+        }
     }
 
     private final class Folders implements FolderStore {
@@ -287,6 +299,12 @@ final class FileFaults {
         public List<DownloadRecord> list(TenantId tenantId, WorkspaceId workspaceId, FileId fileId,
                                          Optional<String> beforeId, int limit) {
             return d.list(tenantId, workspaceId, fileId, beforeId, limit);
+        }
+
+        @Override
+        public int deleteForFile(TenantId tenantId, WorkspaceId workspaceId, FileId fileId) {
+            check("downloads.deleteForFile");
+            return d.deleteForFile(tenantId, workspaceId, fileId);
         }
     }
 

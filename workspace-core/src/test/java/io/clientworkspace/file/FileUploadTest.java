@@ -313,9 +313,11 @@ class FileUploadTest {
         }
 
         @Test
-        void aClientAdminMayTrashAndRestore() {
+        void aClientAdminMayTrashButTheTrashIsTheTeamsToRestoreFrom() {
             assertThat(files.trash(w.f.carol, w.acme(), file.id()).status()).isEqualTo(FileStatus.TRASHED);
-            assertThat(files.restore(w.f.carol, w.acme(), file.id()).status()).isEqualTo(FileStatus.ACTIVE);
+            // Clients have no trash (issue 10, finding 2): what was trashed is gone for them.
+            w.rejects(io.clientworkspace.NotFoundException.class, () -> files.restore(w.f.carol, w.acme(), file.id()));
+            assertThat(files.restore(w.f.bob, w.acme(), file.id()).status()).isEqualTo(FileStatus.ACTIVE);
         }
 
         @Test

@@ -103,12 +103,11 @@ class FileVisibilityTest {
     }
 
     @Test
-    void clientsDoNotSeeInternalFilesInTheTrash() {
+    void clientsSeeNoTrashAtAllAndTheTeamSeesEveryTrashedFile() {
         files.trash(w.f.bob, w.acme(), internalTop.id());
         files.trash(w.f.bob, w.acme(), sharedTop.id());
 
-        assertThat(ids(files.trash(w.f.carol, w.acme(), Optional.empty(), PageRequest.first()).items()))
-                .containsExactly(sharedTop.id());
+        assertThat(ids(files.trash(w.f.carol, w.acme(), Optional.empty(), PageRequest.first()).items())).isEmpty();
         assertThat(ids(files.trash(w.f.bob, w.acme(), Optional.empty(), PageRequest.first()).items()))
                 .containsExactlyInAnyOrder(sharedTop.id(), internalTop.id());
     }

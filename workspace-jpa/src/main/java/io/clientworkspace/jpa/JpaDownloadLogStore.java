@@ -60,6 +60,19 @@ public final class JpaDownloadLogStore extends JpaStoreSupport implements Downlo
         });
     }
 
+    @Override
+    public int deleteForFile(TenantId tenantId, WorkspaceId workspaceId, FileId fileId) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(fileId, "fileId must not be null");
+        return tx(() -> em().createQuery("delete from CwkDownload d where d.tenantId = :tenant"
+                        + " and d.workspaceId = :workspace and d.fileId = :file")
+                .setParameter("tenant", tenantId.value())
+                .setParameter("workspace", workspaceId.value())
+                .setParameter("file", fileId.value())
+                .executeUpdate());
+    }
+
     static DownloadRecord toDomain(DownloadEntity e) {
         return new DownloadRecord(e.id, TenantId.of(e.tenantId), WorkspaceId.of(e.workspaceId), FileId.of(e.fileId),
                 e.versionNumber, UserId.of(e.userId), ActorKind.valueOf(e.actorKind), e.downloadedAt);

@@ -200,6 +200,47 @@ public final class JpaFileStore extends JpaStoreSupport implements FileStore {
         });
     }
 
+    @Override
+    public void delete(TenantId tenantId, WorkspaceId workspaceId, FileId id, long expectedVersion) {
+        requireScope(tenantId, workspaceId, id);
+        tx(() -> {
+            int deleted = em().createQuery("delete from CwkFile f where f.tenantId = :tenant and f.workspaceId = :workspace"
+                            + " and f.id = :id and f.version = :version")
+                    .setParameter("tenant", tenantId.value())
+                    .setParameter("workspace", workspaceId.value())
+                    .setParameter("id", id.value())
+                    .setParameter("version", expectedVersion)
+                    .executeUpdate();
+            if (deleted == 0) {
+                throw ConflictException.staleVersion("file", id.value(), expectedVersion);
+            }
+            em().createQuery("delete from CwkFileVersion v where v.tenantId = :tenant and v.workspaceId = :workspace"
+                            + " and v.fileId = :file")
+                    .setParameter("tenant", tenantId.value())
+                    .setParameter("workspace", workspaceId.value())
+                    .setParameter("file", id.value())
+                    .executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public long usedBytes(TenantId tenantId, WorkspaceId workspaceId) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        // A version restored from an older one shares its blob: count each blob of a file at its first version.
+        return tx(() -> {
+            Long sum = em().createQuery("select sum(v.size) from CwkFileVersion v where v.tenantId = :tenant"
+                            + " and v.workspaceId = :workspace and v.number = (select min(w.number) from CwkFileVersion w"
+                            + " where w.tenantId = v.tenantId and w.workspaceId = v.workspaceId and w.fileId = v.fileId"
+                            + " and w.blobKey = v.blobKey)", Long.class)
+                    .setParameter("tenant", tenantId.value())
+                    .setParameter("workspace", workspaceId.value())
+                    .getSingleResult();
+            return sum == null ? 0L : sum;
+        });
+    }
+
     private static void requireScope(TenantId tenantId, WorkspaceId workspaceId, FileId id) {
         requireNonNull(tenantId, "tenantId must not be null");
         requireNonNull(workspaceId, "workspaceId must not be null");

@@ -55,6 +55,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class FailureAtomicityTest {
 
     private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PDF2 = "%PDF-1.7\n1 0 obj <<>> endobj\n2 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
@@ -141,6 +143,45 @@ class FailureAtomicityTest {
         assertThat(rows(db, "cwk_file_version")).isEqualTo(1);
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aDatabaseErrorInTheMiddleOfAPurgeKeepsEveryRowAndEveryBlob(TestDatabase db, @TempDir Path blobRoot)
+            throws Exception {
+        db.reset();
+        JpaTransactions transactions = new ResourceLocalTransactions(db.emf());
+        Stores real = JpaStores.create(transactions);
+        FileSystemBlobStore blobs = new FileSystemBlobStore(blobRoot);
+        WorkspaceKit healthy = WorkspaceKit.builder().stores(real).blobStore(blobs).build();
+        Tenant tenant = healthy.tenants().create("Northwind", UserId.of("alice"));
+        Actor alice = Actor.team(tenant.id(), "alice");
+        Workspace acme = healthy.workspaces().create(alice, NewWorkspace.of("Acme", "acme"));
+        FileAsset file = healthy.files().upload(alice, acme.id(), NewUpload.of("proposal.pdf", "application/pdf"),
+                new ByteArrayInputStream(PDF));
+        healthy.files().uploadVersion(alice, acme.id(), file.id(), "proposal.pdf", "application/pdf",
+                new ByteArrayInputStream(PDF2));
+        healthy.files().download(alice, acme.id(), file.id(), java.util.OptionalInt.empty()).close();
+        FileAsset trashed = healthy.files().trash(alice, acme.id(), file.id());
+        long activityBefore = rows(db, "cwk_activity");
+        List<String> blobsBefore = blobs.keysOlderThan(Instant.now().plusSeconds(3600), 100);
+
+        WorkspaceKit kit = WorkspaceKit.builder().stores(real.withFiles(new FailingAfterInsert(real.files(), transactions)))
+                .blobStore(blobs).build();
+        Throwable failure = catchThrowable(() -> kit.files().purge(alice, acme.id(), file.id(), trashed.version()));
+
+        assertThat(failure).isInstanceOf(PersistenceException.class);
+        assertThat(rows(db, "cwk_file")).isEqualTo(1);
+        assertThat(rows(db, "cwk_file_version")).isEqualTo(2);
+        assertThat(rows(db, "cwk_download")).isEqualTo(1);
+        assertThat(rows(db, "cwk_activity")).isEqualTo(activityBefore);
+        assertThat(blobs.keysOlderThan(Instant.now().plusSeconds(3600), 100)).as("no blob was deleted")
+                .containsExactlyInAnyOrderElementsOf(blobsBefore).hasSize(2);
+        // And the purge works once the database is healthy again, blobs deleted after the commit.
+        healthy.files().purge(alice, acme.id(), file.id(), trashed.version());
+        assertThat(rows(db, "cwk_file") + rows(db, "cwk_file_version") + rows(db, "cwk_download")).isZero();
+        assertThat(blobs.keysOlderThan(Instant.now().plusSeconds(3600), 100)).isEmpty();
+        assertThat(healthy.activity().verify(alice, acme.id()).isIntact()).isTrue();
+    }
+
     private static long rows(TestDatabase db, String table) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
@@ -206,6 +247,18 @@ class FailureAtomicityTest {
         @Override
         public Set<String> referencedBlobKeys(Collection<String> blobKeys) {
             return delegate.referencedBlobKeys(blobKeys);
+        }
+
+        /** Deletes the file and its versions, then hits a real SQL error: the failure comes in the middle of a purge. */
+        @Override
+        public void delete(TenantId tenantId, WorkspaceId workspaceId, FileId id, long expectedVersion) {
+            delegate.delete(tenantId, workspaceId, id, expectedVersion);
+            transactions.entityManager().createNativeQuery("INSERT INTO cwk_no_such_table VALUES (1)").executeUpdate();
+        }
+
+        @Override
+        public long usedBytes(TenantId tenantId, WorkspaceId workspaceId) {
+            return delegate.usedBytes(tenantId, workspaceId);
         }
     }
 

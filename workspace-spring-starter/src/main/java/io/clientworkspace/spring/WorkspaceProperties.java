@@ -134,6 +134,13 @@ public class WorkspaceProperties {
          */
         private DataSize minFreeSpace = DataSize.ofMegabytes(100);
 
+        /**
+         * Storage quota of each workspace. Every stored version counts, of trashed files too until they
+         * are purged; an upload or new version that would not fit is refused (507 by the REST API) and a
+         * body larger than what is left is cut off while it streams. Zero or negative: no quota.
+         */
+        private DataSize workspaceQuota = DataSize.ofGigabytes(10);
+
         public String getRoot() {
             return root;
         }
@@ -208,6 +215,14 @@ public class WorkspaceProperties {
 
         public void setMinFreeSpace(DataSize minFreeSpace) {
             this.minFreeSpace = minFreeSpace;
+        }
+
+        public DataSize getWorkspaceQuota() {
+            return workspaceQuota;
+        }
+
+        public void setWorkspaceQuota(DataSize workspaceQuota) {
+            this.workspaceQuota = workspaceQuota;
         }
 
         /** The kit's upload policy as these properties describe it. */

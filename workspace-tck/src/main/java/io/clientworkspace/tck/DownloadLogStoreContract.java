@@ -188,4 +188,58 @@ public abstract class DownloadLogStoreContract extends StoreContractSupport {
         expected.sort(Comparator.comparing(DownloadRecord::id).reversed());
         assertThat(all(file)).hasSize(Concurrently.THREADS * perThread).containsExactlyElementsOf(expected);
     }
+
+    @Test
+    void deleteForFileRemovesEveryRecordOfTheFileAndNoOther() {
+        Workspace workspace = storedWorkspace();
+        FileAsset file = storedFile(workspace);
+        FileAsset other = storedFile(workspace);
+        appendShuffled(file, 5);
+        DownloadRecord kept = append(data.download(other));
+
+        int deleted = inUnitOfWork(() -> downloads().deleteForFile(file.tenantId(), file.workspaceId(), file.id()));
+
+        assertThat(deleted).isEqualTo(5);
+        assertThat(all(file)).isEmpty();
+        assertThat(all(other)).containsExactly(kept);
+    }
+
+    @Test
+    void deleteForFileWithAnotherTenantOrWorkspaceDeletesNothing() {
+        Tenant tenant = storedTenant();
+        Workspace workspace = storedWorkspace(tenant);
+        Workspace otherWorkspace = storedWorkspace(tenant);
+        Tenant otherTenant = storedTenant();
+        FileAsset file = storedFile(workspace);
+        List<DownloadRecord> records = appendShuffled(file, 3);
+
+        int deleted = inUnitOfWork(() -> downloads().deleteForFile(tenant.id(), otherWorkspace.id(), file.id())
+                + downloads().deleteForFile(otherTenant.id(), workspace.id(), file.id()));
+
+        assertThat(deleted).isZero();
+        assertThat(all(file)).containsExactlyElementsOf(records);
+    }
+
+    @Test
+    void deleteForFileOfAFileWithoutDownloadsDeletesNothing() {
+        Workspace workspace = storedWorkspace();
+        FileAsset file = storedFile(workspace);
+
+        assertThat(inUnitOfWork(() -> downloads().deleteForFile(file.tenantId(), file.workspaceId(), file.id()))).isZero();
+    }
+
+    @Test
+    void deleteForFileRollsBackWithItsUnitOfWork() {
+        Workspace workspace = storedWorkspace();
+        FileAsset file = storedFile(workspace);
+        List<DownloadRecord> records = appendShuffled(file, 3);
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> runInUnitOfWork(() -> {
+            downloads().deleteForFile(file.tenantId(), file.workspaceId(), file.id());
+            throw new IllegalStateException("roll back");
+        }));
+
+        assertThat(thrown).hasMessage("roll back");
+        assertThat(all(file)).containsExactlyElementsOf(records);
+    }
 }

@@ -637,4 +637,164 @@ public abstract class FileStoreContract extends StoreContractSupport {
                 .containsExactly(Concurrently.THREADS + 1, (long) Concurrently.THREADS);
         assertThat(versions(stored)).hasSize(Concurrently.THREADS + 1);
     }
+
+    // ------------------------------------------------------------------------------------------ delete, usedBytes
+
+    private void delete(FileAsset file, long expectedVersion) {
+        runInUnitOfWork(() -> files().delete(file.tenantId(), file.workspaceId(), file.id(), expectedVersion));
+    }
+
+    @Test
+    void deleteRemovesTheFileAndEveryVersion() {
+        Workspace workspace = storedWorkspace();
+        FileAsset file = insert(data.aFile(workspace.tenantId(), workspace.id()).trashed().build());
+        FileVersion v1 = firstVersionOf(file);
+        FileVersion v2 = append(data.versionAfter(v1));
+
+        delete(file, file.version());
+
+        assertThat(files().find(workspace.tenantId(), workspace.id(), file.id())).isEmpty();
+        assertThat(files().findVersion(workspace.tenantId(), workspace.id(), file.id(), 1)).isEmpty();
+        assertThat(versions(file)).isEmpty();
+        assertThat(files().referencedBlobKeys(List.of(v1.blobKey(), v2.blobKey()))).isEmpty();
+        assertThat(files().count(workspace.tenantId(), workspace.id(), FileStatus.TRASHED, false)).isZero();
+    }
+
+    @Test
+    void deleteLeavesTheWorkspacesOtherFilesAlone() {
+        Workspace workspace = storedWorkspace();
+        FileAsset doomed = insert(data.file(workspace.tenantId(), workspace.id()));
+        FileAsset kept = insert(data.file(workspace.tenantId(), workspace.id()));
+
+        delete(doomed, doomed.version());
+
+        assertThat(list(workspace, Optional.empty())).containsExactly(kept);
+        assertThat(versions(kept)).hasSize(1);
+    }
+
+    @Test
+    void deleteWithStaleVersionIsAConflictAndDeletesNothing() {
+        Workspace workspace = storedWorkspace();
+        FileAsset stored = insert(data.file(workspace.tenantId(), workspace.id()));
+        FileAsset current = update(stored.withStatus(FileStatus.TRASHED, stored.updatedAt().plusSeconds(1)));
+
+        assertConflict(STALE_VERSION, () -> delete(stored, stored.version()));
+
+        assertThat(files().find(workspace.tenantId(), workspace.id(), stored.id())).contains(current);
+        assertThat(versions(stored)).hasSize(1);
+    }
+
+    @Test
+    void deleteOfAnUnknownFileIsAConflict() {
+        Workspace workspace = storedWorkspace();
+
+        assertConflict(STALE_VERSION, () -> delete(data.file(workspace.tenantId(), workspace.id()), 0));
+    }
+
+    @Test
+    void deleteWithAnotherTenantOrWorkspaceDeletesNothing() {
+        Tenant tenant = storedTenant();
+        Workspace workspace = storedWorkspace(tenant);
+        Workspace otherWorkspace = storedWorkspace(tenant);
+        Tenant otherTenant = storedTenant();
+        FileAsset file = insert(data.file(workspace.tenantId(), workspace.id()));
+
+        assertConflict(STALE_VERSION, () -> runInUnitOfWork(() ->
+                files().delete(tenant.id(), otherWorkspace.id(), file.id(), file.version())));
+        assertConflict(STALE_VERSION, () -> runInUnitOfWork(() ->
+                files().delete(otherTenant.id(), workspace.id(), file.id(), file.version())));
+
+        assertThat(files().find(workspace.tenantId(), workspace.id(), file.id())).contains(file);
+        assertThat(versions(file)).hasSize(1);
+    }
+
+    @Test
+    void deleteRollsBackWithItsUnitOfWork() {
+        Workspace workspace = storedWorkspace();
+        FileAsset file = insert(data.file(workspace.tenantId(), workspace.id()));
+        FileVersion v2 = append(data.versionAfter(firstVersionOf(file)));
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> runInUnitOfWork(() -> {
+            files().delete(file.tenantId(), file.workspaceId(), file.id(), file.version());
+            throw new IllegalStateException("roll back");
+        }));
+
+        assertThat(thrown).hasMessage("roll back");
+        assertThat(files().find(workspace.tenantId(), workspace.id(), file.id())).contains(file);
+        assertThat(versions(file)).hasSize(2).contains(v2);
+    }
+
+    @Test
+    void concurrentDeletesLetExactlyOneWin() {
+        Workspace workspace = storedWorkspace();
+        FileAsset file = insert(data.file(workspace.tenantId(), workspace.id()));
+
+        Concurrently.Outcomes<Boolean> outcomes = Concurrently.run(i -> {
+            delete(file, file.version());
+            return true;
+        });
+
+        assertThat(outcomes.successes()).hasSize(1);
+        assertThat(outcomes.failures()).hasSize(Concurrently.THREADS - 1)
+                .allSatisfy(failure -> assertConflict(STALE_VERSION, failure));
+        assertThat(files().find(workspace.tenantId(), workspace.id(), file.id())).isEmpty();
+    }
+
+    @Test
+    void usedBytesOfAWorkspaceWithoutFilesIsZero() {
+        Workspace workspace = storedWorkspace();
+
+        assertThat(files().usedBytes(workspace.tenantId(), workspace.id())).isZero();
+    }
+
+    @Test
+    void usedBytesSumsEveryVersionOfEveryFileWhateverItsStatusOrVisibility() {
+        Workspace workspace = storedWorkspace();
+        FileAsset active = data.file(workspace.tenantId(), workspace.id());
+        insert(active, data.aFirstVersion(active).size(100).build());
+        FileAsset trashedInternal = data.aFile(workspace.tenantId(), workspace.id()).trashed().internal().build();
+        FileVersion first = data.aFirstVersion(trashedInternal).size(20).build();
+        insert(trashedInternal, first);
+        append(data.aVersionAfter(first).size(5_000_000_000L).build());
+
+        assertThat(files().usedBytes(workspace.tenantId(), workspace.id())).isEqualTo(5_000_000_120L);
+    }
+
+    @Test
+    void usedBytesCountsABlobSharedByTwoVersionsOfAFileOnce() {
+        Workspace workspace = storedWorkspace();
+        FileAsset file = data.file(workspace.tenantId(), workspace.id());
+        FileVersion v1 = data.aFirstVersion(file).size(300).build();
+        insert(file, v1);
+        FileVersion v2 = append(data.aVersionAfter(v1).size(50).build());
+        append(data.aVersionAfter(v2).blobKey(v1.blobKey()).sha256(v1.sha256()).size(300).build());
+
+        assertThat(files().usedBytes(workspace.tenantId(), workspace.id())).isEqualTo(350);
+    }
+
+    @Test
+    void usedBytesCountsOnlyTheWorkspacesOwnFiles() {
+        Tenant tenant = storedTenant();
+        Workspace workspace = storedWorkspace(tenant);
+        Workspace otherWorkspace = storedWorkspace(tenant);
+        Workspace otherTenantsWorkspace = storedWorkspace(storedTenant());
+        for (Workspace w : List.of(workspace, otherWorkspace, otherTenantsWorkspace)) {
+            FileAsset file = data.file(w.tenantId(), w.id());
+            insert(file, data.aFirstVersion(file).size(w == workspace ? 7 : 1_000).build());
+        }
+
+        assertThat(files().usedBytes(workspace.tenantId(), workspace.id())).isEqualTo(7);
+        assertThat(files().usedBytes(otherTenantsWorkspace.tenantId(), workspace.id())).isZero();
+    }
+
+    @Test
+    void usedBytesDropsWhenAFileIsDeleted() {
+        Workspace workspace = storedWorkspace();
+        FileAsset file = data.file(workspace.tenantId(), workspace.id());
+        insert(file, data.aFirstVersion(file).size(64).build());
+
+        delete(file, file.version());
+
+        assertThat(files().usedBytes(workspace.tenantId(), workspace.id())).isZero();
+    }
 }

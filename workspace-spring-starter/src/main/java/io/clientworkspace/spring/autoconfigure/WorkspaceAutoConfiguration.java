@@ -98,6 +98,9 @@ public class WorkspaceAutoConfiguration {
         ids.ifAvailable(builder::idGenerator);
         matrix.ifAvailable(builder::defaultPermissionMatrix);
         downloadPolicy.ifAvailable(builder::downloadPolicy);
+        if (properties.getFiles().getWorkspaceQuota().toBytes() > 0) {
+            builder.workspaceQuota(properties.getFiles().getWorkspaceQuota().toBytes());
+        }
         listeners.orderedStream().forEach(builder::listener);
         checkpointSink.ifAvailable(builder::checkpointSink);
         checkpointKeys.ifAvailable(builder::checkpointKeys);

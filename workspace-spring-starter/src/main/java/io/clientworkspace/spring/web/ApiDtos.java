@@ -251,6 +251,11 @@ public final class ApiDtos {
     public record RenameFolderRequest(@Nullable String name) implements RejectsUnknownFields {
     }
 
+    /** Body of {@code POST /workspaces/{id}/files/{fileId}/visibility}: {@code CLIENT} shares, {@code TEAM} withdraws. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record ChangeVisibilityRequest(@Nullable String visibility) implements RejectsUnknownFields {
+    }
+
     /** Body of {@code POST /workspaces/{id}/folders/{folderId}/move}: no parent (or null) moves it to the top level. */
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record MoveFolderRequest(@Nullable String parent) implements RejectsUnknownFields {

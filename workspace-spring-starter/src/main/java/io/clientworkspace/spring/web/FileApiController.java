@@ -200,6 +200,37 @@ public class FileApiController {
         return setStatus(actor, workspaceId, fileId, ifMatch, FileStatus.ACTIVE);
     }
 
+    /**
+     * Shares the file with clients ({@code {"visibility":"CLIENT"}}) or withdraws it from them
+     * ({@code "TEAM"}); team only, needs If-Match. A withdrawn file answers 404 to clients at once, with every
+     * version; open approvals a client was asked to decide are cancelled with the reason "file withdrawn".
+     */
+    @PostMapping("/{fileId}/visibility")
+    public ResponseEntity<FileDto> changeVisibility(Actor actor, @PathVariable String workspaceId,
+                                                    @PathVariable String fileId,
+                                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+                                                    @org.springframework.web.bind.annotation.RequestBody
+                                                    ApiDtos.ChangeVisibilityRequest body) {
+        long expected = Inputs.ifMatch(ifMatch);
+        Visibility visibility = Inputs.enumValue(Inputs.required(body.visibility(), "visibility"), Visibility.class,
+                "visibility");
+        return withETag(kit.files().changeVisibility(actor, WorkspaceId.of(workspaceId), FileId.of(fileId), visibility,
+                expected));
+    }
+
+    /**
+     * Purges a trashed file for good: its versions, bytes and download log are deleted; the activity log keeps
+     * a tombstone with its name and each version's SHA-256. Tenant admins and the workspace's lead only;
+     * needs If-Match. 204; 409 if the file is not in the trash.
+     */
+    @org.springframework.web.bind.annotation.DeleteMapping("/{fileId}")
+    public ResponseEntity<Void> purge(Actor actor, @PathVariable String workspaceId, @PathVariable String fileId,
+                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        long expected = Inputs.ifMatch(ifMatch);
+        kit.files().purge(actor, WorkspaceId.of(workspaceId), FileId.of(fileId), expected);
+        return ResponseEntity.noContent().build();
+    }
+
     /** Downloads the latest version, streamed (see {@link FileDownloads}); records the download. */
     @GetMapping("/{fileId}/content")
     public void download(Actor actor, @PathVariable String workspaceId, @PathVariable String fileId,

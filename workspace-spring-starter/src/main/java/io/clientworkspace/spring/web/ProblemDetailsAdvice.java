@@ -41,6 +41,9 @@ import java.util.Map;
  *   <tr><td>conflict</td><td>409 with {@code reason}; a stale version on a request with If-Match is 412</td></tr>
  *   <tr><td>gone</td><td>410 with {@code reason}</td></tr>
  *   <tr><td>archived</td><td>409</td></tr>
+ *   <tr><td>quota-exceeded</td><td>507 Insufficient Storage: the workspace's storage quota has no room for the
+ *       upload, with {@code quota} in bytes (and {@code used} for the team only: it counts internal files); not 413, which says this request is too large
+ *       whatever the state, while the same upload fits again once trashed files are purged</td></tr>
  *   <tr><td>precondition-required</td><td>428: a versioned change without If-Match</td></tr>
  *   <tr><td>unauthenticated</td><td>401</td></tr>
  *   <tr><td>bad-request</td><td>400: unreadable JSON, unknown fields, bad parameters, a missing multipart
@@ -106,6 +109,14 @@ public class ProblemDetailsAdvice {
     ResponseEntity<ProblemDetail> gone(GoneException e) {
         ProblemDetail p = problem(HttpStatus.GONE, e);
         p.setProperty("reason", e.reason().name());
+        return respond(p);
+    }
+
+    @ExceptionHandler(io.clientworkspace.QuotaExceededException.class)
+    ResponseEntity<ProblemDetail> quotaExceeded(io.clientworkspace.QuotaExceededException e) {
+        ProblemDetail p = problem(HttpStatus.INSUFFICIENT_STORAGE, e);
+        p.setProperty("quota", e.quotaBytes());
+        e.usedBytes().ifPresent(used -> p.setProperty("used", used));
         return respond(p);
     }
 

@@ -39,6 +39,7 @@ class FileConfigurationMetadataTest {
         assertThat(property("workspace.files.orphan-sweep-interval")).containsEntry("defaultValue", "1h");
         assertThat(property("workspace.files.orphan-min-age")).containsEntry("defaultValue", "24h");
         assertThat(property("workspace.files.min-free-space")).containsEntry("defaultValue", "100MB");
+        assertThat(property("workspace.files.workspace-quota")).containsEntry("defaultValue", "10GB");
         assertThat(property("workspace.approvals.expiry-interval")).containsEntry("defaultValue", "5m");
     }
 

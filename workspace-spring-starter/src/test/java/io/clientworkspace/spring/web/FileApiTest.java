@@ -188,7 +188,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void trash_and_restore_move_the_file_between_the_lists() throws Exception {
+    void trash_and_restore_move_the_file_between_the_lists_and_clients_never_see_the_trash() throws Exception {
         FileAsset file = file(admin, workspace, "old.pdf", pdf("old"));
         Actor clientAdmin = clientMember(workspace, admin, WorkspaceRole.CLIENT_ADMIN);
 
@@ -197,10 +197,15 @@ class FileApiTest extends FileApiTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("TRASHED"));
         mvc.perform(get(base(workspace) + "/files").with(as(clientAdmin))).andExpect(jsonPath("$.items").isEmpty());
+        // Clients have no trash (issue 10, finding 2): the team lists it and restores from it.
         mvc.perform(get(base(workspace) + "/files").queryParam("status", "trashed").with(as(clientAdmin)))
+                .andExpect(jsonPath("$.items").isEmpty());
+        mvc.perform(get(base(workspace) + "/files").queryParam("status", "trashed").with(as(admin)))
                 .andExpect(jsonPath("$.items[*].id", contains(file.id().value())));
-
         mvc.perform(post(base(workspace) + "/files/{id}/restore", file.id().value()).with(as(clientAdmin)))
+                .andExpect(problem(404, "not-found"));
+
+        mvc.perform(post(base(workspace) + "/files/{id}/restore", file.id().value()).with(as(admin)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACTIVE"));
         assertThat(reread(admin, file).status()).isEqualTo(FileStatus.ACTIVE);

@@ -308,6 +308,68 @@ class PortalFilesAndApprovalsBrowserIT {
         assertThat(kit.approvals().record(alice(), open.workspaceId(), open.id()).decisions()).isEmpty();
     }
 
+    // ---- withdraw and purge ----
+
+    @Test
+    void theTeamWithdrawsAFileAndTheClientNoLongerFindsItOrAnyOfItsVersions() {
+        Actor bob = Actor.team(tenant.id(), "bob");
+        Workspace acme = acme();
+        FileAsset shared = kit.files().upload(bob, acme.id(), NewUpload.of("Price sheet.pdf", "application/pdf"),
+                new ByteArrayInputStream(DemoFiles.pdf("Price sheet", "Rates for 2026")));
+        kit.files().uploadVersion(bob, acme.id(), shared.id(), "Price sheet.pdf", "application/pdf",
+                new ByteArrayInputStream(DemoFiles.pdf("Price sheet", "Rates for 2026, corrected")));
+
+        signIn("bob");
+        open("/workspaces/acme/files/" + shared.id().value());
+        waitFor(By.id("make-internal")).click();
+        assertThat(waitFor(By.id("notice")).getText()).contains("Price sheet.pdf is internal now");
+        assertThat(waitFor(By.id("share-with-client")).isDisplayed()).isTrue();
+        screenshot("file-withdrawn-team");
+
+        signOut();
+        signIn("carol");
+        open("/workspaces/acme/files");
+        assertThat(fileNamesOnPage()).contains("Homepage mockup.png").doesNotContain("Price sheet.pdf");
+        open("/workspaces/acme/files/" + shared.id().value());
+        assertThat(waitFor(By.id("not-found")).getText()).contains("can’t find");
+        for (String version : List.of("", "?version=1", "?version=2")) {
+            open("/workspaces/acme/files/" + shared.id().value() + "/download" + version);
+            assertThat(waitFor(By.id("not-found")).getText()).as(version).contains("can’t find");
+        }
+        assertThat(kit.files().find(Actor.client(tenant.id(), "carol"), acme.id(), shared.id())).isEmpty();
+    }
+
+    @Test
+    void theLeadDeletesATrashedFilePermanentlyAfterConfirmingAndTheClientNeverSawTheTrash() {
+        Actor bob = Actor.team(tenant.id(), "bob");
+        Workspace acme = acme();
+        FileAsset old = kit.files().upload(bob, acme.id(), NewUpload.of("Old estimate.pdf", "application/pdf"),
+                new ByteArrayInputStream(DemoFiles.pdf("Old estimate", "Superseded")));
+        kit.files().trash(bob, acme.id(), old.id());
+
+        signIn("carol");
+        open("/workspaces/acme/files");
+        assertThat(fileNamesOnPage()).doesNotContain("Old estimate.pdf");
+        assertThat(driver.findElements(By.id("trash"))).isEmpty();
+        open("/workspaces/acme/files/" + old.id().value() + "/download");
+        assertThat(waitFor(By.id("not-found")).getText()).contains("can’t find");
+
+        signOut();
+        signIn("bob");
+        open("/workspaces/acme/files");
+        waitFor(By.cssSelector(".trashed-item[data-file='Old estimate.pdf'] a.trashed-link")).click();
+        waitFor(By.id("purge-form"));
+        screenshot("file-purge-team");
+        driver.findElement(By.id("purge-confirm")).click();
+        driver.findElement(By.id("purge-file")).click();
+
+        assertThat(waitFor(By.id("notice")).getText()).isEqualTo("Old estimate.pdf was deleted permanently.");
+        assertThat(driver.findElements(By.cssSelector(".trashed-item[data-file='Old estimate.pdf']"))).isEmpty();
+        assertThat(kit.files().find(alice(), acme.id(), old.id())).isEmpty();
+        assertThat(kit.activity().feed(alice(), acme.id(), PageRequest.first()).items().get(0).action())
+                .isEqualTo("file.purged");
+    }
+
     // ---- helpers ----
 
     private Actor alice() {

@@ -173,9 +173,10 @@ public class ApprovalsController {
             Integer version = null;
             if (r.subject() instanceof ApprovalSubject.FileVersionSubject s) {
                 String name = names.computeIfAbsent(s.fileId(), id -> kit.files().find(actor, workspace.id(), id)
-                        .map(FileAsset::name).orElse("a file"));
-                subject = name + " · version " + s.versionNumber();
-                fileId = s.fileId().value();
+                        .map(FileAsset::name).orElse(""));
+                // A purged file has no page any more: the record keeps its version and hash, without a link.
+                subject = (name.isEmpty() ? "a deleted file" : name) + " · version " + s.versionNumber();
+                fileId = name.isEmpty() ? null : s.fileId().value();
                 version = s.versionNumber();
             } else {
                 subject = ((ApprovalSubject.DeliverableSubject) r.subject()).description();

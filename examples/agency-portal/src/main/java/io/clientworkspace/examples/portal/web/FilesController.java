@@ -172,6 +172,11 @@ public class FilesController {
         model.addAttribute("canDelete", writable && grant.allows(Permission.DELETE_FILES));
         model.addAttribute("canRequest", canRequest);
         model.addAttribute("approverOptions", canRequest ? approverOptions(actor, workspace, file.visibility()) : List.of());
+        model.addAttribute("canChangeVisibility", writable && grant.allows(Permission.VIEW_INTERNAL)
+                && grant.allows(Permission.UPLOAD_FILES));
+        boolean adminOrLead = grant.tenantRole().filter(r -> r == io.clientworkspace.tenant.TenantRole.TENANT_ADMIN).isPresent()
+                || grant.workspaceRole().filter(r -> r == io.clientworkspace.member.WorkspaceRole.LEAD).isPresent();
+        model.addAttribute("canPurge", writable && adminOrLead && file.status() == io.clientworkspace.file.FileStatus.TRASHED);
         return "file";
     }
 
@@ -217,6 +222,51 @@ public class FilesController {
         FileAsset restored = kit.files().restore(actor, workspace.id(), FileId.of(fileId));
         redirect.addFlashAttribute("notice", restored.name() + " is back from the trash.");
         return "redirect:" + filesUrl(workspace, restored.folderId());
+    }
+
+    /**
+     * Withdraws the file from clients ({@code visibility=TEAM}) or shares it with them ({@code CLIENT}), as of
+     * the version the page showed; a change made meanwhile by someone else is reported, not overwritten.
+     */
+    @PostMapping("/workspaces/{slug}/files/{fileId}/visibility")
+    public String changeVisibility(Actor actor, @PathVariable String slug, @PathVariable String fileId,
+                                   @RequestParam String visibility, @RequestParam long version,
+                                   RedirectAttributes redirect) {
+        Workspace workspace = workspaces.visible(actor, slug);
+        Visibility wanted = "TEAM".equals(visibility) ? Visibility.TEAM : Visibility.CLIENT;
+        try {
+            FileAsset changed = kit.files().changeVisibility(actor, workspace.id(), FileId.of(fileId), wanted, version);
+            redirect.addFlashAttribute("notice", wanted == Visibility.TEAM
+                    ? changed.name() + " is internal now: clients no longer see it or any of its versions."
+                    : changed.name() + " is shared with the client now.");
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("error", "Nothing changed: " + reasons(e));
+        } catch (ConflictException | ArchivedException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/workspaces/" + workspace.slug() + "/files/" + fileId;
+    }
+
+    /** Deletes a trashed file permanently, once the confirmation box was ticked. */
+    @PostMapping("/workspaces/{slug}/files/{fileId}/purge")
+    public String purge(Actor actor, @PathVariable String slug, @PathVariable String fileId,
+                        @RequestParam long version, @RequestParam(defaultValue = "false") boolean confirm,
+                        RedirectAttributes redirect) {
+        Workspace workspace = workspaces.visible(actor, slug);
+        FileAsset file = kit.files().get(actor, workspace.id(), FileId.of(fileId));
+        if (!confirm) {
+            redirect.addFlashAttribute("error", "Tick the box to confirm that " + file.name()
+                    + " and all its versions are to be deleted for good.");
+            return "redirect:/workspaces/" + workspace.slug() + "/files/" + fileId;
+        }
+        try {
+            kit.files().purge(actor, workspace.id(), file.id(), version);
+        } catch (ConflictException | ArchivedException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/workspaces/" + workspace.slug() + "/files/" + fileId;
+        }
+        redirect.addFlashAttribute("notice", file.name() + " was deleted permanently.");
+        return "redirect:" + filesUrl(workspace, file.folderId());
     }
 
     /** Asks the chosen members to approve the file's latest version. */
