@@ -165,6 +165,20 @@ public final class Transcript {
         return out.toString();
     }
 
+    /** Which kinds of calls answered differently (later lines may differ only because earlier ones did). */
+    private static String differing(List<String> a, List<String> b) {
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        int count = 0;
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            if (!a.get(i).equals(b.get(i))) {
+                count++;
+                String label = a.get(i).substring(0, Math.max(0, a.get(i).indexOf(" -> ")));
+                kinds.add(label.replaceAll("#\\w+|\\d+", "N").replaceAll("Optional\\[N]", "N"));
+            }
+        }
+        return count + " differing lines, in calls like:\n    " + String.join("\n    ", kinds);
+    }
+
     /**
      * Fails unless both transcripts hold the same lines, naming the first line that differs and the
      * lines before it.
@@ -178,7 +192,8 @@ public final class Transcript {
                 throw new AssertionError(what + ": the client's answers differ at line " + (i + 1)
                         + " depending on whether internal items exist\n  without internal items: " + a.get(i)
                         + "\n  with internal items:    " + b.get(i) + "\n  lines before:\n    "
-                        + String.join("\n    ", a.subList(Math.max(0, i - 3), i)));
+                        + String.join("\n    ", a.subList(Math.max(0, i - 3), i))
+                        + "\n  " + differing(a, b) + "\n");
             }
         }
         if (a.size() != b.size()) {

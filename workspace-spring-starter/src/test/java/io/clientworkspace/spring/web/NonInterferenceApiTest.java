@@ -35,27 +35,30 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class NonInterferenceApiTest extends ApiTestSupport {
 
     private static final Pattern UUIDS = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final int STEPS = 30;
+    private static final int STEPS = 20;
     private static final int MAX_PAGES = 500;
 
     private record Run(World world, Transcript transcript) {
     }
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {7L, 2026L})
+    @ValueSource(longs = {7L})
     void everyAnswerToAClientIsTheSameWhetherOrNotTheWorkspaceHoldsInternalItems(long seed) throws Exception {
         Run plain = build(seed, false);
         Run mixed = build(seed, true);
         List<String> hiddenFolders = mixed.world().internalFolders.stream().map(FolderId::value).toList();
         List<String> hiddenFiles = mixed.world().internalFiles.stream().map(FileId::value).toList();
         List<String> hiddenApprovals = mixed.world().internalApprovals.stream().map(ApprovalId::value).toList();
+        // In the plain world, as many ids that exist nowhere, the same ones for both clients.
+        List<String> freshFolders = fresh(hiddenFolders.size());
+        List<String> freshFiles = fresh(hiddenFiles.size());
+        List<String> freshApprovals = fresh(hiddenApprovals.size());
         for (Run r : List.of(plain, mixed)) {
             boolean isMixed = r == mixed;
             for (Actor actor : List.of(r.world().client, r.world().viewer)) {
                 askEverything(r, actor);
-                askAbout(r, actor, isMixed ? hiddenFolders : fresh(hiddenFolders.size()),
-                        isMixed ? hiddenFiles : fresh(hiddenFiles.size()),
-                        isMixed ? hiddenApprovals : fresh(hiddenApprovals.size()));
+                askAbout(r, actor, isMixed ? hiddenFolders : freshFolders, isMixed ? hiddenFiles : freshFiles,
+                        isMixed ? hiddenApprovals : freshApprovals);
             }
             changeEverything(r, r.world().client);
             for (Actor actor : List.of(r.world().client, r.world().viewer)) {
