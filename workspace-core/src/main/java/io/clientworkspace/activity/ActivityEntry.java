@@ -22,7 +22,8 @@ import static java.util.Objects.requireNonNull;
  * @param id           unique id of the entry
  * @param tenantId     the tenant
  * @param workspaceId  the workspace whose log holds the entry
- * @param sequence     position in the workspace's log, starting at 1
+ * @param sequence     position in the workspace's log, starting at 1; 0 when the chain is withheld
+ *                     ({@link #chainWithheld()})
  * @param actorId      who acted
  * @param actorKind    team or client
  * @param action       what happened, a dotted lower-case verb such as {@code workspace.renamed}
@@ -31,8 +32,12 @@ import static java.util.Objects.requireNonNull;
  * @param occurredAt   when, in UTC, truncated to microseconds so that every store keeps it exactly
  * @param visibility   who may see this entry
  * @param details      small, non-secret facts about the change (sorted by key, unmodifiable)
- * @param previousHash hex SHA-256 of the previous entry
- * @param hash         hex SHA-256 of this entry, see {@link ActivityChain#hash}
+ * @param previousHash hex SHA-256 of the previous entry; empty when the chain is withheld
+ * @param hash         hex SHA-256 of this entry, see {@link ActivityChain#hash}; empty when the chain is withheld
+ *
+ * <p>Readers without {@link io.clientworkspace.member.Permission#VIEW_INTERNAL} (clients) get entries whose
+ * chain is withheld ({@link #withoutChain()}): the sequence and the hashes would count and date the team-only
+ * entries between theirs, so they get neither; stored entries always carry their chain.
  */
 public record ActivityEntry(
         ActivityId id,
@@ -54,7 +59,7 @@ public record ActivityEntry(
         requireNonNull(id, "id must not be null");
         requireNonNull(tenantId, "tenantId must not be null");
         requireNonNull(workspaceId, "workspaceId must not be null");
-        if (sequence < 1) {
+        if (sequence < 1 && !(sequence == 0 && "".equals(previousHash) && "".equals(hash))) {
             throw new IllegalArgumentException("sequence must be at least 1 but was " + sequence);
         }
         requireNonNull(actorId, "actorId must not be null");
@@ -67,6 +72,20 @@ public record ActivityEntry(
         details = unmodifiableSortedMap(new TreeMap<>(requireNonNull(details, "details must not be null")));
         requireNonNull(previousHash, "previousHash must not be null");
         requireNonNull(hash, "hash must not be null");
+    }
+
+    /**
+     * This entry as a reader who may not see the whole chain gets it: sequence 0 and empty hashes, every
+     * other field as it is.
+     */
+    public ActivityEntry withoutChain() {
+        return new ActivityEntry(id, tenantId, workspaceId, 0, actorId, actorKind, action, targetType, targetId,
+                occurredAt, visibility, details, "", "");
+    }
+
+    /** Whether the chain fields (sequence and hashes) were withheld from the reader. */
+    public boolean chainWithheld() {
+        return sequence == 0;
     }
 
     /** Whether a client may see this entry. */

@@ -20,6 +20,7 @@ import io.clientworkspace.member.Permission;
 import io.clientworkspace.spi.BlobStore;
 import io.clientworkspace.spi.BlobStore.StoredBlob;
 import io.clientworkspace.spi.FileStore.FileCursor;
+import io.clientworkspace.spi.FolderStore.FolderCursor;
 import io.clientworkspace.workspace.WorkspaceAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,14 +164,38 @@ public final class FileService {
         });
     }
 
-    /** Deletes an empty folder; needs {@link Permission#DELETE_FILES}. */
+    /**
+     * Deletes a folder that is empty as far as the actor can see; needs {@link Permission#DELETE_FILES}.
+     *
+     * <p>Emptiness is judged by what the actor sees, so that a client's answer never depends on internal
+     * items: a folder holding a child folder or a file (trashed ones included) that the actor can see is
+     * "not empty" (a {@link ConflictException}); otherwise the deletion succeeds. When the actor cannot see
+     * internal items (a client) and the folder still holds some, the folder is not removed but kept for the
+     * team as an internal folder, with its internal contents in place: the client sees exactly what it would
+     * see after deleting an empty folder (the folder gone, a client-visible {@code folder.deleted} entry), and
+     * the team sees a {@code folder.made-internal} entry. If an internal sibling already has the folder's name,
+     * the kept folder is named "<i>name</i> (deleted by a client)" (with a number when that is taken too).
+     */
     public void deleteFolder(Actor actor, WorkspaceId workspaceId, FolderId folderId) {
         kernel.write(changes -> {
             AccessGrant grant = writable(actor, workspaceId, Permission.DELETE_FILES, "delete folders");
             Folder current = folder(actor, workspaceId, grant, folderId);
-            if (kernel.stores().folders().hasChildren(actor.tenantId(), workspaceId, folderId)) {
+            boolean seesAll = grant.allows(Permission.VIEW_INTERNAL);
+            boolean anything = kernel.stores().folders().hasChildren(actor.tenantId(), workspaceId, folderId);
+            if (anything && (seesAll || holdsClientVisible(actor, workspaceId, folderId))) {
                 throw new ConflictException(ConflictException.Reason.INVALID_STATE,
                         "Folder '" + current.name() + "' is not empty (trashed files count); empty it first");
+            }
+            if (anything) {
+                Folder hidden = kernel.stores().folders().update(current.withVisibility(Visibility.TEAM,
+                        freeInternalName(actor, workspaceId, current)));
+                recordFolder(actor, changes, current, "deleted");
+                changes.record(actor, actor.tenantId(), workspaceId, "folder.made-internal", "folder",
+                        folderId.value(), Visibility.TEAM, Map.of("name", hidden.name(),
+                                "reason", "deleted by a client while it held internal items"));
+                changes.publish(new FileEvent.FolderChanged(actor.tenantId(), workspaceId, folderId, "made-internal",
+                        Visibility.TEAM, actor, changes.now()));
+                return null;
             }
             kernel.stores().folders().delete(actor.tenantId(), workspaceId, folderId, current.version());
             recordFolder(actor, changes, current, "deleted");
@@ -178,15 +203,47 @@ public final class FileService {
         });
     }
 
+    /** Whether the folder holds a child folder or a file (of any status) that a client can see. */
+    private boolean holdsClientVisible(Actor actor, WorkspaceId workspaceId, FolderId folderId) {
+        Optional<FolderId> in = Optional.of(folderId);
+        return !kernel.stores().folders().listChildren(actor.tenantId(), workspaceId, in, true, Optional.empty(), 1).isEmpty()
+                || !kernel.stores().files().list(actor.tenantId(), workspaceId, in, FileStatus.ACTIVE, true,
+                        Optional.empty(), 1).isEmpty()
+                || !kernel.stores().files().list(actor.tenantId(), workspaceId, in, FileStatus.TRASHED, true,
+                        Optional.empty(), 1).isEmpty();
+    }
+
+    /** The folder's name, or a variant of it, that no internal sibling has. */
+    private String freeInternalName(Actor actor, WorkspaceId workspaceId, Folder folder) {
+        List<String> taken = new java.util.ArrayList<>();
+        Optional<FolderCursor> after = Optional.empty();
+        while (true) {
+            List<Folder> page = kernel.stores().folders().listChildrenAfter(actor.tenantId(), workspaceId,
+                    folder.parentId(), false, after, 500);
+            page.stream().filter(f -> f.visibility() == Visibility.TEAM).map(Folder::name).forEach(taken::add);
+            if (page.size() < 500) {
+                break;
+            }
+            Folder last = page.get(page.size() - 1);
+            after = Optional.of(new FolderCursor(last.name(), last.id()));
+        }
+        String name = folder.name();
+        for (int n = 1; taken.contains(name); n++) {
+            name = FileNames.sanitize("name", folder.name() + " (deleted by a client" + (n == 1 ? "" : " " + n) + ")");
+        }
+        return name;
+    }
+
     /** The folders directly inside {@code parent} (the top level when empty) that the actor may see, by name. */
     public Page<Folder> folders(Actor actor, WorkspaceId workspaceId, Optional<FolderId> parent, PageRequest page) {
         requireNonNull(page, "page must not be null");
         AccessGrant grant = readable(actor, workspaceId);
         parent.ifPresent(p -> folder(actor, workspaceId, grant, p));
-        Optional<String> after = Cursors.decode(FOLDER_CURSOR, page.cursor());
-        List<Folder> rows = kernel.stores().folders().listChildren(actor.tenantId(), workspaceId, parent,
+        Optional<FolderCursor> after = Cursors.decode(FOLDER_CURSOR, page.cursor()).map(FileService::parseFolderCursor);
+        List<Folder> rows = kernel.stores().folders().listChildrenAfter(actor.tenantId(), workspaceId, parent,
                 !grant.allows(Permission.VIEW_INTERNAL), after, page.limit() + 1);
-        return Cursors.page(rows, page.limit(), f -> Cursors.encode(FOLDER_CURSOR, f.name()));
+        // Name then id: a client-visible and an internal sibling may share a name.
+        return Cursors.page(rows, page.limit(), f -> Cursors.encode(FOLDER_CURSOR, f.id().value() + "/" + f.name()));
     }
 
     // ------------------------------------------------------------------------------------------ files
@@ -604,6 +661,11 @@ public final class FileService {
         List<FileAsset> rows = kernel.stores().files().list(actor.tenantId(), workspaceId, folder, status,
                 !grant.allows(Permission.VIEW_INTERNAL), after, page.limit() + 1);
         return Cursors.page(rows, page.limit(), f -> Cursors.encode(FILE_CURSOR, f.id().value() + "/" + f.name()));
+    }
+
+    private static FolderCursor parseFolderCursor(String key) {
+        FileCursor parsed = parseCursor(key);
+        return new FolderCursor(parsed.name(), FolderId.of(parsed.id().value()));
     }
 
     private static FileCursor parseCursor(String key) {

@@ -19,7 +19,7 @@ import static java.util.Objects.requireNonNull;
  * @param tenantId    the tenant
  * @param workspaceId the workspace
  * @param parentId    the parent folder; empty at the top level
- * @param name        sanitized name, unique among its siblings
+ * @param name        sanitized name, unique among its siblings of the same visibility
  * @param visibility  client-visible or internal
  * @param createdBy   who created it
  * @param createdAt   when
@@ -42,6 +42,11 @@ public record Folder(FolderId id, TenantId tenantId, WorkspaceId workspaceId, Op
     /** A copy with another name. */
     public Folder withName(String newName) {
         return new Folder(id, tenantId, workspaceId, parentId, newName, visibility, createdBy, createdAt, version);
+    }
+
+    /** A copy with another visibility (and name). */
+    public Folder withVisibility(Visibility newVisibility, String newName) {
+        return new Folder(id, tenantId, workspaceId, parentId, newName, newVisibility, createdBy, createdAt, version);
     }
 
     /** A copy under another parent. */

@@ -1,5 +1,6 @@
 package io.clientworkspace.memory;
 
+import io.clientworkspace.ActivityId;
 import io.clientworkspace.ConflictException;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.WorkspaceId;
@@ -100,6 +101,14 @@ public final class InMemoryActivityStore implements ActivityStore {
                 .sorted(HEAD_ORDER)
                 .limit(limit)
                 .toList());
+    }
+
+    @Override
+    public Optional<ActivityEntry> find(TenantId tenantId, WorkspaceId workspaceId, ActivityId id) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(id, "id must not be null");
+        return tx.read(() -> view(tenantId, workspaceId).values().stream().filter(e -> e.id().equals(id)).findFirst());
     }
 
     private TreeMap<Long, ActivityEntry> view(TenantId tenantId, WorkspaceId workspaceId) {

@@ -94,6 +94,20 @@ public final class InMemoryFolderStore implements FolderStore {
     }
 
     @Override
+    public List<Folder> listChildrenAfter(TenantId tenantId, WorkspaceId workspaceId, Optional<FolderId> parent,
+                                          boolean clientVisibleOnly, Optional<FolderCursor> after, int limit) {
+        requireNonNull(after, "after must not be null");
+        Comparator<Folder> order = Comparator.comparing(Folder::name).thenComparing(f -> f.id().value());
+        return tx.read(() -> folders.values().stream()
+                .filter(inParent(tenantId, workspaceId, parent))
+                .filter(f -> !clientVisibleOnly || f.visibility() == Visibility.CLIENT)
+                .filter(f -> after.isEmpty() || f.name().compareTo(after.get().name()) > 0
+                        || f.name().equals(after.get().name()) && f.id().value().compareTo(after.get().id().value()) > 0)
+                .sorted(order)
+                .limit(limit).toList());
+    }
+
+    @Override
     public boolean hasChildren(TenantId tenantId, WorkspaceId workspaceId, FolderId id) {
         return tx.read(() -> folders.values().stream().anyMatch(inParent(tenantId, workspaceId, Optional.of(id)))
                 || files.anyInFolder(tenantId, workspaceId, id));
@@ -102,7 +116,8 @@ public final class InMemoryFolderStore implements FolderStore {
     private void requireUniqueName(Folder folder) {
         boolean clash = folders.values().stream()
                 .filter(inParent(folder.tenantId(), folder.workspaceId(), folder.parentId()))
-                .anyMatch(f -> !f.id().equals(folder.id()) && f.name().equals(folder.name()));
+                .anyMatch(f -> !f.id().equals(folder.id()) && f.name().equals(folder.name())
+                        && f.visibility() == folder.visibility());
         if (clash) {
             throw new ConflictException(ConflictException.Reason.ALREADY_EXISTS,
                     "A folder named '" + folder.name() + "' already exists here");

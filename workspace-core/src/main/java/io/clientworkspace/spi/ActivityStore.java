@@ -1,5 +1,6 @@
 package io.clientworkspace.spi;
 
+import io.clientworkspace.ActivityId;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.activity.ActivityEntry;
@@ -53,5 +54,26 @@ public interface ActivityStore {
     default List<ActivityEntry> latestEntriesSince(Instant since, Optional<ActivityEntry> after, int limit) {
         throw new UnsupportedOperationException(getClass().getName() + " does not implement"
                 + " ActivityStore.latestEntriesSince, which signing checkpoints needs");
+    }
+
+    /**
+     * The entry with this id in this workspace's log (empty for an id of another tenant or workspace).
+     * Feeds use it to turn a page cursor, which names the last entry the reader saw, back into a position.
+     * The default reads the log oldest first; stores override it with one indexed lookup.
+     */
+    default Optional<ActivityEntry> find(TenantId tenantId, WorkspaceId workspaceId, ActivityId id) {
+        long after = 0;
+        while (true) {
+            List<ActivityEntry> batch = listOldestFirst(tenantId, workspaceId, after, 500);
+            for (ActivityEntry entry : batch) {
+                if (entry.id().equals(id)) {
+                    return Optional.of(entry);
+                }
+            }
+            if (batch.size() < 500) {
+                return Optional.empty();
+            }
+            after = batch.get(batch.size() - 1).sequence();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.clientworkspace.workspace;
 
+import io.clientworkspace.ActivityId;
 import io.clientworkspace.Actor;
 import io.clientworkspace.FieldError;
 import io.clientworkspace.Page;
@@ -44,20 +45,34 @@ public final class ActivityFeed {
         this.access = requireNonNull(access, "access must not be null");
     }
 
-    /** The workspace's activity the actor may see, newest first, one page at a time. */
+    /**
+     * The workspace's activity the actor may see, newest first, one page at a time.
+     *
+     * <p>Only readers with {@link Permission#VIEW_INTERNAL} get the chain fields (sequence, hashes); everyone
+     * else gets each entry {@link ActivityEntry#withoutChain() without them}, because the gaps between the
+     * sequence numbers of client entries would count and date the team-only entries between them. A cursor
+     * names only the id of the page's last entry, which the reader has seen, and is resolved against the
+     * entries the reader may see (a cursor naming any other entry is refused like a malformed one).
+     */
     public Page<ActivityEntry> feed(Actor actor, WorkspaceId workspaceId, PageRequest page) {
         requireNonNull(actor, "actor must not be null");
         requireNonNull(workspaceId, "workspaceId must not be null");
         requireNonNull(page, "page must not be null");
-        OptionalLong before = Cursors.decode(CURSOR_KIND, page.cursor()).map(ActivityFeed::parseSequence)
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+        Optional<ActivityId> after = Cursors.decode(CURSOR_KIND, page.cursor()).map(ActivityFeed::parseId);
         access.visible(actor, workspaceId);
         AccessGrant grant = access.grant(actor, workspaceId);
-        Set<Visibility> visibilities = grant.allows(Permission.VIEW_INTERNAL)
-                ? EnumSet.allOf(Visibility.class) : EnumSet.of(Visibility.CLIENT);
+        boolean wholeChain = grant.allows(Permission.VIEW_INTERNAL);
+        Set<Visibility> visibilities = wholeChain ? EnumSet.allOf(Visibility.class) : EnumSet.of(Visibility.CLIENT);
+        OptionalLong before = OptionalLong.empty();
+        if (after.isPresent()) {
+            before = OptionalLong.of(activity.find(actor.tenantId(), workspaceId, after.get())
+                    .filter(e -> visibilities.contains(e.visibility()))
+                    .orElseThrow(ActivityFeed::invalidCursor).sequence());
+        }
         List<ActivityEntry> rows = activity.listNewestFirst(actor.tenantId(), workspaceId, visibilities, before,
                 page.limit() + 1);
-        return Cursors.page(rows, page.limit(), e -> Cursors.encode(CURSOR_KIND, Long.toString(e.sequence())));
+        Page<ActivityEntry> result = Cursors.page(rows, page.limit(), e -> Cursors.encode(CURSOR_KIND, e.id().value()));
+        return wholeChain ? result : result.map(ActivityEntry::withoutChain);
     }
 
     /**
@@ -123,15 +138,15 @@ public final class ActivityFeed {
         return ChainVerification.intact(checked, head);
     }
 
-    private static long parseSequence(String key) {
+    private static ActivityId parseId(String key) {
         try {
-            long sequence = Long.parseLong(key);
-            if (sequence < 1) {
-                throw new NumberFormatException();
-            }
-            return sequence;
-        } catch (NumberFormatException e) {
-            throw new ValidationException(FieldError.of("cursor", "is not a cursor returned by this list"));
+            return ActivityId.of(key);
+        } catch (ValidationException e) {
+            throw invalidCursor();
         }
+    }
+
+    private static ValidationException invalidCursor() {
+        return new ValidationException(FieldError.of("cursor", "is not a cursor returned by this list"));
     }
 }

@@ -173,16 +173,32 @@ public final class InvitationService {
         });
     }
 
-    /** Pending, unexpired invitations of the workspace by id; needs {@link Permission#INVITE_CLIENTS}. */
+    /**
+     * Pending, unexpired invitations of the workspace by id; needs {@link Permission#INVITE_CLIENTS}. Invitations
+     * are team-only activity: an actor without {@link Permission#VIEW_INTERNAL} (a client admin) sees only the
+     * invitations it sent itself, so that its answer never depends on the team's.
+     */
     public Page<Invitation> listPending(Actor actor, WorkspaceId workspaceId, PageRequest page) {
         requireNonNull(actor, "actor must not be null");
         requireNonNull(workspaceId, "workspaceId must not be null");
         requireNonNull(page, "page must not be null");
         Optional<InvitationId> after = Cursors.decode(CURSOR_KIND, page.cursor()).map(InvitationId::of);
         access.require(actor, workspaceId, Permission.INVITE_CLIENTS, "list invitations");
-        List<Invitation> rows = kernel.stores().invitations()
-                .listPending(actor.tenantId(), workspaceId, kernel.now(), after, page.limit() + 1);
-        return Cursors.page(rows, page.limit(), i -> Cursors.encode(CURSOR_KIND, i.id().value()));
+        boolean all = access.grant(actor, workspaceId).allows(Permission.VIEW_INTERNAL);
+        int batch = page.limit() + 1;
+        List<Invitation> visible = new java.util.ArrayList<>();
+        Optional<InvitationId> from = after;
+        while (visible.size() < batch) {
+            List<Invitation> rows = kernel.stores().invitations()
+                    .listPending(actor.tenantId(), workspaceId, kernel.now(), from, batch);
+            rows.stream().filter(i -> all || i.invitedBy().equals(actor.userId())).limit(batch - visible.size())
+                    .forEach(visible::add);
+            if (rows.size() < batch) {
+                break;
+            }
+            from = Optional.of(rows.get(rows.size() - 1).id());
+        }
+        return Cursors.page(visible, page.limit(), i -> Cursors.encode(CURSOR_KIND, i.id().value()));
     }
 
     private void requireRoleWithinOwn(Actor actor, WorkspaceId workspaceId, WorkspaceRole role) {

@@ -37,6 +37,10 @@ import static java.util.Objects.requireNonNull;
  * {@link TenantRole#ACCOUNT_MANAGER} create workspaces; the creator (or the chosen team user) becomes
  * the first {@link WorkspaceRole#LEAD}. Every change takes the version the caller last read and fails
  * with a stale-version {@link ConflictException} if someone else changed the workspace since.
+ *
+ * <p>The external reference (the host's own id for the client account) is the team's: every workspace a
+ * client actor gets from this service has an empty {@link Workspace#externalRef()}, and a lookup by
+ * external reference answers a client exactly as for a reference that does not exist.
  */
 public final class WorkspaceService {
 
@@ -92,12 +96,12 @@ public final class WorkspaceService {
 
     /** The workspace, if the actor may see it (absent ids and invisible workspaces look the same). */
     public Optional<Workspace> find(Actor actor, WorkspaceId id) {
-        return access.findVisible(actor, id);
+        return access.findVisible(actor, id).map(w -> shown(actor, w));
     }
 
     /** The workspace, or {@link io.clientworkspace.NotFoundException} if it is absent or invisible to the actor. */
     public Workspace get(Actor actor, WorkspaceId id) {
-        return access.visible(actor, id);
+        return shown(actor, access.visible(actor, id));
     }
 
     /** The workspace with this slug in the actor's tenant, if the actor may see it. */
@@ -105,13 +109,19 @@ public final class WorkspaceService {
         requireNonNull(actor, "actor must not be null");
         requireNonNull(slug, "slug must not be null");
         return kernel.stores().workspaces().findBySlug(actor.tenantId(), slug)
-                .filter(w -> authorizer.grant(actor, w.id()).canView());
+                .filter(w -> authorizer.grant(actor, w.id()).canView()).map(w -> shown(actor, w));
     }
 
-    /** The workspace linked to the host's account id in the actor's tenant, if the actor may see it. */
+    /**
+     * The workspace linked to the host's account id in the actor's tenant, if the actor may see it. Team
+     * only: a client actor always gets an empty answer, as for a reference that does not exist.
+     */
     public Optional<Workspace> findByExternalRef(Actor actor, String externalRef) {
         requireNonNull(actor, "actor must not be null");
         requireNonNull(externalRef, "externalRef must not be null");
+        if (actor.kind() != ActorKind.TEAM) {
+            return Optional.empty();
+        }
         return kernel.stores().workspaces().findByExternalRef(actor.tenantId(), externalRef)
                 .filter(w -> authorizer.grant(actor, w.id()).canView());
     }
@@ -135,7 +145,7 @@ public final class WorkspaceService {
                 // same query, so a page costs one statement whatever it holds.
                 : kernel.stores().workspaces().listForMember(actor.tenantId(), actor.userId(),
                         rolesOfKind(actor.kind()), after, page.limit() + 1);
-        return Cursors.page(rows, page.limit(), w -> Cursors.encode(CURSOR_KIND, w.slug()));
+        return Cursors.page(rows, page.limit(), w -> Cursors.encode(CURSOR_KIND, w.slug())).map(w -> shown(actor, w));
     }
 
     /** Renames the workspace; needs {@link Permission#EDIT_WORKSPACE}. */
@@ -213,7 +223,7 @@ public final class WorkspaceService {
             changes.record(actor, actor.tenantId(), id, "workspace.restored", "workspace", id.value(),
                     Visibility.CLIENT, Map.of());
             changes.publish(new WorkspaceEvent.WorkspaceRestored(actor.tenantId(), id, actor, changes.now()));
-            return restored;
+            return shown(actor, restored);
         });
     }
 
@@ -228,8 +238,14 @@ public final class WorkspaceService {
         return kernel.write(changes -> {
             Workspace current = access.requireWritable(actor, id, permission, action);
             checkVersion(current, expectedVersion);
-            return change.apply(current, changes);
+            return shown(actor, change.apply(current, changes));
         });
+    }
+
+    /** The workspace as the actor may see it: without the team's external reference for a client. */
+    private static Workspace shown(Actor actor, Workspace workspace) {
+        return actor.kind() == ActorKind.TEAM || workspace.externalRef().isEmpty() ? workspace
+                : workspace.withExternalRef(Optional.empty(), workspace.updatedAt());
     }
 
     private static Set<WorkspaceRole> rolesOfKind(ActorKind kind) {

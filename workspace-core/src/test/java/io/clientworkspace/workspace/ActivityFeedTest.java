@@ -238,7 +238,7 @@ class ActivityFeedTest {
         void clientsNeverSeeTeamEntriesOnAnyPage() {
             mixTeamAndClientEntries();
             List<ActivityEntry> clientVisible = newestFirst(f.log(f.acme.id())).stream()
-                    .filter(ActivityEntry::isClientVisible).toList();
+                    .filter(ActivityEntry::isClientVisible).map(ActivityEntry::withoutChain).toList();
             assertThat(f.log(f.acme.id())).anyMatch(e -> e.action().startsWith("invitation."));
 
             for (Actor client : List.of(f.carol, f.erin, f.dave, f.zach)) {

@@ -490,7 +490,7 @@ class InvitationServiceTest {
         void pendingListsPageById() {
             List<InvitationId> ids = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                ids.add(invitations.invite(f.bob, f.acme.id(), NewInvitation.of("g" + i + "@acme.test", CLIENT_VIEWER))
+                ids.add(invitations.invite(f.carol, f.acme.id(), NewInvitation.of("g" + i + "@acme.test", CLIENT_VIEWER))
                         .invitation().id());
             }
             List<InvitationId> seen = new ArrayList<>();
@@ -502,6 +502,20 @@ class InvitationServiceTest {
             }
 
             assertThat(seen).containsExactlyElementsOf(ids.stream().sorted().toList());
+        }
+
+        @Test
+        void aClientAdminListsOnlyTheInvitationsItSentNeverTheTeams() {
+            InvitationId own = invitations.invite(f.carol, f.acme.id(), NewInvitation.of("own@acme.test", CLIENT_VIEWER))
+                    .invitation().id();
+            for (int i = 0; i < 4; i++) {
+                invitations.invite(f.bob, f.acme.id(), NewInvitation.of("team" + i + "@acme.test", CLIENT_VIEWER));
+            }
+
+            assertThat(invitations.listPending(f.carol, f.acme.id(), PageRequest.first(1)).items())
+                    .extracting(Invitation::id).containsExactly(own);
+            assertThat(invitations.listPending(f.carol, f.acme.id(), PageRequest.first(1)).hasNext()).isFalse();
+            assertThat(invitations.listPending(f.bob, f.acme.id(), PageRequest.first()).items()).hasSize(5);
         }
 
         @Test

@@ -224,15 +224,23 @@ class WorkspaceServiceTest {
 
         @Test
         void membersAndTenantAdminsFindTheWorkspaceBySlug() {
-            for (Actor actor : List.of(f.alice, f.bob, f.tom, f.carol, f.dave)) {
+            for (Actor actor : List.of(f.alice, f.bob, f.tom)) {
                 assertThat(workspaces.findBySlug(actor, "acme")).as("%s", actor).contains(f.acme());
+            }
+            // Clients get it without the team's external reference.
+            for (Actor actor : List.of(f.carol, f.dave)) {
+                assertThat(workspaces.findBySlug(actor, "acme")).as("%s", actor)
+                        .contains(f.acme().withExternalRef(Optional.empty(), f.acme().updatedAt()));
             }
         }
 
         @Test
-        void membersAndTenantAdminsFindTheWorkspaceByExternalReference() {
-            for (Actor actor : List.of(f.alice, f.bob, f.tom, f.carol, f.dave)) {
+        void teamMembersAndTenantAdminsFindTheWorkspaceByExternalReferenceAndClientsNever() {
+            for (Actor actor : List.of(f.alice, f.bob, f.tom)) {
                 assertThat(workspaces.findByExternalRef(actor, "crm-acme")).as("%s", actor).contains(f.acme());
+            }
+            for (Actor actor : List.of(f.carol, f.dave)) {
+                assertThat(workspaces.findByExternalRef(actor, "crm-acme")).as("%s", actor).isEmpty();
             }
         }
 
@@ -529,7 +537,8 @@ class WorkspaceServiceTest {
         @Test
         void anArchivedWorkspaceStaysReadableAndListed() {
             assertThat(workspaces.get(f.carol, f.acme.id()).status()).isEqualTo(WorkspaceStatus.ARCHIVED);
-            assertThat(workspaces.list(f.carol, PageRequest.first()).items()).containsExactly(f.acme());
+            assertThat(workspaces.list(f.carol, PageRequest.first()).items())
+                    .containsExactly(f.acme().withExternalRef(Optional.empty(), f.acme().updatedAt()));
             assertThat(f.kit.members().list(f.carol, f.acme.id(), PageRequest.first()).items()).hasSize(5);
         }
 
@@ -595,8 +604,9 @@ class WorkspaceServiceTest {
 
             assertThat(workspaces.list(f.bob, PageRequest.first()).items()).containsExactly(f.acme(), initech);
             assertThat(workspaces.list(f.tom, PageRequest.first()).items()).containsExactly(f.acme());
-            assertThat(workspaces.list(f.carol, PageRequest.first()).items()).containsExactly(f.acme(), hooli);
-            assertThat(workspaces.list(f.dave, PageRequest.first()).items()).containsExactly(f.acme());
+            Workspace acmeForClients = f.acme().withExternalRef(Optional.empty(), f.acme().updatedAt());
+            assertThat(workspaces.list(f.carol, PageRequest.first()).items()).containsExactly(acmeForClients, hooli);
+            assertThat(workspaces.list(f.dave, PageRequest.first()).items()).containsExactly(acmeForClients);
         }
 
         @Test

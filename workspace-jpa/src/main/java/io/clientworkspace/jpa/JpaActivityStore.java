@@ -97,6 +97,22 @@ public final class JpaActivityStore extends JpaStoreSupport implements ActivityS
                 .getResultList(), JpaActivityStore::toDomain));
     }
 
+    /** One lookup by the unique (tenant, id) index, filtered by workspace. */
+    @Override
+    public Optional<ActivityEntry> find(TenantId tenantId, WorkspaceId workspaceId, ActivityId id) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(id, "id must not be null");
+        return tx(() -> em().createQuery("select a from CwkActivity a where a.tenantId = :tenant"
+                        + " and a.id = :id and a.workspaceId = :workspace", ActivityEntity.class)
+                .setParameter("tenant", tenantId.value())
+                .setParameter("workspace", workspaceId.value())
+                .setParameter("id", id.value())
+                .setMaxResults(1)
+                .getResultStream().findFirst()
+                .map(e -> mapDetached(e, JpaActivityStore::toDomain)));
+    }
+
     @Override
     public List<ActivityEntry> listOldestFirst(TenantId tenantId, WorkspaceId workspaceId, long afterSequence, int limit) {
         requireNonNull(tenantId, "tenantId must not be null");

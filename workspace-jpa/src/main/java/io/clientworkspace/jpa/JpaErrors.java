@@ -21,7 +21,7 @@ final class JpaErrors {
             "uq_cwk_workspace_slug", ConflictException.Reason.DUPLICATE_SLUG,
             "uq_cwk_workspace_external_ref", ConflictException.Reason.DUPLICATE_EXTERNAL_REF);
 
-    /** The unique constraint on sibling folder names. */
+    /** The unique constraint on sibling folder names of one visibility (V4; V2's uq_cwk_folder_name before). */
     private static final String FOLDER_NAME_CONSTRAINT = "uq_cwk_folder_name";
 
     private JpaErrors() {

@@ -17,9 +17,11 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * {@link FolderStore} on JPA. Sibling names are unique by the constraint {@code uq_cwk_folder_name} on
- * (tenant, workspace, parent, name), where the top level is the parent {@code ''}; the same index serves
- * {@link #listChildren}, keyset-paginated by name.
+ * {@link FolderStore} on JPA. Sibling names are unique per audience by the constraint
+ * {@code uq_cwk_folder_name_vis} on (tenant, workspace, parent, visibility, name), where the top level is
+ * the parent {@code ''} (migration V4; before it, names were unique among all siblings, which told clients
+ * about internal folders). {@link #listChildrenAfter} is keyset-paginated by (name, id) on the index
+ * {@code ix_cwk_folder_list}.
  */
 public final class JpaFolderStore extends JpaStoreSupport implements FolderStore {
 
@@ -52,7 +54,8 @@ public final class JpaFolderStore extends JpaStoreSupport implements FolderStore
             if (e == null || e.version != folder.version()) {
                 throw ConflictException.staleVersion("folder", folder.id().value(), folder.version());
             }
-            if (!e.name.equals(folder.name()) || !e.parentId.equals(parentKey(folder.parentId()))) {
+            if (!e.name.equals(folder.name()) || !e.parentId.equals(parentKey(folder.parentId()))
+                    || !e.visibility.equals(folder.visibility().name())) {
                 requireUniqueName(folder);
             }
             copy(folder, e);
@@ -110,6 +113,30 @@ public final class JpaFolderStore extends JpaStoreSupport implements FolderStore
     }
 
     @Override
+    public List<Folder> listChildrenAfter(TenantId tenantId, WorkspaceId workspaceId, Optional<FolderId> parent,
+                                          boolean clientVisibleOnly, Optional<FolderCursor> after, int limit) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(parent, "parent must not be null");
+        requireNonNull(after, "after must not be null");
+        return tx(() -> {
+            TypedQuery<FolderEntity> query = em().createQuery("select f from CwkFolder f where f.tenantId = :tenant"
+                            + " and f.workspaceId = :workspace and f.parentId = :parent"
+                            + (clientVisibleOnly ? " and f.visibility = :visibility" : "")
+                            + (after.isPresent() ? " and (f.name > :name or (f.name = :name and f.id > :id))" : "")
+                            + " order by f.name, f.id", FolderEntity.class)
+                    .setParameter("tenant", tenantId.value())
+                    .setParameter("workspace", workspaceId.value())
+                    .setParameter("parent", parentKey(parent));
+            if (clientVisibleOnly) {
+                query.setParameter("visibility", Visibility.CLIENT.name());
+            }
+            after.ifPresent(a -> query.setParameter("name", a.name()).setParameter("id", a.id().value()));
+            return mapDetached(query.setMaxResults(limit).getResultList(), JpaFolderStore::toDomain);
+        });
+    }
+
+    @Override
     public boolean hasChildren(TenantId tenantId, WorkspaceId workspaceId, FolderId id) {
         requireNonNull(tenantId, "tenantId must not be null");
         requireNonNull(workspaceId, "workspaceId must not be null");
@@ -131,7 +158,8 @@ public final class JpaFolderStore extends JpaStoreSupport implements FolderStore
     private void requireUniqueName(Folder folder) {
         boolean clash = !em().createQuery("select f.id from CwkFolder f where f.tenantId = :tenant"
                         + " and f.workspaceId = :workspace and f.parentId = :parent and f.name = :name"
-                        + " and f.id <> :id", String.class)
+                        + " and f.visibility = :visibility and f.id <> :id", String.class)
+                .setParameter("visibility", folder.visibility().name())
                 .setParameter("tenant", folder.tenantId().value())
                 .setParameter("workspace", folder.workspaceId().value())
                 .setParameter("parent", parentKey(folder.parentId()))

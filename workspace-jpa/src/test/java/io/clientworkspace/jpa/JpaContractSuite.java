@@ -12,6 +12,7 @@ import io.clientworkspace.tck.FolderStoreContract;
 import io.clientworkspace.tck.InvitationStoreContract;
 import io.clientworkspace.tck.IsolationContract;
 import io.clientworkspace.tck.MembershipStoreContract;
+import io.clientworkspace.tck.NonInterferenceContract;
 import io.clientworkspace.tck.PermissionMatrixStoreContract;
 import io.clientworkspace.tck.TeamStoreContract;
 import io.clientworkspace.tck.TenantStoreContract;
@@ -172,6 +173,14 @@ abstract class JpaContractSuite {
         @Override
         protected int operations() {
             return Integer.getInteger(OPERATIONS_PROPERTY, isolationOperations());
+        }
+    }
+
+    @Nested
+    class NonInterference extends NonInterferenceContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
         }
     }
 }

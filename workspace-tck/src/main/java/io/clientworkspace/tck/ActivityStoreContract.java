@@ -202,6 +202,28 @@ public abstract class ActivityStoreContract extends StoreContractSupport {
     }
 
     @Test
+    void findReturnsTheEntryWithThatId() {
+        Workspace workspace = storedWorkspace();
+        List<ActivityEntry> chain = appendChain(workspace, 5);
+
+        for (ActivityEntry entry : chain) {
+            assertThat(activity().find(workspace.tenantId(), workspace.id(), entry.id())).contains(entry);
+        }
+    }
+
+    @Test
+    void findOfAnUnknownIdOrAnotherWorkspacesEntryIsEmpty() {
+        Tenant tenant = storedTenant();
+        Workspace workspace = storedWorkspace(tenant);
+        Workspace other = storedWorkspace(tenant);
+        ActivityEntry entry = appendChain(workspace, 2).get(1);
+
+        assertThat(activity().find(tenant.id(), workspace.id(), io.clientworkspace.ActivityId.of("no-such-entry"))).isEmpty();
+        assertThat(activity().find(tenant.id(), other.id(), entry.id())).isEmpty();
+        assertThat(activity().find(storedTenant().id(), workspace.id(), entry.id())).isEmpty();
+    }
+
+    @Test
     void readsOfAnotherWorkspaceSeeNothing() {
         Tenant tenant = storedTenant();
         Workspace workspace = storedWorkspace(tenant);

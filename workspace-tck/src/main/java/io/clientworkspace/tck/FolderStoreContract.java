@@ -143,6 +143,62 @@ public abstract class FolderStoreContract extends StoreContractSupport {
     }
 
     @Test
+    void aClientVisibleAndAnInternalSiblingMayShareAName() {
+        Workspace workspace = storedWorkspace();
+        Folder internal = insert(data.aFolder(workspace.tenantId(), workspace.id()).name("Pricing").internal().build());
+
+        Folder shared = insert(data.aFolder(workspace.tenantId(), workspace.id()).name("Pricing").build());
+
+        assertThat(topLevel(workspace)).containsExactlyInAnyOrder(internal, shared);
+        assertConflict(ALREADY_EXISTS, () -> insert(data.aFolder(workspace.tenantId(), workspace.id()).name("Pricing")
+                .internal().build()));
+        assertConflict(ALREADY_EXISTS, () -> insert(data.aFolder(workspace.tenantId(), workspace.id()).name("Pricing")
+                .build()));
+    }
+
+    @Test
+    void makingAFolderInternalNextToAnInternalSiblingOfTheSameNameIsAlreadyExistsAndChangesNothing() {
+        Workspace workspace = storedWorkspace();
+        insert(data.aFolder(workspace.tenantId(), workspace.id()).name("Pricing").internal().build());
+        Folder shared = insert(data.aFolder(workspace.tenantId(), workspace.id()).name("Pricing").build());
+
+        assertConflict(ALREADY_EXISTS, () -> update(shared.withVisibility(Visibility.TEAM, "Pricing")));
+
+        assertThat(folders().find(workspace.tenantId(), workspace.id(), shared.id())).contains(shared);
+        Folder hidden = update(shared.withVisibility(Visibility.TEAM, "Pricing (2)"));
+        assertThat(hidden.visibility()).isEqualTo(Visibility.TEAM);
+        assertThat(hidden.version()).isEqualTo(1);
+    }
+
+    @Test
+    void listChildrenAfterPagesByNameThenIdThroughSiblingsOfTheSameName() {
+        Workspace workspace = storedWorkspace();
+        List<Folder> stored = new ArrayList<>();
+        for (String name : List.of("b", "a", "c")) {
+            stored.add(insert(data.aFolder(workspace.tenantId(), workspace.id()).name(name).internal().build()));
+            stored.add(insert(data.aFolder(workspace.tenantId(), workspace.id()).name(name).build()));
+        }
+        stored.sort(Comparator.comparing(Folder::name).thenComparing(f -> f.id().value()));
+
+        List<Folder> walked = new ArrayList<>();
+        Optional<FolderStore.FolderCursor> after = Optional.empty();
+        while (true) {
+            List<Folder> page = folders().listChildrenAfter(workspace.tenantId(), workspace.id(), Optional.empty(),
+                    false, after, 1);
+            if (page.isEmpty()) {
+                break;
+            }
+            walked.addAll(page);
+            Folder last = page.get(page.size() - 1);
+            after = Optional.of(new FolderStore.FolderCursor(last.name(), last.id()));
+        }
+
+        assertThat(walked).containsExactlyElementsOf(stored);
+        assertThat(folders().listChildrenAfter(workspace.tenantId(), workspace.id(), Optional.empty(), true,
+                Optional.empty(), 10)).extracting(Folder::name).containsExactly("a", "b", "c");
+    }
+
+    @Test
     void aNameMayRepeatUnderAnotherParentOrInAnotherWorkspace() {
         Tenant tenant = storedTenant();
         Workspace workspace = storedWorkspace(tenant);

@@ -2,6 +2,8 @@ package io.clientworkspace.spring.web;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.clientworkspace.Actor;
 import io.clientworkspace.FolderId;
 import io.clientworkspace.Page;
 import io.clientworkspace.UserId;
@@ -21,11 +23,13 @@ import io.clientworkspace.member.Membership;
 import io.clientworkspace.member.Permission;
 import io.clientworkspace.workspace.Branding;
 import io.clientworkspace.workspace.Workspace;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -89,12 +93,26 @@ public final class ApiDtos {
         }
     }
 
-    /** A workspace. */
-    public record WorkspaceDto(String id, String slug, String name, @Nullable String externalRef, String status,
-                               BrandingDto branding, Instant createdAt, Instant updatedAt, long version) {
+    /**
+     * A workspace. {@code externalRef} is the team's: team callers always get the field (null when the
+     * workspace is not linked); for client callers the field is absent, so that the JSON has the same shape
+     * whether or not the workspace is linked.
+     */
+    public record WorkspaceDto(String id, String slug, String name,
+                               @Schema(description = "The host's own id for the client account (team only: absent for"
+                                       + " client callers, null for team callers when not linked)")
+                               @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Optional<String> externalRef,
+                               String status, BrandingDto branding, Instant createdAt, Instant updatedAt, long version) {
+        /** The workspace as the team sees it. */
         static WorkspaceDto of(Workspace w) {
-            return new WorkspaceDto(w.id().value(), w.slug(), w.name(), w.externalRef().orElse(null), w.status().name(),
+            return new WorkspaceDto(w.id().value(), w.slug(), w.name(), w.externalRef(), w.status().name(),
                     BrandingDto.of(w.branding()), w.createdAt(), w.updatedAt(), w.version());
+        }
+
+        /** The workspace as {@code actor} may see it: without the external reference field for a client. */
+        static WorkspaceDto of(Workspace w, Actor actor) {
+            return new WorkspaceDto(w.id().value(), w.slug(), w.name(), actor.isTeam() ? w.externalRef() : null,
+                    w.status().name(), BrandingDto.of(w.branding()), w.createdAt(), w.updatedAt(), w.version());
         }
     }
 
@@ -119,13 +137,22 @@ public final class ApiDtos {
     public record IssuedInvitationDto(InvitationDto invitation, String token) {
     }
 
-    /** One activity entry. */
-    public record ActivityDto(String id, long sequence, String actorId, String actorKind, String action,
+    /**
+     * One activity entry. {@code sequence} (the entry's position in the workspace's hash chain) is present only
+     * for callers who see the whole chain (the team); clients' entries have no such field, because the gaps
+     * between their sequence numbers would count and date the team-only entries.
+     */
+    public record ActivityDto(String id,
+                              @Schema(description = "Position in the workspace's activity chain; only for callers"
+                                      + " who may see internal activity (absent for clients)")
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long sequence,
+                              String actorId, String actorKind, String action,
                               String targetType, String targetId, Instant occurredAt, String visibility,
                               Map<String, String> details) {
         static ActivityDto of(ActivityEntry e) {
-            return new ActivityDto(e.id().value(), e.sequence(), e.actorId().value(), e.actorKind().name(), e.action(),
-                    e.targetType(), e.targetId(), e.occurredAt(), e.visibility().name(), e.details());
+            return new ActivityDto(e.id().value(), e.chainWithheld() ? null : e.sequence(), e.actorId().value(),
+                    e.actorKind().name(), e.action(), e.targetType(), e.targetId(), e.occurredAt(), e.visibility().name(),
+                    e.details());
         }
     }
 

@@ -58,7 +58,7 @@ public class WorkspaceApiController {
     @GetMapping("/workspaces")
     public PageDto<WorkspaceDto> list(Actor actor, @RequestParam(required = false) @Nullable String cursor,
                                       @RequestParam(defaultValue = "50") int limit) {
-        return PageDto.of(kit.workspaces().list(actor, page(cursor, limit)), WorkspaceDto::of);
+        return PageDto.of(kit.workspaces().list(actor, page(cursor, limit)), w -> WorkspaceDto.of(w, actor));
     }
 
     /** Creates a workspace; the caller (or {@code lead}) becomes its lead. */
@@ -71,20 +71,26 @@ public class WorkspaceApiController {
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                         .buildAndExpand(created.id().value()).toUri())
                 .eTag(Inputs.etag(created.version()))
-                .body(WorkspaceDto.of(created));
+                .body(WorkspaceDto.of(created, actor));
     }
 
     /** One workspace, with its version as ETag. */
     @GetMapping("/workspaces/{id}")
     public ResponseEntity<WorkspaceDto> get(Actor actor, @PathVariable String id) {
-        return withETag(kit.workspaces().get(actor, WorkspaceId.of(id)));
+        return withETag(kit.workspaces().get(actor, WorkspaceId.of(id)), actor);
     }
 
-    /** The workspace linked to the host's account id. */
+    /**
+     * The workspace linked to the host's account id. Team only: a client gets the same 404 as for a reference
+     * that does not exist.
+     */
+    @io.swagger.v3.oas.annotations.Operation(summary = "The workspace linked to the host's account id (team only)",
+            description = "External references are the team's: a client caller gets the same 404 as for a reference"
+                    + " that does not exist, and workspace bodies sent to clients have no externalRef field.")
     @GetMapping("/workspaces/by-external-ref/{externalRef}")
     public ResponseEntity<WorkspaceDto> byExternalRef(Actor actor, @PathVariable String externalRef) {
         return withETag(kit.workspaces().findByExternalRef(actor, externalRef)
-                .orElseThrow(() -> new NotFoundException("workspace", externalRef)));
+                .orElseThrow(() -> new NotFoundException("workspace", externalRef)), actor);
     }
 
     /** Renames and/or re-brands; needs If-Match. */
@@ -111,21 +117,21 @@ public class WorkspaceApiController {
             }
             return current;
         });
-        return withETag(updated);
+        return withETag(updated, actor);
     }
 
     /** Archives (read-only from then on); needs If-Match. */
     @PostMapping("/workspaces/{id}/archive")
     public ResponseEntity<WorkspaceDto> archive(Actor actor, @PathVariable String id,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        return withETag(kit.workspaces().archive(actor, WorkspaceId.of(id), Inputs.ifMatch(ifMatch)));
+        return withETag(kit.workspaces().archive(actor, WorkspaceId.of(id), Inputs.ifMatch(ifMatch)), actor);
     }
 
     /** Restores an archived workspace; needs If-Match. */
     @PostMapping("/workspaces/{id}/restore")
     public ResponseEntity<WorkspaceDto> restore(Actor actor, @PathVariable String id,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        return withETag(kit.workspaces().restore(actor, WorkspaceId.of(id), Inputs.ifMatch(ifMatch)));
+        return withETag(kit.workspaces().restore(actor, WorkspaceId.of(id), Inputs.ifMatch(ifMatch)), actor);
     }
 
     /** What the caller may do in the workspace. */
@@ -146,7 +152,8 @@ public class WorkspaceApiController {
         return cursor == null || cursor.isEmpty() ? PageRequest.first(limit) : PageRequest.after(cursor, limit);
     }
 
-    private static ResponseEntity<WorkspaceDto> withETag(Workspace workspace) {
-        return ResponseEntity.status(HttpStatus.OK).eTag(Inputs.etag(workspace.version())).body(WorkspaceDto.of(workspace));
+    private static ResponseEntity<WorkspaceDto> withETag(Workspace workspace, Actor actor) {
+        return ResponseEntity.status(HttpStatus.OK).eTag(Inputs.etag(workspace.version()))
+                .body(WorkspaceDto.of(workspace, actor));
     }
 }
