@@ -203,13 +203,14 @@ public final class FileService {
         });
     }
 
-    /** Whether the folder holds a child folder or a file (of any status) that a client can see. */
+    /**
+     * Whether the folder holds a child folder or an active file that a client can see. Trashed files do
+     * not count: clients never see the trash, so a folder holding only trashed files looks empty to them.
+     */
     private boolean holdsClientVisible(Actor actor, WorkspaceId workspaceId, FolderId folderId) {
         Optional<FolderId> in = Optional.of(folderId);
         return !kernel.stores().folders().listChildren(actor.tenantId(), workspaceId, in, true, Optional.empty(), 1).isEmpty()
                 || !kernel.stores().files().list(actor.tenantId(), workspaceId, in, FileStatus.ACTIVE, true,
-                        Optional.empty(), 1).isEmpty()
-                || !kernel.stores().files().list(actor.tenantId(), workspaceId, in, FileStatus.TRASHED, true,
                         Optional.empty(), 1).isEmpty();
     }
 

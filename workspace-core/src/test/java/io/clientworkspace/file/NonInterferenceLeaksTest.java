@@ -222,6 +222,21 @@ class NonInterferenceLeaksTest {
         }
 
         @Test
+        void aClientDeletesAFolderWhoseOnlyClientFileIsTrashedAsIfItWereEmpty() {
+            Folder docs = w.f.kit.files().createFolder(w.f.bob, w.acme(), "Docs", Optional.empty(), Visibility.CLIENT);
+            FileAsset file = w.upload(w.f.bob, NewUpload.of("old.txt", "text/plain").in(docs.id()),
+                    "superseded\n".getBytes(StandardCharsets.UTF_8));
+            w.f.kit.files().trash(w.f.bob, w.acme(), file.id());
+
+            w.f.kit.files().deleteFolder(w.f.carol, w.acme(), docs.id());
+
+            assertThat(w.f.kit.files().folders(w.f.carol, w.acme(), Optional.empty(), PageRequest.first()).items())
+                    .extracting(Folder::name).doesNotContain("Docs");
+            assertThat(w.f.kit.files().trash(w.f.bob, w.acme(), Optional.of(docs.id()), PageRequest.first()).items())
+                    .extracting(FileAsset::name).containsExactly("old.txt");
+        }
+
+        @Test
         void theTeamStillCannotDeleteAFolderHoldingInternalItems() {
             assertThatThrownBy(() -> w.f.kit.files().deleteFolder(w.f.bob, w.acme(), shared.id()))
                     .isInstanceOf(ConflictException.class).hasMessageContaining("is not empty");
