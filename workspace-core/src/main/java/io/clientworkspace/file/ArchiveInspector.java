@@ -36,7 +36,7 @@ import java.util.zip.Inflater;
  *   <li>the central directory and the local headers disagree on an entry (name, method, flags, sizes, CRC,
  *       offset, count), since two unzip tools would then extract different files;</li>
  *   <li>an entry's name is empty, absolute, a drive path, contains {@code ..} segments, a backslash or a NUL, is a
- *       duplicate, or its Info-ZIP Unicode path differs from it;</li>
+ *       duplicate, or its Info-ZIP Unicode path differs from it; an entry is a symbolic link;</li>
  *   <li>an entry is encrypted or compressed by a method other than stored and deflate;</li>
  *   <li>an entry's own bytes or name are of a type the policy blocks (Tika detection of its first 64 KiB and
  *       its extension), it is Java or Android code ({@code .class}, {@code .dex}, {@code AndroidManifest.xml}),
@@ -192,6 +192,12 @@ final class ArchiveInspector {
                 throw refused("is an archive whose central directory and local header disagree on the entry "
                         + path + name(local.name(), path) + (Arrays.equals(local.name(), rawName) ? ""
                         : " (the central directory calls it " + path + name(rawName, path) + ")"));
+            }
+            // The central directory is what most unzip tools extract from: check its own Unicode path, and refuse
+            // symbolic links (Unix mode in the external attributes), which would let a later entry write outside.
+            checkName(rawName, name(rawName, path), extra, path + name(rawName, path));
+            if ((h[1] & 0xFF) == 3 && ((u32(h, 34) >>> 16) & 0xF000) == 0xA000) {
+                throw refused("is an archive with a symbolic link entry: " + printable(path + name(rawName, path)));
             }
             sig = r.u32();
         }
