@@ -3,6 +3,7 @@ package io.clientworkspace.file;
 import io.clientworkspace.FieldError;
 import io.clientworkspace.ValidationException;
 import org.apache.tika.mime.MediaType;
+import org.jspecify.annotations.Nullable;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -135,11 +136,15 @@ final class ArchiveInspector {
                 throw refused("is a damaged zip archive: the stored entry " + shown + " has no size in its header");
             }
             Entry entry = new Entry(r, method, descriptor ? -1 : compressed, shown);
-            inspectEntry(entry, name, shown, depth, officePackage);
+            try {
+                inspectEntry(entry, name, shown, depth, officePackage);
+                entry.finish();
+            } finally {
+                entry.close();
+            }
             if (name.equals("[Content_Types].xml") || name.equals("mimetype")) {
                 officePackage = true;
             }
-            entry.finish();
             levelExpanded += entry.produced;
             if (descriptor) {
                 byte[] d = r.bytes(4);
@@ -469,7 +474,7 @@ final class ArchiveInspector {
      */
     private final class Entry extends InputStream {
         private final Reader r;
-        private final Inflater inflater;
+        private final @Nullable Inflater inflater;
         /** Compressed bytes this entry has, or -1 when unknown (a data descriptor follows the data). */
         private final long compressedSize;
         private final String shown;
@@ -536,6 +541,7 @@ final class ArchiveInspector {
         }
 
         private int inflate(byte[] b, int off, int len) throws IOException {
+            Inflater inflater = java.util.Objects.requireNonNull(this.inflater, "inflater");
             try {
                 while (true) {
                     if (inflater.finished()) {
@@ -581,9 +587,12 @@ final class ArchiveInspector {
             }
         }
 
+        /** Frees the inflater's native memory; the archive's reader stays open (finish() reads what is left). */
         @Override
         public void close() {
-            // the archive's reader stays open; finish() reads what is left
+            if (inflater != null) {
+                inflater.end();
+            }
         }
     }
 }
