@@ -3,6 +3,7 @@ package io.clientworkspace.file;
 import io.clientworkspace.FieldError;
 import io.clientworkspace.ValidationException;
 import org.apache.tika.mime.MediaType;
+import org.jspecify.annotations.Nullable;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,7 +37,7 @@ import java.util.zip.Inflater;
  *   <li>the central directory and the local headers disagree on an entry (name, method, flags, sizes, CRC,
  *       offset, count), since two unzip tools would then extract different files;</li>
  *   <li>an entry's name is empty, absolute, a drive path, contains {@code ..} segments, a backslash or a NUL, is a
- *       duplicate, or its Info-ZIP Unicode path differs from it;</li>
+ *       duplicate, or its Info-ZIP Unicode path differs from it; an entry is a symbolic link;</li>
  *   <li>an entry is encrypted or compressed by a method other than stored and deflate;</li>
  *   <li>an entry's own bytes or name are of a type the policy blocks (Tika detection of its first 64 KiB and
  *       its extension), it is Java or Android code ({@code .class}, {@code .dex}, {@code AndroidManifest.xml}),
@@ -135,11 +136,15 @@ final class ArchiveInspector {
                 throw refused("is a damaged zip archive: the stored entry " + shown + " has no size in its header");
             }
             Entry entry = new Entry(r, method, descriptor ? -1 : compressed, shown);
-            inspectEntry(entry, name, shown, depth, officePackage);
+            try {
+                inspectEntry(entry, name, shown, depth, officePackage);
+                entry.finish();
+            } finally {
+                entry.close();
+            }
             if (name.equals("[Content_Types].xml") || name.equals("mimetype")) {
                 officePackage = true;
             }
-            entry.finish();
             levelExpanded += entry.produced;
             if (descriptor) {
                 byte[] d = r.bytes(4);
@@ -192,6 +197,12 @@ final class ArchiveInspector {
                 throw refused("is an archive whose central directory and local header disagree on the entry "
                         + path + name(local.name(), path) + (Arrays.equals(local.name(), rawName) ? ""
                         : " (the central directory calls it " + path + name(rawName, path) + ")"));
+            }
+            // The central directory is what most unzip tools extract from: check its own Unicode path, and refuse
+            // symbolic links (Unix mode in the external attributes), which would let a later entry write outside.
+            checkName(rawName, name(rawName, path), extra, path + name(rawName, path));
+            if ((h[1] & 0xFF) == 3 && ((u32(h, 34) >>> 16) & 0xF000) == 0xA000) {
+                throw refused("is an archive with a symbolic link entry: " + printable(path + name(rawName, path)));
             }
             sig = r.u32();
         }
@@ -463,7 +474,7 @@ final class ArchiveInspector {
      */
     private final class Entry extends InputStream {
         private final Reader r;
-        private final Inflater inflater;
+        private final @Nullable Inflater inflater;
         /** Compressed bytes this entry has, or -1 when unknown (a data descriptor follows the data). */
         private final long compressedSize;
         private final String shown;
@@ -530,6 +541,7 @@ final class ArchiveInspector {
         }
 
         private int inflate(byte[] b, int off, int len) throws IOException {
+            Inflater inflater = java.util.Objects.requireNonNull(this.inflater, "inflater");
             try {
                 while (true) {
                     if (inflater.finished()) {
@@ -575,9 +587,12 @@ final class ArchiveInspector {
             }
         }
 
+        /** Frees the inflater's native memory; the archive's reader stays open (finish() reads what is left). */
         @Override
         public void close() {
-            // the archive's reader stays open; finish() reads what is left
+            if (inflater != null) {
+                inflater.end();
+            }
         }
     }
 }

@@ -25,7 +25,17 @@ final class ArchiveSamples {
 
     /** One entry as written: its local header, and what the central directory says of it when it differs. */
     record RawEntry(byte[] name, int method, int flags, byte[] data, long crc, long size, byte[] centralName,
-                    long centralSize) {
+                    long centralSize, int unixMode) {
+
+        RawEntry(byte[] name, int method, int flags, byte[] data, long crc, long size, byte[] centralName,
+                 long centralSize) {
+            this(name, method, flags, data, crc, size, centralName, centralSize, 0);
+        }
+
+        /** This entry marked, in the central directory, as a Unix symbolic link (to what its content names). */
+        RawEntry asSymlink() {
+            return new RawEntry(name, method, flags, data, crc, size, centralName, centralSize, 0120777);
+        }
 
         static RawEntry stored(String name, byte[] content) {
             return new RawEntry(utf8(name), 0, 0x800, content, ArchiveSamples.crc(content), content.length, utf8(name), content.length);
@@ -74,11 +84,11 @@ final class ArchiveSamples {
         for (int i = 0; i < entries.length; i++) {
             RawEntry e = entries[i];
             ByteBuffer h = le(46 + e.centralName().length);
-            h.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) e.flags())
-                    .putShort((short) e.method()).putShort((short) 0).putShort((short) 0x21).putInt((int) e.crc())
-                    .putInt(e.data().length).putInt((int) e.centralSize()).putShort((short) e.centralName().length)
-                    .putShort((short) 0).putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0)
-                    .putInt(offsets.get(i)).put(e.centralName());
+            h.putInt(0x02014b50).putShort((short) (e.unixMode() == 0 ? 20 : 0x0314)).putShort((short) 20)
+                    .putShort((short) e.flags()).putShort((short) e.method()).putShort((short) 0).putShort((short) 0x21)
+                    .putInt((int) e.crc()).putInt(e.data().length).putInt((int) e.centralSize())
+                    .putShort((short) e.centralName().length).putShort((short) 0).putShort((short) 0).putShort((short) 0)
+                    .putShort((short) 0).putInt(e.unixMode() << 16).putInt(offsets.get(i)).put(e.centralName());
             out.writeBytes(h.array());
         }
         int centralSize = out.size() - centralStart;

@@ -299,6 +299,10 @@ class HostileUploadCorpusTest {
                 refused("entry name with a backslash", "docs.zip",
                         () -> ArchiveSamples.zip("docs\\readme.txt", Samples.text("x")), "content",
                         "name contains a backslash"),
+                refused("symbolic link entry pointing at /etc", "configs.zip", () -> ArchiveSamples.raw(
+                        ArchiveSamples.RawEntry.stored("etc", Samples.text("/etc")).asSymlink(),
+                        ArchiveSamples.RawEntry.stored("notes.txt", Samples.text("x"))), "content",
+                        "symbolic link entry: etc"),
                 refused("two archives glued together", "photos.zip", () -> Samples.concat(
                         ArchiveSamples.zip("a.txt", Samples.text("a")), ArchiveSamples.zip("b.exe", Samples.text("b"))),
                         "content", "data after its end"),

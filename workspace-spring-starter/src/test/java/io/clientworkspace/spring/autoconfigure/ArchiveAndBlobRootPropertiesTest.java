@@ -5,9 +5,14 @@ import io.clientworkspace.spi.BlobStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.ClassPathResource;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +24,23 @@ class ArchiveAndBlobRootPropertiesTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(KitAutoConfigurations.ALL);
+
+    @Test
+    void theNewPropertiesAreDocumentedWithTheirDefaults() throws Exception {
+        assertThat(documented("workspace.files.archive.max-expansion-ratio")).containsEntry("defaultValue", 100);
+        assertThat(documented("workspace.files.archive.max-depth")).containsEntry("defaultValue", 3);
+        assertThat(documented("workspace.files.allow-macros")).containsEntry("defaultValue", false);
+    }
+
+    private static Map<String, Object> documented(String name) throws Exception {
+        try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+            List<Map<String, Object>> found = com.jayway.jsonpath.JsonPath.read(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8), "$.properties[?(@.name == '" + name + "')]");
+            assertThat(found).as(name).hasSize(1);
+            assertThat(found.get(0).get("description")).as(name).asString().isNotBlank();
+            return found.get(0);
+        }
+    }
 
     @Test
     void theArchiveRatioDepthAndMacroDefaultsAreTheKitsDefaults() {
