@@ -843,7 +843,7 @@ public final class FileService {
         if (quota.isEmpty()) {
             return store(actor, name, content);
         }
-        long used = kernel.stores().files().usedBytes(actor.tenantId(), workspaceId);
+        long used = usedFor(actor, workspaceId);
         long remaining = quota.getAsLong() - used;
         if (remaining <= 0) {
             throw quotaExceeded(actor, workspaceId, quota.getAsLong(), used);
@@ -867,10 +867,22 @@ public final class FileService {
         if (quota.isEmpty()) {
             return;
         }
-        long used = kernel.stores().files().usedBytes(actor.tenantId(), workspaceId);
+        long used = usedFor(actor, workspaceId);
         if (used + size > quota.getAsLong()) {
             throw quotaExceeded(actor, workspaceId, quota.getAsLong(), used);
         }
+    }
+
+    /**
+     * The bytes the quota is judged on for this actor: every file for those who see internal items; only
+     * client-visible files for the others, so that whether a client's upload fits never depends on
+     * internal files (non-interference). Internal files are thus bounded by the quota on their own, and a
+     * workspace holds at most twice its quota in the worst case.
+     */
+    private long usedFor(Actor actor, WorkspaceId workspaceId) {
+        return access.grant(actor, workspaceId).allows(Permission.VIEW_INTERNAL)
+                ? kernel.stores().files().usedBytes(actor.tenantId(), workspaceId)
+                : kernel.stores().files().clientVisibleBytes(actor.tenantId(), workspaceId);
     }
 
     /** The refusal; only the team learns the bytes used, which count internal files too. */

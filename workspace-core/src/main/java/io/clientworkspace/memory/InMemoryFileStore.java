@@ -158,10 +158,21 @@ public final class InMemoryFileStore implements FileStore {
 
     @Override
     public long usedBytes(TenantId tenantId, WorkspaceId workspaceId) {
+        return sumBytes(tenantId, workspaceId, false);
+    }
+
+    @Override
+    public long clientVisibleBytes(TenantId tenantId, WorkspaceId workspaceId) {
+        return sumBytes(tenantId, workspaceId, true);
+    }
+
+    private long sumBytes(TenantId tenantId, WorkspaceId workspaceId, boolean clientVisibleOnly) {
         requireNonNull(tenantId, "tenantId must not be null");
         requireNonNull(workspaceId, "workspaceId must not be null");
         return tx.read(() -> versions.entrySet().stream()
                 .filter(e -> e.getKey().tenantId().equals(tenantId) && e.getKey().workspaceId().equals(workspaceId))
+                .filter(e -> !clientVisibleOnly || Optional.ofNullable(files.get(e.getKey()))
+                        .map(f -> f.visibility() == io.clientworkspace.activity.Visibility.CLIENT).orElse(false))
                 .mapToLong(e -> e.getValue().values().stream()
                         .collect(Collectors.toMap(FileVersion::blobKey, FileVersion::size, (a, b) -> a))
                         .values().stream().mapToLong(Long::longValue).sum())

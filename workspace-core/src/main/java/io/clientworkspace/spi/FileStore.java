@@ -100,6 +100,19 @@ public interface FileStore {
                 + " implement FileStore.usedBytes or build the kit without a workspace quota");
     }
 
+    /**
+     * Like {@link #usedBytes}, but over the files whose own visibility is
+     * {@link io.clientworkspace.activity.Visibility#CLIENT} only (whatever their status): the part of the
+     * workspace's storage that clients can know of. The quota is judged on it for actors who may not see
+     * internal items, so that whether a client's upload fits never depends on internal files.
+     *
+     * @throws UnsupportedOperationException if this store cannot sum sizes
+     */
+    default long clientVisibleBytes(TenantId tenantId, WorkspaceId workspaceId) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot sum the sizes of a workspace's files:"
+                + " implement FileStore.clientVisibleBytes or build the kit without a workspace quota");
+    }
+
     /** A position in a file list: after this name, then this id. */
     record FileCursor(String name, FileId id) {
     }

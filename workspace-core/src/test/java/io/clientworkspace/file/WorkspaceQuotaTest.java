@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The per-workspace storage quota (issue 10, "Limits"): every stored version counts, trashed files
- * too until purged; an upload or new version that does not fit is refused and leaves nothing, a body
+ * too until purged; clients' uploads are judged on client-visible files only, so that internal files
+ * never change a client's answer; an upload or new version that does not fit is refused and leaves nothing, a body
  * larger than what is left is cut off while it streams, and concurrent uploads near the quota never
  * take a workspace past it.
  */
@@ -65,15 +66,37 @@ class WorkspaceQuotaTest {
     }
 
     @Test
-    void aClientIsNotToldTheBytesUsedWhichCountInternalFiles() {
+    void aClientIsNotToldTheBytesUsed() {
         FileWorld w = world(QUOTA);
-        w.upload(w.f.bob, NewUpload.of("margins.txt", "text/plain").internal(), text(600));
+        w.upload(w.f.bob, NewUpload.of("brief.txt", "text/plain"), text(600));
 
         QuotaExceededException e = w.rejects(QuotaExceededException.class,
                 () -> w.upload(w.f.erin, NewUpload.of("b.txt", "text/plain"), text(600)));
 
         assertThat(e.usedBytes()).isEmpty();
         assertThat(e.getMessage()).doesNotContain("600").contains("ask the team");
+    }
+
+    @Test
+    void whetherAClientsUploadFitsDoesNotDependOnInternalFiles() {
+        FileWorld w = world(QUOTA);
+        w.upload(w.f.bob, NewUpload.of("margins.txt", "text/plain").internal(), text(600));
+
+        w.upload(w.f.erin, NewUpload.of("b.txt", "text/plain"), text(600));
+
+        assertThat(w.files.usedBytes(w.f.bob, w.acme())).isEqualTo(1_200);
+    }
+
+    @Test
+    void theTeamsUploadsAreJudgedOnEveryFile() {
+        FileWorld w = world(QUOTA);
+        w.upload(w.f.bob, NewUpload.of("margins.txt", "text/plain").internal(), text(600));
+        w.upload(w.f.erin, NewUpload.of("b.txt", "text/plain"), text(300));
+
+        QuotaExceededException e = w.rejects(QuotaExceededException.class,
+                () -> w.upload(w.f.bob, NewUpload.of("c.txt", "text/plain").internal(), text(200)));
+
+        assertThat(e.usedBytes()).hasValue(900);
     }
 
     @Test

@@ -226,6 +226,16 @@ public final class JpaFileStore extends JpaStoreSupport implements FileStore {
 
     @Override
     public long usedBytes(TenantId tenantId, WorkspaceId workspaceId) {
+        return sumBytes(tenantId, workspaceId, "");
+    }
+
+    @Override
+    public long clientVisibleBytes(TenantId tenantId, WorkspaceId workspaceId) {
+        return sumBytes(tenantId, workspaceId, " and exists (select 1 from CwkFile f where f.tenantId = v.tenantId"
+                + " and f.workspaceId = v.workspaceId and f.id = v.fileId and f.visibility = 'CLIENT')");
+    }
+
+    private long sumBytes(TenantId tenantId, WorkspaceId workspaceId, String fileCondition) {
         requireNonNull(tenantId, "tenantId must not be null");
         requireNonNull(workspaceId, "workspaceId must not be null");
         // A version restored from an older one shares its blob: count each blob of a file at its first version.
@@ -233,7 +243,7 @@ public final class JpaFileStore extends JpaStoreSupport implements FileStore {
             Long sum = em().createQuery("select sum(v.size) from CwkFileVersion v where v.tenantId = :tenant"
                             + " and v.workspaceId = :workspace and v.number = (select min(w.number) from CwkFileVersion w"
                             + " where w.tenantId = v.tenantId and w.workspaceId = v.workspaceId and w.fileId = v.fileId"
-                            + " and w.blobKey = v.blobKey)", Long.class)
+                            + " and w.blobKey = v.blobKey)" + fileCondition, Long.class)
                     .setParameter("tenant", tenantId.value())
                     .setParameter("workspace", workspaceId.value())
                     .getSingleResult();

@@ -773,6 +773,26 @@ public abstract class FileStoreContract extends StoreContractSupport {
     }
 
     @Test
+    void clientVisibleBytesSumsOnlyClientVisibleFilesWhateverTheirStatus() {
+        Workspace workspace = storedWorkspace();
+        FileAsset shared = data.file(workspace.tenantId(), workspace.id());
+        FileVersion sharedFirst = data.aFirstVersion(shared).size(100).build();
+        insert(shared, sharedFirst);
+        append(data.aVersionAfter(sharedFirst).blobKey(sharedFirst.blobKey()).sha256(sharedFirst.sha256()).size(100).build());
+        FileAsset trashedShared = data.aFile(workspace.tenantId(), workspace.id()).trashed().build();
+        insert(trashedShared, data.aFirstVersion(trashedShared).size(30).build());
+        FileAsset internal = data.aFile(workspace.tenantId(), workspace.id()).internal().build();
+        insert(internal, data.aFirstVersion(internal).size(5_000).build());
+        Workspace otherTenantsWorkspace = storedWorkspace(storedTenant());
+        FileAsset foreign = data.file(otherTenantsWorkspace.tenantId(), otherTenantsWorkspace.id());
+        insert(foreign, data.aFirstVersion(foreign).size(700).build());
+
+        assertThat(files().clientVisibleBytes(workspace.tenantId(), workspace.id())).isEqualTo(130);
+        assertThat(files().usedBytes(workspace.tenantId(), workspace.id())).isEqualTo(5_130);
+        assertThat(files().clientVisibleBytes(otherTenantsWorkspace.tenantId(), workspace.id())).isZero();
+    }
+
+    @Test
     void usedBytesCountsOnlyTheWorkspacesOwnFiles() {
         Tenant tenant = storedTenant();
         Workspace workspace = storedWorkspace(tenant);
