@@ -58,14 +58,23 @@ class WorkspaceQuotaApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_clients_507_does_not_tell_the_bytes_used_which_count_internal_files() throws Exception {
-        kit.files().upload(admin, workspace.id(), io.clientworkspace.file.NewUpload.of("margins.txt", "text/plain").internal(),
+    void a_clients_507_does_not_tell_the_bytes_used() throws Exception {
+        kit.files().upload(admin, workspace.id(), io.clientworkspace.file.NewUpload.of("brief.txt", "text/plain"),
                 new java.io.ByteArrayInputStream(text(3000)));
 
         mvc.perform(rawUpload(workspace, "b.txt", "text/plain", text(2000)).with(as(client)))
                 .andExpect(problem(507, "quota-exceeded"))
                 .andExpect(jsonPath("$.quota").value(QUOTA))
                 .andExpect(jsonPath("$.used").doesNotExist());
+    }
+
+    @Test
+    void internal_files_never_decide_whether_a_clients_upload_fits() throws Exception {
+        kit.files().upload(admin, workspace.id(), io.clientworkspace.file.NewUpload.of("margins.txt", "text/plain").internal(),
+                new java.io.ByteArrayInputStream(text(3000)));
+
+        mvc.perform(rawUpload(workspace, "b.txt", "text/plain", text(2000)).with(as(client)))
+                .andExpect(status().isCreated());
     }
 
     @Test
