@@ -15,6 +15,7 @@ import io.clientworkspace.spring.ApplicationEventBridge;
 import io.clientworkspace.spring.OutboxRelay;
 import io.clientworkspace.spring.WorkspaceMaintenance;
 import io.clientworkspace.spring.WorkspaceProperties;
+import io.clientworkspace.tenant.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,7 +85,8 @@ public class WorkspaceAutoConfiguration {
                               WorkspaceProperties properties, ObjectProvider<Clock> clock,
                               ObjectProvider<IdGenerator> ids, ObjectProvider<PermissionMatrix> matrix,
                               ObjectProvider<DownloadPolicy> downloadPolicy,
-                              ObjectProvider<DomainEventListener> listeners) {
+                              ObjectProvider<DomainEventListener> listeners,
+                              ObjectProvider<UserDirectory> userDirectory) {
         WorkspaceKit.Builder builder = WorkspaceKit.builder()
                 .stores(stores)
                 .blobStore(blobStore)
@@ -95,6 +97,8 @@ public class WorkspaceAutoConfiguration {
         ids.ifAvailable(builder::idGenerator);
         matrix.ifAvailable(builder::defaultPermissionMatrix);
         downloadPolicy.ifAvailable(builder::downloadPolicy);
+        // Without the host's UserDirectory, client users join only through invitations.
+        userDirectory.ifAvailable(builder::userDirectory);
         listeners.orderedStream().forEach(builder::listener);
         return builder.build();
     }
