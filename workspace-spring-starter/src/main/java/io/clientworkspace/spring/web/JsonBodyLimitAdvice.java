@@ -13,16 +13,15 @@ import java.io.InputStream;
 import java.lang.reflect.Type;
 
 /**
- * Bounds the JSON bodies the kit's controllers read ({@code @RequestBody}): a body whose declared
+ * Bounds the JSON bodies the kit's controllers (every controller of this package) read
+ * ({@code @RequestBody}): a body whose declared
  * {@code Content-Length} is over the limit is refused before a byte is read, and a body without one
  * (chunked) is read up to the limit and refused as soon as it goes over, so that no request makes the
  * server hold more than the limit. A refusal is the API's 413 {@code payload-too-large} problem with
  * {@code maxSize}. File uploads are raw bodies or multipart parts, never {@code @RequestBody}: this does
  * not touch them.
  */
-@ControllerAdvice(assignableTypes = {WorkspaceApiController.class, MemberApiController.class,
-        InvitationApiController.class, ActivityApiController.class, FolderApiController.class,
-        FileApiController.class, ApprovalApiController.class})
+@ControllerAdvice(basePackageClasses = JsonBodyLimitAdvice.class)
 public final class JsonBodyLimitAdvice extends RequestBodyAdviceAdapter {
 
     private final long maxBytes;
