@@ -8,6 +8,7 @@ import io.clientworkspace.internal.Kernel;
 import io.clientworkspace.member.AccessPolicyService;
 import io.clientworkspace.member.Authorizer;
 import io.clientworkspace.member.PermissionMatrix;
+import io.clientworkspace.tenant.UserDirectory;
 import io.clientworkspace.memory.InMemoryStores;
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.tenant.TenantService;
@@ -89,9 +90,9 @@ public final class WorkspaceKit {
         IdGenerator ids = builder.ids != null ? builder.ids : IdGenerator.timeOrdered(builder.clock);
         this.kernel = new Kernel(stores, builder.clock, ids, new InputValidator(), events);
         this.access = new WorkspaceAccess(stores.workspaces(), authorizer);
-        this.tenants = new TenantService(kernel);
+        this.tenants = new TenantService(kernel, Optional.ofNullable(builder.userDirectory));
         this.workspaces = new WorkspaceService(kernel, authorizer, access);
-        this.members = new MemberService(kernel, access);
+        this.members = new MemberService(kernel, access, Optional.ofNullable(builder.userDirectory));
         this.invitations = new InvitationService(kernel, access, members);
         this.activity = new ActivityFeed(stores.activity(), access);
         this.accessPolicies = new AccessPolicyService(kernel, authorizer);
@@ -233,6 +234,7 @@ public final class WorkspaceKit {
         private @Nullable CheckpointSink checkpointSink;
         private @Nullable CheckpointKeys checkpointKeys;
         private java.util.OptionalLong workspaceQuota = java.util.OptionalLong.empty();
+        private @Nullable UserDirectory userDirectory;
 
         private Builder() {
         }
@@ -293,6 +295,16 @@ public final class WorkspaceKit {
         /** Gates downloads beyond permissions; allows everything when not set. */
         public Builder downloadPolicy(DownloadPolicy policy) {
             this.downloadPolicy = requireNonNull(policy, "policy must not be null");
+            return this;
+        }
+
+        /**
+         * The host's users, consulted before a client user is added to a workspace directly and before a
+         * user joins a team roster. When not set, direct client additions are refused (client users join
+         * through invitations) and roster additions are not checked; see {@link UserDirectory}.
+         */
+        public Builder userDirectory(UserDirectory directory) {
+            this.userDirectory = requireNonNull(directory, "directory must not be null");
             return this;
         }
 

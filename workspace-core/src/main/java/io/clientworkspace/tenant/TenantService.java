@@ -9,6 +9,8 @@ import io.clientworkspace.Page;
 import io.clientworkspace.PageRequest;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.UserId;
+import io.clientworkspace.FieldError;
+import io.clientworkspace.ValidationException;
 import io.clientworkspace.internal.Cursors;
 import io.clientworkspace.internal.InputValidator;
 import io.clientworkspace.internal.Kernel;
@@ -34,9 +36,17 @@ public final class TenantService {
     private static final String TEAM_CURSOR_KIND = "team";
 
     private final Kernel kernel;
+    private final Optional<UserDirectory> directory;
 
+    /** A service without a {@link UserDirectory}: team roster additions are not checked. */
     public TenantService(Kernel kernel) {
+        this(kernel, Optional.empty());
+    }
+
+    /** A service that adds users to a team roster only when {@code directory}, if present, confirms they exist. */
+    public TenantService(Kernel kernel, Optional<UserDirectory> directory) {
         this.kernel = requireNonNull(kernel, "kernel must not be null");
+        this.directory = requireNonNull(directory, "directory must not be null");
     }
 
     /**
@@ -95,11 +105,19 @@ public final class TenantService {
         });
     }
 
-    /** Adds a team user to the actor's tenant roster; tenant admins only. */
+    /**
+     * Adds a team user to the actor's tenant roster; tenant admins only. When the kit has a
+     * {@link UserDirectory}, the user must exist in it (a {@link ValidationException} on {@code userId}
+     * otherwise); without one the id is taken as given.
+     */
     public TeamMember addTeamMember(Actor actor, UserId userId, TenantRole role) {
         requireNonNull(userId, "userId must not be null");
         requireNonNull(role, "role must not be null");
         requireAdmin(actor, "add a team member");
+        if (directory.isPresent() && !directory.get().exists(actor.tenantId(), userId)) {
+            throw new ValidationException(FieldError.of("userId", "no user '" + userId + "' exists, so it cannot"
+                    + " join the team"));
+        }
         return kernel.write(changes -> {
             lockTenant(actor);
             TeamMember added = kernel.stores().team().insert(new TeamMember(actor.tenantId(), userId, role, changes.now(), 0));

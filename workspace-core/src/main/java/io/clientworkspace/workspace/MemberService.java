@@ -16,6 +16,7 @@ import io.clientworkspace.internal.Kernel;
 import io.clientworkspace.member.MemberEvent;
 import io.clientworkspace.member.Membership;
 import io.clientworkspace.member.Permission;
+import io.clientworkspace.tenant.UserDirectory;
 import io.clientworkspace.member.WorkspaceRole;
 
 import java.util.List;
@@ -38,13 +39,30 @@ public final class MemberService {
 
     private final Kernel kernel;
     private final WorkspaceAccess access;
+    private final Optional<UserDirectory> directory;
 
+    /** A service without a {@link UserDirectory}: client users join only through invitations. */
     public MemberService(Kernel kernel, WorkspaceAccess access) {
-        this.kernel = requireNonNull(kernel, "kernel must not be null");
-        this.access = requireNonNull(access, "access must not be null");
+        this(kernel, access, Optional.empty());
     }
 
-    /** Adds a user with a role; needs {@link Permission#MANAGE_MEMBERS}. */
+    /**
+     * A service that adds client users directly only when {@code directory} confirms they exist; with an
+     * empty directory every direct client addition is refused (client users then join through invitations).
+     */
+    public MemberService(Kernel kernel, WorkspaceAccess access, Optional<UserDirectory> directory) {
+        this.kernel = requireNonNull(kernel, "kernel must not be null");
+        this.access = requireNonNull(access, "access must not be null");
+        this.directory = requireNonNull(directory, "directory must not be null");
+    }
+
+    /**
+     * Adds a user with a role; needs {@link Permission#MANAGE_MEMBERS}. A team role needs a place on the
+     * tenant's team roster; a client role needs the kit's {@link UserDirectory} to confirm that the user
+     * exists, and without a directory is always refused (invite client users instead): a membership for an
+     * id nobody holds yet would go to whoever registers that id later. Both refusals are
+     * {@link ValidationException}s on {@code userId} and change nothing.
+     */
     public Membership add(Actor actor, WorkspaceId workspaceId, UserId userId, WorkspaceRole role) {
         requireArgs(actor, workspaceId, userId);
         requireNonNull(role, "role must not be null");
@@ -53,6 +71,9 @@ public final class MemberService {
             if (!role.isClientRole() && kernel.stores().team().find(actor.tenantId(), userId).isEmpty()) {
                 throw new ValidationException(FieldError.of("userId",
                         "'" + userId + "' is not on the tenant's team, so it cannot get the team role " + role));
+            }
+            if (role.isClientRole()) {
+                requireKnownClient(actor, userId);
             }
             Membership added = kernel.stores().memberships().insert(
                     new Membership(actor.tenantId(), workspaceId, userId, role, changes.now(), 0));
@@ -159,6 +180,18 @@ public final class MemberService {
                 added.userId().value(), Visibility.CLIENT, Map.of("role", added.role().name()));
         changes.publish(new MemberEvent.MemberAdded(added.tenantId(), added.workspaceId(), added.userId(),
                 added.role(), actor, changes.now()));
+    }
+
+    private void requireKnownClient(Actor actor, UserId userId) {
+        if (directory.isEmpty()) {
+            throw new ValidationException(FieldError.of("userId", "client users cannot be added directly here:"
+                    + " invite '" + userId + "' instead (the membership then goes to the account that accepts),"
+                    + " or configure a UserDirectory on the kit so that it can confirm the user exists"));
+        }
+        if (!directory.get().exists(actor.tenantId(), userId)) {
+            throw new ValidationException(FieldError.of("userId", "no user '" + userId + "' exists; invite them"
+                    + " instead, so that the membership goes to the account that accepts the invitation"));
+        }
     }
 
     private Membership changeRole(Actor actor, Changes changes, Membership current, WorkspaceRole newRole) {

@@ -32,7 +32,7 @@ class FileAndApprovalSmokeTest {
 
     @Test
     void aClientApprovesTheExactVersionItDownloaded() throws Exception {
-        WorkspaceKit kit = WorkspaceKit.inMemory();
+        WorkspaceKit kit = WorkspaceKit.builder().userDirectory((tenant, user) -> user.value().equals("carol")).build();
         Tenant agency = kit.tenants().create("Northwind", UserId.of("alice"));
         Actor alice = Actor.team(agency.id(), "alice");
         Workspace acme = kit.workspaces().create(alice, NewWorkspace.of("Acme", "acme"));
@@ -59,7 +59,7 @@ class FileAndApprovalSmokeTest {
 
     @Test
     void aNewVersionSupersedesOpenApprovalsAndAnExecutableNamedPdfIsRefused() {
-        WorkspaceKit kit = WorkspaceKit.inMemory();
+        WorkspaceKit kit = WorkspaceKit.builder().userDirectory((tenant, user) -> user.value().equals("carol")).build();
         Tenant agency = kit.tenants().create("Northwind", UserId.of("alice"));
         Actor alice = Actor.team(agency.id(), "alice");
         Workspace acme = kit.workspaces().create(alice, NewWorkspace.of("Acme", "acme"));

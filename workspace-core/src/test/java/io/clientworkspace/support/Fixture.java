@@ -65,7 +65,9 @@ public final class Fixture {
     public final Workspace acme;
 
     private Fixture(Consumer<WorkspaceKit.Builder> customizer) {
-        WorkspaceKit.Builder builder = WorkspaceKit.builder().clock(clock).cacheTicker(ticker).listener(events);
+        WorkspaceKit.Builder builder = WorkspaceKit.builder().clock(clock).cacheTicker(ticker).listener(events)
+                // Every id the fixture's tests use stands for an existing user (see DirectClientAdditionTest).
+                .userDirectory((tenantId, userId) -> true);
         customizer.accept(builder);
         kit = builder.build();
         tenant = kit.tenants().create("Northwind Agency", UserId.of("alice"));

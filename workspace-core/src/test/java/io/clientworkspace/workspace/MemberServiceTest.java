@@ -73,6 +73,30 @@ class MemberServiceTest {
         }
 
         @Test
+        void aClientUserTheDirectoryDoesNotKnowIsRefusedAndNothingChanges() {
+            Fixture known = Fixture.create(b -> b.userDirectory((tenant, user) -> !user.value().equals("mallory")));
+            int before = known.members(known.acme.id()).size();
+
+            ValidationException e = known.rejects(ValidationException.class,
+                    () -> known.kit.members().add(known.bob, known.acme.id(), UserId.of("mallory"), CLIENT_VIEWER));
+
+            assertThat(fieldsOf(e)).containsExactly("userId");
+            assertThat(e.getMessage()).contains("mallory").contains("invite");
+            assertThat(known.members(known.acme.id())).hasSize(before);
+        }
+
+        @Test
+        void theDirectoryIsAskedAboutTheActorsTenantAndTheAddedUser() {
+            List<String> asked = new java.util.ArrayList<>();
+            Fixture known = Fixture.create(b -> b.userDirectory((tenant, user) -> asked.add(tenant.value() + "/" + user.value())));
+            asked.clear();
+
+            known.kit.members().add(known.bob, known.acme.id(), known.zach.userId(), CLIENT_VIEWER);
+
+            assertThat(asked).containsExactly(known.tenant.id().value() + "/zach");
+        }
+
+        @Test
         void someoneWhoIsAlreadyAMemberCannotBeAddedAgain() {
             ConflictException e = f.rejects(ConflictException.class,
                     () -> members.add(f.bob, f.acme.id(), f.dave.userId(), CLIENT_ADMIN));

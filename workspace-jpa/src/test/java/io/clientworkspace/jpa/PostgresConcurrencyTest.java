@@ -42,7 +42,7 @@ class PostgresConcurrencyTest {
     @BeforeEach
     void setUp() {
         DB.reset();
-        kit = WorkspaceKit.builder().stores(JpaStores.create(DB.emf())).build();
+        kit = WorkspaceKit.builder().stores(JpaStores.create(DB.emf())).userDirectory((tenant, user) -> true).build();
         tenant = kit.tenants().create("Northwind", UserId.of("alice"));
         alice = Actor.team(tenant.id(), "alice");
         for (String user : List.of("bob", "carl", "dina")) {

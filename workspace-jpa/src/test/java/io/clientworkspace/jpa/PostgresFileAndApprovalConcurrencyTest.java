@@ -99,7 +99,7 @@ class PostgresFileAndApprovalConcurrencyTest {
     @BeforeEach
     void setUp() {
         DB.reset();
-        kit = WorkspaceKit.builder().stores(JpaStores.create(DB.emf())).blobStore(new FileSystemBlobStore(blobs))
+        kit = WorkspaceKit.builder().stores(JpaStores.create(DB.emf())).userDirectory((tenant, user) -> true).blobStore(new FileSystemBlobStore(blobs))
                 .clock(clock).build();
         tenant = kit.tenants().create("Northwind", UserId.of("alice"));
         alice = Actor.team(tenant.id(), "alice");

@@ -65,7 +65,7 @@ class StatementCountTest {
     private void seedFresh(TestDatabase db) {
         db.reset();
         try {
-            kit = WorkspaceKit.builder().stores(JpaStores.create(db.emf()))
+            kit = WorkspaceKit.builder().stores(JpaStores.create(db.emf())).userDirectory((tenant, user) -> true)
                     .blobStore(new FileSystemBlobStore(Files.createTempDirectory("cwk-statement-count-"))).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,6 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -378,6 +380,47 @@ public class WorkspaceProperties {
 
         /** Path under which every endpoint of the REST API is served. */
         private String basePath = "/api";
+
+        /**
+         * Whether to refuse unsafe calls (POST, PUT, PATCH, DELETE) under the base path that a browser
+         * marks as coming from another site (Sec-Fetch-Site cross-site or same-site, or an Origin that is
+         * neither the API's own nor listed in allowed-origins) with 403. Turn off only when the API
+         * authenticates every call with something a browser never attaches on its own (a bearer token).
+         */
+        private boolean crossSiteProtection = true;
+
+        /**
+         * Origins (scheme://host[:port]) besides the API's own whose pages may make unsafe calls, e.g. the
+         * host's single-page app served from another origin. Empty: same-origin pages only.
+         */
+        private List<String> allowedOrigins = new ArrayList<>();
+
+        /** Largest JSON request body the REST API reads; a bigger one is refused with 413. */
+        private DataSize maxJsonSize = DataSize.ofMegabytes(1);
+
+        public boolean isCrossSiteProtection() {
+            return crossSiteProtection;
+        }
+
+        public void setCrossSiteProtection(boolean crossSiteProtection) {
+            this.crossSiteProtection = crossSiteProtection;
+        }
+
+        public List<String> getAllowedOrigins() {
+            return allowedOrigins;
+        }
+
+        public void setAllowedOrigins(List<String> allowedOrigins) {
+            this.allowedOrigins = allowedOrigins;
+        }
+
+        public DataSize getMaxJsonSize() {
+            return maxJsonSize;
+        }
+
+        public void setMaxJsonSize(DataSize maxJsonSize) {
+            this.maxJsonSize = maxJsonSize;
+        }
 
         public boolean isEnabled() {
             return enabled;

@@ -305,6 +305,8 @@ final class IsolationRun {
                 .idGenerator(generator)
                 // The caches never expire on their own: a missed invalidation shows as a wrong answer.
                 .cacheTicker(() -> 0L)
+                // The run's user ids all stand for existing users: adding clients directly is part of the run.
+                .userDirectory((tenantId, userId) -> true)
                 .build();
     }
 

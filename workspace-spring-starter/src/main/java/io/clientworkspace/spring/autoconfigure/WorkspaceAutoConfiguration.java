@@ -17,6 +17,7 @@ import io.clientworkspace.spring.ApplicationEventBridge;
 import io.clientworkspace.spring.OutboxRelay;
 import io.clientworkspace.spring.WorkspaceMaintenance;
 import io.clientworkspace.spring.WorkspaceProperties;
+import io.clientworkspace.tenant.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -87,7 +88,8 @@ public class WorkspaceAutoConfiguration {
                               ObjectProvider<IdGenerator> ids, ObjectProvider<PermissionMatrix> matrix,
                               ObjectProvider<DownloadPolicy> downloadPolicy,
                               ObjectProvider<DomainEventListener> listeners,
-                              ObjectProvider<CheckpointSink> checkpointSink, ObjectProvider<CheckpointKeys> checkpointKeys) {
+                              ObjectProvider<CheckpointSink> checkpointSink, ObjectProvider<CheckpointKeys> checkpointKeys,
+                              ObjectProvider<UserDirectory> userDirectory) {
         WorkspaceKit.Builder builder = WorkspaceKit.builder()
                 .stores(stores)
                 .blobStore(blobStore)
@@ -101,6 +103,8 @@ public class WorkspaceAutoConfiguration {
         if (properties.getFiles().getWorkspaceQuota().toBytes() > 0) {
             builder.workspaceQuota(properties.getFiles().getWorkspaceQuota().toBytes());
         }
+        // Without the host's UserDirectory, client users join only through invitations.
+        userDirectory.ifAvailable(builder::userDirectory);
         listeners.orderedStream().forEach(builder::listener);
         checkpointSink.ifAvailable(builder::checkpointSink);
         checkpointKeys.ifAvailable(builder::checkpointKeys);

@@ -7,7 +7,10 @@ import io.clientworkspace.spring.WorkspaceMetrics;
 import io.clientworkspace.spring.security.ActorResolver;
 import io.clientworkspace.spring.web.ActivityApiController;
 import io.clientworkspace.spring.web.CheckpointApiController;
+import io.clientworkspace.spring.WorkspaceProperties;
 import io.clientworkspace.spring.web.ActorArgumentResolver;
+import io.clientworkspace.spring.web.CrossSiteRequestFilter;
+import io.clientworkspace.spring.web.JsonBodyLimitAdvice;
 import io.clientworkspace.spring.web.ApprovalApiController;
 import io.clientworkspace.spring.web.FileApiController;
 import io.clientworkspace.spring.web.FolderApiController;
@@ -25,6 +28,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -97,6 +102,32 @@ public class WorkspaceRestAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemDetailsAdvice workspaceProblemDetailsAdvice(ObjectProvider<WorkspaceMetrics> metrics) {
         return new ProblemDetailsAdvice(metrics);
+    }
+
+    /**
+     * Unsafe calls under the base path that a browser marks as coming from another site are refused
+     * (see {@link CrossSiteRequestFilter}); {@code workspace.rest.cross-site-protection=false} turns it off.
+     * The filter runs first, before Spring Security and before any filter that parses a form body.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "workspaceCrossSiteRequestFilter")
+    @ConditionalOnProperty(prefix = "workspace.rest", name = "cross-site-protection", havingValue = "true",
+            matchIfMissing = true)
+    FilterRegistrationBean<CrossSiteRequestFilter> workspaceCrossSiteRequestFilter(WorkspaceProperties properties) {
+        FilterRegistrationBean<CrossSiteRequestFilter> registration = new FilterRegistrationBean<>(
+                new CrossSiteRequestFilter(properties.getRest().getAllowedOrigins()));
+        String base = properties.getRest().getBasePath().replaceAll("/+$", "");
+        registration.addUrlPatterns(base + "/*");
+        registration.setName("workspaceCrossSiteRequestFilter");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** JSON request bodies of the kit's controllers are bounded by {@code workspace.rest.max-json-size}. */
+    @Bean
+    @ConditionalOnMissingBean
+    JsonBodyLimitAdvice workspaceJsonBodyLimitAdvice(WorkspaceProperties properties) {
+        return new JsonBodyLimitAdvice(properties.getRest().getMaxJsonSize().toBytes());
     }
 
     @Bean

@@ -91,7 +91,11 @@ final class Inputs {
         private final long maxSize;
 
         PayloadTooLargeException(long maxSize) {
-            super("The upload is larger than the limit of " + maxSize + " bytes");
+            this(maxSize, "The upload");
+        }
+
+        PayloadTooLargeException(long maxSize, String what) {
+            super(what + " is larger than the limit of " + maxSize + " bytes");
             this.maxSize = maxSize;
         }
 

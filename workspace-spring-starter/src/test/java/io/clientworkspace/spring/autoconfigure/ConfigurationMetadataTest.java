@@ -41,7 +41,8 @@ class ConfigurationMetadataTest {
                 "workspace.rest.base-path", "workspace.security.tenant-authority-prefix",
                 "workspace.security.team-authority", "workspace.security.default-tenant-id",
                 "workspace.events.publish-application-events", "workspace.events.relay-interval",
-                "workspace.jpa.migrate", "workspace.jpa.history-table");
+                "workspace.jpa.migrate", "workspace.jpa.history-table", "workspace.rest.cross-site-protection",
+                "workspace.rest.allowed-origins", "workspace.rest.max-json-size");
         assertThat(properties).allSatisfy(p -> assertThat(p.get("description")).as(String.valueOf(p.get("name")))
                 .asString().isNotBlank());
     }

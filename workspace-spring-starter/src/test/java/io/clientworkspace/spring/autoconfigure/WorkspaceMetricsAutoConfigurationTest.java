@@ -2,6 +2,7 @@ package io.clientworkspace.spring.autoconfigure;
 
 import io.clientworkspace.Actor;
 import io.clientworkspace.UserId;
+import io.clientworkspace.tenant.UserDirectory;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.member.IssuedInvitation;
 import io.clientworkspace.member.WorkspaceRole;
@@ -22,7 +23,8 @@ class WorkspaceMetricsAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(KitAutoConfigurations.ALL)
-            .withBean(SimpleMeterRegistry.class);
+            .withBean(SimpleMeterRegistry.class)
+            .withBean(UserDirectory.class, () -> (tenant, user) -> true);
 
     private static double count(MeterRegistry registry, String name) {
         return registry.get(name).counter().count();

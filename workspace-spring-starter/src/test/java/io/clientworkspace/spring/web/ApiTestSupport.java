@@ -96,8 +96,8 @@ abstract class ApiTestSupport {
     /** A team user on the tenant's roster with the given tenant role, able to sign in. */
     Actor teamUser(TenantId tenantId, Actor tenantAdmin, TenantRole role) {
         Actor user = Actor.team(tenantId, unique("team"));
+        signUp(user); // first: the host's UserDirectory confirms only users who exist
         kit.tenants().addTeamMember(tenantAdmin, user.userId(), role);
-        signUp(user);
         return user;
     }
 

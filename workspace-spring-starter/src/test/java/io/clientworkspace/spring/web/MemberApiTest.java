@@ -148,6 +148,29 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
+    void add_of_a_client_user_who_does_not_exist_yet_is_400_naming_userId_and_adds_nothing() throws Exception {
+        mvc.perform(post(base + "/members").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"userId": "mallory", "role": "CLIENT_ADMIN"}"""))
+                .andExpect(problem(400, "validation"))
+                .andExpect(jsonPath("$.errors[0].field").value("userId"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("invite")));
+
+        assertThat(members(admin, workspace.id())).extracting(m -> m.userId().value()).containsExactly(admin.userId().value());
+    }
+
+    @Test
+    void add_of_a_client_user_of_another_tenant_is_400_naming_userId() throws Exception {
+        Actor stranger = clientUser(otherTenant().tenant());
+
+        mvc.perform(post(base + "/members").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"userId": "%s", "role": "CLIENT_VIEWER"}""".formatted(stranger.userId().value())))
+                .andExpect(problem(400, "validation"))
+                .andExpect(jsonPath("$.errors[0].field").value("userId"));
+    }
+
+    @Test
     void add_of_someone_already_a_member_is_409_with_reason_ALREADY_EXISTS() throws Exception {
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
 

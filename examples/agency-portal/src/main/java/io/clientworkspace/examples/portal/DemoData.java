@@ -1,6 +1,7 @@
 package io.clientworkspace.examples.portal;
 
 import io.clientworkspace.Actor;
+import io.clientworkspace.ActorKind;
 import io.clientworkspace.UserId;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.activity.Visibility;
@@ -54,6 +55,7 @@ public class DemoData implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        // Everyone signs in with a name; the kit knows them by the opaque ids PortalUsers generates.
         users.ensureTeamUser("alice", PASSWORD);
         users.ensureTeamUser("bob", PASSWORD);
         users.ensureClientUser("carol", PASSWORD);
@@ -68,18 +70,18 @@ public class DemoData implements SmartInitializingSingleton {
     }
 
     private void seed() {
-        Tenant agency = kit.tenants().create(PortalTenant.NAME, UserId.of("alice"));
-        Actor alice = Actor.team(agency.id(), "alice");
-        Actor bob = Actor.team(agency.id(), "bob");
-        kit.tenants().addTeamMember(alice, UserId.of("bob"), TenantRole.ACCOUNT_MANAGER);
+        Tenant agency = kit.tenants().create(PortalTenant.NAME, id("alice"));
+        Actor alice = new Actor(agency.id(), id("alice"), ActorKind.TEAM);
+        Actor bob = new Actor(agency.id(), id("bob"), ActorKind.TEAM);
+        kit.tenants().addTeamMember(alice, bob.userId(), TenantRole.ACCOUNT_MANAGER);
 
         // Acme: Bob's account. He invites Carol, the client's admin, who then invites Dave to look on.
         Workspace acme = kit.workspaces().create(alice, NewWorkspace.of("Acme Corp", "acme")
-                .withLead(UserId.of("bob"))
+                .withLead(bob.userId())
                 .withBranding(Branding.none().withAccentColor("#C2410C")));
-        Actor carol = Actor.client(agency.id(), "carol");
+        Actor carol = client(agency, "carol");
         invite(bob, acme, "carol@acme.test", WorkspaceRole.CLIENT_ADMIN, carol);
-        invite(carol, acme, "dave@acme.test", WorkspaceRole.CLIENT_VIEWER, Actor.client(agency.id(), "dave"));
+        invite(carol, acme, "dave@acme.test", WorkspaceRole.CLIENT_VIEWER, client(agency, "dave"));
         acme = kit.workspaces().get(bob, acme.id());
         acme = kit.workspaces().updateBranding(bob, acme.id(),
                 acme.branding().withDisplayName("Acme Corp — brand refresh"), acme.version());
@@ -91,7 +93,7 @@ public class DemoData implements SmartInitializingSingleton {
         Workspace globex = kit.workspaces().create(alice, NewWorkspace.of("Globex", "globex")
                 .withExternalRef("CRM-1002")
                 .withBranding(Branding.none().withAccentColor("#0F766E")));
-        invite(alice, globex, "erin@globex.test", WorkspaceRole.CLIENT_ADMIN, Actor.client(agency.id(), "erin"));
+        invite(alice, globex, "erin@globex.test", WorkspaceRole.CLIENT_ADMIN, client(agency, "erin"));
         kit.invitations().invite(alice, globex.id(), NewInvitation.of("frank@globex.test", WorkspaceRole.CLIENT_CONTRIBUTOR));
         upload(alice, globex, NewUpload.of("Kickoff notes.pdf", "application/pdf"), DemoFiles.pdf("Kickoff notes",
                 "Globex website relaunch", "Goals: faster pages, a clearer offer, fewer support calls."));
@@ -116,8 +118,16 @@ public class DemoData implements SmartInitializingSingleton {
         upload(bob, acme, NewUpload.of("Margin calculation.pdf", "application/pdf").internal(),
                 DemoFiles.pdf("Acme margin calculation", "Internal: hours, rates and margin per deliverable."));
         kit.approvals().requestForFile(bob, acme.id(), mockup.id(), mockup.latestVersion(),
-                NewApproval.of("Approve the homepage mockup", Set.of(UserId.of("carol")))
+                NewApproval.of("Approve the homepage mockup", Set.of(id("carol")))
                         .withMessage("Colours and layout as discussed on Monday. Approve, or tell us what to change."));
+    }
+
+    private UserId id(String username) {
+        return users.idOf(username).orElseThrow();
+    }
+
+    private Actor client(Tenant agency, String username) {
+        return new Actor(agency.id(), id(username), ActorKind.CLIENT);
     }
 
     private FileAsset upload(Actor uploader, Workspace workspace, NewUpload upload, byte[] bytes) {

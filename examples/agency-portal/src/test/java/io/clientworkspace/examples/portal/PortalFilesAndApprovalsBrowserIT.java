@@ -72,6 +72,9 @@ class PortalFilesAndApprovalsBrowserIT {
     @Autowired
     PortalTenant tenant;
 
+    @Autowired
+    io.clientworkspace.examples.portal.security.PortalUsers users;
+
     private WebDriverWait wait;
 
     @BeforeAll
@@ -134,7 +137,7 @@ class PortalFilesAndApprovalsBrowserIT {
         FileVersion version = kit.files().versions(alice(), stored.workspaceId(), stored.id()).get(0);
         assertThat(version.sha256()).isEqualTo(sha256(Files.readAllBytes(upload)));
         assertThat(version.detectedType()).isEqualTo("application/pdf");
-        assertThat(version.uploadedBy().value()).isEqualTo("carol");
+        assertThat(version.uploadedBy()).isEqualTo(users.idOf("carol").orElseThrow());
     }
 
     @Test
@@ -252,7 +255,7 @@ class PortalFilesAndApprovalsBrowserIT {
         ApprovalRecord record = kit.approvals().record(alice(), pending.workspaceId(), pending.id());
         assertThat(record.request().status()).isEqualTo(ApprovalStatus.APPROVED);
         assertThat(record.decisions()).singleElement().satisfies(d -> {
-            assertThat(d.approver().value()).isEqualTo("carol");
+            assertThat(d.approver()).isEqualTo(users.idOf("carol").orElseThrow());
             assertThat(d.kind()).isEqualTo(DecisionKind.APPROVE);
             assertThat(d.sha256()).contains(sha);
         });
@@ -373,7 +376,7 @@ class PortalFilesAndApprovalsBrowserIT {
     // ---- helpers ----
 
     private Actor alice() {
-        return Actor.team(tenant.id(), "alice");
+        return new Actor(tenant.id(), users.idOf("alice").orElseThrow(), io.clientworkspace.ActorKind.TEAM);
     }
 
     private Workspace acme() {
@@ -398,12 +401,12 @@ class PortalFilesAndApprovalsBrowserIT {
 
     /** A new file of Acme, uploaded by bob, with an open approval asked of carol. */
     private ApprovalRequest newApprovalForCarol(String title) {
-        Actor bob = Actor.team(tenant.id(), "bob");
+        Actor bob = new Actor(tenant.id(), users.idOf("bob").orElseThrow(), io.clientworkspace.ActorKind.TEAM);
         Workspace acme = acme();
         FileAsset file = kit.files().upload(bob, acme.id(), NewUpload.of(title + ".pdf", "application/pdf"),
                 new ByteArrayInputStream(DemoFiles.pdf(title)));
         return kit.approvals().requestForFile(bob, acme.id(), file.id(), 1,
-                NewApproval.of(title, Set.of(io.clientworkspace.UserId.of("carol"))));
+                NewApproval.of(title, Set.of(users.idOf("carol").orElseThrow())));
     }
 
     private List<String> fileNamesOnPage() {

@@ -44,11 +44,14 @@ class PortalFilesApiTest {
     @Autowired
     PortalTenant tenant;
 
+    @Autowired
+    io.clientworkspace.examples.portal.security.PortalUsers users;
+
     private String acme;
 
     @BeforeEach
     void acmeId() {
-        acme = kit.workspaces().findBySlug(Actor.team(tenant.id(), "alice"), "acme").orElseThrow().id().value();
+        acme = kit.workspaces().findBySlug(new Actor(tenant.id(), users.idOf("alice").orElseThrow(), io.clientworkspace.ActorKind.TEAM), "acme").orElseThrow().id().value();
     }
 
     @Test
@@ -99,7 +102,7 @@ class PortalFilesApiTest {
 
     @Test
     void aClientListsNoInternalFileAndGets404ForIt() throws Exception {
-        String internalId = kit.files().list(Actor.team(tenant.id(), "alice"), io.clientworkspace.WorkspaceId.of(acme),
+        String internalId = kit.files().list(new Actor(tenant.id(), users.idOf("alice").orElseThrow(), io.clientworkspace.ActorKind.TEAM), io.clientworkspace.WorkspaceId.of(acme),
                         java.util.Optional.empty(), io.clientworkspace.PageRequest.first(500)).items().stream()
                 .filter(f -> f.name().equals("Margin calculation.pdf")).findFirst().orElseThrow().id().value();
 
@@ -121,7 +124,7 @@ class PortalFilesApiTest {
         assertThat(record.statusCode()).isEqualTo(200);
         assertThat((String) JsonPath.read(record.body(), "$.request.subject.type")).isEqualTo("FILE_VERSION");
         assertThat((String) JsonPath.read(record.body(), "$.request.subject.sha256")).hasSize(64);
-        assertThat((List<String>) JsonPath.read(record.body(), "$.request.approvers")).containsExactly("carol");
+        assertThat((List<String>) JsonPath.read(record.body(), "$.request.approvers")).containsExactly(users.idOf("carol").orElseThrow().value());
     }
 
     private HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package io.clientworkspace.spring.web.app;
 
+import io.clientworkspace.tenant.UserDirectory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
@@ -33,5 +34,12 @@ public class RestTestApplication {
     @Bean
     InMemoryUserDetailsManager users() {
         return new InMemoryUserDetailsManager();
+    }
+
+    /** The kit adds a client user directly only when it is one of these users, of the same tenant. */
+    @Bean
+    UserDirectory userDirectory(InMemoryUserDetailsManager users) {
+        return (tenant, user) -> users.userExists(user.value()) && users.loadUserByUsername(user.value())
+                .getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("TENANT_" + tenant.value()));
     }
 }

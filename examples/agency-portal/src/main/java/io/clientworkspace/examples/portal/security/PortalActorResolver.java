@@ -14,15 +14,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who the signed-in user is for the kit: {@code Actor(TEAM or CLIENT, the agency's tenant, username)}.
+ * Who the signed-in user is for the kit: {@code Actor(TEAM or CLIENT, the agency's tenant, the account's
+ * opaque id)} (see {@link PortalUsers}: the login name is only for signing in and display).
  * Replaces the starter's default resolver, which would expect tenant and team authorities.
  */
 public final class PortalActorResolver implements ActorResolver {
 
     private final PortalTenant tenant;
+    private final PortalUsers users;
 
-    public PortalActorResolver(PortalTenant tenant) {
+    public PortalActorResolver(PortalTenant tenant, PortalUsers users) {
         this.tenant = tenant;
+        this.users = users;
     }
 
     @Override
@@ -41,6 +44,7 @@ public final class PortalActorResolver implements ActorResolver {
         } else {
             return Optional.empty();
         }
-        return Optional.of(new Actor(tenant.id(), UserId.of(authentication.getName()), kind));
+        Optional<UserId> id = users.idOf(authentication.getName());
+        return id.map(userId -> new Actor(tenant.id(), userId, kind));
     }
 }

@@ -65,7 +65,8 @@ public class ApprovalsController {
         Workspace workspace = workspaces.visible(actor, slug);
         AccessGrant grant = kit.authorizer().grant(actor, workspace.id());
         List<ApprovalRow> all = rows(kit, actor, workspace,
-                kit.approvals().list(actor, workspace.id(), Optional.empty(), PageRequest.first(PAGE)).items());
+                kit.approvals().list(actor, workspace.id(), Optional.empty(), PageRequest.first(PAGE)).items(),
+                workspaces::nameOf);
         boolean canRequest = !workspace.isArchived() && grant.allows(Permission.REQUEST_APPROVALS);
 
         header(actor, workspace, grant, model);
@@ -82,9 +83,9 @@ public class ApprovalsController {
         AccessGrant grant = kit.authorizer().grant(actor, workspace.id());
         ApprovalRecord record = kit.approvals().record(actor, workspace.id(), ApprovalId.of(approvalId));
         ApprovalRequest request = record.request();
-        ApprovalRow row = rows(kit, actor, workspace, List.of(request)).get(0);
+        ApprovalRow row = rows(kit, actor, workspace, List.of(request), workspaces::nameOf).get(0);
         List<DecisionView> decisions = record.decisions().stream()
-                .map(d -> new DecisionView(d.sequence(), d.approver().value(), d.approverKind() == ActorKind.TEAM,
+                .map(d -> new DecisionView(d.sequence(), workspaces.nameOf(d.approver()), d.approverKind() == ActorKind.TEAM,
                         d.kind().name(), Labels.decision(d.kind()), Labels.exact(d.decidedAt()), d.comment().orElse(""),
                         d.versionNumber().orElse(null), d.sha256().orElse(null)))
                 .toList();
@@ -166,6 +167,12 @@ public class ApprovalsController {
 
     /** The rows for these requests; file names are looked up once per file. */
     static List<ApprovalRow> rows(WorkspaceKit kit, Actor actor, Workspace workspace, List<ApprovalRequest> requests) {
+        return rows(kit, actor, workspace, requests, UserId::value);
+    }
+
+    /** The rows for these requests, with people shown through {@code people} (user id to the name people see). */
+    static List<ApprovalRow> rows(WorkspaceKit kit, Actor actor, Workspace workspace, List<ApprovalRequest> requests,
+                                  java.util.function.Function<UserId, String> people) {
         Map<FileId, String> names = new HashMap<>();
         return requests.stream().map(r -> {
             String subject;
@@ -182,8 +189,8 @@ public class ApprovalsController {
                 subject = ((ApprovalSubject.DeliverableSubject) r.subject()).description();
             }
             return new ApprovalRow(r.id().value(), r.title(), r.status().name(), Labels.status(r.status()), subject, fileId,
-                    version, r.requestedBy().value(), Labels.exact(r.requestedAt()),
-                    String.join(", ", r.approvers().stream().map(UserId::value).toList()),
+                    version, people.apply(r.requestedBy()), Labels.exact(r.requestedAt()),
+                    String.join(", ", r.approvers().stream().map(people).toList()),
                     WorkspaceTabs.waitsFor(kit, actor, r));
         }).toList();
     }
@@ -221,7 +228,7 @@ public class ApprovalsController {
         return kit.members().list(actor, workspace.id(), PageRequest.first(PAGE)).items().stream()
                 .filter(m -> kit.authorizer().grant(new Actor(actor.tenantId(), m.userId(), m.role().kind()), workspace.id())
                         .allows(Permission.DECIDE_APPROVALS))
-                .map((Membership m) -> new Option(m.userId().value(), m.userId().value() + " · " + Labels.role(m.role())))
+                .map((Membership m) -> new Option(m.userId().value(), workspaces.nameOf(m.userId()) + " · " + Labels.role(m.role())))
                 .toList();
     }
 }

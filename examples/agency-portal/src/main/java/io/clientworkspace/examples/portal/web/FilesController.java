@@ -158,7 +158,7 @@ public class FilesController {
         List<ApprovalRow> approvals = ApprovalsController.rows(kit, actor, workspace,
                 kit.approvals().list(actor, workspace.id(), Optional.empty(), PageRequest.first(PAGE)).items().stream()
                         .filter(r -> r.subject() instanceof ApprovalSubject.FileVersionSubject s && s.fileId().equals(file.id()))
-                        .toList());
+                        .toList(), workspaces::nameOf);
         boolean canRequest = writable && grant.allows(Permission.REQUEST_APPROVALS);
 
         header(actor, workspace, grant, model);
@@ -331,7 +331,7 @@ public class FilesController {
             AccessGrant grant = kit.authorizer().grant(member, workspace.id());
             if (grant.allows(Permission.DECIDE_APPROVALS)
                     && (visibility == Visibility.CLIENT || grant.allows(Permission.VIEW_INTERNAL))) {
-                options.add(new Option(m.userId().value(), m.userId().value() + " · " + Labels.role(m.role())));
+                options.add(new Option(m.userId().value(), workspaces.nameOf(m.userId()) + " · " + Labels.role(m.role())));
             }
         }
         return options;

@@ -1,6 +1,7 @@
 package io.clientworkspace.examples.portal.web;
 
 import io.clientworkspace.Actor;
+import io.clientworkspace.ActorKind;
 import io.clientworkspace.ArchivedException;
 import io.clientworkspace.ConflictException;
 import io.clientworkspace.GoneException;
@@ -22,6 +23,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,15 +53,18 @@ public class InvitationController {
     private final InvitationPreview previews;
     private final ActorResolver actors;
     private final SecurityContextRepository contexts;
+    private final SessionAuthenticationStrategy signInStrategy;
 
     public InvitationController(WorkspaceKit kit, PortalTenant tenant, PortalUsers users, InvitationPreview previews,
-                                ActorResolver actors, SecurityContextRepository contexts) {
+                                ActorResolver actors, SecurityContextRepository contexts,
+                                SessionAuthenticationStrategy signInStrategy) {
         this.kit = kit;
         this.tenant = tenant;
         this.users = users;
         this.previews = previews;
         this.actors = actors;
         this.contexts = contexts;
+        this.signInStrategy = signInStrategy;
     }
 
     @GetMapping
@@ -91,7 +96,8 @@ public class InvitationController {
         if (!errors.isEmpty()) {
             return formWithErrors(preview.get(), form, errors, model, response);
         }
-        Actor actor = Actor.client(tenant.id(), form.username());
+        // The kit knows the new account by the opaque id PortalUsers generated, never by the chosen name.
+        Actor actor = new Actor(tenant.id(), users.idOf(form.username()).orElseThrow(), ActorKind.CLIENT);
         Membership membership;
         try {
             membership = kit.invitations().accept(actor, form.token());
@@ -127,17 +133,17 @@ public class InvitationController {
 
     private String toWorkspace(Actor actor, Membership membership, RedirectAttributes redirect) {
         var workspace = kit.workspaces().get(actor, membership.workspaceId());
-        redirect.addFlashAttribute("notice", "Welcome, " + actor.userId() + "! You have joined "
+        redirect.addFlashAttribute("notice", "Welcome, " + users.nameOf(actor.userId()) + "! You have joined "
                 + workspace.branding().displayName().orElse(workspace.name()) + " as " + Labels.role(membership.role()) + ".");
         return "redirect:/workspaces/" + workspace.slug();
     }
 
     private void signIn(UserDetails user, HttpServletRequest request, HttpServletResponse response) {
-        if (request.getSession(false) != null) {
-            request.changeSessionId(); // a new session id on sign-in, as form login does
-        }
+        Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        // As form login does: a new session id (no fixation) and a new CSRF token (the pre-sign-in one dies).
+        signInStrategy.onAuthentication(authentication, request, response);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
     }

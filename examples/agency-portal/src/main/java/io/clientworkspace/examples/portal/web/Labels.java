@@ -40,6 +40,11 @@ final class Labels {
 
     /** One activity entry as a sentence without its subject, e.g. "added carol as Client admin". */
     static String activity(ActivityEntry entry) {
+        return activity(entry, id -> id);
+    }
+
+    /** {@link #activity(ActivityEntry)} with the user a member entry names shown through {@code names}. */
+    static String activity(ActivityEntry entry, java.util.function.UnaryOperator<String> names) {
         Map<String, String> d = entry.details();
         return switch (entry.action()) {
             case "workspace.created" -> "created the workspace";
@@ -52,10 +57,10 @@ final class Labels {
             case "workspace.restored" -> "restored the workspace";
             case "member.added" -> entry.actorId().value().equals(entry.targetId())
                     ? "joined as " + role(d.getOrDefault("role", "?"))
-                    : "added " + entry.targetId() + " as " + role(d.getOrDefault("role", "?"));
+                    : "added " + names.apply(entry.targetId()) + " as " + role(d.getOrDefault("role", "?"));
             case "member.removed" -> entry.actorId().value().equals(entry.targetId())
-                    ? "left the workspace" : "removed " + entry.targetId();
-            case "member.role-changed" -> "changed " + entry.targetId() + "’s role from "
+                    ? "left the workspace" : "removed " + names.apply(entry.targetId());
+            case "member.role-changed" -> "changed " + names.apply(entry.targetId()) + "’s role from "
                     + role(d.getOrDefault("from", "?")) + " to " + role(d.getOrDefault("to", "?"));
             case "invitation.created" -> "invited " + d.getOrDefault("email", "someone") + " as "
                     + role(d.getOrDefault("role", "?"));

@@ -14,9 +14,12 @@ public final class Views {
                         String role) {
     }
 
-    /** One member of a workspace, with the roles it may be changed to (empty when the viewer may not). */
+    /**
+     * One member of a workspace, with the roles it may be changed to (empty when the viewer may not):
+     * {@code userId} is the kit's opaque id (for forms), {@code name} the login name people see.
+     */
     public record MemberView(String userId, String role, String roleLabel, boolean team, boolean you,
-                      List<Option> roleOptions) {
+                      List<Option> roleOptions, String name) {
     }
 
     /** One line of the activity feed. */

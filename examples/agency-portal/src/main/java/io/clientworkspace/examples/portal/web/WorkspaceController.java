@@ -12,6 +12,7 @@ import io.clientworkspace.PageRequest;
 import io.clientworkspace.UserId;
 import io.clientworkspace.ValidationException;
 import io.clientworkspace.WorkspaceKit;
+import io.clientworkspace.examples.portal.security.PortalUsers;
 import io.clientworkspace.activity.ActivityEntry;
 import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.examples.portal.web.Views.ActivityView;
@@ -59,10 +60,17 @@ public class WorkspaceController {
 
     private final WorkspaceKit kit;
     private final Clock clock;
+    private final PortalUsers users;
 
-    public WorkspaceController(WorkspaceKit kit) {
+    public WorkspaceController(WorkspaceKit kit, PortalUsers users) {
         this.kit = kit;
         this.clock = Clock.systemUTC();
+        this.users = users;
+    }
+
+    /** The name people see for a user id of the kit (the portal's login name; see {@link PortalUsers}). */
+    public String nameOf(UserId id) {
+        return users.nameOf(id);
     }
 
     /** A client with exactly one workspace goes straight to it; everyone else to the overview. */
@@ -87,7 +95,7 @@ public class WorkspaceController {
                     .stream().findFirst();
             rows.add(new WorkspaceRow(workspace.slug(), displayName(workspace), accent(workspace),
                     workspace.isArchived(), members.items().size(), members.hasNext(),
-                    last.map(e -> e.actorId().value() + " " + Labels.activity(e)).orElse("No activity yet"),
+                    last.map(e -> users.nameOf(e.actorId()) + " " + Labels.activity(e, users::nameOf)).orElse("No activity yet"),
                     last.map(e -> Labels.ago(e.occurredAt(), now)).orElse(""),
                     last.map(e -> Labels.exact(e.occurredAt())).orElse(""),
                     yourRole(kit.authorizer().grant(actor, workspace.id()))));
@@ -148,13 +156,13 @@ public class WorkspaceController {
         try {
             WorkspaceRole newRole = anyRole(role);
             Membership changed = kit.members().changeRole(actor, workspace.id(), UserId.of(userId), newRole);
-            redirect.addFlashAttribute("notice", userId + " is now " + Labels.role(changed.role()) + ".");
+            redirect.addFlashAttribute("notice", users.nameOf(userId) + " is now " + Labels.role(changed.role()) + ".");
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", e.reason() == ConflictException.Reason.LAST_LEAD
-                    ? userId + " is the only lead of this workspace. Make another team member lead first."
+                    ? users.nameOf(userId) + " is the only lead of this workspace. Make another team member lead first."
                     : e.getMessage());
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("error", "Could not change " + userId + "’s role: "
+            redirect.addFlashAttribute("error", "Could not change " + users.nameOf(userId) + "’s role: "
                     + String.join("; ", fieldErrors(e).values()));
         } catch (ArchivedException e) {
             redirect.addFlashAttribute("error", "This workspace is archived; nothing in it can change.");
@@ -173,12 +181,12 @@ public class WorkspaceController {
                 .items().stream()
                 .map(m -> new MemberView(m.userId().value(), m.role().name(), Labels.role(m.role()),
                         !m.role().isClientRole(), m.userId().equals(actor.userId()),
-                        canManage ? rolesOfKind(m.role()) : List.of()))
+                        canManage ? rolesOfKind(m.role()) : List.of(), users.nameOf(m.userId())))
                 .toList();
         List<ActivityView> activity = kit.activity().feed(actor, workspace.id(), PageRequest.first(FEED_SIZE)).items()
                 .stream()
-                .map(e -> new ActivityView(e.actorId().value(), e.actorKind() == ActorKind.TEAM,
-                        Labels.activity(e), Labels.ago(e.occurredAt(), now), Labels.exact(e.occurredAt()),
+                .map(e -> new ActivityView(users.nameOf(e.actorId()), e.actorKind() == ActorKind.TEAM,
+                        Labels.activity(e, users::nameOf), Labels.ago(e.occurredAt(), now), Labels.exact(e.occurredAt()),
                         e.visibility() == Visibility.TEAM))
                 .toList();
         List<InvitationView> pending = canInvite

@@ -1,0 +1,39 @@
+package io.clientworkspace.spring.web;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** {@code workspace.rest.allowed-origins} admits the host's own single-page app on another origin. */
+@TestPropertySource(properties = "workspace.rest.allowed-origins=https://app.example.com,https://admin.example.com:8443")
+class CrossSiteAllowedOriginsApiTest extends ApiTestSupport {
+
+    private void createFrom(String origin, String fetchSite, int expectedStatus) throws Exception {
+        mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name": "Acme", "slug": "%s"}""".formatted(unique("ws")))
+                        .header("Origin", origin).header("Sec-Fetch-Site", fetchSite))
+                .andExpect(status().is(expectedStatus));
+    }
+
+    @Test
+    void a_listed_origin_may_post_although_the_browser_marks_it_cross_site() throws Exception {
+        createFrom("https://app.example.com", "cross-site", 201);
+    }
+
+    @Test
+    void a_listed_origin_matches_whatever_its_letter_case_and_with_its_port() throws Exception {
+        createFrom("HTTPS://App.Example.com", "same-site", 201);
+        createFrom("https://admin.example.com:8443", "cross-site", 201);
+    }
+
+    @Test
+    void an_origin_that_is_not_listed_is_still_refused() throws Exception {
+        createFrom("https://evil.example", "cross-site", 403);
+        createFrom("https://admin.example.com", "same-site", 403);
+        createFrom("http://app.example.com", "cross-site", 403);
+    }
+}
