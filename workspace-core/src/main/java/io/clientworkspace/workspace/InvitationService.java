@@ -157,7 +157,10 @@ public final class InvitationService {
         requireNonNull(invitationId, "invitationId must not be null");
         return kernel.write(changes -> {
             access.requireWritable(actor, workspaceId, Permission.INVITE_CLIENTS, "revoke invitations");
+            // As in listPending: an actor without VIEW_INTERNAL knows only the invitations it sent itself.
+            boolean all = access.grant(actor, workspaceId).allows(Permission.VIEW_INTERNAL);
             Invitation invitation = kernel.stores().invitations().find(actor.tenantId(), workspaceId, invitationId)
+                    .filter(i -> all || i.invitedBy().equals(actor.userId()))
                     .orElseThrow(() -> new NotFoundException("invitation", invitationId.value()));
             requireRoleWithinOwn(actor, workspaceId, invitation.role());
             if (invitation.status() != InvitationStatus.PENDING) {

@@ -254,10 +254,11 @@ class InvitationServiceTest {
 
         @Test
         void aContributorWhoMayInviteCannotRevokeAClientAdminInvitation() {
-            IssuedInvitation forAdmin = invitations.invite(f.carol, f.acme.id(), NewInvitation.of("a@acme.test", CLIENT_ADMIN));
             letContributorsInvite();
+            IssuedInvitation forAdmin = invitations.invite(f.carol, f.acme.id(), NewInvitation.of("a@acme.test", CLIENT_ADMIN));
 
-            f.rejects(AccessDeniedException.class, () -> invitations.revoke(f.erin, f.acme.id(), forAdmin.invitation().id()));
+            // Not its own invitation: for a client, as unknown as an id never issued.
+            f.rejects(NotFoundException.class, () -> invitations.revoke(f.erin, f.acme.id(), forAdmin.invitation().id()));
         }
     }
 
@@ -428,11 +429,25 @@ class InvitationServiceTest {
         }
 
         @Test
-        void aClientAdminRevokes() {
-            IssuedInvitation issued = inviteZach(CLIENT_VIEWER);
+        void aClientAdminRevokesAnInvitationItSent() {
+            IssuedInvitation issued = invitations.invite(f.carol, f.acme.id(), NewInvitation.of("own@acme.test", CLIENT_VIEWER));
 
             assertThat(invitations.revoke(f.carol, f.acme.id(), issued.invitation().id()).status())
                     .isEqualTo(InvitationStatus.REVOKED);
+        }
+
+        @Test
+        void aClientAdminCannotRevokeTheTeamsInvitationAndLearnsNothingOfIt() {
+            IssuedInvitation teams = inviteZach(CLIENT_VIEWER);
+
+            NotFoundException known = f.rejects(NotFoundException.class,
+                    () -> invitations.revoke(f.carol, f.acme.id(), teams.invitation().id()));
+            NotFoundException unknown = f.rejects(NotFoundException.class,
+                    () -> invitations.revoke(f.carol, f.acme.id(), io.clientworkspace.InvitationId.of("never-issued")));
+
+            assertThat(known.getMessage()).isEqualTo(unknown.getMessage().replace("never-issued", teams.invitation().id().value()));
+            assertThat(invitations.listPending(f.bob, f.acme.id(), PageRequest.first()).items())
+                    .extracting(Invitation::id).containsExactly(teams.invitation().id());
         }
 
         @Test

@@ -896,6 +896,9 @@ final class IsolationRun {
         if (expected == null) {
             if (invitation == null || invitation.workspace != w) {
                 expected = Expect.notFound();
+            } else if (actor.kind() == ActorKind.CLIENT && !actor.userId().equals(invitation.invitedBy)) {
+                // A client knows only the invitations it sent itself.
+                expected = Expect.notFound();
             } else if (actor.kind() == ActorKind.CLIENT
                     && clientRank(invitation.role) > clientRank(w.members.get(actor.userId()))) {
                 expected = Expect.denied();

@@ -133,7 +133,8 @@ public abstract class NonInterferenceContract extends StoreContractSupport {
         StepClock clock = new StepClock(Instant.parse("2031-05-01T08:00:00Z"));
         AtomicLong counter = new AtomicLong();
         IdGenerator ids = () -> String.format("nid%s%09d", internal ? "B" : "A", counter.incrementAndGet());
-        WorkspaceKit kit = WorkspaceKit.builder().stores(stores).clock(clock).idGenerator(ids).cacheTicker(() -> 0L).build();
+        WorkspaceKit kit = WorkspaceKit.builder().stores(stores).clock(clock).idGenerator(ids).cacheTicker(() -> 0L)
+                .userDirectory((tenant, user) -> true).build();
         Transcript transcript = Transcript.matchingIds(IDS);
         Instant start = Instant.parse("2031-05-01T08:00:00Z");
         World world = new NonInterferenceScript(kit, seed, internal, "", step -> clock.set(start.plusSeconds(60L * step)),

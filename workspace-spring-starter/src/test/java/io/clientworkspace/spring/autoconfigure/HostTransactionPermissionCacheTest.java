@@ -38,10 +38,18 @@ class HostTransactionPermissionCacheTest {
             .withPropertyValues("spring.jpa.hibernate.ddl-auto=validate")
             .withUserConfiguration(HostApplication.class);
 
-    /** The host's own configuration: one service of its own. */
+    /**
+     * The host's own configuration: one service of its own, and the directory that confirms its users
+     * exist (without one, client users join only through invitations).
+     */
     @Configuration(proxyBeanMethods = false)
     @Import(ClientOnboarding.class)
     static class HostApplication {
+
+        @org.springframework.context.annotation.Bean
+        io.clientworkspace.tenant.UserDirectory userDirectory() {
+            return (tenant, user) -> true;
+        }
     }
 
     /** What the host's next step throws. */
