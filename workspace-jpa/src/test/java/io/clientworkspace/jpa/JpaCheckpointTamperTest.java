@@ -40,7 +40,8 @@ class JpaCheckpointTamperTest {
     private Setup setUp(TestDatabase db) {
         db.reset();
         WorkspaceKit kit = WorkspaceKit.builder().stores(JpaStores.create(db.emf()))
-                .checkpointKeys(keys).checkpointSink(new JpaCheckpointSink(db.emf())).build();
+                .checkpointKeys(keys).checkpointSink(new JpaCheckpointSink(db.emf()))
+                .userDirectory((tenant, user) -> true).build();
         Tenant agency = kit.tenants().create("Northwind Agency", UserId.of("alice"));
         Actor alice = Actor.team(agency.id(), "alice");
         Workspace acme = kit.workspaces().create(alice, NewWorkspace.of("Acme Corp", "acme"));

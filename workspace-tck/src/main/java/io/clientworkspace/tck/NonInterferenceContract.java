@@ -203,8 +203,8 @@ public abstract class NonInterferenceContract extends StoreContractSupport {
             pages(t, who + "activity by " + limit, limit, p -> kit.activity().feed(actor, ws, p));
         }
         t.call(who + "verify activity", () -> kit.activity().verify(actor, ws));
-        // TODO(withdraw stream): once trashed files are invisible to clients, the trash listings above answer
-        // empty pages in both worlds; nothing to change here.
+        // Clients never see the trash: the trash listings above answer empty pages in both worlds, which is
+        // the point (a trashed internal file must not show either).
         askMore(w, actor, t);
     }
 
@@ -241,6 +241,14 @@ public abstract class NonInterferenceContract extends StoreContractSupport {
             t.call(who + "download hidden file " + id, () -> download(kit, actor, ws, file, OptionalInt.of(1)));
             t.call(who + "trash hidden file " + id, () -> kit.files().trash(actor, ws, file));
             t.call(who + "restore hidden file " + id, () -> kit.files().restore(actor, ws, file));
+            t.call(who + "share hidden file " + id, () -> kit.files().changeVisibility(actor, ws, file, Visibility.CLIENT, 0));
+            t.call(who + "withdraw hidden file " + id, () -> kit.files().changeVisibility(actor, ws, file, Visibility.TEAM, 0));
+            t.call(who + "purge hidden file " + id, () -> {
+                kit.files().purge(actor, ws, file, 0);
+                return "purged";
+            });
+            t.call(who + "new version of hidden file " + id, () -> kit.files().uploadVersion(actor, ws, file, "x.txt",
+                    "text/plain", new ByteArrayInputStream("hello\n".getBytes(StandardCharsets.UTF_8))));
         }
         for (String id : approvals) {
             ApprovalId approval = ApprovalId.of(id);

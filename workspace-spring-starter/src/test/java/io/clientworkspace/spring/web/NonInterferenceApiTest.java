@@ -141,6 +141,11 @@ class NonInterferenceApiTest extends ApiTestSupport {
             ask(r, actor, get(ws + "/files/" + id + "/content"));
             ask(r, actor, get(ws + "/files/" + id + "/versions/1/content"));
             ask(r, actor, post(ws + "/files/" + id + "/trash"));
+            ask(r, actor, post(ws + "/files/" + id + "/restore"));
+            ask(r, actor, get(ws + "/files/" + id + "/versions"));
+            ask(r, actor, json(post(ws + "/files/" + id + "/visibility"), "{\"visibility\": \"CLIENT\"}")
+                    .header(HttpHeaders.IF_MATCH, "\"0\""));
+            ask(r, actor, delete(ws + "/files/" + id).header(HttpHeaders.IF_MATCH, "\"0\""));
         }
         for (String id : approvals) {
             ask(r, actor, get(ws + "/approvals/" + id));
