@@ -83,6 +83,11 @@ public final class ApprovalService {
                                           NewApproval request) {
         requireNonNull(request, "request must not be null");
         FileAsset file = files.get(actor, workspaceId, fileId);
+        if (file.status() != io.clientworkspace.file.FileStatus.ACTIVE) {
+            // Clients never see the trash: an approval of a trashed file would show them a request about nothing.
+            throw new io.clientworkspace.ConflictException(io.clientworkspace.ConflictException.Reason.INVALID_STATE,
+                    "File '" + file.name() + "' is in the trash; restore it before asking for its approval");
+        }
         // Looked up directly: the version list is capped (500 newest), and any version may be asked about.
         FileVersion version = kernel.stores().files().findVersion(actor.tenantId(), workspaceId, fileId, versionNumber)
                 .orElseThrow(() -> new NotFoundException("file version", fileId + "@" + versionNumber));

@@ -132,6 +132,16 @@ public final class CheckpointService {
         TenantId tenant = head.tenantId();
         WorkspaceId workspace = head.workspaceId();
         Optional<Checkpoint> last = sink.latest(tenant, workspace);
+        // The sink may live where a database writer can reach it: a checkpoint planted there (for a re-chained
+        // history) must never become the base that the next genuine signature extends.
+        if (last.isPresent() && (!last.get().tenantId().equals(tenant) || !last.get().workspaceId().equals(workspace)
+                || signing.check(last.get()) != SignatureStatus.VALID)) {
+            log.error("The latest checkpoint of workspace '{}' (tenant '{}') in the sink, at entry {}, is not validly"
+                    + " signed by a trusted key (key {}): it was forged, altered, or signed by a key that is no longer"
+                    + " trusted (trust the old public key after a rotation); not signing", workspace, tenant,
+                    last.get().sequence(), last.get().keyId());
+            return false;
+        }
         if (last.isPresent() && last.get().sequence() >= head.sequence()) {
             if (last.get().sequence() > head.sequence()) {
                 log.error("Activity chain of workspace '{}' (tenant '{}') ends at entry {} but was checkpointed at"

@@ -66,6 +66,19 @@ final class ArchiveInspector {
     private static final MediaType ZIP = MediaType.application("zip");
     private static final MediaType OLE2 = MediaType.application("x-tika-msoffice");
     private static final MediaType SVG = MediaType.image("svg+xml");
+    /**
+     * Archive formats other than zip, which this inspector cannot look into: refused as entries, so that an
+     * executable cannot hide one level down (a zip holding a .7z holding an .exe).
+     */
+    private static final Set<MediaType> OPAQUE_ARCHIVES = Set.of(MediaType.application("gzip"),
+            MediaType.application("x-gzip"), MediaType.application("x-tar"), MediaType.application("x-gtar"),
+            MediaType.application("x-7z-compressed"), MediaType.application("x-rar-compressed"),
+            MediaType.application("vnd.rar"), MediaType.application("x-bzip"), MediaType.application("x-bzip2"),
+            MediaType.application("x-xz"), MediaType.application("zstd"), MediaType.application("x-lzma"),
+            MediaType.application("x-lzip"), MediaType.application("x-compress"), MediaType.application("x-archive"),
+            MediaType.application("x-cpio"), MediaType.application("x-iso9660-image"), MediaType.application("x-apple-diskimage"),
+            MediaType.application("vnd.ms-cab-compressed"), MediaType.application("x-arj"), MediaType.application("x-lha"),
+            MediaType.application("x-lzh-compressed"), MediaType.application("x-xar"));
 
     private final ContentInspector types;
     private final ContentPolicy policy;
@@ -254,6 +267,11 @@ final class ArchiveInspector {
         MediaType type = prefix.length == 0 ? MediaType.OCTET_STREAM : ContentInspector.detectBytes(prefix);
         MediaType fromName = ContentInspector.detectName(last);
         for (MediaType candidate : new MediaType[] {type, fromName}) {
+            if (OPAQUE_ARCHIVES.contains(candidate.getBaseType())) {
+                throw refused("is an archive whose entry " + shown + " is another kind of archive (" + candidate.getBaseType()
+                        + (candidate == fromName && candidate != type ? ", from its name" : "")
+                        + ") that cannot be inspected; only zip archives may be nested");
+            }
             if (ContentInspector.isBlocked(candidate, policy) && !(officePackage && candidate.equals(SVG))) {
                 throw refused("is an archive whose entry " + shown + " was detected as " + candidate
                         + (candidate == fromName && candidate != type ? " from its name" : "") + ", which is never accepted");
@@ -519,8 +537,9 @@ final class ArchiveInspector {
             if (expanded > policy.maxArchiveExpandedSize()) {
                 throw refused("is an archive that expands to more than " + policy.maxArchiveExpandedSize() + " bytes");
             }
-            checkRatio(produced, compressedSize >= 0 ? compressedSize : consumed,
-                    "is an archive whose entry " + shown);
+            // Against the compressed bytes actually read, never the size the header declares: a header claiming
+            // gigabytes of compressed data must not lift the ratio limit.
+            checkRatio(produced, consumed, "is an archive whose entry " + shown);
             return n;
         }
 

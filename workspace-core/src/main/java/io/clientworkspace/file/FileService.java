@@ -315,7 +315,10 @@ public final class FileService {
         return setStatus(actor, workspaceId, fileId, FileStatus.TRASHED, "file.trashed");
     }
 
-    /** Takes a file out of the trash; needs {@link Permission#DELETE_FILES}. */
+    /**
+     * Takes a file out of the trash; needs {@link Permission#DELETE_FILES}. A client-visible file whose folder became internal meanwhile (a client
+     * deleted the folder while it held internal items) comes back internal: share it again once it is moved.
+     */
     public FileAsset restore(Actor actor, WorkspaceId workspaceId, FileId fileId) {
         return setStatus(actor, workspaceId, fileId, FileStatus.ACTIVE, "file.restored");
     }
@@ -639,11 +642,19 @@ public final class FileService {
             if (current.status() == status) {
                 return current;
             }
-            FileAsset changed = kernel.stores().files().update(current.withStatus(status, changes.now()));
-            changes.record(actor, actor.tenantId(), workspaceId, action, "file", fileId.value(), current.visibility(),
+            FileAsset next = current.withStatus(status, changes.now());
+            if (status == FileStatus.ACTIVE && current.visibility() == Visibility.CLIENT && current.folderId()
+                    .flatMap(f -> kernel.stores().folders().find(actor.tenantId(), workspaceId, f))
+                    .filter(f -> f.visibility() == Visibility.TEAM).isPresent()) {
+                // Its folder became internal while it was in the trash (a client deleted the folder): a client file
+                // in an internal folder could be reached by id but listed nowhere, so it comes back internal.
+                next = next.withVisibility(Visibility.TEAM, changes.now());
+            }
+            FileAsset changed = kernel.stores().files().update(next);
+            changes.record(actor, actor.tenantId(), workspaceId, action, "file", fileId.value(), changed.visibility(),
                     Map.of("name", current.name()));
             changes.publish(new FileEvent.FileTrashedOrRestored(actor.tenantId(), workspaceId, fileId, status,
-                    current.visibility(), actor, changes.now()));
+                    changed.visibility(), actor, changes.now()));
             return changed;
         });
     }
@@ -874,10 +885,11 @@ public final class FileService {
     }
 
     /**
-     * The bytes the quota is judged on for this actor: every file for those who see internal items; only
-     * client-visible files for the others, so that whether a client's upload fits never depends on
-     * internal files (non-interference). Internal files are thus bounded by the quota on their own, and a
-     * workspace holds at most twice its quota in the worst case.
+     * The bytes the quota is judged on for this actor: every file, trashed ones included, for those who see
+     * internal items; only the active client-visible files, which is what they see, for the others, so that
+     * whether a client's upload fits never depends on internal or trashed files (non-interference). The price:
+     * client uploads next to internal or trashed files can take a workspace's total past its quota, which the
+     * team sees in {@link #usedBytes} and its own refused uploads.
      */
     private long usedFor(Actor actor, WorkspaceId workspaceId) {
         return access.grant(actor, workspaceId).allows(Permission.VIEW_INTERNAL)

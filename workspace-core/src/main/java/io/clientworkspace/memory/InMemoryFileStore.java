@@ -172,7 +172,8 @@ public final class InMemoryFileStore implements FileStore {
         return tx.read(() -> versions.entrySet().stream()
                 .filter(e -> e.getKey().tenantId().equals(tenantId) && e.getKey().workspaceId().equals(workspaceId))
                 .filter(e -> !clientVisibleOnly || Optional.ofNullable(files.get(e.getKey()))
-                        .map(f -> f.visibility() == io.clientworkspace.activity.Visibility.CLIENT).orElse(false))
+                        .map(f -> f.visibility() == io.clientworkspace.activity.Visibility.CLIENT
+                                && f.status() == FileStatus.ACTIVE).orElse(false))
                 .mapToLong(e -> e.getValue().values().stream()
                         .collect(Collectors.toMap(FileVersion::blobKey, FileVersion::size, (a, b) -> a))
                         .values().stream().mapToLong(Long::longValue).sum())

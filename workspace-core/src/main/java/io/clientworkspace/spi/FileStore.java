@@ -101,9 +101,9 @@ public interface FileStore {
     }
 
     /**
-     * Like {@link #usedBytes}, but over the files whose own visibility is
-     * {@link io.clientworkspace.activity.Visibility#CLIENT} only (whatever their status): the part of the
-     * workspace's storage that clients can know of. The quota is judged on it for actors who may not see
+     * Like {@link #usedBytes}, but over the {@link io.clientworkspace.file.FileStatus#ACTIVE active} files whose own
+     * visibility is {@link io.clientworkspace.activity.Visibility#CLIENT} only: the part of the workspace's storage
+     * that clients can see (they never see the trash). The quota is judged on it for actors who may not see
      * internal items, so that whether a client's upload fits never depends on internal files.
      *
      * @throws UnsupportedOperationException if this store cannot sum sizes

@@ -153,6 +153,17 @@ class RequestingApprovalTest {
     }
 
     @Test
+    void aTrashedFileCannotBeAskedAboutSinceClientsNoLongerSeeIt() {
+        FileAsset file = w.upload(w.f.bob, "proposal.pdf");
+        w.files.trash(w.f.bob, w.acme, file.id());
+
+        io.clientworkspace.ConflictException e = w.rejects(io.clientworkspace.ConflictException.class,
+                () -> w.requestFor(file, 1, w.f.carol));
+
+        assertThat(e.getMessage()).contains("in the trash").contains("restore it");
+    }
+
+    @Test
     void aVersionThatDoesNotExistIsNotFound() {
         FileAsset file = w.upload(w.f.bob, "proposal.pdf");
 

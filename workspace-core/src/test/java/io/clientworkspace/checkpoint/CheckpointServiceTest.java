@@ -177,6 +177,22 @@ class CheckpointServiceTest {
     }
 
     @Test
+    void aCheckpointPlantedInTheSinkForARechainedHistoryIsNeverExtendedByAGenuineSignature() {
+        Checkpoint genuine = signAcme();
+        moreActivity();
+        store.rewriteAndRechain(tenant(), acme(), 2, e -> withTarget(e, "someone-else"));
+        // The writer plants a checkpoint one entry behind the re-chained head, so the head looks "moved" since.
+        long planted = f.head(acme()).sequence() - 1;
+        ActivityEntry plantedAt = store.stores().activity().listOldestFirst(tenant(), acme(), planted - 1, 1).get(0);
+        sink.publish(new Checkpoint(tenant(), acme(), planted, plantedAt.hash(), planted, f.clock.instant(),
+                genuine.keyId(), genuine.signature()));
+
+        assertThat(checkpoints.signChangedWorkspaces()).isZero();
+        assertThat(sink.latest(tenant(), acme()).orElseThrow().sequence()).isEqualTo(planted);
+        assertThat(checkpoints.verify(f.bob, acme(), List.of(genuine)).isTampered()).isTrue();
+    }
+
+    @Test
     void aCheckpointSignedByAnUntrustedKeyIsRejected() {
         CheckpointKeys mallorys = CheckpointKeys.generate();
         ActivityEntry head = f.head(acme());

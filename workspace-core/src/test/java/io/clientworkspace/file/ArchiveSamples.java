@@ -99,6 +99,31 @@ final class ArchiveSamples {
         return out.toByteArray();
     }
 
+    /**
+     * The zip with its first entry's compressed size, in the local header and the central directory, replaced by
+     * {@code declared}: a header that lies about how much compressed data follows.
+     */
+    static byte[] withFirstEntryDeclaringCompressedSize(byte[] zip, int declared) {
+        byte[] copy = zip.clone();
+        ByteBuffer b = ByteBuffer.wrap(copy).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(18, declared);
+        int end = copy.length - 22;
+        int centralStart = b.getInt(end + 16);
+        b.putInt(centralStart + 20, declared);
+        return copy;
+    }
+
+    /** {@code content} gzip-compressed. */
+    static byte[] gzip(byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** A zip of deflated entries, in this order: name, content, name, content... */
     static byte[] zip(Object... nameThenContent) {
         RawEntry[] entries = new RawEntry[nameThenContent.length / 2];

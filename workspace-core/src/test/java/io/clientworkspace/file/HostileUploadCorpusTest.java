@@ -236,6 +236,9 @@ class HostileUploadCorpusTest {
                 refused("ratio bomb under a stricter ratio property (10)", ContentPolicy.defaults().withMaxExpansionRatio(10),
                         "text.zip", () -> ArchiveSamples.zip("log.txt", Samples.text("ab".repeat(2 << 20))), "content",
                         "entry log.txt expands more than 10 times"),
+                refused("ratio bomb whose headers claim 2 GiB of compressed data", "claims.zip",
+                        () -> ArchiveSamples.withFirstEntryDeclaringCompressedSize(ArchiveSamples.zerosBomb(1, 8), 0x7FFFFFFF),
+                        "content", "entry zeros0.bin expands more than 100 times its compressed size"),
                 // Nesting.
                 refused("zips nested 4 deep (limit 3)", "deep.zip",
                         () -> ArchiveSamples.nested(4, "a.txt", Samples.text("deep")), "content",
@@ -246,6 +249,12 @@ class HostileUploadCorpusTest {
                 refused("nested zip hiding a zip bomb", "photos.zip",
                         () -> ArchiveSamples.zip("inner.zip", ArchiveSamples.zerosBomb(1, 16)), "content",
                         "inner.zip!/zeros0.bin expands more than 100 times"),
+                refused("zip holding a gzip-compressed ELF executable", "tools.zip",
+                        () -> ArchiveSamples.zip("bin/tool.gz", ArchiveSamples.gzip(Samples.elfExecutable())), "content",
+                        "entry bin/tool.gz is another kind of archive (application/gzip)", "only zip archives may be nested"),
+                refused("zip holding a 7-Zip archive, told by its name", "photos.zip",
+                        () -> ArchiveSamples.zip("more/photos.7z", Samples.text("not really 7z")), "content",
+                        "entry more/photos.7z is another kind of archive (application/x-7z-compressed, from its name)"),
                 stored("zips nested 3 deep holding text are accepted", "deep.zip",
                         () -> ArchiveSamples.nested(3, "a.txt", Samples.text("deep enough")), "deep.zip", "application/zip"),
                 // Java and Android.

@@ -237,6 +237,19 @@ class NonInterferenceLeaksTest {
         }
 
         @Test
+        void aClientFileRestoredIntoAFolderThatBecameInternalComesBackInternal() {
+            FileAsset file = w.upload(w.f.bob, NewUpload.of("old.txt", "text/plain").in(shared.id()),
+                    "superseded\n".getBytes(StandardCharsets.UTF_8));
+            w.f.kit.files().trash(w.f.bob, w.acme(), file.id());
+            w.f.kit.files().deleteFolder(w.f.carol, w.acme(), shared.id());
+
+            FileAsset restored = w.f.kit.files().restore(w.f.bob, w.acme(), file.id());
+
+            assertThat(restored.visibility()).isEqualTo(Visibility.TEAM);
+            assertThat(w.f.kit.files().find(w.f.carol, w.acme(), file.id())).isEmpty();
+        }
+
+        @Test
         void theTeamStillCannotDeleteAFolderHoldingInternalItems() {
             assertThatThrownBy(() -> w.f.kit.files().deleteFolder(w.f.bob, w.acme(), shared.id()))
                     .isInstanceOf(ConflictException.class).hasMessageContaining("is not empty");

@@ -232,7 +232,7 @@ public final class JpaFileStore extends JpaStoreSupport implements FileStore {
     @Override
     public long clientVisibleBytes(TenantId tenantId, WorkspaceId workspaceId) {
         return sumBytes(tenantId, workspaceId, " and exists (select 1 from CwkFile f where f.tenantId = v.tenantId"
-                + " and f.workspaceId = v.workspaceId and f.id = v.fileId and f.visibility = 'CLIENT')");
+                + " and f.workspaceId = v.workspaceId and f.id = v.fileId and f.visibility = 'CLIENT' and f.status = 'ACTIVE')");
     }
 
     private long sumBytes(TenantId tenantId, WorkspaceId workspaceId, String fileCondition) {

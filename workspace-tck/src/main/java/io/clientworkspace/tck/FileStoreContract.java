@@ -773,7 +773,7 @@ public abstract class FileStoreContract extends StoreContractSupport {
     }
 
     @Test
-    void clientVisibleBytesSumsOnlyClientVisibleFilesWhateverTheirStatus() {
+    void clientVisibleBytesSumsOnlyActiveClientVisibleFiles() {
         Workspace workspace = storedWorkspace();
         FileAsset shared = data.file(workspace.tenantId(), workspace.id());
         FileVersion sharedFirst = data.aFirstVersion(shared).size(100).build();
@@ -787,7 +787,7 @@ public abstract class FileStoreContract extends StoreContractSupport {
         FileAsset foreign = data.file(otherTenantsWorkspace.tenantId(), otherTenantsWorkspace.id());
         insert(foreign, data.aFirstVersion(foreign).size(700).build());
 
-        assertThat(files().clientVisibleBytes(workspace.tenantId(), workspace.id())).isEqualTo(130);
+        assertThat(files().clientVisibleBytes(workspace.tenantId(), workspace.id())).isEqualTo(100);
         assertThat(files().usedBytes(workspace.tenantId(), workspace.id())).isEqualTo(5_130);
         assertThat(files().clientVisibleBytes(otherTenantsWorkspace.tenantId(), workspace.id())).isZero();
     }

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -114,6 +115,7 @@ public final class NonInterferenceScript {
     private final IntConsumer atStep;
     private final Transcript transcript;
     private final String userSuffix;
+    private Consumer<Actor> registerUser = actor -> { };
     private World world;
 
     /**
@@ -136,6 +138,15 @@ public final class NonInterferenceScript {
         this.transcript = requireNonNull(transcript, "transcript must not be null");
     }
 
+    /**
+     * Called with each client user (admin, viewer) before the script adds it to the workspace: a host whose
+     * {@link io.clientworkspace.tenant.UserDirectory} confirms only existing users registers it here.
+     */
+    public NonInterferenceScript registeringUsers(Consumer<Actor> register) {
+        this.registerUser = requireNonNull(register, "register must not be null");
+        return this;
+    }
+
     /** Builds the world in {@code steps} shared steps and returns it. */
     public World build(int steps) {
         atStep.accept(0);
@@ -149,6 +160,8 @@ public final class NonInterferenceScript {
         transcript.alias(viewer.userId().value(), "viewer");
         NewWorkspace request = NewWorkspace.of("Acme", SLUG);
         Workspace workspace = kit.workspaces().create(lead, internal ? request.withExternalRef(EXTERNAL_REF) : request);
+        registerUser.accept(client);
+        registerUser.accept(viewer);
         kit.members().add(lead, workspace.id(), client.userId(), WorkspaceRole.CLIENT_ADMIN);
         kit.members().add(lead, workspace.id(), viewer.userId(), WorkspaceRole.CLIENT_VIEWER);
         world = new World(kit, tenant, workspace, lead, client, viewer, internal);

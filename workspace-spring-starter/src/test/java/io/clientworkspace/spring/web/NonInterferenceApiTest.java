@@ -79,9 +79,7 @@ class NonInterferenceApiTest extends ApiTestSupport {
     private Run build(long seed, boolean internal) {
         Transcript transcript = Transcript.matchingIds(UUIDS).normalisingTimestamps();
         World world = new NonInterferenceScript(kit, seed, internal, "-" + unique("ni"), step -> { }, transcript)
-                .build(STEPS);
-        signUp(world.client);
-        signUp(world.viewer);
+                .registeringUsers(this::signUp).build(STEPS);
         return new Run(world, transcript);
     }
 
