@@ -113,11 +113,15 @@ public class WorkspaceRestAutoConfiguration {
     @ConditionalOnMissingBean(name = "workspaceCrossSiteRequestFilter")
     @ConditionalOnProperty(prefix = "workspace.rest", name = "cross-site-protection", havingValue = "true",
             matchIfMissing = true)
-    FilterRegistrationBean<CrossSiteRequestFilter> workspaceCrossSiteRequestFilter(WorkspaceProperties properties) {
+    FilterRegistrationBean<CrossSiteRequestFilter> workspaceCrossSiteRequestFilter(WorkspaceProperties properties,
+                                                                                   org.springframework.core.env.Environment environment) {
         FilterRegistrationBean<CrossSiteRequestFilter> registration = new FilterRegistrationBean<>(
                 new CrossSiteRequestFilter(properties.getRest().getAllowedOrigins()));
+        // Filter patterns are matched below the context path but above the dispatcher servlet's own path: with
+        // spring.mvc.servlet.path=/app the API answers at /app/api/..., so that is what the filter must cover.
+        String servletPath = environment.getProperty("spring.mvc.servlet.path", "").replaceAll("/+$", "");
         String base = properties.getRest().getBasePath().replaceAll("/+$", "");
-        registration.addUrlPatterns(base + "/*");
+        registration.addUrlPatterns(servletPath + base + "/*");
         registration.setName("workspaceCrossSiteRequestFilter");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;

@@ -48,6 +48,25 @@ class WorkspaceRestAutoConfigurationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void the_cross_site_filter_covers_the_base_path_below_the_dispatcher_servlets_own_path() {
+        runner.withPropertyValues("spring.mvc.servlet.path=/app/", "workspace.rest.base-path=/kit-api").run(context -> {
+            org.springframework.boot.web.servlet.FilterRegistrationBean<?> filter = context.getBean(
+                    "workspaceCrossSiteRequestFilter", org.springframework.boot.web.servlet.FilterRegistrationBean.class);
+            assertThat(filter.getUrlPatterns()).containsExactly("/app/kit-api/*");
+        });
+    }
+
+    @Test
+    void the_cross_site_filter_covers_the_base_path_of_a_root_dispatcher_servlet() {
+        runner.run(context -> {
+            org.springframework.boot.web.servlet.FilterRegistrationBean<?> filter = context.getBean(
+                    "workspaceCrossSiteRequestFilter", org.springframework.boot.web.servlet.FilterRegistrationBean.class);
+            assertThat(filter.getUrlPatterns()).containsExactly("/api/*");
+        });
+    }
+
+    @Test
     void a_servlet_app_with_spring_security_gets_the_controllers_and_the_problem_details_advice() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
