@@ -258,6 +258,10 @@ final class ArchiveInspector {
         if (!policy.allowMacros() && (lower.endsWith("vbaproject.bin") || lower.endsWith("vbaprojectsignature.bin"))) {
             throw refused("is an Office document with macros (entry " + shown + "), which this workspace does not accept");
         }
+        // OpenDocument keeps StarBasic macros under Basic/ and other script languages under Scripts/.
+        if (!policy.allowMacros() && officePackage && (lower.startsWith("basic/") || lower.startsWith("scripts/"))) {
+            throw refused("is an OpenDocument file with macros (entry " + shown + "), which this workspace does not accept");
+        }
         byte[] prefix = entry.readNBytes(ContentInspector.PREFIX_BYTES);
         if (name.endsWith("/")) {
             return;

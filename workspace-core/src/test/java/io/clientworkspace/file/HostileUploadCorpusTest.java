@@ -255,6 +255,11 @@ class HostileUploadCorpusTest {
                 refused("zip holding a 7-Zip archive, told by its name", "photos.zip",
                         () -> ArchiveSamples.zip("more/photos.7z", Samples.text("not really 7z")), "content",
                         "entry more/photos.7z is another kind of archive (application/x-7z-compressed, from its name)"),
+                refused("OpenDocument text with a StarBasic macro", "minutes.zip",
+                        () -> ArchiveSamples.zip("mimetype", Samples.text("application/vnd.oasis.opendocument.text"),
+                                "content.xml", Samples.text("<office:document-content/>"),
+                                "Basic/Standard/Module1.xml", Samples.text("<script:module>Sub Main</script:module>")),
+                        "content", "OpenDocument file with macros (entry Basic/Standard/Module1.xml)"),
                 stored("zips nested 3 deep holding text are accepted", "deep.zip",
                         () -> ArchiveSamples.nested(3, "a.txt", Samples.text("deep enough")), "deep.zip", "application/zip"),
                 // Java and Android.

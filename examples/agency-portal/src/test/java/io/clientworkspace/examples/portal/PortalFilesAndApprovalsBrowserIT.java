@@ -315,7 +315,7 @@ class PortalFilesAndApprovalsBrowserIT {
 
     @Test
     void theTeamWithdrawsAFileAndTheClientNoLongerFindsItOrAnyOfItsVersions() {
-        Actor bob = Actor.team(tenant.id(), "bob");
+        Actor bob = new Actor(tenant.id(), users.idOf("bob").orElseThrow(), io.clientworkspace.ActorKind.TEAM);
         Workspace acme = acme();
         FileAsset shared = kit.files().upload(bob, acme.id(), NewUpload.of("Price sheet.pdf", "application/pdf"),
                 new ByteArrayInputStream(DemoFiles.pdf("Price sheet", "Rates for 2026")));
@@ -339,12 +339,13 @@ class PortalFilesAndApprovalsBrowserIT {
             open("/workspaces/acme/files/" + shared.id().value() + "/download" + version);
             assertThat(waitFor(By.id("not-found")).getText()).as(version).contains("can’t find");
         }
-        assertThat(kit.files().find(Actor.client(tenant.id(), "carol"), acme.id(), shared.id())).isEmpty();
+        assertThat(kit.files().find(new Actor(tenant.id(), users.idOf("carol").orElseThrow(),
+                io.clientworkspace.ActorKind.CLIENT), acme.id(), shared.id())).isEmpty();
     }
 
     @Test
     void theLeadDeletesATrashedFilePermanentlyAfterConfirmingAndTheClientNeverSawTheTrash() {
-        Actor bob = Actor.team(tenant.id(), "bob");
+        Actor bob = new Actor(tenant.id(), users.idOf("bob").orElseThrow(), io.clientworkspace.ActorKind.TEAM);
         Workspace acme = acme();
         FileAsset old = kit.files().upload(bob, acme.id(), NewUpload.of("Old estimate.pdf", "application/pdf"),
                 new ByteArrayInputStream(DemoFiles.pdf("Old estimate", "Superseded")));
