@@ -565,7 +565,8 @@ public final class FileService {
             public void close() {
             }
         };
-        SizeLimit limited = new SizeLimit(new SequenceInputStream(new ByteArrayInputStream(prefix), notClosed), policy.maxSize());
+        ByteLimit limited = new ByteLimit(new SequenceInputStream(new ByteArrayInputStream(prefix), notClosed), policy.maxSize(),
+                policy.maxSize() + " bytes");
         try {
             blob = blobs.put(limited);
         } catch (IOException e) {
@@ -770,15 +771,20 @@ public final class FileService {
         return declared.strip();
     }
 
-    /** Fails the read (and so the blob write) once more than {@code max} bytes arrive. */
-    private static final class SizeLimit extends FilterInputStream {
+    /**
+     * Fails the read (and so the blob write) once more than {@code max} bytes arrive, and remembers that it
+     * did; {@code what} names the limit in the failure. Never closes the stream it reads: that is the caller's.
+     */
+    private static final class ByteLimit extends FilterInputStream {
         private final long max;
+        private final String what;
         private long count;
-        boolean exceeded;
+        volatile boolean exceeded;
 
-        SizeLimit(InputStream in, long max) {
+        ByteLimit(InputStream in, long max, String what) {
             super(in);
             this.max = max;
+            this.what = what;
         }
 
         @Override
@@ -799,11 +805,21 @@ public final class FileService {
             return n;
         }
 
+        @Override
+        public long skip(long n) throws IOException {
+            throw new IOException("skipping is not supported while counting an upload");
+        }
+
+        @Override
+        public void close() {
+            // The caller's stream is the caller's to close.
+        }
+
         private void count(int n) throws IOException {
             count += n;
             if (count > max) {
                 exceeded = true;
-                throw new IOException("upload exceeds " + max + " bytes");
+                throw new IOException("upload exceeds " + what);
             }
         }
     }
@@ -859,7 +875,7 @@ public final class FileService {
         if (remaining <= 0) {
             throw quotaExceeded(actor, workspaceId, quota.getAsLong(), used);
         }
-        QuotaLimit limited = new QuotaLimit(content, remaining);
+        ByteLimit limited = new ByteLimit(content, remaining, "the " + remaining + " bytes left in the workspace's quota");
         try {
             return store(actor, name, limited);
         } catch (RuntimeException e) {
@@ -905,51 +921,4 @@ public final class FileService {
                 team ? java.util.OptionalLong.of(used) : java.util.OptionalLong.empty());
     }
 
-    /** Fails the read once more than {@code max} bytes arrive, and remembers that it did. */
-    private static final class QuotaLimit extends FilterInputStream {
-        private final long max;
-        private long count;
-        volatile boolean exceeded;
-
-        QuotaLimit(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b != -1) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            throw new IOException("skipping is not supported while counting an upload");
-        }
-
-        @Override
-        public void close() {
-            // The caller's stream is the caller's to close.
-        }
-
-        private void count(int n) throws IOException {
-            count += n;
-            if (count > max) {
-                exceeded = true;
-                throw new IOException("upload exceeds the " + max + " bytes left in the workspace's quota");
-            }
-        }
-    }
 }
