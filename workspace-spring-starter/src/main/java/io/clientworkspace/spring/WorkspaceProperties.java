@@ -139,7 +139,9 @@ public class WorkspaceProperties {
         /**
          * Storage quota of each workspace. Every stored version counts, of trashed files too until they
          * are purged; an upload or new version that would not fit is refused (507 by the REST API) and a
-         * body larger than what is left is cut off while it streams. Zero or negative: no quota.
+         * body larger than what is left is cut off while it streams. A client's upload is judged on the
+         * active client-visible files only, so that internal files never change its answer. Zero or
+         * negative: no quota.
          */
         private DataSize workspaceQuota = DataSize.ofGigabytes(10);
 
