@@ -86,6 +86,31 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
     }
 
     @Override
+    public Workspace setExternalRef(TenantId tenantId, WorkspaceId id, Optional<String> externalRef) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(id, "id must not be null");
+        requireNonNull(externalRef, "externalRef must not be null");
+        return tx.write(() -> {
+            Workspace current = Optional.ofNullable(ids(tenantId).get(id)).map(slugs(tenantId)::get)
+                    .orElseThrow(() -> ConflictException.staleVersion("workspace", id.value(), 0));
+            externalRef.ifPresent(ref -> {
+                WorkspaceId holder = refs(tenantId).get(ref);
+                if (holder != null && !holder.equals(id)) {
+                    throw duplicateRef(ref);
+                }
+            });
+            // Neither the version nor updatedAt changes: see WorkspaceStore#setExternalRef.
+            Workspace stored = current.withExternalRef(externalRef, current.updatedAt());
+            remove(current);
+            put(stored);
+            return new Undoable<>(stored, () -> {
+                remove(stored);
+                put(current);
+            });
+        });
+    }
+
+    @Override
     public Optional<Workspace> find(TenantId tenantId, WorkspaceId id) {
         requireNonNull(tenantId, "tenantId must not be null");
         requireNonNull(id, "id must not be null");

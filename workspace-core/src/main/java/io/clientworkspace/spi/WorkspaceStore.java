@@ -32,6 +32,26 @@ public interface WorkspaceStore {
      */
     Workspace update(Workspace workspace);
 
+    /**
+     * Sets (or clears, when empty) the workspace's external reference <em>without</em> changing its version
+     * or {@code updatedAt}: the reference is the host's bookkeeping, which clients never see, so changing it
+     * must not show in anything they do see (the version is their ETag). The caller holds the workspace's
+     * lock ({@link #findForUpdate}), which serialises concurrent changes. The reference must stay unique.
+     *
+     * <p>A default method so that store sets written before it keep working: it falls back to
+     * {@link #update}, which does change the version, so that a client can notice that the reference
+     * changed. Implementations should override it.
+     *
+     * @return the workspace as stored
+     * @throws io.clientworkspace.ConflictException {@code STALE_VERSION} if the workspace is gone,
+     *         {@code DUPLICATE_EXTERNAL_REF} on a clash (nothing changes then)
+     */
+    default Workspace setExternalRef(TenantId tenantId, WorkspaceId id, Optional<String> externalRef) {
+        Workspace current = find(tenantId, id)
+                .orElseThrow(() -> io.clientworkspace.ConflictException.staleVersion("workspace", id.value(), 0));
+        return update(current.withExternalRef(externalRef, current.updatedAt()));
+    }
+
     /** The workspace with this id in this tenant. */
     Optional<Workspace> find(TenantId tenantId, WorkspaceId id);
 

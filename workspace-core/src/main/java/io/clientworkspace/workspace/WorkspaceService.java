@@ -177,14 +177,17 @@ public final class WorkspaceService {
 
     /**
      * Links the workspace to the host's account id, or unlinks it when empty; needs
-     * {@link Permission#EDIT_WORKSPACE}. The reference must stay unique per tenant.
+     * {@link Permission#EDIT_WORKSPACE}. The reference must stay unique per tenant. The workspace keeps its
+     * version and {@code updatedAt}, so that clients, who never see the reference, cannot tell it changed;
+     * {@code expectedVersion} is still checked.
      */
     public Workspace setExternalRef(Actor actor, WorkspaceId id, Optional<String> externalRef, long expectedVersion) {
         requireNonNull(externalRef, "externalRef must not be null");
         Optional<String> ref = externalRef.map(r -> InputValidator.requireText("externalRef", r, 200));
         return change(actor, id, expectedVersion, Permission.EDIT_WORKSPACE, "change the external reference",
                 (current, changes) -> {
-                    Workspace linked = kernel.stores().workspaces().update(current.withExternalRef(ref, changes.now()));
+                    // Not a new version: clients see the version (their ETag) and updatedAt, never the reference.
+                    Workspace linked = kernel.stores().workspaces().setExternalRef(actor.tenantId(), id, ref);
                     changes.record(actor, actor.tenantId(), id, "workspace.external-ref-changed", "workspace",
                             id.value(), Visibility.TEAM, Map.of("externalRef", ref.orElse("")));
                     changes.publish(new WorkspaceEvent.WorkspaceUpdated(actor.tenantId(), id, linked, actor, changes.now()));

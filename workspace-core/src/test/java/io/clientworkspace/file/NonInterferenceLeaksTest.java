@@ -61,6 +61,20 @@ class NonInterferenceLeaksTest {
         }
 
         @Test
+        void changingTheExternalReferenceChangesNothingAClientSeesNotEvenTheVersion() {
+            Workspace before = w.f.kit.workspaces().get(w.f.dave, w.acme());
+            Workspace team = w.f.kit.workspaces().get(w.f.bob, w.acme());
+
+            w.f.clock.advance(java.time.Duration.ofMinutes(3));
+            Workspace relinked = w.f.kit.workspaces().setExternalRef(w.f.bob, w.acme(), Optional.of("crm-acme-2"),
+                    team.version());
+            w.f.kit.workspaces().setExternalRef(w.f.bob, w.acme(), Optional.empty(), relinked.version());
+
+            assertThat(relinked.externalRef()).contains("crm-acme-2");
+            assertThat(w.f.kit.workspaces().get(w.f.dave, w.acme())).isEqualTo(before);
+        }
+
+        @Test
         void aLookupByExternalReferenceAnswersAClientAsForAReferenceThatDoesNotExist() {
             assertThat(w.f.kit.workspaces().findByExternalRef(w.f.dave, "crm-acme")).isEmpty();
             assertThat(w.f.kit.workspaces().findByExternalRef(w.f.dave, "crm-none")).isEmpty();

@@ -72,6 +72,36 @@ public final class JpaWorkspaceStore extends JpaStoreSupport implements Workspac
     }
 
     @Override
+    public Workspace setExternalRef(TenantId tenantId, WorkspaceId id, Optional<String> externalRef) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(id, "id must not be null");
+        requireNonNull(externalRef, "externalRef must not be null");
+        return tx(() -> {
+            WorkspaceEntity e = em().find(WorkspaceEntity.class, key(tenantId, id));
+            if (e == null) {
+                throw ConflictException.staleVersion("workspace", id.value(), 0);
+            }
+            if (externalRef.isPresent() && !externalRef.get().equals(e.externalRef)
+                    && existsBy("externalRef", e.tenantId, externalRef.get())) {
+                throw duplicateRef(externalRef.get());
+            }
+            // A bulk update, which leaves the @Version column alone: neither the version nor updatedAt changes
+            // (see WorkspaceStore#setExternalRef).
+            try {
+                em().createQuery("update CwkWorkspace w set w.externalRef = :ref where w.tenantId = :tenant and w.id = :id")
+                        .setParameter("ref", externalRef.orElse(null))
+                        .setParameter("tenant", tenantId.value())
+                        .setParameter("id", id.value())
+                        .executeUpdate();
+            } catch (RuntimeException failure) {
+                throw JpaErrors.translate(failure, "workspace", id.value());
+            }
+            em().refresh(e);
+            return mapDetached(e, JpaWorkspaceStore::toDomain);
+        });
+    }
+
+    @Override
     public Optional<Workspace> find(TenantId tenantId, WorkspaceId id) {
         requireNonNull(tenantId, "tenantId must not be null");
         requireNonNull(id, "id must not be null");

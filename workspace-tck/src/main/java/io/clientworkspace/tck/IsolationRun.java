@@ -1004,7 +1004,6 @@ final class IsolationRun {
                 expected, () -> kit.workspaces().setExternalRef(actor, target.id(), ref, expectedVersion));
         if (expected.isOk()) {
             w.externalRef = ref;
-            w.version++;
             w.teamEntries++;
             assertMatches(linked, w);
             changed(w);

@@ -606,6 +606,82 @@ public abstract class WorkspaceStoreContract extends StoreContractSupport {
         assertThat(workspaces().findByExternalRef(tenant.id(), ref)).contains(outcomes.successes().get(0));
     }
 
+    // ---- setExternalRef: the host's bookkeeping, never a new version ----
+
+    private Workspace setExternalRef(Workspace workspace, Optional<String> ref) {
+        return inUnitOfWork(() -> workspaces().setExternalRef(workspace.tenantId(), workspace.id(), ref));
+    }
+
+    @Test
+    void setExternalRefChangesTheReferenceButNeitherTheVersionNorUpdatedAt() {
+        Tenant tenant = storedTenant();
+        Workspace stored = insert(data.workspace(tenant.id()));
+        String newRef = data.externalRef();
+
+        Workspace relinked = setExternalRef(stored, Optional.of(newRef));
+
+        assertThat(relinked.externalRef()).contains(newRef);
+        assertThat(relinked.version()).isEqualTo(stored.version());
+        assertThat(relinked.updatedAt()).isEqualTo(stored.updatedAt());
+        assertThat(workspaces().find(tenant.id(), stored.id())).contains(relinked);
+        assertThat(workspaces().findByExternalRef(tenant.id(), newRef)).contains(relinked);
+        assertThat(workspaces().findByExternalRef(tenant.id(), stored.externalRef().orElseThrow())).isEmpty();
+        assertThat(update(renamed(relinked, "Still versioned")).version()).isEqualTo(stored.version() + 1);
+    }
+
+    @Test
+    void setExternalRefToEmptyUnlinksAndFreesTheReference() {
+        Tenant tenant = storedTenant();
+        Workspace stored = insert(data.workspace(tenant.id()));
+        String ref = stored.externalRef().orElseThrow();
+
+        Workspace unlinked = setExternalRef(stored, Optional.empty());
+
+        assertThat(unlinked.externalRef()).isEmpty();
+        assertThat(workspaces().findByExternalRef(tenant.id(), ref)).isEmpty();
+        Workspace next = insert(data.aWorkspace(tenant.id()).externalRef(ref).build());
+        assertThat(workspaces().findByExternalRef(tenant.id(), ref)).contains(next);
+    }
+
+    @Test
+    void setExternalRefToAnotherWorkspacesReferenceIsDuplicateExternalRefAndChangesNothing() {
+        Tenant tenant = storedTenant();
+        Workspace first = insert(data.workspace(tenant.id()));
+        Workspace second = insert(data.workspace(tenant.id()));
+
+        assertConflict(DUPLICATE_EXTERNAL_REF, () -> setExternalRef(second, first.externalRef()));
+
+        assertThat(workspaces().find(tenant.id(), second.id())).contains(second);
+        assertThat(workspaces().findByExternalRef(tenant.id(), first.externalRef().orElseThrow())).contains(first);
+    }
+
+    @Test
+    void setExternalRefOfAWorkspaceOfAnotherTenantIsStaleVersionAndChangesNothing() {
+        Workspace stored = insert(data.workspace(storedTenant().id()));
+        Tenant other = storedTenant();
+
+        assertConflict(STALE_VERSION, () -> inUnitOfWork(() -> workspaces().setExternalRef(other.id(), stored.id(),
+                Optional.of(data.externalRef()))));
+
+        assertThat(workspaces().find(stored.tenantId(), stored.id())).contains(stored);
+        assertThat(workspaces().count(other.id())).isZero();
+    }
+
+    @Test
+    void concurrentSetExternalRefsClaimingOneReferenceLetExactlyOneWin() {
+        Tenant tenant = storedTenant();
+        List<Workspace> candidates = IntStream.range(0, Concurrently.THREADS)
+                .mapToObj(i -> insert(data.workspace(tenant.id()))).toList();
+        String ref = data.externalRef();
+
+        Concurrently.Outcomes<Workspace> outcomes = Concurrently.run(i -> setExternalRef(candidates.get(i), Optional.of(ref)));
+
+        assertThat(outcomes.successes()).hasSize(1);
+        assertThat(outcomes.failures()).hasSize(Concurrently.THREADS - 1)
+                .allSatisfy(failure -> assertConflict(DUPLICATE_EXTERNAL_REF, failure));
+        assertThat(workspaces().findByExternalRef(tenant.id(), ref)).contains(outcomes.successes().get(0));
+    }
+
     @Test
     void concurrentUpdatesOfOneVersionLetExactlyOneWin() {
         Tenant tenant = storedTenant();
