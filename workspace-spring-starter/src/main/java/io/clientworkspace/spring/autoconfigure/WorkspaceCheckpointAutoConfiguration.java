@@ -34,7 +34,7 @@ import java.security.KeyPair;
 /**
  * Signed checkpoints of the activity chains: the {@link CheckpointKeys} from
  * {@code workspace.checkpoints.private-key} / {@code public-key} (a {@code CheckpointKeys} bean of the
- * host replaces them), the {@link CheckpointSink} (the {@code cwk_activity_checkpoint} table when the
+ * host, or an Ed25519 {@link KeyPair} bean named {@value #KEY_PAIR_BEAN}, replaces them), the {@link CheckpointSink} (the {@code cwk_activity_checkpoint} table when the
  * JPA stores are used, memory otherwise, each also writing one log line per checkpoint; a
  * {@code CheckpointSink} bean of the host replaces it) and the {@link CheckpointScheduler}. Without a
  * key nothing is signed (an INFO says how to configure one); a key file that is missing or not an
@@ -46,6 +46,27 @@ public class WorkspaceCheckpointAutoConfiguration {
 
     static final String PRIVATE_KEY = "workspace.checkpoints.private-key";
     static final String PUBLIC_KEY = "workspace.checkpoints.public-key";
+
+    /** The name of a host's {@link KeyPair} bean that signs checkpoints; other {@code KeyPair} beans are left alone. */
+    public static final String KEY_PAIR_BEAN = "workspaceCheckpointKeyPair";
+
+    /**
+     * Checkpoint keys from the host's Ed25519 {@link KeyPair} bean named {@value #KEY_PAIR_BEAN} (it wins over the
+     * key properties); a pair that is not Ed25519 fails the start naming the bean.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(name = KEY_PAIR_BEAN)
+    CheckpointKeys workspaceCheckpointKeysFromKeyPair(org.springframework.beans.factory.BeanFactory beans) {
+        KeyPair pair = beans.getBean(KEY_PAIR_BEAN, KeyPair.class);
+        try {
+            return CheckpointKeys.of(pair);
+        } catch (IllegalArgumentException e) {
+            // No cause: the root cause a start failure reports must name the bean.
+            throw new IllegalStateException("The KeyPair bean '" + KEY_PAIR_BEAN + "' cannot sign checkpoints: "
+                    + e.getMessage());
+        }
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -160,6 +160,32 @@ class WorkspaceCheckpointAutoConfigurationTest {
     }
 
     @Test
+    void an_ed25519_key_pair_bean_named_for_checkpoints_signs_them() throws Exception {
+        KeyPair pair = ed25519();
+        KeyPair unrelated = ed25519();
+
+        runner.withBean(WorkspaceCheckpointAutoConfiguration.KEY_PAIR_BEAN, KeyPair.class, () -> pair)
+                .withBean("someOtherKeyPair", KeyPair.class, () -> unrelated)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    CheckpointKeys keys = context.getBean(WorkspaceKit.class).checkpoints().keys().orElseThrow();
+                    assertThat(keys.signingKeyId()).contains(CheckpointKeys.keyId(pair.getPublic()));
+                });
+    }
+
+    @Test
+    void an_rsa_key_pair_bean_named_for_checkpoints_fails_the_start_naming_the_bean() throws Exception {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(1024);
+        KeyPair pair = rsa.generateKeyPair();
+
+        runner.withBean(WorkspaceCheckpointAutoConfiguration.KEY_PAIR_BEAN, KeyPair.class, () -> pair).run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining(WorkspaceCheckpointAutoConfiguration.KEY_PAIR_BEAN)
+                        .hasMessageContaining("Ed25519"));
+    }
+
+    @Test
     void a_zero_interval_switches_signing_off() throws Exception {
         Path key = pem("checkpoint-key.pem", "PRIVATE KEY", ed25519().getPrivate().getEncoded());
 
