@@ -136,17 +136,22 @@ final class ArchiveSamples {
     /** {@code count} entries of {@code mebibytes} MiB of zeros each, deflated (about 1 KiB per MiB). */
     static byte[] zerosBomb(int count, int mebibytes) {
         RawEntry[] entries = new RawEntry[count];
+        for (int i = 0; i < count; i++) {
+            entries[i] = zerosEntry("zeros" + i + ".bin", mebibytes);
+        }
+        return raw(entries);
+    }
+
+    /** One deflated entry of {@code mebibytes} MiB of zeros. */
+    static RawEntry zerosEntry(String name, int mebibytes) {
         byte[] data = deflatedZeros(mebibytes);
         CRC32 crc = new CRC32();
         byte[] zeros = new byte[1 << 20];
         for (int i = 0; i < mebibytes; i++) {
             crc.update(zeros);
         }
-        for (int i = 0; i < count; i++) {
-            entries[i] = new RawEntry(utf8("zeros" + i + ".bin"), 8, 0x800, data, crc.getValue(), (long) mebibytes << 20,
-                    utf8("zeros" + i + ".bin"), (long) mebibytes << 20);
-        }
-        return raw(entries);
+        return new RawEntry(utf8(name), 8, 0x800, data, crc.getValue(), (long) mebibytes << 20, utf8(name),
+                (long) mebibytes << 20);
     }
 
     /** {@code mebibytes} MiB of zeros, deflated without deflating them all: deflate repeats itself on zeros. */

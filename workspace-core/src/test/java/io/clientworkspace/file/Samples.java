@@ -5,19 +5,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -217,63 +212,7 @@ final class Samples {
         if (mebibytes < 3) {
             throw new IllegalArgumentException("at least 3 MiB");
         }
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-        byte[] zeros = new byte[1 << 20];
-        byte[] first = deflateChunk(deflater, zeros);
-        byte[] steady = deflateChunk(deflater, zeros);
-        byte[] again = deflateChunk(deflater, zeros);
-        if (!Arrays.equals(steady, again)) {
-            throw new IllegalStateException("deflate did not reach a steady state on zeros");
-        }
-        deflater.finish();
-        ByteArrayOutputStream tail = new ByteArrayOutputStream();
-        byte[] buffer = new byte[1024];
-        while (!deflater.finished()) {
-            tail.write(buffer, 0, deflater.deflate(buffer));
-        }
-        deflater.end();
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        data.writeBytes(first);
-        for (int i = 1; i < mebibytes; i++) {
-            data.writeBytes(steady);
-        }
-        data.writeBytes(tail.toByteArray());
-        CRC32 crc = new CRC32();
-        for (int i = 0; i < mebibytes; i++) {
-            crc.update(zeros);
-        }
-        return rawZip(entryName, data.toByteArray(), crc.getValue(), (long) mebibytes << 20);
-    }
-
-    private static byte[] deflateChunk(Deflater deflater, byte[] input) {
-        deflater.setInput(input);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        int n;
-        do {
-            n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-            out.write(buffer, 0, n);
-        } while (n == buffer.length || !deflater.needsInput());
-        return out.toByteArray();
-    }
-
-    /** A one-entry zip of already deflated data, written byte by byte. */
-    private static byte[] rawZip(String name, byte[] deflated, long crc, long size) {
-        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer zip = ByteBuffer.allocate(30 + nameBytes.length + deflated.length + 46 + nameBytes.length + 22)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        zip.putInt(0x04034b50).putShort((short) 20).putShort((short) 0).putShort((short) 8)
-                .putShort((short) 0).putShort((short) 0x21).putInt((int) crc).putInt(deflated.length).putInt((int) size)
-                .putShort((short) nameBytes.length).putShort((short) 0).put(nameBytes).put(deflated);
-        int centralStart = zip.position();
-        zip.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) 0).putShort((short) 8)
-                .putShort((short) 0).putShort((short) 0x21).putInt((int) crc).putInt(deflated.length).putInt((int) size)
-                .putShort((short) nameBytes.length).putShort((short) 0).putShort((short) 0).putShort((short) 0)
-                .putShort((short) 0).putInt(0).putInt(0).put(nameBytes);
-        int centralSize = zip.position() - centralStart;
-        zip.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) 1).putShort((short) 1)
-                .putInt(centralSize).putInt(centralStart).putShort((short) 0);
-        return zip.array();
+        return ArchiveSamples.raw(ArchiveSamples.zerosEntry(entryName, mebibytes));
     }
 
     // ------------------------------------------------------------------------------------- helpers
