@@ -6,9 +6,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -28,7 +25,7 @@ public final class CheckpointScheduler implements SmartLifecycle {
 
     private final WorkspaceKit kit;
     private final Duration interval;
-    private ScheduledExecutorService executor;
+    private final PeriodicTasks tasks = new PeriodicTasks("workspace-checkpoints");
 
     /** @param interval how often to sign; zero or negative: never */
     public CheckpointScheduler(WorkspaceKit kit, Duration interval) {
@@ -38,12 +35,12 @@ public final class CheckpointScheduler implements SmartLifecycle {
 
     /** Whether this scheduler signs: a signing key is configured and the interval is positive. */
     public boolean isEnabled() {
-        return kit.checkpoints().canSign() && !interval.isZero() && !interval.isNegative();
+        return kit.checkpoints().canSign() && PeriodicTasks.positive(interval);
     }
 
     @Override
     public synchronized void start() {
-        if (executor != null) {
+        if (tasks.isRunning()) {
             return;
         }
         if (!isEnabled()) {
@@ -54,40 +51,25 @@ public final class CheckpointScheduler implements SmartLifecycle {
             }
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "workspace-checkpoints");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = interval.toMillis();
-        long first = Math.min(millis, FIRST_RUN_AT_THE_LATEST.toMillis());
-        executor.scheduleWithFixedDelay(this::signOnce, first, millis, TimeUnit.MILLISECONDS);
+        Duration first = interval.compareTo(FIRST_RUN_AT_THE_LATEST) < 0 ? interval : FIRST_RUN_AT_THE_LATEST;
+        tasks.schedule(first, interval, this::signOnce);
         log.info("Signing activity checkpoints every {} with key {}", interval,
                 kit.checkpoints().keys().flatMap(k -> k.signingKeyId()).orElse("?"));
     }
 
     /** One signing run; failures are logged and retried at the next run. */
     void signOnce() {
-        try {
-            int signed = kit.checkpoints().signChangedWorkspaces();
-            if (signed > 0) {
-                log.info("Signed {} activity checkpoint(s)", signed);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Signing activity checkpoints failed; will retry", e);
-        }
+        PeriodicTasks.runOnce(log, () -> kit.checkpoints().signChangedWorkspaces(),
+                "Signed {} activity checkpoint(s)", "Signing activity checkpoints failed");
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
+    public void stop() {
+        tasks.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return tasks.isRunning();
     }
 }

@@ -6,9 +6,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -24,7 +21,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final WorkspaceKit kit;
     private final Duration interval;
     private final boolean enabled;
-    private ScheduledExecutorService executor;
+    private final PeriodicTasks tasks = new PeriodicTasks("workspace-outbox-relay");
 
     /**
      * @param enabled false when there is nothing to relay (no outbox) or the interval is not positive;
@@ -38,39 +35,25 @@ public final class OutboxRelay implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (!enabled || executor != null) {
+        if (!enabled || tasks.isRunning()) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "workspace-outbox-relay");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = interval.toMillis();
-        executor.scheduleWithFixedDelay(this::relayOnce, millis, millis, TimeUnit.MILLISECONDS);
+        tasks.schedule(interval, interval, this::relayOnce);
     }
 
     void relayOnce() {
-        try {
-            int relayed = kit.relayUndeliveredEvents();
-            if (relayed > 0) {
-                log.info("Relayed {} domain event(s) that were committed but not delivered", relayed);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Relaying undelivered domain events failed; will retry", e);
-        }
+        PeriodicTasks.runOnce(log, kit::relayUndeliveredEvents,
+                "Relayed {} domain event(s) that were committed but not delivered",
+                "Relaying undelivered domain events failed");
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
+    public void stop() {
+        tasks.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return tasks.isRunning();
     }
 }

@@ -6,9 +6,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -32,7 +29,7 @@ public final class WorkspaceMaintenance implements SmartLifecycle {
     private final Duration sweepInterval;
     private final Duration orphanMinAge;
     private final Duration expiryInterval;
-    private ScheduledExecutorService executor;
+    private final PeriodicTasks tasks = new PeriodicTasks("workspace-maintenance");
 
     /**
      * @param sweepInterval  how often to sweep orphan blobs; zero or negative: never
@@ -51,62 +48,37 @@ public final class WorkspaceMaintenance implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (executor != null || (!positive(sweepInterval) && !positive(expiryInterval))) {
+        if (tasks.isRunning()) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "workspace-maintenance");
-            t.setDaemon(true);
-            return t;
-        });
-        if (positive(sweepInterval)) {
-            long millis = sweepInterval.toMillis();
-            executor.scheduleWithFixedDelay(this::sweepOnce, millis, millis, TimeUnit.MILLISECONDS);
+        if (PeriodicTasks.positive(sweepInterval)) {
+            tasks.schedule(sweepInterval, sweepInterval, this::sweepOnce);
         }
-        if (positive(expiryInterval)) {
-            long millis = expiryInterval.toMillis();
-            executor.scheduleWithFixedDelay(this::expireOnce, millis, millis, TimeUnit.MILLISECONDS);
+        if (PeriodicTasks.positive(expiryInterval)) {
+            tasks.schedule(expiryInterval, expiryInterval, this::expireOnce);
         }
     }
 
     /** One orphan sweep; failures are logged and retried at the next run. */
     void sweepOnce() {
-        try {
-            int removed = kit.files().sweepOrphanBlobs(orphanMinAge);
-            if (removed > 0) {
-                log.info("Removed {} orphaned blob(s) or partial write(s) from {}", removed, kit.blobStore());
-            }
-        } catch (RuntimeException e) {
-            log.warn("The orphan blob sweep failed; will retry", e);
-        }
+        PeriodicTasks.runOnce(log, () -> kit.files().sweepOrphanBlobs(orphanMinAge),
+                "Removed {} orphaned blob(s) or partial write(s) from " + kit.blobStore(),
+                "The orphan blob sweep failed");
     }
 
     /** One expiry run; failures are logged and retried at the next run. */
     void expireOnce() {
-        try {
-            int expired = kit.approvals().expireOverdue(EXPIRY_BATCH);
-            if (expired > 0) {
-                log.info("Expired {} overdue approval request(s)", expired);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Expiring overdue approval requests failed; will retry", e);
-        }
+        PeriodicTasks.runOnce(log, () -> kit.approvals().expireOverdue(EXPIRY_BATCH),
+                "Expired {} overdue approval request(s)", "Expiring overdue approval requests failed");
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
+    public void stop() {
+        tasks.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    private static boolean positive(Duration d) {
-        return !d.isZero() && !d.isNegative();
+    public boolean isRunning() {
+        return tasks.isRunning();
     }
 }
