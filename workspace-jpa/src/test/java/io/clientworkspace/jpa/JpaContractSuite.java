@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * The whole workspace-tck suite against the JPA stores, every contract in a few lines each, exactly as
- * a plugin author would run it; {@link H2ContractTest} and {@link PostgresContractTest} pick the
+ * a plugin author would run it; {@link H2ContractTest} and {@link PostgresContractIT} pick the
  * database.
  */
 abstract class JpaContractSuite {

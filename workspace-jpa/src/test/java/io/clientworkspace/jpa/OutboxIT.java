@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Domain events reach listeners at least once after commit, also when the process dies in between. */
-class OutboxTest {
+class OutboxIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * store writes it, a membership cannot exist without its workspace, and migration V3 fills it in for the
  * memberships that existed before.
  */
-class MembershipWorkspaceSlugTest {
+class MembershipWorkspaceSlugIT {
 
     private static final Instant AT = Instant.parse("2026-01-05T09:00:00Z");
     /** A schema of its own for the migration test, so that the shared tables stay as they are. */

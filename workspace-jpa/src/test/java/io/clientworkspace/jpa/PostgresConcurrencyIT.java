@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Races on a real PostgreSQL: invariants hold and nothing is lost, whatever the interleaving. */
-class PostgresConcurrencyTest {
+class PostgresConcurrencyIT {
 
     private static final TestDatabase DB = TestDatabase.POSTGRESQL;
 

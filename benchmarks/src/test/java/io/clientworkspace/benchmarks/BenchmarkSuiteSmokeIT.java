@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * renders the report. The numbers mean nothing; that everything ran, measured something, verified its
  * writes and evaluated every target does.
  */
-class BenchmarkSuiteSmokeTest {
+class BenchmarkSuiteSmokeIT {
 
     @Test
     void everyBenchmarkRunsOnceAndTheReportIsWritten(@TempDir Path dir) throws Exception {

@@ -1,7 +1,7 @@
 package io.clientworkspace.jpa;
 
 /** {@link JpaContractSuite} on POSTGRESQL. */
-class PostgresContractTest extends JpaContractSuite {
+class PostgresContractIT extends JpaContractSuite {
 
     @Override
     TestDatabase database() {

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page, whatever the page holds. Counted with Hibernate's statistics, caches warm (as in steady
  * state), comparing a page of 2 items with a page of 40.
  */
-class StatementCountTest {
+class StatementCountIT {
 
     /** The seeded data of one database, shared by this class's tests (they only read). */
     private record Seeded(WorkspaceKit kit, Actor alice, Actor bob, Workspace big) {

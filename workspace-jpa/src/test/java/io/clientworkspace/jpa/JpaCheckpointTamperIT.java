@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SQL, as someone with write access to the database would, and verification against a checkpoint signed
  * before (kept in the JPA sink) reveals it.
  */
-class JpaCheckpointTamperTest {
+class JpaCheckpointTamperIT {
 
     private final CheckpointKeys keys = CheckpointKeys.generate();
 

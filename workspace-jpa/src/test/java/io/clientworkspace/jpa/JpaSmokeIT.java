@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The README's quick start, on the JPA stores of each database. */
-class JpaSmokeTest {
+class JpaSmokeIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no sort, no hash, no other read of the member's memberships, and one primary-key lookup per workspace
  * on the page, so that a page costs the same however many workspaces the member belongs to.
  */
-class PostgresMemberListPlanTest {
+class PostgresMemberListPlanIT {
 
     private static final TestDatabase DB = TestDatabase.POSTGRESQL;
     private static final String INDEX = "ix_cwk_membership_user_slug";

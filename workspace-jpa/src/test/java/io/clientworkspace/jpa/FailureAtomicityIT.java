@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * operation's earlier writes (workspace, invitation update, file and version, activity) are rolled back
  * with it, and an upload's blob is deleted.
  */
-class FailureAtomicityTest {
+class FailureAtomicityIT {
 
     private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PDF2 = "%PDF-1.7\n1 0 obj <<>> endobj\n2 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the invitation sign-up.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PortalSecurityTest {
+class PortalSecurityIT {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 

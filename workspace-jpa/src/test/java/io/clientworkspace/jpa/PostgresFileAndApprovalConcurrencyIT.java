@@ -56,7 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * concurrent decisions are all counted (or one fails with a conflict), never lost, and the record stays
  * gapless; concurrent downloads are all logged.
  */
-class PostgresFileAndApprovalConcurrencyTest {
+class PostgresFileAndApprovalConcurrencyIT {
 
     private static final TestDatabase DB = TestDatabase.POSTGRESQL;
     private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
