@@ -10,8 +10,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,17 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * controls each role gets, and a phone-sized screen. Saves a screenshot of every main page under
  * {@code target/screenshots/}.
  *
- * <p>Needs Debian's {@code chromium} and {@code chromium-driver} packages ({@code /usr/bin/chromium},
- * {@code /usr/bin/chromedriver}); CI installs them. Without them the tests fail, they do not skip.
+ * <p>Needs Chromium and ChromeDriver (Debian's {@code chromium} and {@code chromium-driver}; CI installs
+ * them). Without them the tests are skipped with a message naming what to install, except under
+ * {@code CI=true}, where they fail (see {@link LocalChromium}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PortalBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static ChromeDriverService service;
+    private static LocalChromium chromium;
     private static ChromeDriver driver;
 
     @LocalServerPort
@@ -53,29 +50,15 @@ class PortalBrowserIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("The browser tests need Chromium and ChromeDriver at %s and %s: install them with"
-                        + " 'apt-get install -y chromium chromium-driver' (CI does)", CHROMIUM, CHROMEDRIVER)
-                .isTrue();
         Files.createDirectories(SCREENSHOTS);
-        Path profiles = Files.createDirectories(Path.of("target", "chromium-profiles"));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createTempDirectory(profiles, "profile-").toAbsolutePath(),
-                "--window-size=1280,900");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        chromium = LocalChromium.start();
+        driver = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chromium != null) {
+            chromium.stop();
         }
     }
 

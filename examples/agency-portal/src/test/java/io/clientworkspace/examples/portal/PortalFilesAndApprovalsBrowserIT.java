@@ -20,8 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,12 +53,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "spring.datasource.url=jdbc:h2:mem:portal-files;DB_CLOSE_DELAY=-1")
 class PortalFilesAndApprovalsBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String MOCKUP_APPROVAL = "Approve the homepage mockup";
 
-    private static ChromeDriverService service;
+    private static LocalChromium chromium;
     private static ChromeDriver driver;
 
     @LocalServerPort
@@ -79,29 +75,15 @@ class PortalFilesAndApprovalsBrowserIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("The browser tests need Chromium and ChromeDriver at %s and %s: install them with"
-                        + " 'apt-get install -y chromium chromium-driver' (CI does)", CHROMIUM, CHROMEDRIVER)
-                .isTrue();
         Files.createDirectories(SCREENSHOTS);
-        Path profiles = Files.createDirectories(Path.of("target", "chromium-profiles"));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createTempDirectory(profiles, "profile-").toAbsolutePath(),
-                "--window-size=1280,900");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        chromium = LocalChromium.start();
+        driver = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chromium != null) {
+            chromium.stop();
         }
     }
 
