@@ -61,7 +61,7 @@ public final class BlobStoreHealthIndicator implements HealthIndicator {
             health.withDetail("free", usable).withDetail("total", fileStore.getTotalSpace())
                     .withDetail("threshold", minFreeSpace.toBytes());
             if (usable < minFreeSpace.toBytes()) {
-                return health.down().withDetail("error", "less usable space than workspace.files.min-free-space ("
+                return health.down().withDetail("error", "less usable space than client-workspace.files.min-free-space ("
                         + minFreeSpace + ")").build();
             }
             return health.build();

@@ -11,7 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Calls {@link io.clientworkspace.checkpoint.CheckpointService#signChangedWorkspaces()} every
- * {@code workspace.checkpoints.interval} on one daemon thread, the first time after at most five minutes
+ * {@code client-workspace.checkpoints.interval} on one daemon thread, the first time after at most five minutes
  * (so that frequently restarted applications still sign). Runs only when the kit has a signing key.
  *
  * <p>Every node that runs it signs: harmless (a head already checkpointed is skipped, and a sink keeps
@@ -46,7 +46,7 @@ public final class CheckpointScheduler implements SmartLifecycle {
         if (!isEnabled()) {
             if (!kit.checkpoints().canSign()) {
                 log.info("Activity checkpoints are not signed: no key is configured. Set"
-                        + " workspace.checkpoints.private-key to an Ed25519 PKCS#8 file (openssl genpkey -algorithm"
+                        + " client-workspace.checkpoints.private-key to an Ed25519 PKCS#8 file (openssl genpkey -algorithm"
                         + " ed25519 -out checkpoint-key.pem) so that a rewritten or truncated history is detected");
             }
             return;

@@ -10,7 +10,7 @@ import java.time.Duration;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Calls {@link WorkspaceKit#relayUndeliveredEvents()} every {@code workspace.events.relay-interval}
+ * Calls {@link WorkspaceKit#relayUndeliveredEvents()} every {@code client-workspace.events.relay-interval}
  * on one daemon thread, so that events of a node that died between commit and delivery still reach
  * the listeners.
  */

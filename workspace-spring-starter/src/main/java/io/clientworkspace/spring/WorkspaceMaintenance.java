@@ -12,9 +12,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * The kit's periodic housekeeping on one daemon thread: the orphan blob sweep
  * ({@link io.clientworkspace.file.FileService#sweepOrphanBlobs}) every
- * {@code workspace.files.orphan-sweep-interval}, and the approval expiry
+ * {@code client-workspace.files.orphan-sweep-interval}, and the approval expiry
  * ({@link io.clientworkspace.approval.ApprovalService#expireOverdue}) every
- * {@code workspace.approvals.expiry-interval}. A zero or negative interval switches that task off;
+ * {@code client-workspace.approvals.expiry-interval}. A zero or negative interval switches that task off;
  * with both off no thread is started. Both tasks are safe to run on every node at once: the sweep only
  * deletes blobs no version references, and each expiry locks its request.
  */
@@ -42,7 +42,7 @@ public final class WorkspaceMaintenance implements SmartLifecycle {
         this.orphanMinAge = requireNonNull(orphanMinAge, "orphanMinAge must not be null");
         this.expiryInterval = requireNonNull(expiryInterval, "expiryInterval must not be null");
         if (orphanMinAge.isNegative()) {
-            throw new IllegalArgumentException("workspace.files.orphan-min-age must not be negative");
+            throw new IllegalArgumentException("client-workspace.files.orphan-min-age must not be negative");
         }
     }
 

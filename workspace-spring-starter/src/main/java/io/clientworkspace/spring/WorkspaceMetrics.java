@@ -11,10 +11,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Micrometer counters fed by the kit's domain events and access decisions:
- * {@code workspace.workspaces.created}, {@code workspace.workspaces.archived},
- * {@code workspace.members.added}, {@code workspace.members.removed},
- * {@code workspace.invitations.sent}, {@code workspace.invitations.accepted} and
- * {@code workspace.authorization.denials} (tagged {@code outcome=not-found|access-denied}).
+ * {@code client.workspace.workspaces.created}, {@code client.workspace.workspaces.archived},
+ * {@code client.workspace.members.added}, {@code client.workspace.members.removed},
+ * {@code client.workspace.invitations.sent}, {@code client.workspace.invitations.accepted} and
+ * {@code client.workspace.authorization.denials} (tagged {@code outcome=not-found|access-denied}).
  * Counts are of this node's operations; sum them across nodes.
  */
 public final class WorkspaceMetrics implements DomainEventListener {
@@ -29,12 +29,12 @@ public final class WorkspaceMetrics implements DomainEventListener {
 
     public WorkspaceMetrics(MeterRegistry registry) {
         this.registry = requireNonNull(registry, "registry must not be null");
-        this.workspacesCreated = counter("workspace.workspaces.created", "Workspaces created");
-        this.workspacesArchived = counter("workspace.workspaces.archived", "Workspaces archived");
-        this.membersAdded = counter("workspace.members.added", "Memberships created, directly or by invitation");
-        this.membersRemoved = counter("workspace.members.removed", "Memberships removed");
-        this.invitationsSent = counter("workspace.invitations.sent", "Invitations created");
-        this.invitationsAccepted = counter("workspace.invitations.accepted", "Invitations accepted");
+        this.workspacesCreated = counter("client.workspace.workspaces.created", "Workspaces created");
+        this.workspacesArchived = counter("client.workspace.workspaces.archived", "Workspaces archived");
+        this.membersAdded = counter("client.workspace.members.added", "Memberships created, directly or by invitation");
+        this.membersRemoved = counter("client.workspace.members.removed", "Memberships removed");
+        this.invitationsSent = counter("client.workspace.invitations.sent", "Invitations created");
+        this.invitationsAccepted = counter("client.workspace.invitations.accepted", "Invitations accepted");
     }
 
     private Counter counter(String name, String description) {
@@ -60,7 +60,7 @@ public final class WorkspaceMetrics implements DomainEventListener {
 
     /** Counts one refused access; {@code outcome} is {@code not-found} or {@code access-denied}. */
     public void denied(String outcome) {
-        Counter.builder("workspace.authorization.denials").description("Requests refused by the authorizer")
+        Counter.builder("client.workspace.authorization.denials").description("Requests refused by the authorizer")
                 .tag("outcome", outcome).register(registry).increment();
     }
 }

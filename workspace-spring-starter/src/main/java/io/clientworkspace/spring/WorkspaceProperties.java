@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The {@code workspace.*} properties. None is required: every one has a default that works.
+ * The {@code client-workspace.*} properties. None is required: every one has a default that works.
  */
-@ConfigurationProperties("workspace")
+@ConfigurationProperties("client-workspace")
 public class WorkspaceProperties {
 
     /** Where the kit keeps its data. */

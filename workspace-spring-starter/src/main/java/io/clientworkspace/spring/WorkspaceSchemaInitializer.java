@@ -16,7 +16,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Applies the kit's schema migrations with Flyway before the entity manager factory starts. Uses its
- * own history table ({@code workspace.jpa.history-table}, default {@code cwk_schema_history}) and a
+ * own history table ({@code client-workspace.jpa.history-table}, default {@code cwk_schema_history}) and a
  * baseline of version 0, so that the kit's versions never clash with the host's own Flyway
  * migrations and run even in a schema that already holds the host's tables.
  */
@@ -59,7 +59,7 @@ public final class WorkspaceSchemaInitializer implements InitializingBean {
             case H2 -> JpaStores.MIGRATIONS_H2;
             default -> throw new IllegalStateException("Client Workspace Kit ships migrations for PostgreSQL and H2,"
                     + " not for " + driver + " (" + url + "). Apply equivalent SQL yourself and set"
-                    + " workspace.jpa.migrate=false.");
+                    + " client-workspace.jpa.migrate=false.");
         };
     }
 }

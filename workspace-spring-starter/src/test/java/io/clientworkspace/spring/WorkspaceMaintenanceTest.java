@@ -85,7 +85,7 @@ class WorkspaceMaintenanceTest {
     @Test
     void a_negative_orphan_age_is_refused_naming_the_property() {
         assertThatThrownBy(() -> new WorkspaceMaintenance(WorkspaceKit.inMemory(), Duration.ofHours(1),
-                Duration.ofSeconds(-1), Duration.ZERO)).hasMessageContaining("workspace.files.orphan-min-age");
+                Duration.ofSeconds(-1), Duration.ZERO)).hasMessageContaining("client-workspace.files.orphan-min-age");
     }
 
     /** A clock the test moves. */

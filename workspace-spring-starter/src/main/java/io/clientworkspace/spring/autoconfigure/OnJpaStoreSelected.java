@@ -7,14 +7,14 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import java.util.Locale;
 
-/** Matches unless {@code workspace.store=memory}. */
+/** Matches unless {@code client-workspace.store=memory}. */
 class OnJpaStoreSelected extends SpringBootCondition {
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        String store = context.getEnvironment().getProperty("workspace.store", "auto").trim().toLowerCase(Locale.ROOT);
+        String store = context.getEnvironment().getProperty("client-workspace.store", "auto").trim().toLowerCase(Locale.ROOT);
         return store.equals("memory")
-                ? ConditionOutcome.noMatch("workspace.store=memory")
-                : ConditionOutcome.match("workspace.store=" + store);
+                ? ConditionOutcome.noMatch("client-workspace.store=memory")
+                : ConditionOutcome.match("client-workspace.store=" + store);
     }
 }

@@ -34,7 +34,7 @@ import java.time.Clock;
 /**
  * The {@link WorkspaceKit} bean and what it needs: the stores (the JPA ones when configured, else
  * in-memory with a warning), the {@link BlobStore} for file contents (a {@link FileSystemBlobStore} under
- * {@code workspace.files.root}), the upload {@link ContentPolicy} (from {@code workspace.files.*}), the
+ * {@code client-workspace.files.root}), the upload {@link ContentPolicy} (from {@code client-workspace.files.*}), the
  * clock, id generator, default permission matrix and {@link DownloadPolicy} (from beans of those types
  * when declared), every {@link DomainEventListener} bean, the bridge to Spring application events, and
  * the scheduled housekeeping (outbox relay, orphan blob sweep, approval expiry).
@@ -49,13 +49,13 @@ public class WorkspaceAutoConfiguration {
     @ConditionalOnMissingBean
     Stores workspaceStores(WorkspaceProperties properties) {
         if (properties.getStore() == WorkspaceProperties.Store.JPA) {
-            throw new IllegalStateException("workspace.store=jpa, but the JPA stores could not be configured:"
+            throw new IllegalStateException("client-workspace.store=jpa, but the JPA stores could not be configured:"
                     + " add io.clientworkspace:workspace-jpa and a JPA provider (spring-boot-starter-data-jpa)"
-                    + " with a DataSource, or set workspace.store=auto");
+                    + " with a DataSource, or set client-workspace.store=auto");
         }
         log.warn("Client Workspace Kit is using IN-MEMORY stores: all workspace data is lost when the application"
                 + " stops. Add io.clientworkspace:workspace-jpa and spring-boot-starter-data-jpa to keep it in your"
-                + " database (workspace.store={}).", properties.getStore().name().toLowerCase(java.util.Locale.ROOT));
+                + " database (client-workspace.store={}).", properties.getStore().name().toLowerCase(java.util.Locale.ROOT));
         return InMemoryStores.create();
     }
 
@@ -63,7 +63,7 @@ public class WorkspaceAutoConfiguration {
     @ConditionalOnMissingBean
     BlobStore workspaceBlobStore(WorkspaceProperties properties) {
         FileSystemBlobStore store = new FileSystemBlobStore(Path.of(properties.getFiles().getRoot()));
-        log.info("Client Workspace Kit keeps file contents in {} (workspace.files.root)", store.root());
+        log.info("Client Workspace Kit keeps file contents in {} (client-workspace.files.root)", store.root());
         return store;
     }
 
@@ -75,7 +75,7 @@ public class WorkspaceAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnProperty(prefix = "workspace.events", name = "publish-application-events", havingValue = "true",
+    @ConditionalOnProperty(prefix = "client-workspace.events", name = "publish-application-events", havingValue = "true",
             matchIfMissing = true)
     ApplicationEventBridge workspaceApplicationEventBridge(ApplicationEventPublisher publisher) {
         return new ApplicationEventBridge(publisher);

@@ -33,7 +33,7 @@ import java.security.KeyPair;
 
 /**
  * Signed checkpoints of the activity chains: the {@link CheckpointKeys} from
- * {@code workspace.checkpoints.private-key} / {@code public-key} (a {@code CheckpointKeys} bean of the
+ * {@code client-workspace.checkpoints.private-key} / {@code public-key} (a {@code CheckpointKeys} bean of the
  * host, or an Ed25519 {@link KeyPair} bean named {@value #KEY_PAIR_BEAN}, replaces them), the {@link CheckpointSink} (the {@code cwk_activity_checkpoint} table when the
  * JPA stores are used, memory otherwise, each also writing one log line per checkpoint; a
  * {@code CheckpointSink} bean of the host replaces it) and the {@link CheckpointScheduler}. Without a
@@ -44,8 +44,8 @@ import java.security.KeyPair;
 @EnableConfigurationProperties(WorkspaceProperties.class)
 public class WorkspaceCheckpointAutoConfiguration {
 
-    static final String PRIVATE_KEY = "workspace.checkpoints.private-key";
-    static final String PUBLIC_KEY = "workspace.checkpoints.public-key";
+    static final String PRIVATE_KEY = "client-workspace.checkpoints.private-key";
+    static final String PUBLIC_KEY = "client-workspace.checkpoints.public-key";
 
     /** The name of a host's {@link KeyPair} bean that signs checkpoints; other {@code KeyPair} beans are left alone. */
     public static final String KEY_PAIR_BEAN = "workspaceCheckpointKeyPair";

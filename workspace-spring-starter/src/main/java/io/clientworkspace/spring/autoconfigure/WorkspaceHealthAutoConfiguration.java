@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Actuator health indicators: {@code workspaceStores}, UP when the stores answer a trivial read, DOWN
  * with the error otherwise; and {@code workspaceBlobStore} for the kit's blob store (see
- * {@link BlobStoreHealthIndicator}: a writable root with at least {@code workspace.files.min-free-space}).
+ * {@link BlobStoreHealthIndicator}: a writable root with at least {@code client-workspace.files.min-free-space}).
  */
 @AutoConfiguration(after = WorkspaceAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)

@@ -47,7 +47,7 @@ public class WorkspaceJpaAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({Flyway.class, DatabaseDriver.class})
     @ConditionalOnBean(DataSource.class)
-    @ConditionalOnProperty(prefix = "workspace.jpa", name = "migrate", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnProperty(prefix = "client-workspace.jpa", name = "migrate", havingValue = "true", matchIfMissing = true)
     @Import(DatabaseInitializationDependencyConfigurer.class)
     static class SchemaMigration {
 

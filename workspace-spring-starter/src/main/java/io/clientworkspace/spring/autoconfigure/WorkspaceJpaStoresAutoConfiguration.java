@@ -20,7 +20,7 @@ import java.time.Clock;
 /**
  * The JPA stores, on the host's {@link EntityManagerFactory} and Spring transactions, when
  * {@code workspace-jpa} is on the class path and an entity manager factory exists (and
- * {@code workspace.store} is not {@code memory}).
+ * {@code client-workspace.store} is not {@code memory}).
  */
 @AutoConfiguration(afterName = {"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})

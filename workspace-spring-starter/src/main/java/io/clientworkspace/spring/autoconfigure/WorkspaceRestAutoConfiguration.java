@@ -39,7 +39,7 @@ import java.util.List;
 
 /**
  * The REST API, on by default in servlet web applications with Spring Security
- * ({@code workspace.rest.enabled=false} turns it off). Controllers are registered as beans here; the
+ * ({@code client-workspace.rest.enabled=false} turns it off). Controllers are registered as beans here; the
  * starter never scans for components.
  */
 @AutoConfiguration(after = {WorkspaceAutoConfiguration.class, WorkspaceSecurityAutoConfiguration.class,
@@ -47,7 +47,7 @@ import java.util.List;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({DispatcherServlet.class, Authentication.class})
 @ConditionalOnBean({WorkspaceKit.class, ActorResolver.class})
-@ConditionalOnProperty(prefix = "workspace.rest", name = "enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(prefix = "client-workspace.rest", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class WorkspaceRestAutoConfiguration {
 
     @Bean
@@ -106,12 +106,12 @@ public class WorkspaceRestAutoConfiguration {
 
     /**
      * Unsafe calls under the base path that a browser marks as coming from another site are refused
-     * (see {@link CrossSiteRequestFilter}); {@code workspace.rest.cross-site-protection=false} turns it off.
+     * (see {@link CrossSiteRequestFilter}); {@code client-workspace.rest.cross-site-protection=false} turns it off.
      * The filter runs first, before Spring Security and before any filter that parses a form body.
      */
     @Bean
     @ConditionalOnMissingBean(name = "workspaceCrossSiteRequestFilter")
-    @ConditionalOnProperty(prefix = "workspace.rest", name = "cross-site-protection", havingValue = "true",
+    @ConditionalOnProperty(prefix = "client-workspace.rest", name = "cross-site-protection", havingValue = "true",
             matchIfMissing = true)
     FilterRegistrationBean<CrossSiteRequestFilter> workspaceCrossSiteRequestFilter(WorkspaceProperties properties,
                                                                                    org.springframework.core.env.Environment environment) {
@@ -127,7 +127,7 @@ public class WorkspaceRestAutoConfiguration {
         return registration;
     }
 
-    /** JSON request bodies of the kit's controllers are bounded by {@code workspace.rest.max-json-size}. */
+    /** JSON request bodies of the kit's controllers are bounded by {@code client-workspace.rest.max-json-size}. */
     @Bean
     @ConditionalOnMissingBean
     JsonBodyLimitAdvice workspaceJsonBodyLimitAdvice(WorkspaceProperties properties) {

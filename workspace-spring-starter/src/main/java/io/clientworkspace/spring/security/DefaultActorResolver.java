@@ -19,10 +19,10 @@ import static java.util.Objects.requireNonNull;
  * <ol>
  *   <li>a principal implementing {@link ActorPrincipal} gives its actor;</li>
  *   <li>otherwise the user id is {@link Authentication#getName()}, the tenant comes from the one
- *       authority starting with {@code workspace.security.tenant-authority-prefix} (default
+ *       authority starting with {@code client-workspace.security.tenant-authority-prefix} (default
  *       {@code TENANT_}, e.g. {@code TENANT_northwind}) or else from
- *       {@code workspace.security.default-tenant-id}, and the kind is {@code TEAM} when the user holds
- *       {@code workspace.security.team-authority} (default {@code ROLE_WORKSPACE_TEAM}) and
+ *       {@code client-workspace.security.default-tenant-id}, and the kind is {@code TEAM} when the user holds
+ *       {@code client-workspace.security.team-authority} (default {@code ROLE_WORKSPACE_TEAM}) and
  *       {@code CLIENT} otherwise;</li>
  *   <li>anonymous or unauthenticated users, users with no tenant, and users with several tenant
  *       authorities get no actor (the REST API answers 401).</li>

@@ -16,7 +16,7 @@ import static java.util.Objects.requireNonNull;
 
 /** The activity feed of a workspace, newest first; clients see client-visible entries only. */
 @RestController
-@RequestMapping("${workspace.rest.base-path:/api}/workspaces/{workspaceId}")
+@RequestMapping("${client-workspace.rest.base-path:/api}/workspaces/{workspaceId}")
 public class ActivityApiController {
 
     private final WorkspaceKit kit;

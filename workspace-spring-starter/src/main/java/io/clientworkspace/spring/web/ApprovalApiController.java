@@ -46,7 +46,7 @@ import static java.util.Objects.requireNonNull;
  * deciding without the permission is 403, as is deciding when not one of the approvers.
  */
 @RestController
-@RequestMapping("${workspace.rest.base-path:/api}/workspaces/{workspaceId}/approvals")
+@RequestMapping("${client-workspace.rest.base-path:/api}/workspaces/{workspaceId}/approvals")
 public class ApprovalApiController {
 
     private final WorkspaceKit kit;

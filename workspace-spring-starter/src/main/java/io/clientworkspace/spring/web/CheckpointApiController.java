@@ -30,7 +30,7 @@ import static java.util.Objects.requireNonNull;
  * elsewhere, e.g. copied from the application log ({@code POST}).
  */
 @RestController
-@RequestMapping("${workspace.rest.base-path:/api}/workspaces/{workspaceId}/activity/checkpoints")
+@RequestMapping("${client-workspace.rest.base-path:/api}/workspaces/{workspaceId}/activity/checkpoints")
 public class CheckpointApiController {
 
     private static final int MAX_CHECKPOINTS = 1000;

@@ -113,7 +113,7 @@ public final class CrossSiteRequestFilter extends OncePerRequestFilter {
         response.getWriter().write("{\"type\":\"" + PROBLEM_TYPE + "\",\"title\":\"" + status.getReasonPhrase()
                 + "\",\"status\":" + status.value() + ",\"detail\":\"" + "A page of another site may not change"
                 + " anything through this API: the call came from an origin this API does not allow"
-                + " (workspace.rest.allowed-origins)\",\"instance\":" + json(request.getRequestURI())
+                + " (client-workspace.rest.allowed-origins)\",\"instance\":" + json(request.getRequestURI())
                 + ",\"code\":\"cross-site-request\"}");
     }
 

@@ -57,7 +57,7 @@ import static java.util.Objects.requireNonNull;
  * it); when sent it must name the file's current ETag, else 412.
  */
 @RestController
-@RequestMapping("${workspace.rest.base-path:/api}/workspaces/{workspaceId}/files")
+@RequestMapping("${client-workspace.rest.base-path:/api}/workspaces/{workspaceId}/files")
 public class FileApiController {
 
     private final WorkspaceKit kit;
@@ -289,6 +289,6 @@ public class FileApiController {
 
     /** How the OpenAPI document describes an upload body (the handlers read the raw request themselves). */
     static final String UPLOAD_DESCRIPTION = "The file: the raw body with the file's own Content-Type (streamed, any"
-            + " size up to workspace.files.max-size; the name in the 'name' query parameter or in Content-Disposition),"
+            + " size up to client-workspace.files.max-size; the name in the 'name' query parameter or in Content-Disposition),"
             + " or multipart/form-data with the part 'file' (buffered by the servlet container)";
 }

@@ -37,7 +37,7 @@ import static java.util.Objects.requireNonNull;
  * (empty folders only). Internal folders are invisible to clients: they answer 404 like unknown ids.
  */
 @RestController
-@RequestMapping("${workspace.rest.base-path:/api}/workspaces/{workspaceId}/folders")
+@RequestMapping("${client-workspace.rest.base-path:/api}/workspaces/{workspaceId}/folders")
 public class FolderApiController {
 
     private final WorkspaceKit kit;

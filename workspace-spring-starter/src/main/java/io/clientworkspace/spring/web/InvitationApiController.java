@@ -34,7 +34,7 @@ import static java.util.Objects.requireNonNull;
 
 /** Invitations: list pending, invite (returns the token once), revoke, accept. */
 @RestController
-@RequestMapping("${workspace.rest.base-path:/api}")
+@RequestMapping("${client-workspace.rest.base-path:/api}")
 public class InvitationApiController {
 
     private final WorkspaceKit kit;

@@ -29,7 +29,7 @@ import static java.util.Objects.requireNonNull;
 
 /** Members of a workspace: list, add, change role, remove, hand over the lead. */
 @RestController
-@RequestMapping("${workspace.rest.base-path:/api}/workspaces/{workspaceId}")
+@RequestMapping("${client-workspace.rest.base-path:/api}/workspaces/{workspaceId}")
 public class MemberApiController {
 
     private final WorkspaceKit kit;

@@ -89,7 +89,7 @@ class ApplicationEventsTest {
 
     @Test
     void with_publish_application_events_false_no_application_event_is_published() {
-        runner.withPropertyValues("workspace.events.publish-application-events=false").run(context -> {
+        runner.withPropertyValues("client-workspace.events.publish-application-events=false").run(context -> {
             KitAutoConfigurations.createAndReadAWorkspace(context.getBean(WorkspaceKit.class));
 
             assertThat(context.getBean(AllEventsListener.class).heard).isEmpty();

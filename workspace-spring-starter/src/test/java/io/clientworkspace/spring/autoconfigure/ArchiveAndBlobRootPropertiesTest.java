@@ -27,9 +27,9 @@ class ArchiveAndBlobRootPropertiesTest {
 
     @Test
     void theNewPropertiesAreDocumentedWithTheirDefaults() throws Exception {
-        assertThat(documented("workspace.files.archive.max-expansion-ratio")).containsEntry("defaultValue", 100);
-        assertThat(documented("workspace.files.archive.max-depth")).containsEntry("defaultValue", 3);
-        assertThat(documented("workspace.files.allow-macros")).containsEntry("defaultValue", false);
+        assertThat(documented("client-workspace.files.archive.max-expansion-ratio")).containsEntry("defaultValue", 100);
+        assertThat(documented("client-workspace.files.archive.max-depth")).containsEntry("defaultValue", 3);
+        assertThat(documented("client-workspace.files.allow-macros")).containsEntry("defaultValue", false);
     }
 
     private static Map<String, Object> documented(String name) throws Exception {
@@ -54,8 +54,8 @@ class ArchiveAndBlobRootPropertiesTest {
 
     @Test
     void theArchivePropertiesAndTheMacroSwitchReachTheContentPolicy() {
-        runner.withPropertyValues("workspace.files.archive.max-expansion-ratio=20", "workspace.files.archive.max-depth=1",
-                "workspace.files.allow-macros=true").run(context -> {
+        runner.withPropertyValues("client-workspace.files.archive.max-expansion-ratio=20", "client-workspace.files.archive.max-depth=1",
+                "client-workspace.files.allow-macros=true").run(context -> {
                     ContentPolicy policy = context.getBean(ContentPolicy.class);
                     assertThat(policy).isEqualTo(ContentPolicy.defaults().withMaxExpansionRatio(20).withMaxArchiveDepth(1)
                             .withMacrosAllowed(true));
@@ -64,7 +64,7 @@ class ArchiveAndBlobRootPropertiesTest {
 
     @Test
     void anExpansionRatioBelowOneStopsTheStartup() {
-        runner.withPropertyValues("workspace.files.archive.max-expansion-ratio=0").run(context -> {
+        runner.withPropertyValues("client-workspace.files.archive.max-expansion-ratio=0").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("maxExpansionRatio");
         });
@@ -75,7 +75,7 @@ class ArchiveAndBlobRootPropertiesTest {
         Path real = Files.createDirectory(dir.resolve("real"));
         Path link = Files.createSymbolicLink(dir.resolve("files"), real);
 
-        runner.withPropertyValues("workspace.files.root=" + link).run(context -> {
+        runner.withPropertyValues("client-workspace.files.root=" + link).run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(link.toString()).hasMessageContaining("symbolic link");
@@ -86,7 +86,7 @@ class ArchiveAndBlobRootPropertiesTest {
     void aBlobRootThatIsAFileStopsTheStartupNamingThePath(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("files"), "x");
 
-        runner.withPropertyValues("workspace.files.root=" + file).run(context -> {
+        runner.withPropertyValues("client-workspace.files.root=" + file).run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(file.toString())
                     .hasMessageContaining("not a directory");
@@ -95,7 +95,7 @@ class ArchiveAndBlobRootPropertiesTest {
 
     @Test
     void aFreshBlobRootIsUsable(@TempDir Path dir) {
-        runner.withPropertyValues("workspace.files.root=" + dir.resolve("files")).run(context -> {
+        runner.withPropertyValues("client-workspace.files.root=" + dir.resolve("files")).run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(BlobStore.class).exists("0123456789abcdef0123456789abcdef")).isFalse();
         });

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The configuration processor documents every {@code workspace.*} property for IDEs. */
+/** The configuration processor documents every {@code client-workspace.*} property for IDEs. */
 class ConfigurationMetadataTest {
 
     private static String metadata() throws Exception {
@@ -24,7 +24,7 @@ class ConfigurationMetadataTest {
 
     @Test
     void the_base_path_is_described_with_its_default() throws Exception {
-        List<Map<String, Object>> properties = JsonPath.read(metadata(), "$.properties[?(@.name == 'workspace.rest.base-path')]");
+        List<Map<String, Object>> properties = JsonPath.read(metadata(), "$.properties[?(@.name == 'client-workspace.rest.base-path')]");
 
         assertThat(properties).singleElement().satisfies(p -> {
             assertThat(p).containsEntry("type", "java.lang.String").containsEntry("defaultValue", "/api");
@@ -36,13 +36,13 @@ class ConfigurationMetadataTest {
     void every_workspace_property_has_a_description() throws Exception {
         List<Map<String, Object>> properties = JsonPath.read(metadata(), "$.properties[?(@.name =~ /workspace\\..*/)]");
 
-        assertThat(properties).extracting(p -> p.get("name")).contains("workspace.store",
-                "workspace.cache.maximum-size", "workspace.cache.expire-after-write", "workspace.rest.enabled",
-                "workspace.rest.base-path", "workspace.security.tenant-authority-prefix",
-                "workspace.security.team-authority", "workspace.security.default-tenant-id",
-                "workspace.events.publish-application-events", "workspace.events.relay-interval",
-                "workspace.jpa.migrate", "workspace.jpa.history-table", "workspace.rest.cross-site-protection",
-                "workspace.rest.allowed-origins", "workspace.rest.max-json-size");
+        assertThat(properties).extracting(p -> p.get("name")).contains("client-workspace.store",
+                "client-workspace.cache.maximum-size", "client-workspace.cache.expire-after-write", "client-workspace.rest.enabled",
+                "client-workspace.rest.base-path", "client-workspace.security.tenant-authority-prefix",
+                "client-workspace.security.team-authority", "client-workspace.security.default-tenant-id",
+                "client-workspace.events.publish-application-events", "client-workspace.events.relay-interval",
+                "client-workspace.jpa.migrate", "client-workspace.jpa.history-table", "client-workspace.rest.cross-site-protection",
+                "client-workspace.rest.allowed-origins", "client-workspace.rest.max-json-size");
         assertThat(properties).allSatisfy(p -> assertThat(p.get("description")).as(String.valueOf(p.get("name")))
                 .asString().isNotBlank());
     }

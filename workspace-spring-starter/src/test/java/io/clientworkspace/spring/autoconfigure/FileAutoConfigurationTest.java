@@ -42,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Files and approvals in the auto-configuration: the {@code workspace.files.*} and
- * {@code workspace.approvals.*} properties, the {@link BlobStore} and {@link ContentPolicy} beans that
+ * Files and approvals in the auto-configuration: the {@code client-workspace.files.*} and
+ * {@code client-workspace.approvals.*} properties, the {@link BlobStore} and {@link ContentPolicy} beans that
  * reach the kit, the host's own beans winning, the blob store's health, the scheduled housekeeping, and
  * the new REST controllers.
  */
@@ -72,7 +72,7 @@ class FileAutoConfigurationTest {
     void the_file_properties_default_to_the_kits_content_policy() {
         runner.run(context -> {
             WorkspaceProperties.Files files = context.getBean(WorkspaceProperties.class).getFiles();
-            assertThat(files.getRoot()).isEqualTo(System.getProperty("workspace.files.root", "./workspace-files"));
+            assertThat(files.getRoot()).isEqualTo(System.getProperty("client-workspace.files.root", "./workspace-files"));
             assertThat(files.getMaxSize()).isEqualTo(DataSize.ofGigabytes(2));
             assertThat(files.getOrphanSweepInterval()).isEqualTo(Duration.ofHours(1));
             assertThat(files.getOrphanMinAge()).isEqualTo(Duration.ofHours(24));
@@ -91,9 +91,9 @@ class FileAutoConfigurationTest {
 
     @Test
     void the_content_policy_properties_bind_and_reach_the_kit() {
-        runner.withPropertyValues("workspace.files.max-size=1KB", "workspace.files.allowed-types=text/plain,image/*",
-                        "workspace.files.blocked-types=image/gif", "workspace.files.reject-mismatched-names=false",
-                        "workspace.files.archive.max-entries=3", "workspace.files.archive.max-expanded-size=10MB")
+        runner.withPropertyValues("client-workspace.files.max-size=1KB", "client-workspace.files.allowed-types=text/plain,image/*",
+                        "client-workspace.files.blocked-types=image/gif", "client-workspace.files.reject-mismatched-names=false",
+                        "client-workspace.files.archive.max-entries=3", "client-workspace.files.archive.max-expanded-size=10MB")
                 .run(context -> {
                     ContentPolicy policy = context.getBean(ContentPolicy.class);
                     assertThat(policy).isEqualTo(new ContentPolicy(1024, Set.of("text/plain", "image/*"),
@@ -110,7 +110,7 @@ class FileAutoConfigurationTest {
 
     @Test
     void an_invalid_max_size_fails_startup() {
-        runner.withPropertyValues("workspace.files.max-size=0B").run(context -> {
+        runner.withPropertyValues("client-workspace.files.max-size=0B").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("maxSize");
         });
@@ -118,7 +118,7 @@ class FileAutoConfigurationTest {
 
     @Test
     void the_blob_store_is_a_file_system_store_under_the_root_and_the_kit_uses_it(@TempDir Path dir) {
-        runner.withPropertyValues("workspace.files.root=" + dir.resolve("blobs")).run(context -> {
+        runner.withPropertyValues("client-workspace.files.root=" + dir.resolve("blobs")).run(context -> {
             BlobStore store = context.getBean(BlobStore.class);
             assertThat(store).isInstanceOf(FileSystemBlobStore.class);
             assertThat(((FileSystemBlobStore) store).root()).isEqualTo(dir.resolve("blobs").toAbsolutePath());
@@ -156,7 +156,7 @@ class FileAutoConfigurationTest {
 
     @Test
     void the_blob_store_health_is_up_with_root_and_free_space(@TempDir Path dir) {
-        runner.withPropertyValues("workspace.files.root=" + dir).run(context -> {
+        runner.withPropertyValues("client-workspace.files.root=" + dir).run(context -> {
             Health health = context.getBean("workspaceBlobStoreHealthIndicator", HealthIndicator.class).health(true);
             assertThat(health.getStatus()).isEqualTo(Status.UP);
             assertThat(health.getDetails()).containsEntry("store", "FileSystemBlobStore")
@@ -169,7 +169,7 @@ class FileAutoConfigurationTest {
 
     @Test
     void the_blob_store_health_is_down_below_the_free_space_threshold(@TempDir Path dir) {
-        runner.withPropertyValues("workspace.files.root=" + dir, "workspace.files.min-free-space=100000TB").run(context -> {
+        runner.withPropertyValues("client-workspace.files.root=" + dir, "client-workspace.files.min-free-space=100000TB").run(context -> {
             Health health = context.getBean("workspaceBlobStoreHealthIndicator", HealthIndicator.class).health(true);
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
             assertThat(health.getDetails().get("error")).asString().contains("min-free-space");
@@ -178,7 +178,7 @@ class FileAutoConfigurationTest {
 
     @Test
     void the_blob_store_health_is_down_when_the_root_is_gone(@TempDir Path dir) {
-        runner.withPropertyValues("workspace.files.root=" + dir.resolve("blobs")).run(context -> {
+        runner.withPropertyValues("client-workspace.files.root=" + dir.resolve("blobs")).run(context -> {
             Files.delete(dir.resolve("blobs"));
             Health health = context.getBean("workspaceBlobStoreHealthIndicator", HealthIndicator.class).health(true);
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -226,7 +226,7 @@ class FileAutoConfigurationTest {
     @Test
     void the_maintenance_bean_starts_a_thread_only_when_an_interval_is_positive() {
         runner.run(context -> assertThat(context.getBean(WorkspaceMaintenance.class).isRunning()).isTrue());
-        runner.withPropertyValues("workspace.files.orphan-sweep-interval=0", "workspace.approvals.expiry-interval=-1s")
+        runner.withPropertyValues("client-workspace.files.orphan-sweep-interval=0", "client-workspace.approvals.expiry-interval=-1s")
                 .run(context -> assertThat(context.getBean(WorkspaceMaintenance.class).isRunning()).isFalse());
     }
 
@@ -240,7 +240,7 @@ class FileAutoConfigurationTest {
                 .hasSingleBean(FolderApiController.class).hasSingleBean(ApprovalApiController.class));
         web.withBean("hostFiles", FileApiController.class, () -> new FileApiController(WorkspaceKit.inMemory()))
                 .run(context -> assertThat(context).hasSingleBean(FileApiController.class).hasBean("hostFiles"));
-        web.withPropertyValues("workspace.rest.enabled=false").run(context -> assertThat(context)
+        web.withPropertyValues("client-workspace.rest.enabled=false").run(context -> assertThat(context)
                 .doesNotHaveBean(FileApiController.class).doesNotHaveBean(ApprovalApiController.class));
     }
 

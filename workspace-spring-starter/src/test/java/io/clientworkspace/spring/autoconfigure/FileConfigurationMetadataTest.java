@@ -12,7 +12,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The {@code workspace.files.*} and {@code workspace.approvals.*} properties are documented for IDEs, with their defaults. */
+/** The {@code client-workspace.files.*} and {@code client-workspace.approvals.*} properties are documented for IDEs, with their defaults. */
 class FileConfigurationMetadataTest {
 
     private static List<Map<String, Object>> properties(String name) throws Exception {
@@ -31,23 +31,23 @@ class FileConfigurationMetadataTest {
 
     @Test
     void every_file_and_approval_property_is_described_with_its_default() throws Exception {
-        assertThat(property("workspace.files.root")).containsEntry("defaultValue", "./workspace-files");
-        assertThat(property("workspace.files.max-size")).containsEntry("defaultValue", "2GB");
-        assertThat(property("workspace.files.reject-mismatched-names")).containsEntry("defaultValue", true);
-        assertThat(property("workspace.files.archive.max-entries")).containsEntry("defaultValue", 10000);
-        assertThat(property("workspace.files.archive.max-expanded-size")).containsEntry("defaultValue", "1GB");
-        assertThat(property("workspace.files.orphan-sweep-interval")).containsEntry("defaultValue", "1h");
-        assertThat(property("workspace.files.orphan-min-age")).containsEntry("defaultValue", "24h");
-        assertThat(property("workspace.files.min-free-space")).containsEntry("defaultValue", "100MB");
-        assertThat(property("workspace.files.workspace-quota")).containsEntry("defaultValue", "10GB");
-        assertThat(property("workspace.approvals.expiry-interval")).containsEntry("defaultValue", "5m");
+        assertThat(property("client-workspace.files.root")).containsEntry("defaultValue", "./workspace-files");
+        assertThat(property("client-workspace.files.max-size")).containsEntry("defaultValue", "2GB");
+        assertThat(property("client-workspace.files.reject-mismatched-names")).containsEntry("defaultValue", true);
+        assertThat(property("client-workspace.files.archive.max-entries")).containsEntry("defaultValue", 10000);
+        assertThat(property("client-workspace.files.archive.max-expanded-size")).containsEntry("defaultValue", "1GB");
+        assertThat(property("client-workspace.files.orphan-sweep-interval")).containsEntry("defaultValue", "1h");
+        assertThat(property("client-workspace.files.orphan-min-age")).containsEntry("defaultValue", "24h");
+        assertThat(property("client-workspace.files.min-free-space")).containsEntry("defaultValue", "100MB");
+        assertThat(property("client-workspace.files.workspace-quota")).containsEntry("defaultValue", "10GB");
+        assertThat(property("client-workspace.approvals.expiry-interval")).containsEntry("defaultValue", "5m");
     }
 
     @Test
     void the_documented_type_lists_are_the_kits_defaults() throws Exception {
-        assertThat((List<String>) property("workspace.files.allowed-types").get("defaultValue"))
+        assertThat((List<String>) property("client-workspace.files.allowed-types").get("defaultValue"))
                 .containsExactlyInAnyOrderElementsOf(ContentPolicy.defaults().allowedTypes());
-        assertThat((List<String>) property("workspace.files.blocked-types").get("defaultValue"))
+        assertThat((List<String>) property("client-workspace.files.blocked-types").get("defaultValue"))
                 .containsExactlyInAnyOrderElementsOf(ContentPolicy.defaults().blockedTypes());
     }
 }

@@ -68,7 +68,7 @@ class WorkspaceAutoConfigurationTest {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(output.getAll().substring(mark).lines().filter(line -> line.contains("IN-MEMORY stores")))
-                    .singleElement().asString().contains("WARN").contains("workspace.store=auto");
+                    .singleElement().asString().contains("WARN").contains("client-workspace.store=auto");
         });
     }
 
@@ -123,11 +123,11 @@ class WorkspaceAutoConfigurationTest {
 
     @Test
     void store_jpa_without_jpa_fails_startup_saying_what_to_add() {
-        runner.withPropertyValues("workspace.store=jpa").run(context -> {
+        runner.withPropertyValues("client-workspace.store=jpa").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("workspace.store=jpa")
+                    .hasMessageContaining("client-workspace.store=jpa")
                     .hasMessageContaining("io.clientworkspace:workspace-jpa")
                     .hasMessageContaining("spring-boot-starter-data-jpa");
         });
@@ -136,15 +136,15 @@ class WorkspaceAutoConfigurationTest {
     @Test
     void store_memory_chooses_the_in_memory_stores_and_says_so(CapturedOutput output) {
         int mark = output.getAll().length();
-        runner.withPropertyValues("workspace.store=memory").run(context -> {
+        runner.withPropertyValues("client-workspace.store=memory").run(context -> {
             assertThat(context.getBean(Stores.class).tenants()).isInstanceOf(InMemoryTenantStore.class);
-            assertThat(output.getAll().substring(mark)).contains("workspace.store=memory");
+            assertThat(output.getAll().substring(mark)).contains("client-workspace.store=memory");
         });
     }
 
     @Test
     void an_unknown_store_fails_startup() {
-        runner.withPropertyValues("workspace.store=mongodb").run(context ->
+        runner.withPropertyValues("client-workspace.store=mongodb").run(context ->
                 assertThat(context).hasFailed());
     }
 
@@ -155,7 +155,7 @@ class WorkspaceAutoConfigurationTest {
 
     @Test
     void the_event_bridge_is_off_with_publish_application_events_false() {
-        runner.withPropertyValues("workspace.events.publish-application-events=false")
+        runner.withPropertyValues("client-workspace.events.publish-application-events=false")
                 .run(context -> assertThat(context).doesNotHaveBean(ApplicationEventBridge.class));
     }
 

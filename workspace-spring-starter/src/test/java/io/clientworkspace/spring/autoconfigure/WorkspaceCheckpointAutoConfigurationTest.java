@@ -34,7 +34,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(KitAutoConfigurations.ALL)
-            .withPropertyValues("workspace.store=memory");
+            .withPropertyValues("client-workspace.store=memory");
 
     @TempDir
     Path dir;
@@ -63,7 +63,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
             assertThat(context).hasNotFailed().doesNotHaveBean(CheckpointKeys.class);
             assertThat(context.getBean(WorkspaceKit.class).checkpoints().canSign()).isFalse();
             assertThat(context.getBean(CheckpointScheduler.class).isRunning()).isFalse();
-            assertThat(output).contains("Activity checkpoints are not signed").contains("workspace.checkpoints.private-key");
+            assertThat(output).contains("Activity checkpoints are not signed").contains("client-workspace.checkpoints.private-key");
         });
     }
 
@@ -72,7 +72,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
         KeyPair pair = ed25519();
         Path key = pem("checkpoint-key.pem", "PRIVATE KEY", pair.getPrivate().getEncoded());
 
-        runner.withPropertyValues("workspace.checkpoints.private-key=" + key).run(context -> {
+        runner.withPropertyValues("client-workspace.checkpoints.private-key=" + key).run(context -> {
             assertThat(context).hasNotFailed();
             WorkspaceKit kit = context.getBean(WorkspaceKit.class);
             assertThat(kit.checkpoints().keys().orElseThrow().signingKeyId())
@@ -91,7 +91,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
         Path key = dir.resolve("checkpoint-key.der");
         Files.write(key, pair.getPrivate().getEncoded());
 
-        runner.withPropertyValues("workspace.checkpoints.private-key=" + key.toUri()).run(context ->
+        runner.withPropertyValues("client-workspace.checkpoints.private-key=" + key.toUri()).run(context ->
                 assertThat(context.getBean(CheckpointKeys.class).signingKeyId()).hasValue(CheckpointKeys.keyId(pair.getPublic())));
     }
 
@@ -100,7 +100,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
         KeyPair pair = ed25519();
         Path key = pem("checkpoint-key.pub.pem", "PUBLIC KEY", pair.getPublic().getEncoded());
 
-        runner.withPropertyValues("workspace.checkpoints.public-key=" + key).run(context -> {
+        runner.withPropertyValues("client-workspace.checkpoints.public-key=" + key).run(context -> {
             CheckpointKeys keys = context.getBean(CheckpointKeys.class);
             assertThat(keys.signingKeyId()).isEmpty();
             assertThat(keys.trustedKeyIds()).containsExactly(CheckpointKeys.keyId(pair.getPublic()));
@@ -113,17 +113,17 @@ class WorkspaceCheckpointAutoConfigurationTest {
         Path privateKey = pem("a.pem", "PRIVATE KEY", ed25519().getPrivate().getEncoded());
         Path publicKey = pem("b.pub.pem", "PUBLIC KEY", ed25519().getPublic().getEncoded());
 
-        runner.withPropertyValues("workspace.checkpoints.private-key=" + privateKey,
-                "workspace.checkpoints.public-key=" + publicKey).run(context ->
+        runner.withPropertyValues("client-workspace.checkpoints.private-key=" + privateKey,
+                "client-workspace.checkpoints.public-key=" + publicKey).run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("workspace.checkpoints.private-key").hasMessageContaining("does not belong"));
+                        .hasMessageContaining("client-workspace.checkpoints.private-key").hasMessageContaining("does not belong"));
     }
 
     @Test
     void a_missing_key_file_fails_the_start_naming_the_property() {
-        runner.withPropertyValues("workspace.checkpoints.private-key=" + dir.resolve("nowhere.pem")).run(context ->
+        runner.withPropertyValues("client-workspace.checkpoints.private-key=" + dir.resolve("nowhere.pem")).run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("workspace.checkpoints.private-key").hasMessageContaining("does not exist"));
+                        .hasMessageContaining("client-workspace.checkpoints.private-key").hasMessageContaining("does not exist"));
     }
 
     @Test
@@ -132,9 +132,9 @@ class WorkspaceCheckpointAutoConfigurationTest {
         rsa.initialize(1024);
         Path key = pem("rsa.pem", "PRIVATE KEY", rsa.generateKeyPair().getPrivate().getEncoded());
 
-        runner.withPropertyValues("workspace.checkpoints.private-key=" + key).run(context ->
+        runner.withPropertyValues("client-workspace.checkpoints.private-key=" + key).run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("workspace.checkpoints.private-key").hasMessageContaining("Ed25519"));
+                        .hasMessageContaining("client-workspace.checkpoints.private-key").hasMessageContaining("Ed25519"));
     }
 
     @Test
@@ -142,9 +142,9 @@ class WorkspaceCheckpointAutoConfigurationTest {
         Path key = dir.resolve("notes.txt");
         Files.writeString(key, "not a key");
 
-        runner.withPropertyValues("workspace.checkpoints.private-key=" + key).run(context ->
+        runner.withPropertyValues("client-workspace.checkpoints.private-key=" + key).run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("workspace.checkpoints.private-key").hasMessageContaining("PKCS#8"));
+                        .hasMessageContaining("client-workspace.checkpoints.private-key").hasMessageContaining("PKCS#8"));
     }
 
     @Test
@@ -189,7 +189,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
     void a_zero_interval_switches_signing_off() throws Exception {
         Path key = pem("checkpoint-key.pem", "PRIVATE KEY", ed25519().getPrivate().getEncoded());
 
-        runner.withPropertyValues("workspace.checkpoints.private-key=" + key, "workspace.checkpoints.interval=0s")
+        runner.withPropertyValues("client-workspace.checkpoints.private-key=" + key, "client-workspace.checkpoints.interval=0s")
                 .run(context -> {
                     assertThat(context.getBean(WorkspaceKit.class).checkpoints().canSign()).isTrue();
                     assertThat(context.getBean(CheckpointScheduler.class).isRunning()).isFalse();
@@ -244,9 +244,9 @@ class WorkspaceCheckpointAutoConfigurationTest {
                 "$.properties[?(@.name =~ /workspace\\.checkpoints\\..*/)]");
 
         assertThat(properties).extracting(p -> p.get("name")).containsExactlyInAnyOrder(
-                "workspace.checkpoints.private-key", "workspace.checkpoints.public-key", "workspace.checkpoints.interval");
+                "client-workspace.checkpoints.private-key", "client-workspace.checkpoints.public-key", "client-workspace.checkpoints.interval");
         assertThat(properties).allSatisfy(p -> assertThat(p.get("description")).asString().isNotBlank());
-        assertThat(properties).filteredOn(p -> "workspace.checkpoints.interval".equals(p.get("name")))
+        assertThat(properties).filteredOn(p -> "client-workspace.checkpoints.interval".equals(p.get("name")))
                 .singleElement().satisfies(p -> assertThat(p).containsEntry("defaultValue", "1h"));
     }
 }

@@ -142,7 +142,7 @@ class WorkspaceJpaAutoConfigurationTest {
 
     @Test
     void a_custom_history_table_holds_the_kits_migrations() {
-        runner.withPropertyValues("workspace.jpa.history-table=kit_history").run(context -> {
+        runner.withPropertyValues("client-workspace.jpa.history-table=kit_history").run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(jdbc(context).queryForObject("select count(*) from \"kit_history\" where \"version\" = '1'",
                     Integer.class)).isOne();
@@ -151,7 +151,7 @@ class WorkspaceJpaAutoConfigurationTest {
 
     @Test
     void with_migrate_false_the_kit_leaves_the_schema_to_the_host() {
-        runner.withPropertyValues("workspace.jpa.migrate=false", "spring.jpa.hibernate.ddl-auto=create-drop")
+        runner.withPropertyValues("client-workspace.jpa.migrate=false", "spring.jpa.hibernate.ddl-auto=create-drop")
                 .run(context -> {
                     assertThat(context).hasNotFailed().doesNotHaveBean(WorkspaceSchemaInitializer.class);
                     assertThat(jdbc(context).queryForObject("select count(*) from information_schema.tables"
@@ -171,7 +171,7 @@ class WorkspaceJpaAutoConfigurationTest {
 
     @Test
     void store_memory_forces_the_in_memory_stores_even_with_jpa() {
-        runner.withPropertyValues("workspace.store=memory").run(context -> {
+        runner.withPropertyValues("client-workspace.store=memory").run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(WorkspaceSchemaInitializer.class)
                     .doesNotHaveBean(JpaTransactions.class);
             assertThat(context.getBean(Stores.class).tenants()).isInstanceOf(InMemoryTenantStore.class);
@@ -180,7 +180,7 @@ class WorkspaceJpaAutoConfigurationTest {
 
     @Test
     void store_jpa_with_jpa_chooses_the_jpa_stores() {
-        runner.withPropertyValues("workspace.store=jpa").run(context ->
+        runner.withPropertyValues("client-workspace.store=jpa").run(context ->
                 assertThat(context.getBean(Stores.class).tenants()).isInstanceOf(JpaTenantStore.class));
     }
 
@@ -207,7 +207,7 @@ class WorkspaceJpaAutoConfigurationTest {
 
     @Test
     void a_relay_interval_of_zero_turns_the_outbox_relay_off() {
-        runner.withPropertyValues("workspace.events.relay-interval=0s")
+        runner.withPropertyValues("client-workspace.events.relay-interval=0s")
                 .run(context -> assertThat(context.getBean(OutboxRelay.class).isRunning()).isFalse());
     }
 

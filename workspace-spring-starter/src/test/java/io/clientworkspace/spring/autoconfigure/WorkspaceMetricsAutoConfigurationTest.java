@@ -44,9 +44,9 @@ class WorkspaceMetricsAutoConfigurationTest {
         runner.run(context -> {
             assertThat(context).hasSingleBean(WorkspaceMetrics.class);
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            for (String name : new String[] {"workspace.workspaces.created", "workspace.workspaces.archived",
-                    "workspace.members.added", "workspace.members.removed", "workspace.invitations.sent",
-                    "workspace.invitations.accepted"}) {
+            for (String name : new String[] {"client.workspace.workspaces.created", "client.workspace.workspaces.archived",
+                    "client.workspace.members.added", "client.workspace.members.removed", "client.workspace.invitations.sent",
+                    "client.workspace.invitations.accepted"}) {
                 assertThat(count(registry, name)).as(name).isZero();
             }
         });
@@ -59,8 +59,8 @@ class WorkspaceMetricsAutoConfigurationTest {
 
             s.kit().workspaces().create(s.alice(), NewWorkspace.of("Acme", "acme"));
 
-            assertThat(count(s.registry(), "workspace.workspaces.created")).isEqualTo(1);
-            assertThat(count(s.registry(), "workspace.members.added")).isEqualTo(1);
+            assertThat(count(s.registry(), "client.workspace.workspaces.created")).isEqualTo(1);
+            assertThat(count(s.registry(), "client.workspace.members.added")).isEqualTo(1);
         });
     }
 
@@ -72,7 +72,7 @@ class WorkspaceMetricsAutoConfigurationTest {
 
             s.kit().workspaces().archive(s.alice(), acme.id(), acme.version());
 
-            assertThat(count(s.registry(), "workspace.workspaces.archived")).isEqualTo(1);
+            assertThat(count(s.registry(), "client.workspace.workspaces.archived")).isEqualTo(1);
         });
     }
 
@@ -85,8 +85,8 @@ class WorkspaceMetricsAutoConfigurationTest {
             s.kit().members().add(s.alice(), acme.id(), UserId.of("jane"), WorkspaceRole.CLIENT_VIEWER);
             s.kit().members().remove(s.alice(), acme.id(), UserId.of("jane"));
 
-            assertThat(count(s.registry(), "workspace.members.added")).isEqualTo(2);
-            assertThat(count(s.registry(), "workspace.members.removed")).isEqualTo(1);
+            assertThat(count(s.registry(), "client.workspace.members.added")).isEqualTo(2);
+            assertThat(count(s.registry(), "client.workspace.members.removed")).isEqualTo(1);
         });
     }
 
@@ -100,9 +100,9 @@ class WorkspaceMetricsAutoConfigurationTest {
                     NewInvitation.of("jane@example.com", WorkspaceRole.CLIENT_VIEWER));
             s.kit().invitations().accept(Actor.client(s.alice().tenantId(), "jane"), issued.token());
 
-            assertThat(count(s.registry(), "workspace.invitations.sent")).isEqualTo(1);
-            assertThat(count(s.registry(), "workspace.invitations.accepted")).isEqualTo(1);
-            assertThat(count(s.registry(), "workspace.members.added")).isEqualTo(2);
+            assertThat(count(s.registry(), "client.workspace.invitations.sent")).isEqualTo(1);
+            assertThat(count(s.registry(), "client.workspace.invitations.accepted")).isEqualTo(1);
+            assertThat(count(s.registry(), "client.workspace.members.added")).isEqualTo(2);
         });
     }
 
@@ -118,7 +118,7 @@ class WorkspaceMetricsAutoConfigurationTest {
                 // the slug is taken
             }
 
-            assertThat(count(s.registry(), "workspace.workspaces.created")).isEqualTo(1);
+            assertThat(count(s.registry(), "client.workspace.workspaces.created")).isEqualTo(1);
         });
     }
 
@@ -132,9 +132,9 @@ class WorkspaceMetricsAutoConfigurationTest {
             metrics.denied("not-found");
             metrics.denied("access-denied");
 
-            assertThat(registry.get("workspace.authorization.denials").tag("outcome", "not-found").counter().count())
+            assertThat(registry.get("client.workspace.authorization.denials").tag("outcome", "not-found").counter().count())
                     .isEqualTo(2);
-            assertThat(registry.get("workspace.authorization.denials").tag("outcome", "access-denied").counter().count())
+            assertThat(registry.get("client.workspace.authorization.denials").tag("outcome", "access-denied").counter().count())
                     .isEqualTo(1);
         });
     }

@@ -12,7 +12,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The {@code workspace.*} properties bind, have working defaults, and reach the beans they configure. */
+/** The {@code client-workspace.*} properties bind, have working defaults, and reach the beans they configure. */
 class WorkspacePropertiesTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -39,7 +39,7 @@ class WorkspacePropertiesTest {
 
     @Test
     void cache_properties_bind() {
-        runner.withPropertyValues("workspace.cache.maximum-size=10", "workspace.cache.expire-after-write=5m")
+        runner.withPropertyValues("client-workspace.cache.maximum-size=10", "client-workspace.cache.expire-after-write=5m")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     WorkspaceProperties.Cache cache = context.getBean(WorkspaceProperties.class).getCache();
@@ -50,7 +50,7 @@ class WorkspacePropertiesTest {
 
     @Test
     void a_negative_cache_size_fails_startup_naming_it() {
-        runner.withPropertyValues("workspace.cache.maximum-size=-1").run(context -> {
+        runner.withPropertyValues("client-workspace.cache.maximum-size=-1").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("maximumSize");
         });
@@ -58,7 +58,7 @@ class WorkspacePropertiesTest {
 
     @Test
     void rest_properties_bind() {
-        runner.withPropertyValues("workspace.rest.enabled=false", "workspace.rest.base-path=/portal-api")
+        runner.withPropertyValues("client-workspace.rest.enabled=false", "client-workspace.rest.base-path=/portal-api")
                 .run(context -> {
                     WorkspaceProperties.Rest rest = context.getBean(WorkspaceProperties.class).getRest();
                     assertThat(rest.isEnabled()).isFalse();
@@ -68,8 +68,8 @@ class WorkspacePropertiesTest {
 
     @Test
     void security_properties_bind_and_drive_the_default_actor_resolver() {
-        runner.withPropertyValues("workspace.security.tenant-authority-prefix=ORG_",
-                        "workspace.security.team-authority=STAFF")
+        runner.withPropertyValues("client-workspace.security.tenant-authority-prefix=ORG_",
+                        "client-workspace.security.team-authority=STAFF")
                 .run(context -> {
                     WorkspaceProperties.Security security = context.getBean(WorkspaceProperties.class).getSecurity();
                     assertThat(security.getTenantAuthorityPrefix()).isEqualTo("ORG_");
@@ -86,7 +86,7 @@ class WorkspacePropertiesTest {
 
     @Test
     void the_default_tenant_serves_users_without_a_tenant_authority() {
-        runner.withPropertyValues("workspace.security.default-tenant-id= single-tenant ").run(context -> {
+        runner.withPropertyValues("client-workspace.security.default-tenant-id= single-tenant ").run(context -> {
             assertThat(context.getBean(ActorResolver.class)
                     .resolve(new TestingAuthenticationToken("jane", null, "ROLE_USER")))
                     .contains(Actor.client(TenantId.of("single-tenant"), "jane"));
@@ -95,8 +95,8 @@ class WorkspacePropertiesTest {
 
     @Test
     void event_properties_bind() {
-        runner.withPropertyValues("workspace.events.publish-application-events=false",
-                "workspace.events.relay-interval=15s").run(context -> {
+        runner.withPropertyValues("client-workspace.events.publish-application-events=false",
+                "client-workspace.events.relay-interval=15s").run(context -> {
                     WorkspaceProperties.Events events = context.getBean(WorkspaceProperties.class).getEvents();
                     assertThat(events.isPublishApplicationEvents()).isFalse();
                     assertThat(events.getRelayInterval()).isEqualTo(Duration.ofSeconds(15));
@@ -105,7 +105,7 @@ class WorkspacePropertiesTest {
 
     @Test
     void jpa_properties_bind() {
-        runner.withPropertyValues("workspace.jpa.migrate=false", "workspace.jpa.history-table=kit_history")
+        runner.withPropertyValues("client-workspace.jpa.migrate=false", "client-workspace.jpa.history-table=kit_history")
                 .run(context -> {
                     WorkspaceProperties.Jpa jpa = context.getBean(WorkspaceProperties.class).getJpa();
                     assertThat(jpa.isMigrate()).isFalse();
@@ -115,7 +115,7 @@ class WorkspacePropertiesTest {
 
     @Test
     void store_binds_in_any_letter_case() {
-        runner.withPropertyValues("workspace.store=MEMORY").run(context ->
+        runner.withPropertyValues("client-workspace.store=MEMORY").run(context ->
                 assertThat(context.getBean(WorkspaceProperties.class).getStore()).isEqualTo(WorkspaceProperties.Store.MEMORY));
     }
 }

@@ -50,7 +50,7 @@ class WorkspaceRestAutoConfigurationTest {
     @Test
     @SuppressWarnings("unchecked")
     void the_cross_site_filter_covers_the_base_path_below_the_dispatcher_servlets_own_path() {
-        runner.withPropertyValues("spring.mvc.servlet.path=/app/", "workspace.rest.base-path=/kit-api").run(context -> {
+        runner.withPropertyValues("spring.mvc.servlet.path=/app/", "client-workspace.rest.base-path=/kit-api").run(context -> {
             org.springframework.boot.web.servlet.FilterRegistrationBean<?> filter = context.getBean(
                     "workspaceCrossSiteRequestFilter", org.springframework.boot.web.servlet.FilterRegistrationBean.class);
             assertThat(filter.getUrlPatterns()).containsExactly("/app/kit-api/*");
@@ -78,7 +78,7 @@ class WorkspaceRestAutoConfigurationTest {
 
     @Test
     void rest_enabled_false_registers_no_endpoint() {
-        runner.withPropertyValues("workspace.rest.enabled=false").run(context -> {
+        runner.withPropertyValues("client-workspace.rest.enabled=false").run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(WorkspaceKit.class);
             for (Class<?> type : API_BEANS) {
                 assertThat(context).doesNotHaveBean(type);

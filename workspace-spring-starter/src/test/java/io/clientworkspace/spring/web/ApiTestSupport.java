@@ -45,7 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code ROLE_WORKSPACE_TEAM}, a client user only {@code TENANT_<tenantId>}, as
  * {@code DefaultActorResolver} expects.
  */
-@SpringBootTest(classes = RestTestApplication.class, properties = "workspace.store=memory")
+@SpringBootTest(classes = RestTestApplication.class, properties = "client-workspace.store=memory")
 @AutoConfigureMockMvc
 abstract class ApiTestSupport {
 

@@ -20,8 +20,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** {@code workspace.rest.base-path} moves every endpoint of the API. */
-@TestPropertySource(properties = "workspace.rest.base-path=/portal-api")
+/** {@code client-workspace.rest.base-path} moves every endpoint of the API. */
+@TestPropertySource(properties = "client-workspace.rest.base-path=/portal-api")
 class BasePathApiTest extends ApiTestSupport {
 
     @Autowired

@@ -7,8 +7,8 @@ import org.springframework.test.context.TestPropertySource;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** {@code workspace.rest.allowed-origins} admits the host's own single-page app on another origin. */
-@TestPropertySource(properties = "workspace.rest.allowed-origins=https://app.example.com,https://admin.example.com:8443")
+/** {@code client-workspace.rest.allowed-origins} admits the host's own single-page app on another origin. */
+@TestPropertySource(properties = "client-workspace.rest.allowed-origins=https://app.example.com,https://admin.example.com:8443")
 class CrossSiteAllowedOriginsApiTest extends ApiTestSupport {
 
     private void createFrom(String origin, String fetchSite, int expectedStatus) throws Exception {

@@ -7,8 +7,8 @@ import org.springframework.test.context.TestPropertySource;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** {@code workspace.rest.cross-site-protection=false} leaves cross-site calls to the host. */
-@TestPropertySource(properties = "workspace.rest.cross-site-protection=false")
+/** {@code client-workspace.rest.cross-site-protection=false} leaves cross-site calls to the host. */
+@TestPropertySource(properties = "client-workspace.rest.cross-site-protection=false")
 class CrossSiteProtectionOffApiTest extends ApiTestSupport {
 
     @Test

@@ -15,8 +15,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** {@code workspace.rest.max-json-size} bounds every JSON body the API reads, with or without Content-Length. */
-@TestPropertySource(properties = "workspace.rest.max-json-size=2KB")
+/** {@code client-workspace.rest.max-json-size} bounds every JSON body the API reads, with or without Content-Length. */
+@TestPropertySource(properties = "client-workspace.rest.max-json-size=2KB")
 class JsonSizeLimitApiTest extends ApiTestSupport {
 
     private static String workspaceJson(String slug, int padding) {

@@ -13,14 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** The API counts refused requests by outcome in {@code workspace.authorization.denials}. */
+/** The API counts refused requests by outcome in {@code client.workspace.authorization.denials}. */
 class MetricsApiTest extends ApiTestSupport {
 
     @Autowired
     MeterRegistry registry;
 
     private double denials(String outcome) {
-        Counter counter = registry.find("workspace.authorization.denials").tag("outcome", outcome).counter();
+        Counter counter = registry.find("client.workspace.authorization.denials").tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -51,12 +51,12 @@ class MetricsApiTest extends ApiTestSupport {
 
     @Test
     void operations_through_the_api_feed_the_kits_counters() throws Exception {
-        double before = registry.get("workspace.workspaces.created").counter().count();
+        double before = registry.get("client.workspace.workspaces.created").counter().count();
 
         mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                 .content("""
                         {"name": "Acme", "slug": "acme"}"""));
 
-        assertThat(registry.get("workspace.workspaces.created").counter().count()).isEqualTo(before + 1);
+        assertThat(registry.get("client.workspace.workspaces.created").counter().count()).isEqualTo(before + 1);
     }
 }

@@ -25,11 +25,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * {@code workspace.files.max-size} reaches the kit's content policy, and an upload over it is 413 with
+ * {@code client-workspace.files.max-size} reaches the kit's content policy, and an upload over it is 413 with
  * the limit, whether its declared length gives it away before a byte is read or the kit finds out while
  * streaming it (a body of unknown length); an upload of exactly the limit is fine.
  */
-@TestPropertySource(properties = "workspace.files.max-size=2KB")
+@TestPropertySource(properties = "client-workspace.files.max-size=2KB")
 class UploadSizeLimitApiTest extends FileApiTestSupport {
 
     private static final int LIMIT = 2048;

@@ -16,10 +16,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * {@code workspace.files.workspace-quota} reaches the kit, and an upload or new version that does not fit
+ * {@code client-workspace.files.workspace-quota} reaches the kit, and an upload or new version that does not fit
  * is 507 {@code quota-exceeded} with the quota and the bytes used, storing nothing.
  */
-@TestPropertySource(properties = "workspace.files.workspace-quota=4KB")
+@TestPropertySource(properties = "client-workspace.files.workspace-quota=4KB")
 class WorkspaceQuotaApiTest extends FileApiTestSupport {
 
     private static final int QUOTA = 4096;

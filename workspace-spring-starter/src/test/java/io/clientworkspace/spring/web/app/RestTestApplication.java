@@ -10,7 +10,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The smallest host a developer would write: the starter on the class path, HTTP Basic over in-memory
- * users, in-memory workspace stores ({@code workspace.store=memory}, set by the tests). Users are added
+ * users, in-memory workspace stores ({@code client-workspace.store=memory}, set by the tests). Users are added
  * by the tests once they know their tenant's id, with the authorities {@code DefaultActorResolver}
  * reads: {@code TENANT_<tenantId>} and, for team users, {@code ROLE_WORKSPACE_TEAM}.
  */
