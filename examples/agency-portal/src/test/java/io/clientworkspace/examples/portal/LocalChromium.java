@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
+import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.File;
@@ -44,21 +45,20 @@ final class LocalChromium {
     }
 
     /**
-     * Starts a headless browser with a fresh profile under {@code target/chromium-profiles}, or aborts the
-     * calling test class (skipped; failed under {@code CI=true}) when no browser or driver can be found.
+     * Starts a headless browser with a fresh profile under {@code target/chromium-profiles}; empty when no
+     * browser or driver can be found (then {@link #assumeFound} skips each test, and the reason is printed
+     * once), or fails the calling test class under {@code CI=true}.
      */
-    static LocalChromium start() throws IOException {
+    static Optional<LocalChromium> startIfFound() throws IOException {
         Optional<Path> browser = locate(BROWSER_PROPERTY, "/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome");
         Optional<Path> chromedriver = locate(DRIVER_PROPERTY, "/usr/bin/chromedriver", "chromedriver");
         if (browser.isEmpty() || chromedriver.isEmpty()) {
-            String message = "The browser tests need Chromium and ChromeDriver; found browser: "
-                    + browser.map(Path::toString).orElse("none") + ", driver: "
-                    + chromedriver.map(Path::toString).orElse("none") + ". Install them with '" + INSTALL_HINT
-                    + "' (or name them with -D" + BROWSER_PROPERTY + "=... -D" + DRIVER_PROPERTY + "=...).";
+            String message = missingMessage(browser, chromedriver);
             if (underCi()) {
                 Assertions.fail(message + " CI=true: a missing browser fails the build instead of skipping.");
             }
-            Assumptions.abort(message + " Skipped.");
+            System.err.println("WARNING: " + message + " The browser tests are skipped.");
+            return Optional.empty();
         }
         Path profiles = Files.createDirectories(Path.of("target", "chromium-profiles"));
         ChromeOptions options = new ChromeOptions();
@@ -69,7 +69,21 @@ final class LocalChromium {
                 "--window-size=1280,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.get().toFile()).usingAnyFreePort().build();
-        return new LocalChromium(service, new ChromeDriver(service, options));
+        return Optional.of(new LocalChromium(service, new ChromeDriver(service, options)));
+    }
+
+    /** Skips the calling test (a JUnit assumption) with the reason and what to install when no browser was found. */
+    static void assumeFound(@Nullable LocalChromium chromium) {
+        Assumptions.assumeTrue(chromium != null, () -> missingMessage(
+                locate(BROWSER_PROPERTY, "/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"),
+                locate(DRIVER_PROPERTY, "/usr/bin/chromedriver", "chromedriver")));
+    }
+
+    private static String missingMessage(Optional<Path> browser, Optional<Path> chromedriver) {
+        return "The browser tests need Chromium and ChromeDriver; found browser: "
+                + browser.map(Path::toString).orElse("none") + ", driver: "
+                + chromedriver.map(Path::toString).orElse("none") + ". Install them with '" + INSTALL_HINT
+                + "' (or name them with -D" + BROWSER_PROPERTY + "=... -D" + DRIVER_PROPERTY + "=...).";
     }
 
     /** The browser, driven through ChromeDriver. */
