@@ -51,6 +51,8 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
     private static final java.util.Set<io.clientworkspace.member.WorkspaceRole> ALL_ROLES =
             java.util.EnumSet.allOf(io.clientworkspace.member.WorkspaceRole.class);
 
+    private final ApprovalTestData approvalData = new ApprovalTestData(data);
+
     /** What the work in these tests throws. */
     private static final class Boom extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -148,8 +150,8 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
         FileVersion secondVersion = s.files().appendVersion(data.versionAfter(firstVersion));
         DownloadRecord download = data.download(file);
         s.downloads().append(download);
-        ApprovalRequest approval = s.approvals().insert(data.approvalOf(secondVersion));
-        Decision decision = data.decision(approval, 1);
+        ApprovalRequest approval = s.approvals().insert(approvalData.approvalOf(secondVersion));
+        Decision decision = approvalData.decision(approval, 1);
         s.approvals().appendDecision(decision);
         // ...and new rows next to the fixture's existing ones.
         Workspace sibling = s.workspaces().insert(data.workspace(f.tenant().id()));
@@ -340,8 +342,8 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
             s.files().insert(another, data.firstVersion(another));
             s.downloads().append(data.download(rows.file()));
             s.approvals().update(rows.approval().resolved(ApprovalStatus.APPROVED, data.instant()));
-            s.approvals().appendDecision(data.decision(rows.approval(), 2));
-            s.approvals().insert(data.approval(t, w));
+            s.approvals().appendDecision(approvalData.decision(rows.approval(), 2));
+            s.approvals().insert(approvalData.approval(t, w));
             throw new Boom();
         }));
 
