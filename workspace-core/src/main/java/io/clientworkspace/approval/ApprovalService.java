@@ -61,27 +61,25 @@ public final class ApprovalService {
     private final ApprovalStore approvalStore;
     private final FileStore fileStore;
 
-    public ApprovalService(Kernel kernel, WorkspaceAccess access, Authorizer authorizer, FileService files) {
+    ApprovalService(Kernel kernel, WorkspaceAccess access, Authorizer authorizer, FileService files) {
         this.kernel = requireNonNull(kernel, "kernel must not be null");
         this.access = requireNonNull(access, "access must not be null");
         this.authorizer = requireNonNull(authorizer, "authorizer must not be null");
         this.files = requireNonNull(files, "files must not be null");
         this.approvalStore = kernel.stores().require(ApprovalStore.class);
         this.fileStore = kernel.stores().require(FileStore.class);
-        files.addVersionHook((actor, file, added, changes) -> supersedeOlder(actor, file, added, changes));
-        files.addLifecycleHook(new io.clientworkspace.file.FileLifecycleHook() {
-            @Override
-            public void visibilityChanged(Actor actor, FileAsset before, FileAsset after, Changes changes) {
-                if (after.visibility() == Visibility.TEAM) {
-                    cancelOpenOf(actor, after, changes, ApprovalService.this::asksAClient, "file withdrawn");
-                }
-            }
+    }
 
-            @Override
-            public void purging(Actor actor, FileAsset file, Changes changes) {
-                cancelOpenOf(actor, file, changes, r -> true, "file purged");
-            }
-        });
+    /** A file's visibility changed (a {@code FileLifecycleHook} contributed by {@link ApprovalFeature}). */
+    void fileVisibilityChanged(Actor actor, FileAsset after, Changes changes) {
+        if (after.visibility() == Visibility.TEAM) {
+            cancelOpenOf(actor, after, changes, this::asksAClient, "file withdrawn");
+        }
+    }
+
+    /** A trashed file is about to be purged (a {@code FileLifecycleHook} contributed by {@link ApprovalFeature}). */
+    void filePurging(Actor actor, FileAsset file, Changes changes) {
+        cancelOpenOf(actor, file, changes, r -> true, "file purged");
     }
 
     /** Asks for approval of one exact version of a file; needs {@link Permission#REQUEST_APPROVALS}. */
@@ -345,7 +343,7 @@ public final class ApprovalService {
         }
     }
 
-    private void supersedeOlder(Actor actor, FileAsset file, FileVersion added, Changes changes) {
+    void supersedeOlder(Actor actor, FileAsset file, FileVersion added, Changes changes) {
         for (ApprovalRequest r : approvalStore.listForFile(file.tenantId(), file.workspaceId(), file.id(), 1000)) {
             if (r.status() == ApprovalStatus.OPEN && r.subject() instanceof ApprovalSubject.FileVersionSubject s
                     && s.versionNumber() < added.number()) {

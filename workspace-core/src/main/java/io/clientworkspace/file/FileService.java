@@ -15,6 +15,7 @@ import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.internal.Changes;
 import io.clientworkspace.internal.Cursors;
 import io.clientworkspace.internal.Kernel;
+import io.clientworkspace.internal.KitSettings;
 import io.clientworkspace.member.AccessGrant;
 import io.clientworkspace.member.Permission;
 import io.clientworkspace.spi.BlobStore;
@@ -39,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
@@ -67,57 +67,38 @@ public final class FileService {
     private final BlobStore blobs;
     private final Function<io.clientworkspace.TenantId, ContentPolicy> policies;
     private final ContentInspector inspector = new ContentInspector();
-    private final List<FileVersionHook> versionHooks = new CopyOnWriteArrayList<>();
-    private final List<FileLifecycleHook> lifecycleHooks = new CopyOnWriteArrayList<>();
-    private volatile java.util.OptionalLong workspaceQuota = java.util.OptionalLong.empty();
-    private volatile DownloadPolicy downloadPolicy = DownloadPolicy.allowAll();
+    private final List<FileVersionHook> versionHooks;
+    private final List<FileLifecycleHook> lifecycleHooks;
+    private final java.util.OptionalLong workspaceQuota;
+    private final DownloadPolicy downloadPolicy;
 
     private final FolderStore folderStore;
     private final FileStore fileStore;
     private final DownloadLogStore downloadStore;
 
-    public FileService(Kernel kernel, WorkspaceAccess access, BlobStore blobs,
-                       Function<io.clientworkspace.TenantId, ContentPolicy> policies) {
+    /**
+     * A service over the kit's file stores, with the settings' blob store, content policies, download
+     * policy and quota, and the hooks other features contributed (used by approvals). Immutable.
+     */
+    FileService(Kernel kernel, WorkspaceAccess access, KitSettings settings,
+                List<FileVersionHook> versionHooks, List<FileLifecycleHook> lifecycleHooks) {
         this.kernel = requireNonNull(kernel, "kernel must not be null");
         this.access = requireNonNull(access, "access must not be null");
-        this.blobs = requireNonNull(blobs, "blobs must not be null");
-        this.policies = requireNonNull(policies, "policies must not be null");
+        requireNonNull(settings, "settings must not be null");
+        this.blobs = settings.blobs();
+        this.policies = settings.contentPolicies();
+        this.downloadPolicy = settings.downloadPolicy();
+        this.workspaceQuota = settings.workspaceQuota();
+        this.versionHooks = List.copyOf(requireNonNull(versionHooks, "versionHooks must not be null"));
+        this.lifecycleHooks = List.copyOf(requireNonNull(lifecycleHooks, "lifecycleHooks must not be null"));
         this.folderStore = kernel.stores().require(FolderStore.class);
         this.fileStore = kernel.stores().require(FileStore.class);
         this.downloadStore = kernel.stores().require(DownloadLogStore.class);
     }
 
-    /** Registers work to do inside the unit of work that adds a version (used by approvals). */
-    public void addVersionHook(FileVersionHook hook) {
-        versionHooks.add(requireNonNull(hook, "hook must not be null"));
-    }
-
-    /** Registers work to do inside the unit of work that withdraws, shares or purges a file (used by approvals). */
-    public void addLifecycleHook(FileLifecycleHook hook) {
-        lifecycleHooks.add(requireNonNull(hook, "hook must not be null"));
-    }
-
-    /**
-     * Sets the storage quota of every workspace in bytes, or none when empty (the default). Uploads and new
-     * versions that would take a workspace's stored versions past it are refused with
-     * {@link io.clientworkspace.QuotaExceededException}; see {@link #usedBytes}.
-     */
-    public void setWorkspaceQuota(java.util.OptionalLong bytes) {
-        requireNonNull(bytes, "bytes must not be null");
-        if (bytes.isPresent() && bytes.getAsLong() < 0) {
-            throw new IllegalArgumentException("the workspace quota must not be negative");
-        }
-        this.workspaceQuota = bytes;
-    }
-
-    /** The storage quota of every workspace in bytes, if any. */
+    /** The storage quota of every workspace in bytes, if any (set with {@code WorkspaceKit.Builder.workspaceQuota}). */
     public java.util.OptionalLong workspaceQuota() {
         return workspaceQuota;
-    }
-
-    /** Sets the policy that gates downloads beyond permissions. */
-    public void setDownloadPolicy(DownloadPolicy policy) {
-        this.downloadPolicy = requireNonNull(policy, "policy must not be null");
     }
 
     // ------------------------------------------------------------------------------------------ folders

@@ -171,17 +171,19 @@ public final class Stores {
                 + (outbox.isPresent() ? " with outbox" : "");
     }
 
-    /** The feature name used in messages for a missing store; the kit's features use their own names. */
+    /**
+     * The name used in messages for a missing store, from the SPI's name: {@code ApprovalStore} gives
+     * "approvals". The kit names its unavailable features by their own names ({@code kit.files()} says "files").
+     */
     private static String featureOf(Class<?> spi) {
-        if (spi == FolderStore.class || spi == FileStore.class || spi == DownloadLogStore.class) {
-            return "files";
-        }
-        if (spi == ApprovalStore.class) {
-            return "approvals";
-        }
         String name = spi.getSimpleName();
-        String base = name.endsWith("Store") ? name.substring(0, name.length() - "Store".length()) : name;
-        return base.toLowerCase(Locale.ROOT);
+        String base = name.endsWith("Store") && name.length() > "Store".length()
+                ? name.substring(0, name.length() - "Store".length()) : name;
+        String lower = base.substring(0, 1).toLowerCase(Locale.ROOT) + base.substring(1);
+        if (lower.endsWith("s")) {
+            return lower;
+        }
+        return lower.endsWith("y") ? lower.substring(0, lower.length() - 1) + "ies" : lower + "s";
     }
 
     private static void checkEntry(Class<?> spi, Object store) {

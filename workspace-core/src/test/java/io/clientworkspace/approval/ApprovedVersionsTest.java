@@ -146,7 +146,7 @@ class ApprovedVersionsTest {
 
         @BeforeEach
         void installThePolicy() {
-            w.files.setDownloadPolicy(new ApprovedVersionsOnly(w.approvals));
+            w = ApprovalWorld.create(blobs, b -> b.downloadPolicyFrom(kit -> new ApprovedVersionsOnly(kit.approvals())));
         }
 
         private byte[] download(Actor actor, FileAsset file, OptionalInt version) throws IOException {
