@@ -3,6 +3,7 @@ package io.clientworkspace.spring.web;
 import io.clientworkspace.AccessDeniedException;
 import io.clientworkspace.ArchivedException;
 import io.clientworkspace.ConflictException;
+import io.clientworkspace.FeatureUnavailableException;
 import io.clientworkspace.GoneException;
 import io.clientworkspace.NotFoundException;
 import io.clientworkspace.ValidationException;
@@ -41,6 +42,9 @@ import java.util.Map;
  *   <tr><td>conflict</td><td>409 with {@code reason}; a stale version on a request with If-Match is 412</td></tr>
  *   <tr><td>gone</td><td>410 with {@code reason}</td></tr>
  *   <tr><td>archived</td><td>409</td></tr>
+ *   <tr><td>feature-unavailable</td><td>501 Not Implemented: the store set lacks a store the feature needs, with
+ *       {@code feature} (e.g. {@code approvals}) and {@code missingStore} (the SPI interface's name); the rest of
+ *       the API keeps working</td></tr>
  *   <tr><td>precondition-required</td><td>428: a versioned change without If-Match</td></tr>
  *   <tr><td>unauthenticated</td><td>401</td></tr>
  *   <tr><td>bad-request</td><td>400: unreadable JSON, unknown fields, bad parameters, a missing multipart
@@ -107,6 +111,14 @@ public class ProblemDetailsAdvice {
     ResponseEntity<ProblemDetail> gone(GoneException e) {
         ProblemDetail p = problem(HttpStatus.GONE, e);
         p.setProperty("reason", e.reason().name());
+        return respond(p);
+    }
+
+    @ExceptionHandler(FeatureUnavailableException.class)
+    ResponseEntity<ProblemDetail> featureUnavailable(FeatureUnavailableException e) {
+        ProblemDetail p = problem(HttpStatus.NOT_IMPLEMENTED, e);
+        p.setProperty("feature", e.feature());
+        p.setProperty("missingStore", e.missingStore().getName());
         return respond(p);
     }
 
