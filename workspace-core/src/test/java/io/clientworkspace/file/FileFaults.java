@@ -62,9 +62,11 @@ final class FileFaults {
 
     FileFaults() {
         Stores base = InMemoryStores.create();
-        stores = new Stores(base.unitOfWork(), base.tenants(), base.team(), base.permissionMatrices(), base.workspaces(),
-                base.memberships(), base.invitations(), new Activity(base.activity()), new Folders(base.folders()),
-                new Files(base.files()), new Downloads(base.downloads()), new Approvals(base.approvals()), base.outbox());
+        stores = base.with(ActivityStore.class, new Activity(base.activity()))
+                .with(FolderStore.class, new Folders(base.require(FolderStore.class)))
+                .with(FileStore.class, new Files(base.require(FileStore.class)))
+                .with(DownloadLogStore.class, new Downloads(base.require(DownloadLogStore.class)))
+                .with(ApprovalStore.class, new Approvals(base.require(ApprovalStore.class)));
     }
 
     /** The stores to build the kit with. */

@@ -46,9 +46,9 @@ public final class FaultInjection {
 
     public FaultInjection() {
         Stores base = InMemoryStores.create();
-        stores = base.withTeam(new FaultyTeam(base.team()))
-                .withMemberships(new FaultyMemberships(base.memberships()))
-                .withActivity(new FaultyActivity(base.activity()));
+        stores = base.with(TeamStore.class, new FaultyTeam(base.team()))
+                .with(MembershipStore.class, new FaultyMemberships(base.memberships()))
+                .with(ActivityStore.class, new FaultyActivity(base.activity()));
     }
 
     /** The stores to build the kit with. */

@@ -1,26 +1,10 @@
 package io.clientworkspace.jpa;
 
-import io.clientworkspace.jpa.entity.ActivityEntity;
-import io.clientworkspace.jpa.entity.ApprovalEntity;
-import io.clientworkspace.jpa.entity.CheckpointEntity;
-import io.clientworkspace.jpa.entity.DecisionEntity;
-import io.clientworkspace.jpa.entity.DownloadEntity;
-import io.clientworkspace.jpa.entity.FileEntity;
-import io.clientworkspace.jpa.entity.FileVersionEntity;
-import io.clientworkspace.jpa.entity.FolderEntity;
-import io.clientworkspace.jpa.entity.InvitationEntity;
-import io.clientworkspace.jpa.entity.MembershipEntity;
-import io.clientworkspace.jpa.entity.OutboxEventEntity;
-import io.clientworkspace.jpa.entity.PermissionMatrixEntity;
-import io.clientworkspace.jpa.entity.TeamMemberEntity;
-import io.clientworkspace.jpa.entity.TenantEntity;
-import io.clientworkspace.jpa.entity.WorkspaceEntity;
 import io.clientworkspace.spi.Stores;
 import jakarta.persistence.EntityManagerFactory;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -43,12 +27,13 @@ public final class JpaStores {
     /** Classpath location of the H2 migrations (Flyway: {@code classpath:db/clientworkspace/h2}). */
     public static final String MIGRATIONS_H2 = "db/clientworkspace/h2";
 
-    /** The entity classes to register with the persistence unit. */
-    public static final List<Class<?>> ENTITY_CLASSES = List.of(TenantEntity.class, TeamMemberEntity.class,
-            PermissionMatrixEntity.class, WorkspaceEntity.class, MembershipEntity.class, InvitationEntity.class,
-            ActivityEntity.class, OutboxEventEntity.class, FolderEntity.class, FileEntity.class,
-            FileVersionEntity.class, DownloadEntity.class, ApprovalEntity.class, DecisionEntity.class,
-            CheckpointEntity.class);
+    /**
+     * The entity classes to register with the persistence unit: those of every feature in {@link JpaFeatures#ALL},
+     * in its order.
+     */
+    public static final List<Class<?>> ENTITY_CLASSES = JpaFeatures.ALL.stream()
+            .flatMap(feature -> feature.entityClasses().stream())
+            .toList();
 
     private JpaStores() {
     }
@@ -66,16 +51,15 @@ public final class JpaStores {
         return create(transactions, Clock.systemUTC());
     }
 
-    /** Like {@link #create(JpaTransactions)}, with the clock that stamps event delivery. */
+    /**
+     * Like {@link #create(JpaTransactions)}, with the clock that stamps event delivery. Every feature of
+     * {@link JpaFeatures#ALL} adds its stores.
+     */
     public static Stores create(JpaTransactions transactions, Clock clock) {
         requireNonNull(transactions, "transactions must not be null");
         requireNonNull(clock, "clock must not be null");
-        return new Stores(new JpaUnitOfWork(transactions), new JpaTenantStore(transactions),
-                new JpaTeamStore(transactions), new JpaPermissionMatrixStore(transactions),
-                new JpaWorkspaceStore(transactions), new JpaMembershipStore(transactions),
-                new JpaInvitationStore(transactions), new JpaActivityStore(transactions),
-                new JpaFolderStore(transactions), new JpaFileStore(transactions),
-                new JpaDownloadLogStore(transactions), new JpaApprovalStore(transactions),
-                Optional.of(new JpaEventOutbox(transactions, clock)));
+        Stores.Builder stores = Stores.builder(new JpaUnitOfWork(transactions));
+        JpaFeatures.ALL.forEach(feature -> feature.addStores(stores, transactions, clock));
+        return stores.build();
     }
 }

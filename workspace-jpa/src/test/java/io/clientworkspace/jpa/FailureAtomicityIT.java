@@ -64,7 +64,7 @@ class FailureAtomicityIT {
         db.reset();
         JpaTransactions transactions = new ResourceLocalTransactions(db.emf());
         Stores real = JpaStores.create(transactions);
-        Stores failing = real.withMemberships(new FailingOnInsert(real.memberships(), transactions));
+        Stores failing = real.with(MembershipStore.class, new FailingOnInsert(real.memberships(), transactions));
         WorkspaceKit kit = WorkspaceKit.builder().stores(failing).build();
         Tenant tenant = kit.tenants().create("Northwind", UserId.of("alice"));
         Actor alice = Actor.team(tenant.id(), "alice");
@@ -93,7 +93,7 @@ class FailureAtomicityIT {
         long activityBefore = rows(db, "cwk_activity");
         long membersBefore = rows(db, "cwk_membership");
 
-        Stores failing = real.withMemberships(new FailingOnInsert(real.memberships(), transactions));
+        Stores failing = real.with(MembershipStore.class, new FailingOnInsert(real.memberships(), transactions));
         WorkspaceKit kit = WorkspaceKit.builder().stores(failing).build();
         Throwable failure = catchThrowable(() -> kit.invitations().accept(Actor.client(tenant.id(), "carol"), invite.token()));
 
@@ -123,7 +123,7 @@ class FailureAtomicityIT {
         long activityBefore = rows(db, "cwk_activity");
         long eventsBefore = rows(db, "cwk_event_outbox");
 
-        WorkspaceKit kit = WorkspaceKit.builder().stores(real.withFiles(new FailingAfterInsert(real.files(), transactions)))
+        WorkspaceKit kit = WorkspaceKit.builder().stores(real.with(FileStore.class, new FailingAfterInsert(real.require(FileStore.class), transactions)))
                 .blobStore(blobs).build();
         Throwable failure = catchThrowable(() -> kit.files().upload(alice, acme.id(),
                 NewUpload.of("proposal.pdf", "application/pdf"), new ByteArrayInputStream(PDF)));
@@ -164,7 +164,7 @@ class FailureAtomicityIT {
         long activityBefore = rows(db, "cwk_activity");
         List<String> blobsBefore = blobs.keysOlderThan(Instant.now().plusSeconds(3600), 100);
 
-        WorkspaceKit kit = WorkspaceKit.builder().stores(real.withFiles(new FailingAfterInsert(real.files(), transactions)))
+        WorkspaceKit kit = WorkspaceKit.builder().stores(real.with(FileStore.class, new FailingAfterInsert(real.require(FileStore.class), transactions)))
                 .blobStore(blobs).build();
         Throwable failure = catchThrowable(() -> kit.files().purge(alice, acme.id(), file.id(), trashed.version()));
 

@@ -71,10 +71,19 @@ public enum TestDatabase {
         }
     };
 
-    private static final List<String> TABLES = List.of("cwk_approval_decision", "cwk_approval", "cwk_download",
-            "cwk_file_version", "cwk_file", "cwk_folder", "cwk_event_outbox", "cwk_activity", "cwk_invitation",
-            "cwk_membership", "cwk_workspace", "cwk_permission_matrix", "cwk_team_member", "cwk_tenant",
-            "cwk_activity_checkpoint");
+    /**
+     * Every table of the kit, children first: the tables of {@link JpaStores#ENTITY_CLASSES} in reverse (features
+     * are registered after the features they build on, and each feature lists parents before children).
+     */
+    private static final List<String> TABLES = reversed(JpaStores.ENTITY_CLASSES).stream()
+            .map(entity -> entity.getAnnotation(jakarta.persistence.Table.class).name())
+            .toList();
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new java.util.ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
 
     private DataSource dataSource;
     private EntityManagerFactory emf;

@@ -14,7 +14,8 @@ import static java.util.Objects.requireNonNull;
  * ({@link io.clientworkspace.file.FileService#sweepOrphanBlobs}) every
  * {@code client-workspace.files.orphan-sweep-interval}, and the approval expiry
  * ({@link io.clientworkspace.approval.ApprovalService#expireOverdue}) every
- * {@code client-workspace.approvals.expiry-interval}. A zero or negative interval switches that task off;
+ * {@code client-workspace.approvals.expiry-interval}. A zero or negative interval switches that task off, and so
+ * does a store set without the feature's stores;
  * with both off no thread is started. Both tasks are safe to run on every node at once: the sweep only
  * deletes blobs no version references, and each expiry locks its request.
  */
@@ -51,10 +52,10 @@ public final class WorkspaceMaintenance implements SmartLifecycle {
         if (tasks.isRunning()) {
             return;
         }
-        if (PeriodicTasks.positive(sweepInterval)) {
+        if (PeriodicTasks.positive(sweepInterval) && available("files")) {
             tasks.schedule(sweepInterval, sweepInterval, this::sweepOnce);
         }
-        if (PeriodicTasks.positive(expiryInterval)) {
+        if (PeriodicTasks.positive(expiryInterval) && available("approvals")) {
             tasks.schedule(expiryInterval, expiryInterval, this::expireOnce);
         }
     }
@@ -70,6 +71,11 @@ public final class WorkspaceMaintenance implements SmartLifecycle {
     void expireOnce() {
         PeriodicTasks.runOnce(log, () -> kit.approvals().expireOverdue(EXPIRY_BATCH),
                 "Expired {} overdue approval request(s)", "Expiring overdue approval requests failed");
+    }
+
+    /** A task of a feature the store set cannot serve is not scheduled: it could only fail at every run. */
+    private boolean available(String feature) {
+        return kit.features().stream().anyMatch(f -> f.name().equals(feature) && f.available());
     }
 
     @Override

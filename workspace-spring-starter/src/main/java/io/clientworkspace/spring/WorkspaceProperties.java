@@ -35,6 +35,8 @@ public class WorkspaceProperties {
 
     private final Checkpoints checkpoints = new Checkpoints();
 
+    private final Features features = new Features();
+
     public Store getStore() {
         return store;
     }
@@ -73,6 +75,10 @@ public class WorkspaceProperties {
 
     public Checkpoints getCheckpoints() {
         return checkpoints;
+    }
+
+    public Features getFeatures() {
+        return features;
     }
 
     /**
@@ -285,6 +291,26 @@ public class WorkspaceProperties {
             public void setMaxExpandedSize(DataSize maxExpandedSize) {
                 this.maxExpandedSize = maxExpandedSize;
             }
+        }
+    }
+
+    /** Which of the kit's features the application cannot do without. */
+    public static class Features {
+
+        /**
+         * Names of features (for example {@code files, approvals}) that must be available: when the store set
+         * lacks a store one of them needs, the application fails to start, naming the feature and the missing
+         * store SPI, instead of answering 501 when the feature is first used. An unknown name also fails the
+         * start, naming the valid ones. Empty by default: a feature whose stores are missing is unavailable.
+         */
+        private List<String> required = new ArrayList<>();
+
+        public List<String> getRequired() {
+            return required;
+        }
+
+        public void setRequired(List<String> required) {
+            this.required = new ArrayList<>(required);
         }
     }
 

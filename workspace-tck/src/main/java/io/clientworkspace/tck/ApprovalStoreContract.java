@@ -14,6 +14,7 @@ import io.clientworkspace.approval.DecisionKind;
 import io.clientworkspace.file.FileAsset;
 import io.clientworkspace.file.FileVersion;
 import io.clientworkspace.spi.ApprovalStore;
+import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.tenant.Tenant;
 import io.clientworkspace.workspace.Workspace;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class ApprovalStoreContract extends StoreContractSupport {
 
+    /** Approval requests and decisions, with the ids, users and instants of {@link #data}. */
+    protected final ApprovalTestData approvalData = new ApprovalTestData(data);
+
     private ApprovalStore approvals() {
-        return stores().approvals();
+        return stores().require(ApprovalStore.class);
     }
 
     private ApprovalRequest insert(ApprovalRequest request) {
@@ -57,18 +61,18 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
     }
 
     private ApprovalRequest stored(Workspace workspace) {
-        return insert(data.approval(workspace.tenantId(), workspace.id()));
+        return insert(approvalData.approval(workspace.tenantId(), workspace.id()));
     }
 
     private FileVersion storedFileVersion(Workspace workspace) {
         FileAsset file = data.file(workspace.tenantId(), workspace.id());
         FileVersion first = data.firstVersion(file);
-        runInUnitOfWork(() -> stores().files().insert(file, first));
+        runInUnitOfWork(() -> stores().require(FileStore.class).insert(file, first));
         return first;
     }
 
     private FileVersion nextVersion(FileVersion previous) {
-        return inUnitOfWork(() -> stores().files().appendVersion(data.versionAfter(previous)));
+        return inUnitOfWork(() -> stores().require(FileStore.class).appendVersion(data.versionAfter(previous)));
     }
 
     private List<Decision> decisions(ApprovalRequest request) {
@@ -90,7 +94,7 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
 
     private List<ApprovalRequest> insertShuffled(Workspace workspace, int count) {
         return insertShuffled(IntStream.range(0, count)
-                .mapToObj(i -> data.approval(workspace.tenantId(), workspace.id())).toList());
+                .mapToObj(i -> approvalData.approval(workspace.tenantId(), workspace.id())).toList());
     }
 
     private static ApprovalRequest withVersion(ApprovalRequest r, long version) {
@@ -105,7 +109,7 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
     void insertStoresVersionZeroWhateverTheArgumentCarries() {
         Workspace workspace = storedWorkspace();
 
-        ApprovalRequest stored = insert(data.anApproval(workspace.tenantId(), workspace.id()).version(5).build());
+        ApprovalRequest stored = insert(approvalData.anApproval(workspace.tenantId(), workspace.id()).version(5).build());
 
         assertThat(stored.version()).isZero();
         assertThat(approvals().find(workspace.tenantId(), workspace.id(), stored.id()))
@@ -116,7 +120,7 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
     void aDeliverableRequestKeepsEveryField() {
         Workspace workspace = storedWorkspace();
         Set<UserId> approvers = Set.of(data.userId(), data.userId(), data.userId());
-        ApprovalRequest request = data.anApproval(workspace.tenantId(), workspace.id())
+        ApprovalRequest request = approvalData.anApproval(workspace.tenantId(), workspace.id())
                 .title("Logo „final“ – v2")
                 .message("Bitte bis Freitag prüfen.\nDanke!")
                 .subject(new ApprovalSubject.DeliverableSubject("The new logo, all variants",
@@ -135,7 +139,7 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
     @Test
     void aDeliverableWithoutLinkMessageOrDueDateRoundTrips() {
         Workspace workspace = storedWorkspace();
-        ApprovalRequest request = data.anApproval(workspace.tenantId(), workspace.id()).policy(ApprovalPolicy.all())
+        ApprovalRequest request = approvalData.anApproval(workspace.tenantId(), workspace.id()).policy(ApprovalPolicy.all())
                 .build();
 
         insert(request);
@@ -147,7 +151,7 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
     void aFileVersionRequestKeepsTheVersionAndItsHash() {
         Workspace workspace = storedWorkspace();
         FileVersion version = nextVersion(storedFileVersion(workspace));
-        ApprovalRequest request = data.anApproval(workspace.tenantId(), workspace.id()).about(version).build();
+        ApprovalRequest request = approvalData.anApproval(workspace.tenantId(), workspace.id()).about(version).build();
 
         insert(request);
 
@@ -161,7 +165,7 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
     void aResolvedRequestRoundTrips() {
         Workspace workspace = storedWorkspace();
         Instant requestedAt = data.instant();
-        ApprovalRequest request = data.anApproval(workspace.tenantId(), workspace.id()).requestedAt(requestedAt)
+        ApprovalRequest request = approvalData.anApproval(workspace.tenantId(), workspace.id()).requestedAt(requestedAt)
                 .resolved(ApprovalStatus.CHANGES_REQUESTED, requestedAt.plusSeconds(3_600)).build();
 
         insert(request);
@@ -174,15 +178,15 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
         Workspace workspace = storedWorkspace();
         stored(workspace);
 
-        assertThat(approvals().find(workspace.tenantId(), workspace.id(), data.approvalId())).isEmpty();
-        assertThat(approvals().decisions(workspace.tenantId(), workspace.id(), data.approvalId())).isEmpty();
+        assertThat(approvals().find(workspace.tenantId(), workspace.id(), approvalData.approvalId())).isEmpty();
+        assertThat(approvals().decisions(workspace.tenantId(), workspace.id(), approvalData.approvalId())).isEmpty();
     }
 
     @Test
     void insertOfATakenIdIsAlreadyExistsAndStoresNothing() {
         Workspace workspace = storedWorkspace();
         ApprovalRequest first = stored(workspace);
-        ApprovalRequest clash = data.anApproval(workspace.tenantId(), workspace.id()).id(first.id()).title("Clash").build();
+        ApprovalRequest clash = approvalData.anApproval(workspace.tenantId(), workspace.id()).id(first.id()).title("Clash").build();
 
         assertConflict(ALREADY_EXISTS, () -> insert(clash));
 
@@ -227,7 +231,7 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
     @Test
     void updateOfAMissingRequestIsAStaleVersionConflictAndStoresNothing() {
         Workspace workspace = storedWorkspace();
-        ApprovalRequest missing = data.approval(workspace.tenantId(), workspace.id());
+        ApprovalRequest missing = approvalData.approval(workspace.tenantId(), workspace.id());
 
         assertConflict(STALE_VERSION, () -> update(missing));
 
@@ -243,9 +247,9 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
         Tenant otherTenant = storedTenant();
         ApprovalRequest stored = stored(workspace);
 
-        assertConflict(STALE_VERSION, () -> update(data.anApproval(tenant.id(), otherWorkspace.id()).id(stored.id())
+        assertConflict(STALE_VERSION, () -> update(approvalData.anApproval(tenant.id(), otherWorkspace.id()).id(stored.id())
                 .resolved(ApprovalStatus.APPROVED, data.instant()).build()));
-        assertConflict(STALE_VERSION, () -> update(data.anApproval(otherTenant.id(), workspace.id()).id(stored.id())
+        assertConflict(STALE_VERSION, () -> update(approvalData.anApproval(otherTenant.id(), workspace.id()).id(stored.id())
                 .resolved(ApprovalStatus.APPROVED, data.instant()).build()));
 
         assertThat(approvals().find(workspace.tenantId(), workspace.id(), stored.id())).contains(stored);
@@ -261,7 +265,7 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
         assertThat(approvals().findForUpdate(workspace.tenantId(), workspace.id(), stored.id())).contains(stored);
         assertThat(inUnitOfWork(() -> approvals().findForUpdate(workspace.tenantId(), workspace.id(), stored.id())))
                 .contains(stored);
-        assertThat(inUnitOfWork(() -> approvals().findForUpdate(workspace.tenantId(), workspace.id(), data.approvalId())))
+        assertThat(inUnitOfWork(() -> approvals().findForUpdate(workspace.tenantId(), workspace.id(), approvalData.approvalId())))
                 .isEmpty();
     }
 
@@ -272,8 +276,8 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
         Workspace otherWorkspace = storedWorkspace(tenant);
         Tenant otherTenant = storedTenant();
         FileVersion version = storedFileVersion(workspace);
-        ApprovalRequest request = insert(data.approvalOf(version));
-        append(data.decision(request, 1));
+        ApprovalRequest request = insert(approvalData.approvalOf(version));
+        append(approvalData.decision(request, 1));
 
         for (TenantId t : List.of(tenant.id(), otherTenant.id())) {
             for (WorkspaceId w : List.of(otherWorkspace.id(), workspace.id())) {
@@ -344,7 +348,7 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
         List<ApprovalRequest> created = new ArrayList<>();
         for (int i = 0; i < 3 * statuses.length; i++) {
             ApprovalStatus status = statuses[i % statuses.length];
-            TestData.ApprovalRequestBuilder builder = data.anApproval(workspace.tenantId(), workspace.id());
+            ApprovalTestData.ApprovalRequestBuilder builder = approvalData.anApproval(workspace.tenantId(), workspace.id());
             if (status != ApprovalStatus.OPEN) {
                 builder.resolved(status, data.instant());
             }
@@ -382,11 +386,11 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
         FileVersion v1 = storedFileVersion(workspace);
         FileVersion v2 = nextVersion(v1);
         FileVersion otherFile = storedFileVersion(workspace);
-        ApprovalRequest onV1 = insert(data.approvalOf(v1));
-        insert(data.approvalOf(otherFile));
+        ApprovalRequest onV1 = insert(approvalData.approvalOf(v1));
+        insert(approvalData.approvalOf(otherFile));
         stored(workspace);
-        ApprovalRequest onV2 = insert(data.approvalOf(v2));
-        ApprovalRequest onV1Resolved = insert(data.anApproval(workspace.tenantId(), workspace.id()).about(v1)
+        ApprovalRequest onV2 = insert(approvalData.approvalOf(v2));
+        ApprovalRequest onV1Resolved = insert(approvalData.anApproval(workspace.tenantId(), workspace.id()).about(v1)
                 .resolved(ApprovalStatus.SUPERSEDED, data.instant()).build());
 
         assertThat(approvals().listForFile(workspace.tenantId(), workspace.id(), v1.fileId(), 10))
@@ -398,7 +402,7 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
         Workspace workspace = storedWorkspace();
         FileVersion version = storedFileVersion(workspace);
         List<ApprovalRequest> newestFirst = insertShuffled(IntStream.range(0, 5)
-                .mapToObj(i -> data.approvalOf(version)).toList());
+                .mapToObj(i -> approvalData.approvalOf(version)).toList());
 
         assertThat(approvals().listForFile(workspace.tenantId(), workspace.id(), version.fileId(), 3))
                 .containsExactlyElementsOf(newestFirst.subList(0, 3));
@@ -418,16 +422,16 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
         Workspace workspace = storedWorkspace();
         Workspace otherTenantsWorkspace = storedWorkspace();
         Instant now = data.instant().plusSeconds(10_000);
-        ApprovalRequest overdue = insert(data.anApproval(workspace.tenantId(), workspace.id())
+        ApprovalRequest overdue = insert(approvalData.anApproval(workspace.tenantId(), workspace.id())
                 .dueAt(now.minusSeconds(60)).build());
-        ApprovalRequest overdueElsewhere = insert(data.anApproval(otherTenantsWorkspace.tenantId(),
+        ApprovalRequest overdueElsewhere = insert(approvalData.anApproval(otherTenantsWorkspace.tenantId(),
                 otherTenantsWorkspace.id()).dueAt(now.minusSeconds(1)).build());
-        insert(data.anApproval(workspace.tenantId(), workspace.id()).dueAt(now).build());
-        insert(data.anApproval(workspace.tenantId(), workspace.id()).dueAt(now.plusSeconds(1)).build());
-        insert(data.approval(workspace.tenantId(), workspace.id()));
-        insert(data.anApproval(workspace.tenantId(), workspace.id()).dueAt(now.minusSeconds(60))
+        insert(approvalData.anApproval(workspace.tenantId(), workspace.id()).dueAt(now).build());
+        insert(approvalData.anApproval(workspace.tenantId(), workspace.id()).dueAt(now.plusSeconds(1)).build());
+        insert(approvalData.approval(workspace.tenantId(), workspace.id()));
+        insert(approvalData.anApproval(workspace.tenantId(), workspace.id()).dueAt(now.minusSeconds(60))
                 .resolved(ApprovalStatus.APPROVED, now.minusSeconds(120)).build());
-        update(insert(data.anApproval(workspace.tenantId(), workspace.id()).dueAt(now.minusSeconds(60)).build())
+        update(insert(approvalData.anApproval(workspace.tenantId(), workspace.id()).dueAt(now.minusSeconds(60)).build())
                 .resolved(ApprovalStatus.EXPIRED, now.minusSeconds(30)));
 
         assertThat(approvals().listOverdue(now, 100)).containsExactlyInAnyOrder(overdue, overdueElsewhere);
@@ -437,7 +441,7 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
     void listOverdueReturnsAtMostLimitRequests() {
         Workspace workspace = storedWorkspace();
         Instant now = data.instant().plusSeconds(10_000);
-        List<ApprovalRequest> overdue = IntStream.range(0, 5).mapToObj(i -> insert(data.anApproval(workspace.tenantId(),
+        List<ApprovalRequest> overdue = IntStream.range(0, 5).mapToObj(i -> insert(approvalData.anApproval(workspace.tenantId(),
                 workspace.id()).dueAt(now.minusSeconds(100 - i)).build())).toList();
 
         List<ApprovalRequest> firstBatch = approvals().listOverdue(now, 3);
@@ -449,7 +453,7 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
     void listOverdueIsEmptyWhenNothingIsDue() {
         Workspace workspace = storedWorkspace();
         Instant now = data.instant();
-        insert(data.anApproval(workspace.tenantId(), workspace.id()).dueAt(now.plusSeconds(60)).build());
+        insert(approvalData.anApproval(workspace.tenantId(), workspace.id()).dueAt(now.plusSeconds(60)).build());
 
         assertThat(approvals().listOverdue(now, 10)).isEmpty();
     }
@@ -462,14 +466,14 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
         FileVersion version = storedFileVersion(workspace);
         UserId carol = data.userId();
         UserId tom = data.userId();
-        ApprovalRequest request = insert(data.anApproval(workspace.tenantId(), workspace.id()).about(version)
+        ApprovalRequest request = insert(approvalData.anApproval(workspace.tenantId(), workspace.id()).about(version)
                 .approvers(Set.of(carol, tom)).policy(ApprovalPolicy.all()).build());
 
-        Decision first = append(data.aDecision(request).sequence(1).approver(carol, ActorKind.CLIENT)
+        Decision first = append(approvalData.aDecision(request).sequence(1).approver(carol, ActorKind.CLIENT)
                 .kind(DecisionKind.REQUEST_CHANGES, "Bitte das Logo größer – „so“ nicht.").build());
-        Decision second = append(data.aDecision(request).sequence(2).approver(tom, ActorKind.TEAM)
+        Decision second = append(approvalData.aDecision(request).sequence(2).approver(tom, ActorKind.TEAM)
                 .kind(DecisionKind.REJECT, "No").build());
-        Decision third = append(data.aDecision(request).sequence(3).approver(carol, ActorKind.CLIENT).approve().build());
+        Decision third = append(approvalData.aDecision(request).sequence(3).approver(carol, ActorKind.CLIENT).approve().build());
 
         assertThat(decisions(request)).containsExactly(first, second, third);
         assertThat(third.versionNumber()).contains(1);
@@ -481,7 +485,7 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
         Workspace workspace = storedWorkspace();
         ApprovalRequest request = stored(workspace);
 
-        Decision decision = append(data.decision(request, 1));
+        Decision decision = append(approvalData.decision(request, 1));
 
         assertThat(decisions(request)).containsExactly(decision);
         assertThat(decisions(request).get(0).versionNumber()).isEmpty();
@@ -492,7 +496,7 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
     void aRequestWithoutDecisionsHasAnEmptyRecord() {
         Workspace workspace = storedWorkspace();
         ApprovalRequest request = stored(workspace);
-        append(data.decision(stored(workspace), 1));
+        append(approvalData.decision(stored(workspace), 1));
 
         assertThat(decisions(request)).isEmpty();
     }
@@ -503,9 +507,9 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
         ApprovalRequest one = stored(workspace);
         ApprovalRequest two = stored(workspace);
 
-        Decision oneFirst = append(data.decision(one, 1));
-        Decision twoFirst = append(data.decision(two, 1));
-        Decision oneSecond = append(data.decision(one, 2));
+        Decision oneFirst = append(approvalData.decision(one, 1));
+        Decision twoFirst = append(approvalData.decision(two, 1));
+        Decision oneSecond = append(approvalData.decision(one, 2));
 
         assertThat(decisions(one)).containsExactly(oneFirst, oneSecond);
         assertThat(decisions(two)).containsExactly(twoFirst);
@@ -515,12 +519,12 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
     void appendingATakenSequenceIsAStaleVersionConflictAndChangesNothing() {
         Workspace workspace = storedWorkspace();
         ApprovalRequest request = stored(workspace);
-        Decision first = append(data.decision(request, 1));
-        Decision second = append(data.decision(request, 2));
+        Decision first = append(approvalData.decision(request, 1));
+        Decision second = append(approvalData.decision(request, 2));
 
-        assertConflict(STALE_VERSION, () -> append(data.aDecision(request).sequence(2)
+        assertConflict(STALE_VERSION, () -> append(approvalData.aDecision(request).sequence(2)
                 .kind(DecisionKind.REJECT, "Lost").build()));
-        assertConflict(STALE_VERSION, () -> append(data.decision(request, 1)));
+        assertConflict(STALE_VERSION, () -> append(approvalData.decision(request, 1)));
 
         assertThat(decisions(request)).containsExactly(first, second);
     }
@@ -529,9 +533,9 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
     void appendingASequenceThatSkipsAheadIsAStaleVersionConflictAndChangesNothing() {
         Workspace workspace = storedWorkspace();
         ApprovalRequest request = stored(workspace);
-        Decision first = append(data.decision(request, 1));
+        Decision first = append(approvalData.decision(request, 1));
 
-        assertConflict(STALE_VERSION, () -> append(data.decision(request, 3)));
+        assertConflict(STALE_VERSION, () -> append(approvalData.decision(request, 3)));
 
         assertThat(decisions(request)).containsExactly(first);
     }
@@ -541,7 +545,7 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
         Workspace workspace = storedWorkspace();
         ApprovalRequest request = stored(workspace);
 
-        assertConflict(STALE_VERSION, () -> append(data.decision(request, 2)));
+        assertConflict(STALE_VERSION, () -> append(approvalData.decision(request, 2)));
 
         assertThat(decisions(request)).isEmpty();
     }
@@ -553,11 +557,11 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
         Workspace otherWorkspace = storedWorkspace(tenant);
         Tenant otherTenant = storedTenant();
         ApprovalRequest request = stored(workspace);
-        Decision first = append(data.decision(request, 1));
+        Decision first = append(approvalData.decision(request, 1));
 
-        assertConflict(STALE_VERSION, () -> append(data.decision(data.anApproval(tenant.id(), otherWorkspace.id())
+        assertConflict(STALE_VERSION, () -> append(approvalData.decision(approvalData.anApproval(tenant.id(), otherWorkspace.id())
                 .id(request.id()).build(), 2)));
-        assertConflict(STALE_VERSION, () -> append(data.decision(data.anApproval(otherTenant.id(), workspace.id())
+        assertConflict(STALE_VERSION, () -> append(approvalData.decision(approvalData.anApproval(otherTenant.id(), workspace.id())
                 .id(request.id()).build(), 2)));
 
         assertThat(decisions(request)).containsExactly(first);
@@ -569,7 +573,7 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
     void updatingTheRequestKeepsItsDecisions() {
         Workspace workspace = storedWorkspace();
         ApprovalRequest request = stored(workspace);
-        Decision first = append(data.decision(request, 1));
+        Decision first = append(approvalData.decision(request, 1));
 
         update(request.resolved(ApprovalStatus.APPROVED, data.instant()));
 
@@ -581,10 +585,10 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
     @Test
     void concurrentInsertsOfOneIdLetExactlyOneWin() {
         Workspace workspace = storedWorkspace();
-        ApprovalId id = data.approvalId();
+        ApprovalId id = approvalData.approvalId();
 
         Concurrently.Outcomes<ApprovalRequest> outcomes = Concurrently.run(i ->
-                insert(data.anApproval(workspace.tenantId(), workspace.id()).id(id).title("Writer " + i).build()));
+                insert(approvalData.anApproval(workspace.tenantId(), workspace.id()).id(id).title("Writer " + i).build()));
 
         assertThat(outcomes.successes()).hasSize(1);
         assertThat(outcomes.failures()).hasSize(Concurrently.THREADS - 1)
@@ -613,7 +617,7 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
         Workspace workspace = storedWorkspace();
         ApprovalRequest request = stored(workspace);
 
-        Concurrently.Outcomes<Decision> outcomes = Concurrently.run(i -> append(data.decision(request, 1)));
+        Concurrently.Outcomes<Decision> outcomes = Concurrently.run(i -> append(approvalData.decision(request, 1)));
 
         assertThat(outcomes.successes()).hasSize(1);
         assertThat(outcomes.failures()).hasSize(Concurrently.THREADS - 1)
@@ -625,14 +629,14 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
     void findForUpdateMakesDecisionsRunOneAfterAnotherSoNoneIsLost() {
         Workspace workspace = storedWorkspace();
         List<UserId> approvers = IntStream.range(0, Concurrently.THREADS).mapToObj(i -> data.userId()).toList();
-        ApprovalRequest request = insert(data.anApproval(workspace.tenantId(), workspace.id())
+        ApprovalRequest request = insert(approvalData.anApproval(workspace.tenantId(), workspace.id())
                 .approvers(Set.copyOf(approvers)).policy(ApprovalPolicy.all()).build());
 
         Concurrently.Outcomes<Decision> outcomes = Concurrently.run(i -> inUnitOfWork(() -> {
             ApprovalRequest current = approvals().findForUpdate(request.tenantId(), request.workspaceId(), request.id())
                     .orElseThrow();
             int next = approvals().decisions(current.tenantId(), current.workspaceId(), current.id()).size() + 1;
-            Decision decision = data.aDecision(current).sequence(next).approver(approvers.get(i), ActorKind.CLIENT).build();
+            Decision decision = approvalData.aDecision(current).sequence(next).approver(approvers.get(i), ActorKind.CLIENT).build();
             approvals().appendDecision(decision);
             return decision;
         }));

@@ -18,17 +18,9 @@
  * }
  * }</pre>
  *
- * The contracts are {@link io.clientworkspace.tck.TenantStoreContract},
- * {@link io.clientworkspace.tck.TeamStoreContract},
- * {@link io.clientworkspace.tck.PermissionMatrixStoreContract},
- * {@link io.clientworkspace.tck.WorkspaceStoreContract},
- * {@link io.clientworkspace.tck.MembershipStoreContract},
- * {@link io.clientworkspace.tck.InvitationStoreContract},
- * {@link io.clientworkspace.tck.ActivityStoreContract},
- * {@link io.clientworkspace.tck.FolderStoreContract},
- * {@link io.clientworkspace.tck.FileStoreContract},
- * {@link io.clientworkspace.tck.DownloadLogStoreContract},
- * {@link io.clientworkspace.tck.ApprovalStoreContract} and
+ * There is one contract per SPI, named after it ({@code SpiNameContract}: for example
+ * {@link io.clientworkspace.tck.TenantStoreContract} or {@link io.clientworkspace.tck.ApprovalStoreContract});
+ * a feature brings its own contracts, so run the contract of every SPI your store set provides, and
  * {@link io.clientworkspace.tck.UnitOfWorkContract}, plus
  * {@link io.clientworkspace.tck.EventOutboxContract} if your stores have an event outbox. Extend
  * {@link io.clientworkspace.tck.IsolationContract} too, which drives a whole
@@ -48,7 +40,9 @@
  * they never reuse one id in two tenants. Each test names the behaviour it checks, so a failing test
  * tells what the implementation gets wrong.
  *
- * <p>{@link io.clientworkspace.tck.TestData} builds valid records with unique ids for your own tests.
+ * <p>{@link io.clientworkspace.tck.TestData} builds valid records of the foundation with unique ids for your own
+ * tests; a feature's records have their own builder next to its contracts (approvals:
+ * {@link io.clientworkspace.tck.ApprovalTestData}).
  */
 @NullMarked
 package io.clientworkspace.tck;

@@ -124,4 +124,14 @@ public class WorkspaceAutoConfiguration {
         return new WorkspaceMaintenance(kit, properties.getFiles().getOrphanSweepInterval(),
                 properties.getFiles().getOrphanMinAge(), properties.getApprovals().getExpiryInterval());
     }
+
+    /**
+     * The start-up check of {@code workspace.features.required}: the start fails naming each listed feature the
+     * store set cannot serve, with the store SPI it lacks, and each name that is no feature of the kit.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "workspaceRequiredFeatures")
+    RequiredFeatures workspaceRequiredFeatures(WorkspaceKit kit, WorkspaceProperties properties) {
+        return RequiredFeatures.check(properties.getFeatures().getRequired(), kit.features());
+    }
 }

@@ -2,22 +2,13 @@ package io.clientworkspace.spring.autoconfigure;
 
 import io.clientworkspace.Actor;
 import io.clientworkspace.WorkspaceKit;
-import io.clientworkspace.file.ContentPolicy;
 import io.clientworkspace.spring.WorkspaceMetrics;
 import io.clientworkspace.spring.security.ActorResolver;
-import io.clientworkspace.spring.web.ActivityApiController;
-import io.clientworkspace.spring.web.CheckpointApiController;
 import io.clientworkspace.spring.WorkspaceProperties;
 import io.clientworkspace.spring.web.ActorArgumentResolver;
 import io.clientworkspace.spring.web.CrossSiteRequestFilter;
 import io.clientworkspace.spring.web.JsonBodyLimitAdvice;
-import io.clientworkspace.spring.web.ApprovalApiController;
-import io.clientworkspace.spring.web.FileApiController;
-import io.clientworkspace.spring.web.FolderApiController;
-import io.clientworkspace.spring.web.InvitationApiController;
-import io.clientworkspace.spring.web.MemberApiController;
 import io.clientworkspace.spring.web.ProblemDetailsAdvice;
-import io.clientworkspace.spring.web.WorkspaceApiController;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.security.core.Authentication;
@@ -39,8 +31,10 @@ import java.util.List;
 
 /**
  * The REST API, on by default in servlet web applications with Spring Security
- * ({@code client-workspace.rest.enabled=false} turns it off). Controllers are registered as beans here; the
- * starter never scans for components.
+ * ({@code client-workspace.rest.enabled=false} turns it off). Controllers are registered as beans, never scanned
+ * for: each feature has its own configuration holding its controllers (and the problems only it raises),
+ * and the {@code @Import} list below is the one place that names them. A new feature adds its configuration
+ * to that list and nothing else here.
  */
 @AutoConfiguration(after = {WorkspaceAutoConfiguration.class, WorkspaceSecurityAutoConfiguration.class,
         WorkspaceMetricsAutoConfiguration.class})
@@ -48,55 +42,9 @@ import java.util.List;
 @ConditionalOnClass({DispatcherServlet.class, Authentication.class})
 @ConditionalOnBean({WorkspaceKit.class, ActorResolver.class})
 @ConditionalOnProperty(prefix = "client-workspace.rest", name = "enabled", havingValue = "true", matchIfMissing = true)
+@Import({WorkspaceApiConfiguration.class, ActivityApiConfiguration.class, FileApiConfiguration.class,
+        ApprovalApiConfiguration.class})
 public class WorkspaceRestAutoConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    WorkspaceApiController workspaceApiController(WorkspaceKit kit) {
-        return new WorkspaceApiController(kit);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    MemberApiController workspaceMemberApiController(WorkspaceKit kit) {
-        return new MemberApiController(kit);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    InvitationApiController workspaceInvitationApiController(WorkspaceKit kit) {
-        return new InvitationApiController(kit);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    ActivityApiController workspaceActivityApiController(WorkspaceKit kit) {
-        return new ActivityApiController(kit);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    CheckpointApiController workspaceCheckpointApiController(WorkspaceKit kit) {
-        return new CheckpointApiController(kit);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    FolderApiController workspaceFolderApiController(WorkspaceKit kit) {
-        return new FolderApiController(kit);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    FileApiController workspaceFileApiController(WorkspaceKit kit, ObjectProvider<ContentPolicy> contentPolicy) {
-        return new FileApiController(kit, contentPolicy.getIfUnique());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    ApprovalApiController workspaceApprovalApiController(WorkspaceKit kit) {
-        return new ApprovalApiController(kit);
-    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -3,7 +3,7 @@ package io.clientworkspace.spring.web;
 import io.clientworkspace.Actor;
 import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.WorkspaceKit;
-import io.clientworkspace.spring.web.ApiDtos.ActivityDto;
+import io.clientworkspace.spring.web.ActivityDtos.ActivityDto;
 import io.clientworkspace.spring.web.ApiDtos.PageDto;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -9,7 +9,7 @@ import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.checkpoint.Checkpoint;
 import io.clientworkspace.checkpoint.CheckpointCheck;
 import io.clientworkspace.checkpoint.CheckpointReport;
-import io.clientworkspace.spring.web.ApiDtos.VerificationDto;
+import io.clientworkspace.spring.web.ActivityDtos.VerificationDto;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -10,9 +10,9 @@ import io.clientworkspace.file.FileAsset;
 import io.clientworkspace.file.FileStatus;
 import io.clientworkspace.file.FileVersion;
 import io.clientworkspace.file.NewUpload;
-import io.clientworkspace.spring.web.ApiDtos.DownloadDto;
-import io.clientworkspace.spring.web.ApiDtos.FileDto;
-import io.clientworkspace.spring.web.ApiDtos.FileVersionDto;
+import io.clientworkspace.spring.web.FileDtos.DownloadDto;
+import io.clientworkspace.spring.web.FileDtos.FileDto;
+import io.clientworkspace.spring.web.FileDtos.FileVersionDto;
 import io.clientworkspace.spring.web.ApiDtos.PageDto;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -210,7 +210,7 @@ public class FileApiController {
                                                     @PathVariable String fileId,
                                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                                                     @org.springframework.web.bind.annotation.RequestBody
-                                                    ApiDtos.ChangeVisibilityRequest body) {
+                                                    FileDtos.ChangeVisibilityRequest body) {
         long expected = Inputs.ifMatch(ifMatch);
         Visibility visibility = Inputs.enumValue(Inputs.required(body.visibility(), "visibility"), Visibility.class,
                 "visibility");

@@ -8,11 +8,12 @@ import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.file.Folder;
-import io.clientworkspace.spring.web.ApiDtos.CreateFolderRequest;
-import io.clientworkspace.spring.web.ApiDtos.FolderDto;
-import io.clientworkspace.spring.web.ApiDtos.MoveFolderRequest;
+import io.clientworkspace.spi.FolderStore;
+import io.clientworkspace.spring.web.FileDtos.CreateFolderRequest;
+import io.clientworkspace.spring.web.FileDtos.FolderDto;
+import io.clientworkspace.spring.web.FileDtos.MoveFolderRequest;
 import io.clientworkspace.spring.web.ApiDtos.PageDto;
-import io.clientworkspace.spring.web.ApiDtos.RenameFolderRequest;
+import io.clientworkspace.spring.web.FileDtos.RenameFolderRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -119,7 +120,7 @@ public class FolderApiController {
      */
     private Folder visible(Actor actor, WorkspaceId workspaceId, FolderId folderId) {
         kit.files().folders(actor, workspaceId, Optional.of(folderId), PageRequest.first(1));
-        return kit.stores().folders().find(actor.tenantId(), workspaceId, folderId)
+        return kit.stores().require(FolderStore.class).find(actor.tenantId(), workspaceId, folderId)
                 .orElseThrow(() -> new NotFoundException("folder", folderId.value()));
     }
 

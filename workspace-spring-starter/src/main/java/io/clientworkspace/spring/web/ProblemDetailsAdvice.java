@@ -3,6 +3,7 @@ package io.clientworkspace.spring.web;
 import io.clientworkspace.AccessDeniedException;
 import io.clientworkspace.ArchivedException;
 import io.clientworkspace.ConflictException;
+import io.clientworkspace.FeatureUnavailableException;
 import io.clientworkspace.GoneException;
 import io.clientworkspace.NotFoundException;
 import io.clientworkspace.ValidationException;
@@ -41,9 +42,9 @@ import java.util.Map;
  *   <tr><td>conflict</td><td>409 with {@code reason}; a stale version on a request with If-Match is 412</td></tr>
  *   <tr><td>gone</td><td>410 with {@code reason}</td></tr>
  *   <tr><td>archived</td><td>409</td></tr>
- *   <tr><td>quota-exceeded</td><td>507 Insufficient Storage: the workspace's storage quota has no room for the
- *       upload, with {@code quota} in bytes (and {@code used} for the team only: it counts internal files); not 413, which says this request is too large
- *       whatever the state, while the same upload fits again once trashed files are purged</td></tr>
+ *   <tr><td>feature-unavailable</td><td>501 Not Implemented: the store set lacks a store the feature needs, with
+ *       {@code feature} (e.g. {@code approvals}) and {@code missingStore} (the SPI interface's name); the rest of
+ *       the API keeps working</td></tr>
  *   <tr><td>precondition-required</td><td>428: a versioned change without If-Match</td></tr>
  *   <tr><td>unauthenticated</td><td>401</td></tr>
  *   <tr><td>bad-request</td><td>400: unreadable JSON, unknown fields, bad parameters, a missing multipart
@@ -56,11 +57,12 @@ import java.util.Map;
  * content, empty content, archives over the limits) are {@code validation} 400s, with the field
  * {@code content} or {@code name} and the detected type in the message, not 415: 415 speaks of the
  * media type the request declares, while the kit judges what the bytes are, whatever was declared.
+ *
+ * <p>The advice covers the kit's controllers (the classes of this package), never the host's. Errors only one
+ * feature raises are mapped by that feature's own advice next to its controllers (the files' storage quota
+ * in {@link FileProblemDetailsAdvice}), so that adding a feature does not edit this class.
  */
-@RestControllerAdvice(assignableTypes = {WorkspaceApiController.class, MemberApiController.class,
-        InvitationApiController.class, ActivityApiController.class, FolderApiController.class,
-        FileApiController.class, ApprovalApiController.class,
-        CheckpointApiController.class})
+@RestControllerAdvice(basePackageClasses = ProblemDetailsAdvice.class)
 public class ProblemDetailsAdvice {
 
     /** The prefix of every problem type of the API. */
@@ -112,11 +114,11 @@ public class ProblemDetailsAdvice {
         return respond(p);
     }
 
-    @ExceptionHandler(io.clientworkspace.QuotaExceededException.class)
-    ResponseEntity<ProblemDetail> quotaExceeded(io.clientworkspace.QuotaExceededException e) {
-        ProblemDetail p = problem(HttpStatus.INSUFFICIENT_STORAGE, e);
-        p.setProperty("quota", e.quotaBytes());
-        e.usedBytes().ifPresent(used -> p.setProperty("used", used));
+    @ExceptionHandler(FeatureUnavailableException.class)
+    ResponseEntity<ProblemDetail> featureUnavailable(FeatureUnavailableException e) {
+        ProblemDetail p = problem(HttpStatus.NOT_IMPLEMENTED, e);
+        p.setProperty("feature", e.feature());
+        p.setProperty("missingStore", e.missingStore().getName());
         return respond(p);
     }
 
@@ -182,7 +184,7 @@ public class ProblemDetailsAdvice {
         return respond(problem(status, "bad-request", e.getMessage()));
     }
 
-    private static ProblemDetail problem(HttpStatus status, WorkspaceException e) {
+    static ProblemDetail problem(HttpStatus status, WorkspaceException e) {
         return problem(status, e.code(), e.getMessage());
     }
 
@@ -194,7 +196,7 @@ public class ProblemDetailsAdvice {
         return p;
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
+    static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
         return ResponseEntity.status(p.getStatus()).body(p);
     }
 }

@@ -102,6 +102,21 @@ class WorkspaceJpaAutoConfigurationTest {
     }
 
     @Test
+    void everyEntityClassOfTheJpaFeaturesIsManagedByTheHostsPersistenceUnit() {
+        runner.run(context -> {
+            jakarta.persistence.metamodel.Metamodel metamodel = context.getBean(EntityManagerFactory.class).getMetamodel();
+            assertThat(io.clientworkspace.jpa.JpaStores.ENTITY_CLASSES).isNotEmpty().allSatisfy(entity ->
+                    assertThat(metamodel.entity(entity).getJavaType()).isEqualTo(entity));
+        });
+    }
+
+    @Test
+    void theAutoConfigurationPackagesHoldThePackageOfEveryJpaFeaturesEntities() {
+        runner.run(context -> assertThat(org.springframework.boot.autoconfigure.AutoConfigurationPackages.get(context))
+                .containsAll(java.util.Arrays.asList(WorkspaceJpaAutoConfiguration.EntityPackages.entityPackages())));
+    }
+
+    @Test
     void the_kits_schema_is_migrated_before_hibernate_starts_even_without_boots_flyway_auto_configuration() {
         new ApplicationContextRunner()
                 .withConfiguration(org.springframework.boot.autoconfigure.AutoConfigurations.of(
