@@ -110,7 +110,29 @@ class ArchitectureTest {
                 .check(CORE);
     }
 
-    /** One slice per feature package directly below the root; the root, spi, memory and the wiring belong to none. */
+    /**
+     * Each change is described once, as a typed domain event, and its activity entries are derived from it
+     * by {@code internal.Changes}: no service appends activity or links chain entries on its own.
+     */
+    @Test
+    void onlyTheInternalChangesAppendActivity() {
+        noClasses().that().resideOutsideOfPackages(ROOT + ".internal..", ROOT + ".memory..")
+                .should().callMethod(io.clientworkspace.spi.ActivityStore.class, "append",
+                        io.clientworkspace.activity.ActivityEntry.class)
+                .because("activity entries are derived from the published domain event (Changes.publish)")
+                .check(CORE);
+        noClasses().that().resideOutsideOfPackage(ROOT + ".internal..")
+                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                                        io.clientworkspace.activity.ActivityChain.class)))
+                        .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                                com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("link"))))
+                .because("only Changes links new entries into a workspace's chain")
+                .check(CORE);
+    }
+
+        /** One slice per feature package directly below the root; the root, spi, memory and the wiring belong to none. */
     private static final class FeatureSlices implements SliceAssignment {
         @Override
         public SliceIdentifier getIdentifierOf(JavaClass javaClass) {

@@ -30,7 +30,6 @@ import io.clientworkspace.workspace.WorkspaceAccess;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -151,10 +150,8 @@ public final class ApprovalService {
             List<Decision> all = new ArrayList<>(record);
             all.add(decision);
             Visibility visibility = visibility(current);
-            changes.record(actor, actor.tenantId(), workspaceId, "approval.decided", "approval", requestId.value(),
-                    visibility, details(kind, sha));
-            changes.publish(new ApprovalEvent.DecisionRecorded(actor.tenantId(), workspaceId, requestId, kind, visibility,
-                    actor, changes.now()));
+            changes.publish(new ApprovalEvent.DecisionRecorded(actor.tenantId(), workspaceId, requestId, kind, sha,
+                    visibility, actor, changes.now()));
             ApprovalStatus outcome = ApprovalOutcome.of(current.policy(), current.approvers(), all);
             return outcome.isOpen() ? current : resolve(actor, changes, current, outcome);
         });
@@ -313,16 +310,10 @@ public final class ApprovalService {
             ApprovalRequest stored = approvalStore.insert(new ApprovalRequest(ApprovalId.of(kernel.newId()),
                     actor.tenantId(), workspaceId, title, message, subject, request.approvers(), request.policy(),
                     request.dueAt(), ApprovalStatus.OPEN, actor.userId(), changes.now(), Optional.empty(), 0));
-            Map<String, String> details = new java.util.TreeMap<>(Map.of("title", title, "policy", request.policy().toString()));
-            if (subject instanceof ApprovalSubject.FileVersionSubject s) {
-                details.put("file", s.fileId().value());
-                details.put("version", Integer.toString(s.versionNumber()));
-                details.put("sha256", s.sha256());
-            }
-            changes.record(actor, actor.tenantId(), workspaceId, "approval.requested", "approval", stored.id().value(),
-                    visibility, details);
+            Optional<ApprovalSubject.FileVersionSubject> fileVersion = subject instanceof ApprovalSubject.FileVersionSubject s
+                    ? Optional.of(s) : Optional.empty();
             changes.publish(new ApprovalEvent.ApprovalRequested(actor.tenantId(), workspaceId, stored.id(), title,
-                    stored.approvers(), visibility, actor, changes.now()));
+                    stored.approvers(), request.policy(), fileVersion, visibility, actor, changes.now()));
             return stored;
         });
     }
@@ -380,11 +371,9 @@ public final class ApprovalService {
             java.time.Instant at = changes.now();
             ApprovalRequest cancelled = approvalStore.update(locked.resolved(ApprovalStatus.CANCELLED, at));
             Visibility visibility = visibility(locked);
-            changes.record(actor, actor.tenantId(), locked.workspaceId(), "approval.cancelled", "approval",
-                    locked.id().value(), visibility, Map.of("title", locked.title(), "reason", reason,
-                            "turnaroundSeconds", Long.toString(cancelled.turnaround().orElseThrow().toSeconds())));
             changes.publish(new ApprovalEvent.ApprovalResolved(actor.tenantId(), locked.workspaceId(), locked.id(),
-                    ApprovalStatus.CANCELLED, visibility, actor, changes.now()));
+                    ApprovalStatus.CANCELLED, locked.title(), cancelled.turnaround().orElseThrow(), Optional.of(reason),
+                    visibility, actor, changes.now()));
         }
     }
 
@@ -406,11 +395,8 @@ public final class ApprovalService {
         java.time.Instant at = outcome == ApprovalStatus.EXPIRED ? current.dueAt().orElse(changes.now()) : changes.now();
         ApprovalRequest resolved = approvalStore.update(current.resolved(outcome, at));
         Visibility visibility = visibility(current);
-        changes.record(actor, actor.tenantId(), current.workspaceId(), "approval." + outcome.name().toLowerCase().replace('_', '-'),
-                "approval", current.id().value(), visibility, Map.of("title", current.title(),
-                        "turnaroundSeconds", Long.toString(resolved.turnaround().orElseThrow().toSeconds())));
         changes.publish(new ApprovalEvent.ApprovalResolved(actor.tenantId(), current.workspaceId(), current.id(), outcome,
-                visibility, actor, changes.now()));
+                current.title(), resolved.turnaround().orElseThrow(), Optional.empty(), visibility, actor, changes.now()));
         return resolved;
     }
 
@@ -474,9 +460,5 @@ public final class ApprovalService {
             throw new ValidationException(FieldError.of("link", "must be an http or https URL"));
         }
         return text;
-    }
-
-    private static Map<String, String> details(DecisionKind kind, Optional<String> sha) {
-        return sha.map(s -> Map.of("decision", kind.name(), "sha256", s)).orElse(Map.of("decision", kind.name()));
     }
 }

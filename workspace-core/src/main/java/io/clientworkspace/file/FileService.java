@@ -37,7 +37,6 @@ import java.io.UncheckedIOException;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
@@ -181,11 +180,8 @@ public final class FileService {
                 Folder hidden = folderStore.update(current.withVisibility(Visibility.TEAM,
                         freeInternalName(actor, workspaceId, current)));
                 recordFolder(actor, changes, current, "deleted");
-                changes.record(actor, actor.tenantId(), workspaceId, "folder.made-internal", "folder",
-                        folderId.value(), Visibility.TEAM, Map.of("name", hidden.name(),
-                                "reason", "deleted by a client while it held internal items"));
-                changes.publish(new FileEvent.FolderChanged(actor.tenantId(), workspaceId, folderId, "made-internal",
-                        Visibility.TEAM, actor, changes.now()));
+                changes.publish(new FileEvent.FolderChanged(actor.tenantId(), workspaceId, folderId,
+                        FileEvent.FolderChanged.MADE_INTERNAL, hidden.name(), Visibility.TEAM, actor, changes.now()));
                 return null;
             }
             folderStore.delete(actor.tenantId(), workspaceId, folderId, current.version());
@@ -267,7 +263,7 @@ public final class FileService {
             FileAsset file = fileStore.insert(new FileAsset(id, actor.tenantId(), workspaceId,
                     request.folder(), name, request.visibility(), 1, FileStatus.ACTIVE, actor.userId(), changes.now(),
                     changes.now(), 0), first);
-            recordVersion(actor, changes, file, first, "file.uploaded");
+            recordVersion(actor, changes, file, first);
             return file;
         }));
     }
@@ -303,7 +299,7 @@ public final class FileService {
 
     /** Moves a file to the trash; needs {@link Permission#DELETE_FILES}. */
     public FileAsset trash(Actor actor, WorkspaceId workspaceId, FileId fileId) {
-        return setStatus(actor, workspaceId, fileId, FileStatus.TRASHED, "file.trashed");
+        return setStatus(actor, workspaceId, fileId, FileStatus.TRASHED);
     }
 
     /**
@@ -311,7 +307,7 @@ public final class FileService {
      * deleted the folder while it held internal items) comes back internal: share it again once it is moved.
      */
     public FileAsset restore(Actor actor, WorkspaceId workspaceId, FileId fileId) {
-        return setStatus(actor, workspaceId, fileId, FileStatus.ACTIVE, "file.restored");
+        return setStatus(actor, workspaceId, fileId, FileStatus.ACTIVE);
     }
 
     /** The file if the actor may see it (internal files are invisible to clients). */
@@ -379,8 +375,6 @@ public final class FileService {
                         .orElseThrow(() -> new NotFoundException("workspace", workspaceId.value()));
                 downloadStore.append(new DownloadRecord(kernel.newId(), actor.tenantId(), workspaceId, fileId,
                         wanted, actor.userId(), actor.kind(), changes.now()));
-                changes.record(actor, actor.tenantId(), workspaceId, "file.downloaded", "file", fileId.value(),
-                        Visibility.TEAM, Map.of("version", Integer.toString(wanted)));
                 changes.publish(new FileEvent.FileDownloaded(actor.tenantId(), workspaceId, fileId, wanted, actor, changes.now()));
                 return null;
             });
@@ -465,9 +459,6 @@ public final class FileService {
                 current.folderId().ifPresent(f -> requireFitsIn(folder(actor, workspaceId, grant, f), Visibility.CLIENT));
             }
             FileAsset changed = fileStore.update(current.withVisibility(visibility, changes.now()));
-            changes.record(actor, actor.tenantId(), workspaceId,
-                    visibility == Visibility.TEAM ? "file.withdrawn" : "file.shared", "file", fileId.value(), visibility,
-                    Map.of("name", current.name(), "visibility", visibility.name()));
             changes.publish(new FileEvent.FileVisibilityChanged(actor.tenantId(), workspaceId, fileId, current.name(),
                     visibility, actor, changes.now()));
             for (FileLifecycleHook hook : lifecycleHooks) {
@@ -517,7 +508,6 @@ public final class FileService {
             fileStore.delete(actor.tenantId(), workspaceId, fileId, current.version());
             java.util.SortedMap<Integer, String> hashes = new java.util.TreeMap<>();
             all.forEach(v -> hashes.put(v.number(), v.sha256()));
-            recordTombstone(actor, changes, current, hashes);
             changes.publish(new FileEvent.FilePurged(actor.tenantId(), workspaceId, fileId, current.name(), hashes, actor,
                     changes.now()));
             List<String> keys = all.stream().map(FileVersion::blobKey).distinct().toList();
@@ -612,7 +602,7 @@ public final class FileService {
         FileVersion added = fileStore.appendVersion(version(actor, workspaceId, fileId,
                 current.latestVersion() + 1, name, declared, stored, changes));
         FileAsset updated = fileStore.update(current.withLatest(added.number(), name, changes.now()));
-        recordVersion(actor, changes, updated, added, "file.version-added");
+        recordVersion(actor, changes, updated, added);
         for (FileVersionHook hook : versionHooks) {
             hook.versionAdded(actor, updated, added, changes);
         }
@@ -625,7 +615,7 @@ public final class FileService {
                 stored.blob().sha256(), stored.detectedType(), declared, actor.userId(), changes.now());
     }
 
-    private FileAsset setStatus(Actor actor, WorkspaceId workspaceId, FileId fileId, FileStatus status, String action) {
+    private FileAsset setStatus(Actor actor, WorkspaceId workspaceId, FileId fileId, FileStatus status) {
         return kernel.write(changes -> {
             AccessGrant grant = writable(actor, workspaceId, Permission.DELETE_FILES, "trash or restore files");
             FileAsset current = fileStore.findForUpdate(actor.tenantId(), workspaceId, fileId)
@@ -643,10 +633,8 @@ public final class FileService {
                 next = next.withVisibility(Visibility.TEAM, changes.now());
             }
             FileAsset changed = fileStore.update(next);
-            changes.record(actor, actor.tenantId(), workspaceId, action, "file", fileId.value(), changed.visibility(),
-                    Map.of("name", current.name()));
             changes.publish(new FileEvent.FileTrashedOrRestored(actor.tenantId(), workspaceId, fileId, status,
-                    changed.visibility(), actor, changes.now()));
+                    current.name(), changed.visibility(), actor, changes.now()));
             return changed;
         });
     }
@@ -680,19 +668,15 @@ public final class FileService {
         return new FileCursor(key.substring(slash + 1), FileId.of(key.substring(0, slash)));
     }
 
-    private void recordVersion(Actor actor, Changes changes, FileAsset file, FileVersion version, String action) {
-        changes.record(actor, actor.tenantId(), file.workspaceId(), action, "file", file.id().value(), file.visibility(),
-                Map.of("name", version.name(), "version", Integer.toString(version.number()), "sha256", version.sha256(),
-                        "size", Long.toString(version.size()), "type", version.detectedType()));
+    private void recordVersion(Actor actor, Changes changes, FileAsset file, FileVersion version) {
         changes.publish(new FileEvent.FileVersionAdded(actor.tenantId(), file.workspaceId(), file.id(), version.number(),
-                version.name(), version.sha256(), version.size(), file.visibility(), actor, changes.now()));
+                version.name(), version.sha256(), version.size(), version.detectedType(), file.visibility(), actor,
+                changes.now()));
     }
 
     private void recordFolder(Actor actor, Changes changes, Folder folder, String change) {
-        changes.record(actor, actor.tenantId(), folder.workspaceId(), "folder." + change, "folder", folder.id().value(),
-                folder.visibility(), Map.of("name", folder.name()));
         changes.publish(new FileEvent.FolderChanged(actor.tenantId(), folder.workspaceId(), folder.id(), change,
-                folder.visibility(), actor, changes.now()));
+                folder.name(), folder.visibility(), actor, changes.now()));
     }
 
     private AccessGrant readable(Actor actor, WorkspaceId workspaceId) {
@@ -816,25 +800,6 @@ public final class FileService {
     }
 
     // ------------------------------------------------------------------------------------------ withdraw, purge, quota internals
-
-    /** Versions named per tombstone entry, well under the activity log's 32 details per entry. */
-    private static final int TOMBSTONE_VERSIONS_PER_ENTRY = 25;
-
-    private void recordTombstone(Actor actor, Changes changes, FileAsset file, java.util.SortedMap<Integer, String> hashes) {
-        List<Map.Entry<Integer, String>> entries = List.copyOf(hashes.entrySet());
-        int parts = Math.max(1, (entries.size() + TOMBSTONE_VERSIONS_PER_ENTRY - 1) / TOMBSTONE_VERSIONS_PER_ENTRY);
-        for (int part = 0; part < parts; part++) {
-            Map<String, String> details = new java.util.TreeMap<>();
-            details.put("name", file.name());
-            details.put("versions", Integer.toString(entries.size()));
-            details.put("part", (part + 1) + "/" + parts);
-            entries.subList(part * TOMBSTONE_VERSIONS_PER_ENTRY,
-                            Math.min(entries.size(), (part + 1) * TOMBSTONE_VERSIONS_PER_ENTRY))
-                    .forEach(e -> details.put("sha256.v" + e.getKey(), e.getValue()));
-            changes.record(actor, actor.tenantId(), file.workspaceId(), "file.purged", "file", file.id().value(),
-                    Visibility.TEAM, details);
-        }
-    }
 
     private void deletePurgedBlobs(FileId fileId, List<String> keys) {
         // Another file never shares a blob today; checking costs one query and keeps a future sharer safe.

@@ -6,6 +6,7 @@ import io.clientworkspace.IdGenerator;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.activity.ActivityChain;
+import io.clientworkspace.activity.ActivityDescription;
 import io.clientworkspace.activity.ActivityEntry;
 import io.clientworkspace.activity.DomainEvent;
 import io.clientworkspace.activity.Visibility;
@@ -18,10 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import static java.util.Objects.requireNonNull;
+
 /**
- * What one operation records while it runs: activity entries (appended at once, inside the unit of
- * work, so they roll back with it) and events (held until after commit). One instance per operation;
- * not thread-safe.
+ * What one operation records while it runs: its typed events (held until after commit) and the
+ * activity entries derived from them (appended at once, inside the unit of work, so they roll back with
+ * it). The only writer of activity entries. One instance per operation; not thread-safe.
  */
 public final class Changes {
 
@@ -51,28 +54,41 @@ public final class Changes {
         return now;
     }
 
-    /** Appends an activity entry to the workspace's chain. */
-    public ActivityEntry record(Actor actor, TenantId tenantId, WorkspaceId workspaceId, String action,
-                                String targetType, String targetId, Visibility visibility,
-                                Map<String, String> details) {
-        checkDetails(details);
+    /**
+     * Records a change, described once by its typed event: appends the activity entries the event
+     * describes ({@link DomainEvent#activity()}) to its workspace's chain at once, inside the running unit
+     * of work (so they roll back with it), each with the event's actor, tenant, workspace and visibility
+     * and this operation's time; then queues the event for delivery after commit and tells the staged
+     * listeners at once that the running unit of work made this change (the permission cache stops
+     * trusting its shared answers for what the change touches until the unit of work ends). Publish right
+     * after the store write it describes.
+     *
+     * @throws IllegalStateException if the event describes activity but names no workspace
+     */
+    public void publish(DomainEvent event) {
+        requireNonNull(event, "event must not be null");
+        List<ActivityDescription> activity = event.activity();
+        if (!activity.isEmpty()) {
+            WorkspaceId workspaceId = event.workspaceId().orElseThrow(() -> new IllegalStateException(
+                    event.getClass().getName() + " describes activity but happened in no workspace"));
+            for (ActivityDescription description : activity) {
+                append(event.actor(), event.tenantId(), workspaceId, description, event.visibility());
+            }
+        }
+        events.add(event);
+        staged.accept(event);
+    }
+
+    private void append(Actor actor, TenantId tenantId, WorkspaceId workspaceId, ActivityDescription description,
+                        Visibility visibility) {
+        checkDetails(description.details());
         Optional<ActivityEntry> latest = activity.latest(tenantId, workspaceId);
         long sequence = latest.map(e -> e.sequence() + 1).orElse(1L);
         String previousHash = latest.map(ActivityEntry::hash).orElse(ActivityChain.GENESIS_HASH);
         ActivityEntry entry = ActivityChain.link(ActivityId.of(ids.newId()), tenantId, workspaceId, sequence,
-                actor.userId(), actor.kind(), action, targetType, targetId, now, visibility, details, previousHash);
+                actor.userId(), actor.kind(), description.action(), description.targetType(), description.targetId(),
+                now, visibility, description.details(), previousHash);
         activity.append(entry);
-        return entry;
-    }
-
-    /**
-     * Queues an event for delivery after commit, and tells the staged listeners at once that the running
-     * unit of work made this change (the permission cache stops trusting its shared answers for what
-     * the change touches until the unit of work ends). Publish right after the store write it describes.
-     */
-    public void publish(DomainEvent event) {
-        events.add(event);
-        staged.accept(event);
     }
 
     List<DomainEvent> events() {

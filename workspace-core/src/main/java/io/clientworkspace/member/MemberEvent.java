@@ -5,19 +5,27 @@ import io.clientworkspace.InvitationId;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.UserId;
 import io.clientworkspace.WorkspaceId;
+import io.clientworkspace.activity.ActivityDescription;
 import io.clientworkspace.activity.DomainEvent;
 import io.clientworkspace.activity.Visibility;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Events about memberships, invitations and permission matrices. */
 public interface MemberEvent extends DomainEvent {
 
-    /** A user became a member of a workspace. Client-visible. */
+    /** A user became a member of a workspace. Client-visible. Activity: {@code member.added} with the role. */
     record MemberAdded(TenantId tenantId, WorkspaceId workspace, UserId userId, WorkspaceRole role, Actor actor,
                        Instant occurredAt) implements MemberEvent {
         @Override
+        public List<ActivityDescription> activity() {
+            return List.of(new ActivityDescription("member.added", "membership", userId.value(), Map.of("role", role.name())));
+        }
+
+        @Override
         public Optional<WorkspaceId> workspaceId() {
             return Optional.of(workspace);
         }
@@ -28,10 +36,16 @@ public interface MemberEvent extends DomainEvent {
         }
     }
 
-    /** A member's role changed. Client-visible. */
+    /** A member's role changed. Client-visible. Activity: {@code member.role-changed} (from, to). */
     record MemberRoleChanged(TenantId tenantId, WorkspaceId workspace, UserId userId, WorkspaceRole oldRole,
                              WorkspaceRole newRole, Actor actor, Instant occurredAt) implements MemberEvent {
         @Override
+        public List<ActivityDescription> activity() {
+            return List.of(new ActivityDescription("member.role-changed", "membership", userId.value(),
+                    Map.of("from", oldRole.name(), "to", newRole.name())));
+        }
+
+        @Override
         public Optional<WorkspaceId> workspaceId() {
             return Optional.of(workspace);
         }
@@ -42,10 +56,15 @@ public interface MemberEvent extends DomainEvent {
         }
     }
 
-    /** A member left or was removed. Client-visible. */
+    /** A member left or was removed. Client-visible. Activity: {@code member.removed} with the role it had. */
     record MemberRemoved(TenantId tenantId, WorkspaceId workspace, UserId userId, WorkspaceRole role, Actor actor,
                          Instant occurredAt) implements MemberEvent {
         @Override
+        public List<ActivityDescription> activity() {
+            return List.of(new ActivityDescription("member.removed", "membership", userId.value(), Map.of("role", role.name())));
+        }
+
+        @Override
         public Optional<WorkspaceId> workspaceId() {
             return Optional.of(workspace);
         }
@@ -56,11 +75,20 @@ public interface MemberEvent extends DomainEvent {
         }
     }
 
-    /** An invitation was created. Team-only: the invitee's address is not shown to other clients. */
+    /**
+     * An invitation was created. Team-only: the invitee's address is not shown to other clients. Activity:
+     * {@code invitation.created} with the address and the role.
+     */
     record InvitationCreated(TenantId tenantId, WorkspaceId workspace, InvitationId invitationId, String email,
                              WorkspaceRole role, Instant expiresAt, Actor actor, Instant occurredAt)
             implements MemberEvent {
         @Override
+        public List<ActivityDescription> activity() {
+            return List.of(new ActivityDescription("invitation.created", "invitation", invitationId.value(),
+                    Map.of("email", email, "role", role.name())));
+        }
+
+        @Override
         public Optional<WorkspaceId> workspaceId() {
             return Optional.of(workspace);
         }
@@ -71,9 +99,18 @@ public interface MemberEvent extends DomainEvent {
         }
     }
 
-    /** An invitation was accepted (a {@link MemberAdded} follows). Team-only. */
+    /**
+     * An invitation was accepted (a {@link MemberAdded} follows). Team-only. Activity: {@code invitation.accepted}
+     * with the invited address.
+     */
     record InvitationAccepted(TenantId tenantId, WorkspaceId workspace, InvitationId invitationId, UserId userId,
-                              Actor actor, Instant occurredAt) implements MemberEvent {
+                              String email, Actor actor, Instant occurredAt) implements MemberEvent {
+        @Override
+        public List<ActivityDescription> activity() {
+            return List.of(new ActivityDescription("invitation.accepted", "invitation", invitationId.value(),
+                    Map.of("email", email)));
+        }
+
         @Override
         public Optional<WorkspaceId> workspaceId() {
             return Optional.of(workspace);
@@ -85,9 +122,15 @@ public interface MemberEvent extends DomainEvent {
         }
     }
 
-    /** An invitation was revoked. Team-only. */
-    record InvitationRevoked(TenantId tenantId, WorkspaceId workspace, InvitationId invitationId, Actor actor,
-                             Instant occurredAt) implements MemberEvent {
+    /** An invitation was revoked. Team-only. Activity: {@code invitation.revoked} with the invited address. */
+    record InvitationRevoked(TenantId tenantId, WorkspaceId workspace, InvitationId invitationId, String email,
+                             Actor actor, Instant occurredAt) implements MemberEvent {
+        @Override
+        public List<ActivityDescription> activity() {
+            return List.of(new ActivityDescription("invitation.revoked", "invitation", invitationId.value(),
+                    Map.of("email", email)));
+        }
+
         @Override
         public Optional<WorkspaceId> workspaceId() {
             return Optional.of(workspace);
@@ -99,8 +142,13 @@ public interface MemberEvent extends DomainEvent {
         }
     }
 
-    /** A tenant replaced or reset its permission matrix. Team-only. */
+    /** A tenant replaced or reset its permission matrix. Team-only. No activity: it happened in no workspace. */
     record PermissionMatrixChanged(TenantId tenantId, Actor actor, Instant occurredAt) implements MemberEvent {
+        @Override
+        public List<ActivityDescription> activity() {
+            return List.of();
+        }
+
         @Override
         public Optional<WorkspaceId> workspaceId() {
             return Optional.empty();

@@ -4,13 +4,18 @@ import io.clientworkspace.Actor;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.UserId;
 import io.clientworkspace.WorkspaceId;
+import io.clientworkspace.activity.ActivityDescription;
 import io.clientworkspace.activity.DomainEvent;
 import io.clientworkspace.activity.Visibility;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** Events about tenants and their team rosters. All are team-only. */
+/**
+ * Events about tenants and their team rosters. All are team-only and record no activity: they happen in
+ * no workspace, and activity logs are kept per workspace.
+ */
 public interface TenantEvent extends DomainEvent {
 
     @Override
@@ -21,6 +26,11 @@ public interface TenantEvent extends DomainEvent {
     @Override
     default Visibility visibility() {
         return Visibility.TEAM;
+    }
+
+    @Override
+    default List<ActivityDescription> activity() {
+        return List.of();
     }
 
     /** A tenant was created with its first tenant admin. */

@@ -13,7 +13,6 @@ import io.clientworkspace.Page;
 import io.clientworkspace.PageRequest;
 import io.clientworkspace.ValidationException;
 import io.clientworkspace.WorkspaceId;
-import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.internal.Cursors;
 import io.clientworkspace.internal.Kernel;
 import io.clientworkspace.member.AccessGrant;
@@ -35,7 +34,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -93,8 +91,6 @@ public final class InvitationService {
                     InvitationId.of(kernel.newId()), actor.tenantId(), workspaceId,
                     request.email().strip().toLowerCase(Locale.ROOT), request.role(), hash(token), actor.userId(),
                     now, now.plus(validFor), InvitationStatus.PENDING, Optional.empty(), Optional.empty(), 0));
-            changes.record(actor, actor.tenantId(), workspaceId, "invitation.created", "invitation",
-                    stored.id().value(), Visibility.TEAM, Map.of("email", stored.email(), "role", stored.role().name()));
             changes.publish(new MemberEvent.InvitationCreated(actor.tenantId(), workspaceId, stored.id(),
                     stored.email(), stored.role(), stored.expiresAt(), actor, now));
             return new IssuedInvitation(stored, token);
@@ -141,10 +137,8 @@ public final class InvitationService {
             Invitation accepted = kernel.stores().invitations().update(invitation.accepted(actor.userId(), changes.now()));
             Membership membership = kernel.stores().memberships().insert(new Membership(actor.tenantId(),
                     invitation.workspaceId(), actor.userId(), invitation.role(), changes.now(), 0));
-            changes.record(actor, actor.tenantId(), invitation.workspaceId(), "invitation.accepted", "invitation",
-                    invitation.id().value(), Visibility.TEAM, Map.of("email", invitation.email()));
             changes.publish(new MemberEvent.InvitationAccepted(actor.tenantId(), invitation.workspaceId(),
-                    accepted.id(), actor.userId(), actor, changes.now()));
+                    accepted.id(), actor.userId(), invitation.email(), actor, changes.now()));
             members.recordAdded(actor, changes, membership);
             return membership;
         });
@@ -168,10 +162,8 @@ public final class InvitationService {
                         + "' is already " + invitation.status().name().toLowerCase(Locale.ROOT) + " and cannot be revoked");
             }
             Invitation revoked = kernel.stores().invitations().update(invitation.revoked(changes.now()));
-            changes.record(actor, actor.tenantId(), workspaceId, "invitation.revoked", "invitation",
-                    invitationId.value(), Visibility.TEAM, Map.of("email", invitation.email()));
-            changes.publish(new MemberEvent.InvitationRevoked(actor.tenantId(), workspaceId, invitationId, actor,
-                    changes.now()));
+            changes.publish(new MemberEvent.InvitationRevoked(actor.tenantId(), workspaceId, invitationId,
+                    invitation.email(), actor, changes.now()));
             return revoked;
         });
     }

@@ -9,7 +9,6 @@ import io.clientworkspace.PageRequest;
 import io.clientworkspace.UserId;
 import io.clientworkspace.ValidationException;
 import io.clientworkspace.WorkspaceId;
-import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.internal.Changes;
 import io.clientworkspace.internal.Cursors;
 import io.clientworkspace.internal.Kernel;
@@ -20,7 +19,6 @@ import io.clientworkspace.tenant.UserDirectory;
 import io.clientworkspace.member.WorkspaceRole;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -121,8 +119,6 @@ public final class MemberService {
                 requireAnotherLead(actor, workspaceId);
             }
             kernel.stores().memberships().delete(actor.tenantId(), workspaceId, userId, current.version());
-            changes.record(actor, actor.tenantId(), workspaceId, "member.removed", "membership", userId.value(),
-                    Visibility.CLIENT, Map.of("role", current.role().name()));
             changes.publish(new MemberEvent.MemberRemoved(actor.tenantId(), workspaceId, userId, current.role(), actor,
                     changes.now()));
             return null;
@@ -176,8 +172,6 @@ public final class MemberService {
     }
 
     void recordAdded(Actor actor, Changes changes, Membership added) {
-        changes.record(actor, added.tenantId(), added.workspaceId(), "member.added", "membership",
-                added.userId().value(), Visibility.CLIENT, Map.of("role", added.role().name()));
         changes.publish(new MemberEvent.MemberAdded(added.tenantId(), added.workspaceId(), added.userId(),
                 added.role(), actor, changes.now()));
     }
@@ -196,9 +190,6 @@ public final class MemberService {
 
     private Membership changeRole(Actor actor, Changes changes, Membership current, WorkspaceRole newRole) {
         Membership changed = kernel.stores().memberships().update(current.withRole(newRole));
-        changes.record(actor, actor.tenantId(), current.workspaceId(), "member.role-changed", "membership",
-                current.userId().value(), Visibility.CLIENT,
-                Map.of("from", current.role().name(), "to", newRole.name()));
         changes.publish(new MemberEvent.MemberRoleChanged(actor.tenantId(), current.workspaceId(), current.userId(),
                 current.role(), newRole, actor, changes.now()));
         return changed;

@@ -10,7 +10,6 @@ import io.clientworkspace.PageRequest;
 import io.clientworkspace.UserId;
 import io.clientworkspace.ValidationException;
 import io.clientworkspace.WorkspaceId;
-import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.internal.Changes;
 import io.clientworkspace.internal.Cursors;
 import io.clientworkspace.internal.InputValidator;
@@ -24,7 +23,6 @@ import io.clientworkspace.tenant.TenantRole;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,10 +80,6 @@ public final class WorkspaceService {
                     changes.now(), changes.now(), 0));
             kernel.stores().memberships().insert(new Membership(actor.tenantId(), created.id(), lead,
                     WorkspaceRole.LEAD, changes.now(), 0));
-            changes.record(actor, actor.tenantId(), created.id(), "workspace.created", "workspace",
-                    created.id().value(), Visibility.CLIENT, Map.of("name", created.name(), "slug", created.slug()));
-            changes.record(actor, actor.tenantId(), created.id(), "member.added", "membership", lead.value(),
-                    Visibility.CLIENT, Map.of("role", WorkspaceRole.LEAD.name()));
             changes.publish(new WorkspaceEvent.WorkspaceCreated(actor.tenantId(), created.id(), created.slug(),
                     created.name(), actor, changes.now()));
             changes.publish(new MemberEvent.MemberAdded(actor.tenantId(), created.id(), lead, WorkspaceRole.LEAD,
@@ -154,9 +148,8 @@ public final class WorkspaceService {
         return change(actor, id, expectedVersion, Permission.EDIT_WORKSPACE, "rename the workspace",
                 (current, changes) -> {
                     Workspace renamed = kernel.stores().workspaces().update(current.withName(name, changes.now()));
-                    changes.record(actor, actor.tenantId(), id, "workspace.renamed", "workspace", id.value(),
-                            Visibility.CLIENT, Map.of("from", current.name(), "to", name));
-                    changes.publish(new WorkspaceEvent.WorkspaceUpdated(actor.tenantId(), id, renamed, actor, changes.now()));
+                    changes.publish(new WorkspaceEvent.WorkspaceUpdated(actor.tenantId(), id,
+                            WorkspaceEvent.Change.RENAMED, current, renamed, actor, changes.now()));
                     return renamed;
                 });
     }
@@ -168,9 +161,8 @@ public final class WorkspaceService {
         return change(actor, id, expectedVersion, Permission.EDIT_WORKSPACE, "change the workspace's branding",
                 (current, changes) -> {
                     Workspace branded = kernel.stores().workspaces().update(current.withBranding(branding, changes.now()));
-                    changes.record(actor, actor.tenantId(), id, "workspace.branding-changed", "workspace", id.value(),
-                            Visibility.CLIENT, Map.of());
-                    changes.publish(new WorkspaceEvent.WorkspaceUpdated(actor.tenantId(), id, branded, actor, changes.now()));
+                    changes.publish(new WorkspaceEvent.WorkspaceUpdated(actor.tenantId(), id,
+                            WorkspaceEvent.Change.BRANDING_CHANGED, current, branded, actor, changes.now()));
                     return branded;
                 });
     }
@@ -188,9 +180,8 @@ public final class WorkspaceService {
                 (current, changes) -> {
                     // Not a new version: clients see the version (their ETag) and updatedAt, never the reference.
                     Workspace linked = kernel.stores().workspaces().setExternalRef(actor.tenantId(), id, ref);
-                    changes.record(actor, actor.tenantId(), id, "workspace.external-ref-changed", "workspace",
-                            id.value(), Visibility.TEAM, Map.of("externalRef", ref.orElse("")));
-                    changes.publish(new WorkspaceEvent.WorkspaceUpdated(actor.tenantId(), id, linked, actor, changes.now()));
+                    changes.publish(new WorkspaceEvent.WorkspaceUpdated(actor.tenantId(), id,
+                            WorkspaceEvent.Change.EXTERNAL_REF_CHANGED, current, linked, actor, changes.now()));
                     return linked;
                 });
     }
@@ -201,8 +192,6 @@ public final class WorkspaceService {
                 (current, changes) -> {
                     Workspace archived = kernel.stores().workspaces()
                             .update(current.withStatus(WorkspaceStatus.ARCHIVED, changes.now()));
-                    changes.record(actor, actor.tenantId(), id, "workspace.archived", "workspace", id.value(),
-                            Visibility.CLIENT, Map.of());
                     changes.publish(new WorkspaceEvent.WorkspaceArchived(actor.tenantId(), id, actor, changes.now()));
                     return archived;
                 });
@@ -223,8 +212,6 @@ public final class WorkspaceService {
             }
             Workspace restored = kernel.stores().workspaces()
                     .update(current.withStatus(WorkspaceStatus.ACTIVE, changes.now()));
-            changes.record(actor, actor.tenantId(), id, "workspace.restored", "workspace", id.value(),
-                    Visibility.CLIENT, Map.of());
             changes.publish(new WorkspaceEvent.WorkspaceRestored(actor.tenantId(), id, actor, changes.now()));
             return shown(actor, restored);
         });

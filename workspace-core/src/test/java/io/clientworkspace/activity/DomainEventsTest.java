@@ -154,6 +154,40 @@ class DomainEventsTest {
     }
 
     @Test
+    void changingTheExternalReferenceIsATeamOnlyEventLikeItsActivityEntry() {
+        Workspace before = f.acme();
+
+        f.kit.workspaces().setExternalRef(f.bob, f.acme.id(), Optional.of("crm-acme-2"), 0);
+
+        assertThat(f.events.ofType(WorkspaceEvent.WorkspaceUpdated.class)).singleElement().satisfies(e -> {
+            assertThat(e.change()).isEqualTo(WorkspaceEvent.Change.EXTERNAL_REF_CHANGED);
+            assertThat(e.visibility()).isEqualTo(Visibility.TEAM);
+            assertThat(e.previous()).isEqualTo(before);
+            assertThat(e.current().externalRef()).contains("crm-acme-2");
+        });
+        assertThat(f.kit.activity().feed(f.bob, f.acme.id(), io.clientworkspace.PageRequest.first()).items().get(0))
+                .satisfies(entry -> {
+                    assertThat(entry.action()).isEqualTo("workspace.external-ref-changed");
+                    assertThat(entry.visibility()).isEqualTo(Visibility.TEAM);
+                });
+    }
+
+    @Test
+    void everyPublishedEventInAWorkspaceLeftTheEntriesItDescribes() {
+        f.kit.workspaces().rename(f.bob, f.acme.id(), "Acme 2", 0);
+        f.kit.members().handOverLead(f.bob, f.acme.id(), f.bob.userId(), f.tom.userId());
+        IssuedInvitation issued = f.kit.invitations().invite(f.tom, f.acme.id(), NewInvitation.of("zach@acme.test", WorkspaceRole.CLIENT_VIEWER));
+        f.kit.invitations().accept(f.zach, issued.token());
+
+        List<String> described = f.events.all().stream().flatMap(e -> e.activity().stream())
+                .map(d -> d.action() + " " + d.targetId()).toList();
+        List<String> logged = new ArrayList<>(f.kit.activity().feed(f.alice, f.acme.id(), io.clientworkspace.PageRequest.first(described.size()))
+                .items().stream().map(e -> e.action() + " " + e.targetId()).toList());
+        java.util.Collections.reverse(logged);
+        assertThat(logged).isEqualTo(described).hasSize(6);
+    }
+
+    @Test
     void listenersRunAfterTheChangeCommitted() {
         AtomicReference<WorkspaceKit> kit = new AtomicReference<>();
         List<Optional<Workspace>> seenFromAnotherThread = new ArrayList<>();

@@ -81,7 +81,8 @@ public abstract class EventOutboxContract extends StoreContractSupport {
         return List.of(
                 new TenantEvent.TenantCreated(t, tenant.name(), admin(), at),
                 new TenantEvent.TeamMemberChanged(t, data.userId(), TenantRole.ACCOUNT_MANAGER, admin(), at),
-                new WorkspaceEvent.WorkspaceUpdated(t, workspace.id(), renamed, admin(), at),
+                new WorkspaceEvent.WorkspaceUpdated(t, workspace.id(), WorkspaceEvent.Change.RENAMED, workspace, renamed,
+                        admin(), at),
                 new MemberEvent.MemberAdded(t, workspace.id(), data.userId(), WorkspaceRole.CLIENT_ADMIN, admin(), at),
                 new MemberEvent.InvitationCreated(t, workspace.id(), data.invitationId(), data.email(),
                         WorkspaceRole.CLIENT_VIEWER, at.plus(Duration.ofDays(7)), admin(), at),
