@@ -231,9 +231,9 @@ class WithdrawAndPurgeTest {
         void removesTheFileItsVersionsItsDownloadsAndItsBlobs() {
             files.purge(w.f.bob, w.acme(), file.id(), trashed.version());
 
-            assertThat(w.f.kit.stores().files().find(w.f.tenant.id(), w.acme(), file.id())).isEmpty();
-            assertThat(w.f.kit.stores().files().listVersions(w.f.tenant.id(), w.acme(), file.id(), 10)).isEmpty();
-            assertThat(w.f.kit.stores().downloads().list(w.f.tenant.id(), w.acme(), file.id(), Optional.empty(), 10)).isEmpty();
+            assertThat(w.f.stores.files().find(w.f.tenant.id(), w.acme(), file.id())).isEmpty();
+            assertThat(w.f.stores.files().listVersions(w.f.tenant.id(), w.acme(), file.id(), 10)).isEmpty();
+            assertThat(w.f.stores.downloads().list(w.f.tenant.id(), w.acme(), file.id(), Optional.empty(), 10)).isEmpty();
             assertThat(w.blobFiles()).isEmpty();
             assertThat(files.trash(w.f.bob, w.acme(), Optional.empty(), PageRequest.first()).items()).isEmpty();
         }
