@@ -158,14 +158,16 @@ class DomainEventsTest {
     @Test
     void listenersRunAfterTheChangeCommitted() {
         Stores stores = InMemoryStores.create();
+        java.util.concurrent.atomic.AtomicBoolean fixtureReady = new java.util.concurrent.atomic.AtomicBoolean();
         List<Optional<Workspace>> seenFromAnotherThread = new ArrayList<>();
         Fixture x = Fixture.create(stores, b -> b.listener(event -> {
-            if (event instanceof WorkspaceEvent.WorkspaceCreated created) {
+            if (fixtureReady.get() && event instanceof WorkspaceEvent.WorkspaceCreated created) {
                 // Another thread sees only committed data; inside the unit of work it would wait for the lock.
                 seenFromAnotherThread.add(CompletableFuture.supplyAsync(() -> stores.workspaces()
                         .find(created.tenantId(), created.workspace())).orTimeout(30, TimeUnit.SECONDS).join());
             }
         }));
+        fixtureReady.set(true);
 
         Workspace created = x.kit.workspaces().create(x.bob, NewWorkspace.of("Initech", "initech"));
 
