@@ -290,11 +290,6 @@ public final class WorkspaceKit {
         return kernel.relayUndeliveredEvents(olderThan, limit);
     }
 
-    /** The stores in use. */
-    public Stores stores() {
-        return stores;
-    }
-
     /** Configures a {@link WorkspaceKit}. Not thread-safe; build once. */
     public static final class Builder {
 

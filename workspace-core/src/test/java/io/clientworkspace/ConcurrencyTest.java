@@ -70,7 +70,7 @@ class ConcurrencyTest {
     }
 
     private long leads() {
-        return f.kit.stores().memberships().countByRole(f.tenant.id(), f.acme.id(), WorkspaceRole.LEAD);
+        return f.stores.memberships().countByRole(f.tenant.id(), f.acme.id(), WorkspaceRole.LEAD);
     }
 
     private static void assertOneWinnerAndTheRestLastLead(List<? extends Outcome<?>> outcomes) {
@@ -143,7 +143,7 @@ class ConcurrencyTest {
 
     @Test
     void creatingTheSameSlugAtOnceMakesExactlyOneWorkspace() throws Exception {
-        long before = f.kit.stores().workspaces().count(f.tenant.id());
+        long before = f.stores.workspaces().count(f.tenant.id());
 
         List<Outcome<Workspace>> outcomes = race(8, i -> () ->
                 f.kit.workspaces().create(i % 2 == 0 ? f.alice : f.bob, NewWorkspace.of("Race " + i, "race")));
@@ -153,8 +153,8 @@ class ConcurrencyTest {
                 assertThat(o.failure()).isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.DUPLICATE_SLUG)));
         Workspace winner = outcomes.stream().filter(Outcome::succeeded).findFirst().orElseThrow().result();
-        assertThat(f.kit.stores().workspaces().count(f.tenant.id())).isEqualTo(before + 1);
-        assertThat(f.kit.stores().workspaces().findBySlug(f.tenant.id(), "race")).contains(winner);
+        assertThat(f.stores.workspaces().count(f.tenant.id())).isEqualTo(before + 1);
+        assertThat(f.stores.workspaces().findBySlug(f.tenant.id(), "race")).contains(winner);
         assertThat(f.members(winner.id())).hasSize(1);
         assertThat(f.log(winner.id())).hasSize(2);
     }

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FailureAtomicityTest {
 
     private final FaultInjection faults = new FaultInjection();
-    private final Fixture f = Fixture.create(b -> b.stores(faults.stores()));
+    private final Fixture f = Fixture.create(faults.stores(), b -> { });
 
     @Nested
     class CreatingAWorkspace {
@@ -32,16 +32,16 @@ class FailureAtomicityTest {
         @ParameterizedTest
         @ValueSource(strings = {"memberships.insert", "activity.append:workspace.created", "activity.append:member.added"})
         void aFailureAtAnyStepLeavesNoWorkspaceMembershipOrActivity(String failingStep) {
-            long workspacesBefore = f.kit.stores().workspaces().count(f.tenant.id());
+            long workspacesBefore = f.stores.workspaces().count(f.tenant.id());
             faults.failOn(failingStep);
 
             InjectedFailure failure = f.rejects(InjectedFailure.class,
                     () -> f.kit.workspaces().create(f.bob, NewWorkspace.of("Initech", "initech").withExternalRef("crm-initech")));
 
             assertThat(failure).hasMessageContaining(failingStep);
-            assertThat(f.kit.stores().workspaces().count(f.tenant.id())).isEqualTo(workspacesBefore);
-            assertThat(f.kit.stores().workspaces().findBySlug(f.tenant.id(), "initech")).isEmpty();
-            assertThat(f.kit.stores().workspaces().findByExternalRef(f.tenant.id(), "crm-initech")).isEmpty();
+            assertThat(f.stores.workspaces().count(f.tenant.id())).isEqualTo(workspacesBefore);
+            assertThat(f.stores.workspaces().findBySlug(f.tenant.id(), "initech")).isEmpty();
+            assertThat(f.stores.workspaces().findByExternalRef(f.tenant.id(), "crm-initech")).isEmpty();
             assertThat(f.kit.workspaces().list(f.bob, PageRequest.first()).items()).containsExactly(f.acme());
         }
 
@@ -73,7 +73,7 @@ class FailureAtomicityTest {
             f.rejects(InjectedFailure.class, () -> f.kit.invitations().accept(f.zach, issued.token()));
 
             assertThat(f.roleOf(f.acme.id(), f.zach)).isEmpty();
-            assertThat(f.kit.stores().invitations().find(f.tenant.id(), f.acme.id(), issued.invitation().id()))
+            assertThat(f.stores.invitations().find(f.tenant.id(), f.acme.id(), issued.invitation().id()))
                     .get().extracting(i -> i.status()).isEqualTo(InvitationStatus.PENDING);
             assertThat(f.kit.authorizer().can(f.zach, f.acme.id(), Permission.VIEW_WORKSPACE)).isFalse();
         }

@@ -175,7 +175,7 @@ public class ActivityAppendBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             open(0);
-            stores = db.kit().stores();
+            stores = db.stores();
         }
 
         @TearDown(Level.Trial)
@@ -198,7 +198,7 @@ public class ActivityAppendBenchmark {
         public void setUp() {
             open(Datasets.WRITE_WORKSPACES);
             for (WorkspaceId workspace : workspaces) {
-                ActivityEntry latest = db.kit().stores().activity().latest(tenant, workspace).orElseThrow();
+                ActivityEntry latest = db.stores().activity().latest(tenant, workspace).orElseThrow();
                 Head head = new Head();
                 head.sequence = latest.sequence();
                 head.hash = latest.hash();

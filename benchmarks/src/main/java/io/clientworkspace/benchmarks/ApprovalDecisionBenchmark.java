@@ -248,7 +248,7 @@ public class ApprovalDecisionBenchmark {
                 sequences.put(r.id(), new int[] {0});
             }
             for (WorkspaceId workspace : workspaces) {
-                ActivityEntry latest = db.kit().stores().activity().latest(tenant, workspace).orElseThrow();
+                ActivityEntry latest = db.stores().activity().latest(tenant, workspace).orElseThrow();
                 heads.put(workspace, new String[] {latest.hash()});
                 headSequences.put(workspace, new long[] {latest.sequence()});
             }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.blob.FileSystemBlobStore;
 import io.clientworkspace.jpa.JpaStores;
+import io.clientworkspace.spi.Stores;
 import io.clientworkspace.member.Authorizer;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
@@ -41,13 +42,16 @@ final class JpaKit implements AutoCloseable {
     private final EntityManagerFactory emf;
     private final boolean shared;
     private final WorkspaceKit kit;
+    private final Stores stores;
     private final Path blobs;
 
-    private JpaKit(HikariDataSource dataSource, EntityManagerFactory emf, boolean shared, WorkspaceKit kit, Path blobs) {
+    private JpaKit(HikariDataSource dataSource, EntityManagerFactory emf, boolean shared, WorkspaceKit kit, Stores stores,
+                   Path blobs) {
         this.dataSource = dataSource;
         this.emf = emf;
         this.shared = shared;
         this.kit = kit;
+        this.stores = stores;
         this.blobs = blobs;
     }
 
@@ -87,13 +91,19 @@ final class JpaKit implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        WorkspaceKit kit = WorkspaceKit.builder().stores(JpaStores.create(emf)).authorizationCache(cache)
+        Stores stores = JpaStores.create(emf);
+        WorkspaceKit kit = WorkspaceKit.builder().stores(stores).authorizationCache(cache)
                 .blobStore(new FileSystemBlobStore(blobs)).build();
-        return new JpaKit(ds, emf, shared, kit, blobs);
+        return new JpaKit(ds, emf, shared, kit, stores, blobs);
     }
 
     WorkspaceKit kit() {
         return kit;
+    }
+
+    /** The stores the kit was built on (the benchmarks compare the kit's way with the stores' own). */
+    Stores stores() {
+        return stores;
     }
 
     HikariDataSource dataSource() {

@@ -200,7 +200,7 @@ public class PermissionCheckBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             db = JpaKit.open(Datasets.PERMISSIONS_DB, Authorizer.CacheSettings.defaults(), 4, false);
-            memberships = db.kit().stores().memberships();
+            memberships = db.stores().memberships();
         }
 
         @TearDown(Level.Trial)

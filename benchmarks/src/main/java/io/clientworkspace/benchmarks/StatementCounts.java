@@ -64,7 +64,7 @@ final class StatementCounts {
         try (JpaKit db = JpaKit.open(Datasets.PERMISSIONS_DB, Authorizer.CacheSettings.defaults(), 2, true)) {
             Statistics statistics = db.statistics();
             statistics.clear();
-            if (db.kit().stores().memberships().find(tenant, workspace, client.userId()).isEmpty()) {
+            if (db.stores().memberships().find(tenant, workspace, client.userId()).isEmpty()) {
                 throw new IllegalStateException(client + " has no membership in " + workspace + ": is the data set seeded?");
             }
             return List.of(new Count("uncached JPA lookup", statistics.getPrepareStatementCount(),
@@ -96,7 +96,7 @@ final class StatementCounts {
         try (JpaKit db = JpaKit.open(Datasets.WRITES_DB, Authorizer.CacheSettings.defaults(), 2, true)) {
             ActivityAppendBenchmark.Ours ours = new ActivityAppendBenchmark.Ours();
             ours.db = db;
-            ours.stores = db.kit().stores();
+            ours.stores = db.stores();
             ours.workspaces = new WorkspaceId[] {WorkspaceId.of(Datasets.workspaceId(0))};
             ActivityAppendBenchmark appends = new ActivityAppendBenchmark();
             appends.kit(ours);

@@ -52,6 +52,7 @@ public final class ApprovalService {
 
     private static final String CURSOR = "apr";
     private static final int MAX_APPROVERS = 50;
+    private static final int MAX_FILE_REQUESTS = 500;
 
     private final Kernel kernel;
     private final WorkspaceAccess access;
@@ -169,12 +170,31 @@ public final class ApprovalService {
      *                           is past its due date (the expiry is stored then)
      */
     public ApprovalRequest cancel(Actor actor, WorkspaceId workspaceId, ApprovalId requestId) {
+        return cancel(actor, workspaceId, requestId, java.util.OptionalLong.empty());
+    }
+
+    /**
+     * Like {@link #cancel(Actor, WorkspaceId, ApprovalId)}, only if the request is still at
+     * {@code expectedVersion}, checked in the same unit of work (before an expiry would be stored).
+     *
+     * @throws ConflictException ({@code STALE_VERSION}) if the request's version is not {@code expectedVersion};
+     *                           nothing changes then
+     */
+    public ApprovalRequest cancel(Actor actor, WorkspaceId workspaceId, ApprovalId requestId, long expectedVersion) {
+        return cancel(actor, workspaceId, requestId, java.util.OptionalLong.of(expectedVersion));
+    }
+
+    private ApprovalRequest cancel(Actor actor, WorkspaceId workspaceId, ApprovalId requestId,
+                                   java.util.OptionalLong expectedVersion) {
         ApprovalRequest after = kernel.write(changes -> {
             access.requireWritable(actor, workspaceId, Permission.VIEW_WORKSPACE, "cancel approvals");
             ApprovalRequest current = visibleForUpdate(actor, workspaceId, requestId);
             if (!current.requestedBy().equals(actor.userId())
                     && !access.grant(actor, workspaceId).allows(Permission.REQUEST_APPROVALS)) {
                 throw new AccessDeniedException(actor, Permission.REQUEST_APPROVALS.name(), "cancel someone else's approval");
+            }
+            if (expectedVersion.isPresent() && current.version() != expectedVersion.getAsLong()) {
+                throw ConflictException.staleVersion("approval", requestId.value(), expectedVersion.getAsLong());
             }
             if (expiresNow(current, changes.now())) {
                 // It already reads as EXPIRED, a final status: store that rather than turn it into CANCELLED.
@@ -232,6 +252,43 @@ public final class ApprovalService {
             from = Optional.of(rows.get(rows.size() - 1).id());
         }
         return Cursors.page(visible, page.limit(), r -> Cursors.encode(CURSOR, r.id().value()));
+    }
+
+    /**
+     * The requests about one file (any of its versions) the actor may see, newest first, at most
+     * 500; each with its status as of now. A file the actor may not see (an internal
+     * file for a client) answers {@link NotFoundException}, as an unknown id does.
+     */
+    public List<ApprovalRequest> listForFile(Actor actor, WorkspaceId workspaceId, FileId fileId) {
+        requireNonNull(fileId, "fileId must not be null");
+        files.get(actor, workspaceId, fileId);
+        AccessGrant grant = access.grant(actor, workspaceId);
+        return approvalStore.listForFile(actor.tenantId(), workspaceId, fileId, MAX_FILE_REQUESTS).stream()
+                .filter(r -> visibleTo(grant, r)).map(this::asOfNow).toList();
+    }
+
+    /**
+     * The members who may be asked to approve a deliverable: those who hold {@link Permission#DECIDE_APPROVALS},
+     * by user id, at most {@value PageRequest#MAX_LIMIT}. The same rule
+     * {@link #requestForDeliverable} applies to the approvers it is given. Needs {@link Permission#REQUEST_APPROVALS}.
+     */
+    public List<Membership> eligibleApprovers(Actor actor, WorkspaceId workspaceId) {
+        access.require(actor, workspaceId, Permission.REQUEST_APPROVALS, "see who may approve");
+        return eligible(actor, workspaceId, Visibility.CLIENT);
+    }
+
+    /**
+     * The members who may be asked to approve a version of the file: those who hold
+     * {@link Permission#DECIDE_APPROVALS} and, for an internal file, {@link Permission#VIEW_INTERNAL}; by user
+     * id, at most {@value PageRequest#MAX_LIMIT}. The same rule {@link #requestForFile} applies to the approvers
+     * it is given. Needs {@link Permission#REQUEST_APPROVALS}; a file the actor may not see answers
+     * {@link NotFoundException}.
+     */
+    public List<Membership> eligibleApprovers(Actor actor, WorkspaceId workspaceId, FileId fileId) {
+        requireNonNull(fileId, "fileId must not be null");
+        access.require(actor, workspaceId, Permission.REQUEST_APPROVALS, "see who may approve");
+        FileAsset file = files.get(actor, workspaceId, fileId);
+        return eligible(actor, workspaceId, file.visibility());
     }
 
     /** Whether that exact version of the file has an APPROVED request whose hash matches its bytes. */
@@ -323,15 +380,39 @@ public final class ApprovalService {
         if (membership.isEmpty()) {
             throw new ValidationException(FieldError.of("approvers", "'" + approver + "' is not a member of the workspace"));
         }
-        Actor as = new Actor(actor.tenantId(), approver, membership.get().role().kind());
-        AccessGrant grant = authorizer.grant(as, workspaceId);
+        refusal(membership.get(), visibility).ifPresent(reason -> {
+            throw new ValidationException(FieldError.of("approvers", "'" + approver + "' " + reason));
+        });
+    }
+
+    /** Why the member cannot decide on something of this visibility, or empty if it can. */
+    private Optional<String> refusal(Membership member, Visibility visibility) {
+        Actor as = new Actor(member.tenantId(), member.userId(), member.role().kind());
+        AccessGrant grant = authorizer.grant(as, member.workspaceId());
         if (!grant.allows(Permission.DECIDE_APPROVALS)) {
-            throw new ValidationException(FieldError.of("approvers", "'" + approver + "' may not decide approvals"));
+            return Optional.of("may not decide approvals");
         }
         if (visibility == Visibility.TEAM && !grant.allows(Permission.VIEW_INTERNAL)) {
-            throw new ValidationException(FieldError.of("approvers", "'" + approver
-                    + "' cannot see the internal file and so cannot approve it"));
+            return Optional.of("cannot see the internal file and so cannot approve it");
         }
+        return Optional.empty();
+    }
+
+    /** The members who could decide on something of this visibility, by user id, at most PageRequest.MAX_LIMIT. */
+    private List<Membership> eligible(Actor actor, WorkspaceId workspaceId, Visibility visibility) {
+        List<Membership> eligible = new ArrayList<>();
+        Optional<UserId> after = Optional.empty();
+        while (eligible.size() < PageRequest.MAX_LIMIT) {
+            List<Membership> rows = kernel.stores().memberships().list(actor.tenantId(), workspaceId, after,
+                    PageRequest.MAX_LIMIT);
+            rows.stream().filter(m -> refusal(m, visibility).isEmpty()).limit(PageRequest.MAX_LIMIT - eligible.size())
+                    .forEach(eligible::add);
+            if (rows.size() < PageRequest.MAX_LIMIT) {
+                break;
+            }
+            after = Optional.of(rows.get(rows.size() - 1).userId());
+        }
+        return List.copyOf(eligible);
     }
 
     void supersedeOlder(Actor actor, FileAsset file, FileVersion added, Changes changes) {

@@ -21,7 +21,7 @@ import java.util.Set;
  * </ul>
  * A name that is empty after this, or is {@code .} or {@code ..}, is refused.
  */
-public final class FileNames {
+final class FileNames {
 
     /** The longest stored name, in UTF-8 bytes. */
     public static final int MAX_BYTES = 255;

@@ -167,9 +167,27 @@ public final class FileService {
      * the kept folder is named "<i>name</i> (deleted by a client)" (with a number when that is taken too).
      */
     public void deleteFolder(Actor actor, WorkspaceId workspaceId, FolderId folderId) {
+        deleteFolder(actor, workspaceId, folderId, java.util.OptionalLong.empty());
+    }
+
+    /**
+     * Like {@link #deleteFolder(Actor, WorkspaceId, FolderId)}, only if the folder is still at
+     * {@code expectedVersion}, checked in the same unit of work.
+     *
+     * @throws ConflictException ({@code STALE_VERSION}) if the folder's version is not {@code expectedVersion};
+     *                           nothing is deleted then
+     */
+    public void deleteFolder(Actor actor, WorkspaceId workspaceId, FolderId folderId, long expectedVersion) {
+        deleteFolder(actor, workspaceId, folderId, java.util.OptionalLong.of(expectedVersion));
+    }
+
+    private void deleteFolder(Actor actor, WorkspaceId workspaceId, FolderId folderId, java.util.OptionalLong expectedVersion) {
         kernel.write(changes -> {
             AccessGrant grant = writable(actor, workspaceId, Permission.DELETE_FILES, "delete folders");
             Folder current = folder(actor, workspaceId, grant, folderId);
+            if (expectedVersion.isPresent()) {
+                checkVersion(current, expectedVersion.getAsLong());
+            }
             boolean seesAll = grant.allows(Permission.VIEW_INTERNAL);
             boolean anything = folderStore.hasChildren(actor.tenantId(), workspaceId, folderId);
             if (anything && (seesAll || holdsClientVisible(actor, workspaceId, folderId))) {
@@ -220,6 +238,19 @@ public final class FileService {
             name = FileNames.sanitize("name", folder.name() + " (deleted by a client" + (n == 1 ? "" : " " + n) + ")");
         }
         return name;
+    }
+
+    /** The folder, if the actor may see it (internal folders are invisible to clients, like unknown ids). */
+    public Optional<Folder> findFolder(Actor actor, WorkspaceId workspaceId, FolderId folderId) {
+        requireNonNull(folderId, "folderId must not be null");
+        AccessGrant grant = readable(actor, workspaceId);
+        return folderStore.find(actor.tenantId(), workspaceId, folderId)
+                .filter(f -> visible(grant, f.visibility()));
+    }
+
+    /** The folder, or {@link NotFoundException} if it is absent or invisible to the actor. */
+    public Folder getFolder(Actor actor, WorkspaceId workspaceId, FolderId folderId) {
+        return findFolder(actor, workspaceId, folderId).orElseThrow(() -> new NotFoundException("folder", folderId.value()));
     }
 
     /** The folders directly inside {@code parent} (the top level when empty) that the actor may see, by name. */
@@ -285,11 +316,49 @@ public final class FileService {
         }));
     }
 
+    /**
+     * Like {@link #uploadVersion(Actor, WorkspaceId, FileId, String, String, InputStream)}, only if the file is at
+     * {@code expectedVersion} when the upload starts. The version is checked before a byte is stored (an upload is
+     * never held inside a unit of work); a version someone else adds while the bytes stream is kept as well, since
+     * versions are only ever appended.
+     *
+     * @throws ConflictException ({@code STALE_VERSION}) if the file's version is not {@code expectedVersion};
+     *                           nothing is read or stored then
+     */
+    public FileVersion uploadVersion(Actor actor, WorkspaceId workspaceId, FileId fileId, String fileName,
+                                     String declaredType, InputStream content, long expectedVersion) {
+        FileAsset current = get(actor, workspaceId, fileId);
+        if (current.version() != expectedVersion) {
+            throw ConflictException.staleVersion("file", fileId.value(), expectedVersion);
+        }
+        return uploadVersion(actor, workspaceId, fileId, fileName, declaredType, content);
+    }
+
     /** Makes an old version the newest again, as a new version pointing at the same bytes. */
     public FileVersion restoreVersion(Actor actor, WorkspaceId workspaceId, FileId fileId, int number) {
+        return restoreVersion(actor, workspaceId, fileId, number, java.util.OptionalLong.empty());
+    }
+
+    /**
+     * Like {@link #restoreVersion(Actor, WorkspaceId, FileId, int)}, only if the file is still at
+     * {@code expectedVersion}, checked in the same unit of work.
+     *
+     * @throws ConflictException ({@code STALE_VERSION}) if the file's version is not {@code expectedVersion};
+     *                           nothing is added then
+     */
+    public FileVersion restoreVersion(Actor actor, WorkspaceId workspaceId, FileId fileId, int number,
+                                      long expectedVersion) {
+        return restoreVersion(actor, workspaceId, fileId, number, java.util.OptionalLong.of(expectedVersion));
+    }
+
+    private FileVersion restoreVersion(Actor actor, WorkspaceId workspaceId, FileId fileId, int number,
+                                       java.util.OptionalLong expectedVersion) {
         return kernel.write(changes -> {
             AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "restore versions");
-            activeFile(actor, workspaceId, grant, fileId);
+            FileAsset file = activeFile(actor, workspaceId, grant, fileId);
+            if (expectedVersion.isPresent() && file.version() != expectedVersion.getAsLong()) {
+                throw ConflictException.staleVersion("file", fileId.value(), expectedVersion.getAsLong());
+            }
             FileVersion old = fileStore.findVersion(actor.tenantId(), workspaceId, fileId, number)
                     .orElseThrow(() -> new NotFoundException("file version", fileId + "@" + number));
             Stored same = new Stored(new StoredBlob(old.blobKey(), old.size(), old.sha256()), old.detectedType());
@@ -299,7 +368,19 @@ public final class FileService {
 
     /** Moves a file to the trash; needs {@link Permission#DELETE_FILES}. */
     public FileAsset trash(Actor actor, WorkspaceId workspaceId, FileId fileId) {
-        return setStatus(actor, workspaceId, fileId, FileStatus.TRASHED);
+        return setStatus(actor, workspaceId, fileId, FileStatus.TRASHED, java.util.OptionalLong.empty());
+    }
+
+    /**
+     * Like {@link #trash(Actor, WorkspaceId, FileId)}, only if the file is still at {@code expectedVersion},
+     * checked in the same unit of work.
+     *
+     * @throws ConflictException ({@code STALE_VERSION}) if the file's version is not {@code expectedVersion};
+     *                           nothing changes then
+     */
+    public FileAsset trash(Actor actor, WorkspaceId workspaceId, FileId fileId, long expectedVersion) {
+        return setStatus(actor, workspaceId, fileId, FileStatus.TRASHED,
+                java.util.OptionalLong.of(expectedVersion));
     }
 
     /**
@@ -307,7 +388,19 @@ public final class FileService {
      * deleted the folder while it held internal items) comes back internal: share it again once it is moved.
      */
     public FileAsset restore(Actor actor, WorkspaceId workspaceId, FileId fileId) {
-        return setStatus(actor, workspaceId, fileId, FileStatus.ACTIVE);
+        return setStatus(actor, workspaceId, fileId, FileStatus.ACTIVE, java.util.OptionalLong.empty());
+    }
+
+    /**
+     * Like {@link #restore(Actor, WorkspaceId, FileId)}, only if the file is still at {@code expectedVersion},
+     * checked in the same unit of work.
+     *
+     * @throws ConflictException ({@code STALE_VERSION}) if the file's version is not {@code expectedVersion};
+     *                           nothing changes then
+     */
+    public FileAsset restore(Actor actor, WorkspaceId workspaceId, FileId fileId, long expectedVersion) {
+        return setStatus(actor, workspaceId, fileId, FileStatus.ACTIVE,
+                java.util.OptionalLong.of(expectedVersion));
     }
 
     /** The file if the actor may see it (internal files are invisible to clients). */
@@ -615,12 +708,16 @@ public final class FileService {
                 stored.blob().sha256(), stored.detectedType(), declared, actor.userId(), changes.now());
     }
 
-    private FileAsset setStatus(Actor actor, WorkspaceId workspaceId, FileId fileId, FileStatus status) {
+    private FileAsset setStatus(Actor actor, WorkspaceId workspaceId, FileId fileId, FileStatus status,
+                                java.util.OptionalLong expectedVersion) {
         return kernel.write(changes -> {
             AccessGrant grant = writable(actor, workspaceId, Permission.DELETE_FILES, "trash or restore files");
             FileAsset current = fileStore.findForUpdate(actor.tenantId(), workspaceId, fileId)
                     .filter(f -> visibleFile(grant, f))
                     .orElseThrow(() -> new NotFoundException("file", fileId.value()));
+            if (expectedVersion.isPresent() && current.version() != expectedVersion.getAsLong()) {
+                throw ConflictException.staleVersion("file", fileId.value(), expectedVersion.getAsLong());
+            }
             if (current.status() == status) {
                 return current;
             }

@@ -23,7 +23,7 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /** {@link ApprovalStore} in memory. */
-public final class InMemoryApprovalStore implements ApprovalStore {
+final class InMemoryApprovalStore implements ApprovalStore {
 
     private record Key(TenantId tenantId, WorkspaceId workspaceId, ApprovalId id) {
     }

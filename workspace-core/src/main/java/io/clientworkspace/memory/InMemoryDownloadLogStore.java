@@ -15,7 +15,7 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /** {@link DownloadLogStore} in memory. */
-public final class InMemoryDownloadLogStore implements DownloadLogStore {
+final class InMemoryDownloadLogStore implements DownloadLogStore {
 
     private final InMemoryTransactions tx;
     private final List<DownloadRecord> records = new ArrayList<>();

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 import static java.util.Objects.requireNonNull;
 
 /** {@link FileStore} in memory. */
-public final class InMemoryFileStore implements FileStore {
+final class InMemoryFileStore implements FileStore {
 
     private record Key(TenantId tenantId, WorkspaceId workspaceId, FileId id) {
     }

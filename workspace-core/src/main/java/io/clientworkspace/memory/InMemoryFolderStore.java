@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 import static java.util.Objects.requireNonNull;
 
 /** {@link FolderStore} in memory. */
-public final class InMemoryFolderStore implements FolderStore {
+final class InMemoryFolderStore implements FolderStore {
 
     private record Key(TenantId tenantId, WorkspaceId workspaceId, FolderId id) {
     }

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import static java.util.Objects.requireNonNull;
 
 /** {@link InvitationStore} in memory. */
-public final class InMemoryInvitationStore implements InvitationStore {
+final class InMemoryInvitationStore implements InvitationStore {
 
     private record Key(TenantId tenantId, InvitationId id) {
     }

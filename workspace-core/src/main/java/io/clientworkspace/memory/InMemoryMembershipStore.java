@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import static java.util.Objects.requireNonNull;
 
 /** {@link MembershipStore} in memory. */
-public final class InMemoryMembershipStore implements MembershipStore {
+final class InMemoryMembershipStore implements MembershipStore {
 
     private record WorkspaceKey(TenantId tenantId, WorkspaceId workspaceId) {
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /** {@link PermissionMatrixStore} in memory. */
-public final class InMemoryPermissionMatrixStore implements PermissionMatrixStore {
+final class InMemoryPermissionMatrixStore implements PermissionMatrixStore {
 
     private final InMemoryTransactions tx;
     private final Map<TenantId, PermissionMatrix> matrices = new HashMap<>();

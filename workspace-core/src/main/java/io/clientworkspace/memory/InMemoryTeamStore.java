@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import static java.util.Objects.requireNonNull;
 
 /** {@link TeamStore} in memory. */
-public final class InMemoryTeamStore implements TeamStore {
+final class InMemoryTeamStore implements TeamStore {
 
     private final InMemoryTransactions tx;
     private final Map<TenantId, TreeMap<UserId, TeamMember>> rosters = new HashMap<>();

@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import static java.util.Objects.requireNonNull;
 
 /** {@link WorkspaceStore} in memory. */
-public final class InMemoryWorkspaceStore implements WorkspaceStore {
+final class InMemoryWorkspaceStore implements WorkspaceStore {
 
     private static final TreeMap<String, Workspace> EMPTY = new TreeMap<>();
 

@@ -11,6 +11,7 @@ import io.clientworkspace.InvitationId;
 import io.clientworkspace.NotFoundException;
 import io.clientworkspace.Page;
 import io.clientworkspace.PageRequest;
+import io.clientworkspace.TenantId;
 import io.clientworkspace.ValidationException;
 import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.internal.Cursors;
@@ -142,6 +143,35 @@ public final class InvitationService {
             members.recordAdded(actor, changes, membership);
             return membership;
         });
+    }
+
+    /**
+     * What the invitation behind {@code token} offers, for the page its link opens before the invitee signs in:
+     * the token is what entitles the caller to see it, so no actor is needed. Looks only in {@code tenantId}.
+     * A blank token, one longer than an invitation token can be, or one that matches no invitation of the tenant
+     * answers empty, all alike; an invitation that can no longer be accepted answers with its
+     * {@link InvitationPreview.State state} (as {@link #accept} would refuse it). Changes nothing.
+     */
+    public Optional<InvitationPreview> preview(TenantId tenantId, String token) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(token, "token must not be null");
+        if (token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        Optional<Invitation> found = kernel.stores().invitations().findByTokenHash(tenantId, hash(token.strip()));
+        return found.flatMap(invitation -> kernel.stores().workspaces().find(tenantId, invitation.workspaceId())
+                .map(workspace -> new InvitationPreview(workspace.slug(), workspace.name(), workspace.branding(),
+                        invitation.email(), invitation.role(), invitation.expiresAt(),
+                        previewState(invitation, workspace, kernel.now()))));
+    }
+
+    private static InvitationPreview.State previewState(Invitation invitation, Workspace workspace, Instant now) {
+        return switch (invitation.status()) {
+            case ACCEPTED -> InvitationPreview.State.USED;
+            case REVOKED -> InvitationPreview.State.REVOKED;
+            case PENDING -> !invitation.isOpen(now) ? InvitationPreview.State.EXPIRED
+                    : workspace.isArchived() ? InvitationPreview.State.ARCHIVED : InvitationPreview.State.OPEN;
+        };
     }
 
     /** Revokes a pending invitation; needs {@link Permission#INVITE_CLIENTS}. */

@@ -168,6 +168,35 @@ public final class WorkspaceService {
     }
 
     /**
+     * Renames and/or re-brands the workspace as one change: both or neither. The version is checked once,
+     * against {@code expectedVersion}, before anything changes; a rename then a new branding each move the
+     * version on (and are recorded as {@link #rename} and {@link #updateBranding} record them). With neither a
+     * name nor a branding it changes nothing and returns the workspace, after checking the version. Needs what
+     * {@link #rename} and {@link #updateBranding} need.
+     *
+     * @throws ConflictException   ({@code STALE_VERSION}) if the workspace's version is not {@code expectedVersion}
+     * @throws ValidationException on a bad name or branding; nothing changes then, not even the other part
+     */
+    public Workspace update(Actor actor, WorkspaceId id, Optional<String> newName, Optional<Branding> branding,
+                            long expectedVersion) {
+        requireNonNull(newName, "newName must not be null");
+        requireNonNull(branding, "branding must not be null");
+        return kernel.write(changes -> {
+            Workspace current = get(actor, id);
+            checkVersion(current, expectedVersion);
+            long version = expectedVersion;
+            if (newName.isPresent()) {
+                current = rename(actor, id, newName.get(), version);
+                version = current.version();
+            }
+            if (branding.isPresent()) {
+                current = updateBranding(actor, id, branding.get(), version);
+            }
+            return current;
+        });
+    }
+
+    /**
      * Links the workspace to the host's account id, or unlinks it when empty; needs
      * {@link Permission#EDIT_WORKSPACE}. The reference must stay unique per tenant. The workspace keeps its
      * version and {@code updatedAt}, so that clients, who never see the reference, cannot tell it changed;

@@ -123,7 +123,7 @@ class ActivityFixtureTest {
         SwitchableActivityStore() {
             Stores base = InMemoryStores.create();
             this.delegate = base.activity();
-            this.stores = base.withActivity(this);
+            this.stores = base.with(ActivityStore.class, this);
         }
 
         Stores stores() {

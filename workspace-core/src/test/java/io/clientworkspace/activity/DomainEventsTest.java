@@ -1,5 +1,7 @@
 package io.clientworkspace.activity;
 
+import io.clientworkspace.memory.InMemoryStores;
+import io.clientworkspace.spi.Stores;
 import io.clientworkspace.ConflictException;
 import io.clientworkspace.UserId;
 import io.clientworkspace.WorkspaceKit;
@@ -189,16 +191,17 @@ class DomainEventsTest {
 
     @Test
     void listenersRunAfterTheChangeCommitted() {
-        AtomicReference<WorkspaceKit> kit = new AtomicReference<>();
+        Stores stores = InMemoryStores.create();
+        java.util.concurrent.atomic.AtomicBoolean fixtureReady = new java.util.concurrent.atomic.AtomicBoolean();
         List<Optional<Workspace>> seenFromAnotherThread = new ArrayList<>();
-        Fixture x = Fixture.create(b -> b.listener(event -> {
-            if (event instanceof WorkspaceEvent.WorkspaceCreated created) {
+        Fixture x = Fixture.create(stores, b -> b.listener(event -> {
+            if (fixtureReady.get() && event instanceof WorkspaceEvent.WorkspaceCreated created) {
                 // Another thread sees only committed data; inside the unit of work it would wait for the lock.
-                seenFromAnotherThread.add(CompletableFuture.supplyAsync(() -> kit.get().stores().workspaces()
+                seenFromAnotherThread.add(CompletableFuture.supplyAsync(() -> stores.workspaces()
                         .find(created.tenantId(), created.workspace())).orTimeout(30, TimeUnit.SECONDS).join());
             }
         }));
-        kit.set(x.kit);
+        fixtureReady.set(true);
 
         Workspace created = x.kit.workspaces().create(x.bob, NewWorkspace.of("Initech", "initech"));
 

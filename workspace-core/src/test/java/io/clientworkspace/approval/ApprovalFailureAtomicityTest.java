@@ -27,7 +27,7 @@ class ApprovalFailureAtomicityTest {
 
     @BeforeEach
     void createWorld() {
-        w = ApprovalWorld.create(blobs, b -> b.stores(faults.stores()));
+        w = ApprovalWorld.create(blobs, faults.stores());
     }
 
     @Test

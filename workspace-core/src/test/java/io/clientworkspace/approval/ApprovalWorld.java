@@ -15,6 +15,8 @@ import io.clientworkspace.file.NewUpload;
 import io.clientworkspace.member.WorkspaceRole;
 import io.clientworkspace.spi.ApprovalStore;
 import io.clientworkspace.spi.FileStore;
+import io.clientworkspace.memory.InMemoryStores;
+import io.clientworkspace.spi.Stores;
 import io.clientworkspace.support.Fixture;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -47,8 +49,8 @@ final class ApprovalWorld {
     final WorkspaceId acme;
     private final AtomicInteger uploads = new AtomicInteger();
 
-    private ApprovalWorld(Path blobDir, Consumer<WorkspaceKit.Builder> customizer) {
-        this.f = Fixture.create(b -> {
+    private ApprovalWorld(Path blobDir, Stores stores, Consumer<WorkspaceKit.Builder> customizer) {
+        this.f = Fixture.create(stores, b -> {
             b.blobStore(new FileSystemBlobStore(blobDir));
             customizer.accept(b);
         });
@@ -59,12 +61,17 @@ final class ApprovalWorld {
 
     /** The standard world, its blobs in {@code blobDir}. */
     static ApprovalWorld create(Path blobDir) {
-        return new ApprovalWorld(blobDir, b -> { });
+        return new ApprovalWorld(blobDir, InMemoryStores.create(), b -> { });
     }
 
     /** The standard world on a kit with extra settings. */
     static ApprovalWorld create(Path blobDir, Consumer<WorkspaceKit.Builder> customizer) {
-        return new ApprovalWorld(blobDir, customizer);
+        return new ApprovalWorld(blobDir, InMemoryStores.create(), customizer);
+    }
+
+    /** The standard world on the given stores. */
+    static ApprovalWorld create(Path blobDir, Stores stores) {
+        return new ApprovalWorld(blobDir, stores, b -> { });
     }
 
     /** A minimal valid PDF whose bytes differ by {@code marker}. */
@@ -93,7 +100,7 @@ final class ApprovalWorld {
 
     /** Version {@code number} of the file, as stored. */
     FileVersion version(FileAsset file, int number) {
-        return f.kit.stores().require(FileStore.class).findVersion(f.tenant.id(), acme, file.id(), number).orElseThrow();
+        return f.stores.require(FileStore.class).findVersion(f.tenant.id(), acme, file.id(), number).orElseThrow();
     }
 
     /** An ANY approval of {@code title} by the given actors. */
@@ -126,12 +133,12 @@ final class ApprovalWorld {
 
     /** The request as stored (no lazy expiry, no visibility rules). */
     ApprovalRequest stored(ApprovalId id) {
-        return f.kit.stores().require(ApprovalStore.class).find(f.tenant.id(), acme, id).orElseThrow();
+        return f.stores.require(ApprovalStore.class).find(f.tenant.id(), acme, id).orElseThrow();
     }
 
     /** The request's decisions as stored. */
     List<Decision> decisions(ApprovalId id) {
-        return f.kit.stores().require(ApprovalStore.class).decisions(f.tenant.id(), acme, id);
+        return f.stores.require(ApprovalStore.class).decisions(f.tenant.id(), acme, id);
     }
 
     /** acme's activity log, oldest first. */
@@ -152,7 +159,7 @@ final class ApprovalWorld {
     /** Every approval request of acme as stored, with its decisions. */
     Map<ApprovalRequest, List<Decision>> approvalStore() {
         Map<ApprovalRequest, List<Decision>> all = new LinkedHashMap<>();
-        for (ApprovalRequest r : f.kit.stores().require(ApprovalStore.class).list(f.tenant.id(), acme, Optional.empty(), Optional.empty(), ALL)) {
+        for (ApprovalRequest r : f.stores.require(ApprovalStore.class).list(f.tenant.id(), acme, Optional.empty(), Optional.empty(), ALL)) {
             all.put(r, decisions(r.id()));
         }
         return all;

@@ -121,7 +121,7 @@ class ApprovedVersionsTest {
         @Test
         void isFalseOnceTheStoredVersionNoLongerMatchesTheApprovedHash(@TempDir Path otherBlobs) {
             TamperableFileStore tamperable = new TamperableFileStore(InMemoryStores.create());
-            ApprovalWorld tw = ApprovalWorld.create(otherBlobs, b -> b.stores(tamperable.stores));
+            ApprovalWorld tw = ApprovalWorld.create(otherBlobs, tamperable.stores);
             FileAsset file = tw.upload(tw.f.bob, "proposal.pdf");
             tw.approve(tw.f.carol, tw.requestFor(file, 1, tw.f.carol));
             assertThat(tw.approvals.isApproved(tw.f.bob, tw.acme, file.id(), 1)).isTrue();
@@ -173,7 +173,7 @@ class ApprovedVersionsTest {
                     () -> download(w.f.carol, file, OptionalInt.of(1)));
 
             assertThat(e.getMessage()).contains("approved version");
-            assertThat(w.f.kit.stores().require(DownloadLogStore.class).list(w.f.tenant.id(), w.acme, file.id(), Optional.empty(), 10))
+            assertThat(w.f.stores.require(DownloadLogStore.class).list(w.f.tenant.id(), w.acme, file.id(), Optional.empty(), 10))
                     .as("a refused download is not logged").isEmpty();
         }
 
@@ -194,7 +194,7 @@ class ApprovedVersionsTest {
 
             assertThat(download(w.f.tom, file, OptionalInt.of(1))).isNotEmpty();
             assertThat(download(w.f.bob, file, OptionalInt.empty())).isNotEmpty();
-            assertThat(w.f.kit.stores().require(DownloadLogStore.class).list(w.f.tenant.id(), w.acme, file.id(), Optional.empty(), 10))
+            assertThat(w.f.stores.require(DownloadLogStore.class).list(w.f.tenant.id(), w.acme, file.id(), Optional.empty(), 10))
                     .hasSize(2);
         }
     }

@@ -220,9 +220,9 @@ class ExpiryTest {
         assertThat(approvals.expireOverdue(10)).isEqualTo(2);
 
         assertThat(w.stored(ours.id()).status()).isEqualTo(ApprovalStatus.EXPIRED);
-        assertThat(w.f.kit.stores().require(ApprovalStore.class).find(globex.tenant().id(), globex.workspace().id(), theirs.id()))
+        assertThat(w.f.stores.require(ApprovalStore.class).find(globex.tenant().id(), globex.workspace().id(), theirs.id()))
                 .get().extracting(ApprovalRequest::status).isEqualTo(ApprovalStatus.EXPIRED);
-        assertThat(w.f.kit.stores().activity().listOldestFirst(globex.tenant().id(), globex.workspace().id(), 0, 100))
+        assertThat(w.f.stores.activity().listOldestFirst(globex.tenant().id(), globex.workspace().id(), 0, 100))
                 .extracting(ActivityEntry::action).contains("approval.expired");
     }
 

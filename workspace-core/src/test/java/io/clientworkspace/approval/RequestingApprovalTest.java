@@ -138,10 +138,10 @@ class RequestingApprovalTest {
     void anyVersionOfAFileWithHundredsOfVersionsMayBeAskedAbout() {
         FileAsset file = w.upload(w.f.bob, "proposal.pdf");
         FileVersion v1 = w.version(file, 1);
-        w.f.kit.stores().unitOfWork().execute(() -> {
+        w.f.stores.unitOfWork().execute(() -> {
             FileVersion previous = v1;
             for (int n = 2; n <= 600; n++) {
-                previous = w.f.kit.stores().require(FileStore.class).appendVersion(new FileVersion(v1.tenantId(), v1.workspaceId(),
+                previous = w.f.stores.require(FileStore.class).appendVersion(new FileVersion(v1.tenantId(), v1.workspaceId(),
                         v1.fileId(), n, v1.name(), v1.blobKey(), v1.size(), v1.sha256(), v1.detectedType(),
                         v1.declaredType(), v1.uploadedBy(), v1.uploadedAt()));
             }

@@ -28,7 +28,7 @@ class CheckpointServiceTest {
     private final ForgingActivityStore store = new ForgingActivityStore();
     private final InMemoryCheckpointSink sink = new InMemoryCheckpointSink();
     private final CheckpointKeys keys = CheckpointKeys.generate();
-    private final Fixture f = Fixture.create(b -> b.stores(store.stores()).checkpointKeys(keys).checkpointSink(sink));
+    private final Fixture f = Fixture.create(store.stores(), b -> b.checkpointKeys(keys).checkpointSink(sink));
     private final CheckpointService checkpoints = f.kit.checkpoints();
 
     private TenantId tenant() {

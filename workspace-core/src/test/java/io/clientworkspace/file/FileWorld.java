@@ -16,6 +16,7 @@ import io.clientworkspace.spi.BlobStore;
 import io.clientworkspace.spi.DownloadLogStore;
 import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.spi.FolderStore;
+import io.clientworkspace.memory.InMemoryStores;
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.support.Fixture;
 import io.clientworkspace.tenant.Tenant;
@@ -58,10 +59,11 @@ final class FileWorld {
     final Fixture f;
     final FileService files;
 
-    private FileWorld(Path blobDir, UnaryOperator<BlobStore> blobDecorator, Consumer<WorkspaceKit.Builder> customizer) {
+    private FileWorld(Path blobDir, UnaryOperator<BlobStore> blobDecorator, Stores stores,
+                      Consumer<WorkspaceKit.Builder> customizer) {
         this.blobDir = blobDir;
         this.diskBlobs = new FileSystemBlobStore(blobDir);
-        this.f = Fixture.create(b -> {
+        this.f = Fixture.create(stores, b -> {
             b.blobStore(blobDecorator.apply(diskBlobs));
             customizer.accept(b);
         });
@@ -69,15 +71,15 @@ final class FileWorld {
     }
 
     static FileWorld create(Path blobDir) {
-        return new FileWorld(blobDir, b -> b, b -> { });
+        return new FileWorld(blobDir, b -> b, InMemoryStores.create(), b -> { });
     }
 
     static FileWorld create(Path blobDir, Consumer<WorkspaceKit.Builder> customizer) {
-        return new FileWorld(blobDir, b -> b, customizer);
+        return new FileWorld(blobDir, b -> b, InMemoryStores.create(), customizer);
     }
 
     static FileWorld create(Path blobDir, UnaryOperator<BlobStore> blobDecorator, Stores stores) {
-        return new FileWorld(blobDir, blobDecorator, b -> b.stores(stores));
+        return new FileWorld(blobDir, blobDecorator, stores, b -> { });
     }
 
     WorkspaceId acme() {
@@ -158,7 +160,7 @@ final class FileWorld {
         allFolders(tenant, workspace).forEach(folder -> places.add(Optional.of(folder.id())));
         for (Optional<FolderId> place : places) {
             for (FileStatus status : FileStatus.values()) {
-                f.kit.stores().require(FileStore.class).list(tenant, workspace, place, status, false, Optional.empty(), ALL)
+                f.stores.require(FileStore.class).list(tenant, workspace, place, status, false, Optional.empty(), ALL)
                         .forEach(file -> all.put(file.id(), file));
             }
         }
@@ -173,7 +175,7 @@ final class FileWorld {
     }
 
     private void collectFolders(TenantId tenant, WorkspaceId workspace, Optional<FolderId> parent, List<Folder> into) {
-        for (Folder folder : f.kit.stores().require(FolderStore.class).listChildren(tenant, workspace, parent, false, Optional.empty(), ALL)) {
+        for (Folder folder : f.stores.require(FolderStore.class).listChildren(tenant, workspace, parent, false, Optional.empty(), ALL)) {
             into.add(folder);
             collectFolders(tenant, workspace, Optional.of(folder.id()), into);
         }
@@ -191,21 +193,21 @@ final class FileWorld {
 
     State state() {
         Map<WorkspaceId, WorkspaceFiles> workspaces = new LinkedHashMap<>();
-        for (Tenant tenant : f.kit.stores().tenants().list(Optional.empty(), ALL)) {
-            for (Workspace w : f.kit.stores().workspaces().list(tenant.id(), Optional.empty(), ALL)) {
+        for (Tenant tenant : f.stores.tenants().list(Optional.empty(), ALL)) {
+            for (Workspace w : f.stores.workspaces().list(tenant.id(), Optional.empty(), ALL)) {
                 Map<FileId, FileAsset> all = allFiles(tenant.id(), w.id());
                 Map<FileId, List<FileVersion>> versions = new TreeMap<>();
                 Map<FileId, List<DownloadRecord>> downloads = new TreeMap<>();
                 all.keySet().forEach(id -> {
-                    versions.put(id, f.kit.stores().require(FileStore.class).listVersions(tenant.id(), w.id(), id, ALL));
-                    downloads.put(id, f.kit.stores().require(DownloadLogStore.class).list(tenant.id(), w.id(), id, Optional.empty(), ALL));
+                    versions.put(id, f.stores.require(FileStore.class).listVersions(tenant.id(), w.id(), id, ALL));
+                    downloads.put(id, f.stores.require(DownloadLogStore.class).list(tenant.id(), w.id(), id, Optional.empty(), ALL));
                 });
-                List<ApprovalRequest> approvals = f.kit.stores().require(ApprovalStore.class).list(tenant.id(), w.id(), Optional.empty(),
+                List<ApprovalRequest> approvals = f.stores.require(ApprovalStore.class).list(tenant.id(), w.id(), Optional.empty(),
                         Optional.empty(), ALL);
                 List<List<Decision>> decisions = approvals.stream()
-                        .map(a -> f.kit.stores().require(ApprovalStore.class).decisions(tenant.id(), w.id(), a.id())).toList();
+                        .map(a -> f.stores.require(ApprovalStore.class).decisions(tenant.id(), w.id(), a.id())).toList();
                 workspaces.put(w.id(), new WorkspaceFiles(all, versions, allFolders(tenant.id(), w.id()), downloads,
-                        approvals, decisions, f.kit.stores().activity().latest(tenant.id(), w.id())));
+                        approvals, decisions, f.stores.activity().latest(tenant.id(), w.id())));
             }
         }
         return new State(f.snapshot(), workspaces, blobContents());

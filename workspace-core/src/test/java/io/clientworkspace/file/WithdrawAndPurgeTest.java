@@ -233,9 +233,9 @@ class WithdrawAndPurgeTest {
         void removesTheFileItsVersionsItsDownloadsAndItsBlobs() {
             files.purge(w.f.bob, w.acme(), file.id(), trashed.version());
 
-            assertThat(w.f.kit.stores().require(FileStore.class).find(w.f.tenant.id(), w.acme(), file.id())).isEmpty();
-            assertThat(w.f.kit.stores().require(FileStore.class).listVersions(w.f.tenant.id(), w.acme(), file.id(), 10)).isEmpty();
-            assertThat(w.f.kit.stores().require(DownloadLogStore.class).list(w.f.tenant.id(), w.acme(), file.id(), Optional.empty(), 10)).isEmpty();
+            assertThat(w.f.stores.require(FileStore.class).find(w.f.tenant.id(), w.acme(), file.id())).isEmpty();
+            assertThat(w.f.stores.require(FileStore.class).listVersions(w.f.tenant.id(), w.acme(), file.id(), 10)).isEmpty();
+            assertThat(w.f.stores.require(DownloadLogStore.class).list(w.f.tenant.id(), w.acme(), file.id(), Optional.empty(), 10)).isEmpty();
             assertThat(w.blobFiles()).isEmpty();
             assertThat(files.trash(w.f.bob, w.acme(), Optional.empty(), PageRequest.first()).items()).isEmpty();
         }

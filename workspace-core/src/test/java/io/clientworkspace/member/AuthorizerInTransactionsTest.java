@@ -34,7 +34,7 @@ class AuthorizerInTransactionsTest {
 
     private final Fixture f = Fixture.create();
     private final Authorizer authorizer = f.kit.authorizer();
-    private final UnitOfWork unitOfWork = f.kit.stores().unitOfWork();
+    private final UnitOfWork unitOfWork = f.stores.unitOfWork();
 
     /** Thrown to roll a unit of work back. */
     private static final class Rollback extends RuntimeException {
@@ -163,7 +163,7 @@ class AuthorizerInTransactionsTest {
         void anAnswerReadInsideAUnitOfWorkIsNeverCachedEvenWhenTheKitDidNotSeeTheChange() {
             rolledBack(() -> {
                 // Written to the store directly: no event, so the authorizer cannot know; it must still not cache.
-                f.kit.stores().memberships().insert(new Membership(f.tenant.id(), f.acme.id(), f.zach.userId(),
+                f.stores.memberships().insert(new Membership(f.tenant.id(), f.acme.id(), f.zach.userId(),
                         WorkspaceRole.CLIENT_CONTRIBUTOR, f.clock.instant(), 0));
                 assertThat(zachMayUpload()).as("inside the unit of work").isTrue();
             });
@@ -176,7 +176,7 @@ class AuthorizerInTransactionsTest {
             assertThat(zachMayUpload()).as("cached before").isFalse();
 
             rolledBack(() -> {
-                f.kit.stores().memberships().insert(new Membership(f.tenant.id(), f.acme.id(), f.zach.userId(),
+                f.stores.memberships().insert(new Membership(f.tenant.id(), f.acme.id(), f.zach.userId(),
                         WorkspaceRole.CLIENT_CONTRIBUTOR, f.clock.instant(), 0));
                 authorizer.onUncommittedChange(new MemberEvent.MemberAdded(f.tenant.id(), f.acme.id(), f.zach.userId(),
                         WorkspaceRole.CLIENT_CONTRIBUTOR, f.alice, f.clock.instant()));
@@ -191,7 +191,7 @@ class AuthorizerInTransactionsTest {
             Workspace initech = f.kit.workspaces().create(f.bob, NewWorkspace.of("Initech", "initech"));
             assertThat(authorizer.can(f.dave, f.acme.id(), VIEW_WORKSPACE)).isTrue();
             // Behind the kit's back, so that only a cached answer still says yes.
-            f.kit.stores().memberships().delete(f.tenant.id(), f.acme.id(), f.dave.userId(), 0);
+            f.stores.memberships().delete(f.tenant.id(), f.acme.id(), f.dave.userId(), 0);
 
             committed(() -> {
                 f.kit.members().add(f.bob, initech.id(), f.zach.userId(), WorkspaceRole.CLIENT_VIEWER);
@@ -204,7 +204,7 @@ class AuthorizerInTransactionsTest {
         void aLaterUnitOfWorkStartsWithoutTheChangesOfAnEarlierOne() {
             rolledBack(() -> addZachAsContributor());
             assertThat(authorizer.can(f.dave, f.acme.id(), VIEW_WORKSPACE)).isTrue();
-            f.kit.stores().memberships().delete(f.tenant.id(), f.acme.id(), f.dave.userId(), 0);
+            f.stores.memberships().delete(f.tenant.id(), f.acme.id(), f.dave.userId(), 0);
 
             committed(() -> assertThat(authorizer.can(f.dave, f.acme.id(), VIEW_WORKSPACE))
                     .as("acme is no longer marked as changed, so its cached answer is used").isTrue());

@@ -402,9 +402,9 @@ class AuthorizerTest {
         @Test
         void aChangeBehindTheKitsBackIsSeenOnlyOnceTheCachedAnswerExpires() {
             assertThat(authorizer.can(f.dave, f.acme.id(), VIEW_WORKSPACE)).isTrue();
-            Membership dave = f.kit.stores().memberships().find(f.tenant.id(), f.acme.id(), f.dave.userId()).orElseThrow();
+            Membership dave = f.stores.memberships().find(f.tenant.id(), f.acme.id(), f.dave.userId()).orElseThrow();
 
-            f.kit.stores().memberships().delete(f.tenant.id(), f.acme.id(), f.dave.userId(), dave.version());
+            f.stores.memberships().delete(f.tenant.id(), f.acme.id(), f.dave.userId(), dave.version());
 
             assertThat(authorizer.can(f.dave, f.acme.id(), VIEW_WORKSPACE)).as("cached").isTrue();
             f.ticker.advance(Duration.ofSeconds(29));
@@ -417,9 +417,9 @@ class AuthorizerTest {
         void invalidateAllDropsEveryCachedAnswerAtOnce() {
             assertThat(authorizer.can(f.dave, f.acme.id(), VIEW_WORKSPACE)).isTrue();
             assertThat(authorizer.tenantRole(f.tom)).contains(TenantRole.TEAM_MEMBER);
-            Membership dave = f.kit.stores().memberships().find(f.tenant.id(), f.acme.id(), f.dave.userId()).orElseThrow();
-            f.kit.stores().memberships().delete(f.tenant.id(), f.acme.id(), f.dave.userId(), dave.version());
-            f.kit.stores().team().delete(f.tenant.id(), f.tom.userId(), 0);
+            Membership dave = f.stores.memberships().find(f.tenant.id(), f.acme.id(), f.dave.userId()).orElseThrow();
+            f.stores.memberships().delete(f.tenant.id(), f.acme.id(), f.dave.userId(), dave.version());
+            f.stores.team().delete(f.tenant.id(), f.tom.userId(), 0);
 
             authorizer.invalidateAll();
 
@@ -431,7 +431,7 @@ class AuthorizerTest {
         void aMatrixChangedBehindTheKitsBackIsSeenOnceTheCachedMatrixExpires() {
             assertThat(authorizer.can(f.carol, f.acme.id(), UPLOAD_FILES)).isTrue();
 
-            f.kit.stores().permissionMatrices().save(f.tenant.id(), PermissionMatrix.defaults()
+            f.stores.permissionMatrices().save(f.tenant.id(), PermissionMatrix.defaults()
                     .with(WorkspaceRole.CLIENT_ADMIN, Set.of(VIEW_WORKSPACE)));
 
             assertThat(authorizer.can(f.carol, f.acme.id(), UPLOAD_FILES)).as("cached").isTrue();
@@ -446,8 +446,8 @@ class AuthorizerTest {
             Actor olga = globex.admin();
             assertThat(authorizer.can(f.dave, f.acme.id(), VIEW_WORKSPACE)).isTrue();
             assertThat(authorizer.can(olga, globexWs, VIEW_WORKSPACE)).isTrue();
-            f.kit.stores().memberships().delete(f.tenant.id(), f.acme.id(), f.dave.userId(), 0);
-            f.kit.stores().team().update(f.kit.stores().team().find(globex.tenant().id(), olga.userId()).orElseThrow()
+            f.stores.memberships().delete(f.tenant.id(), f.acme.id(), f.dave.userId(), 0);
+            f.stores.team().update(f.stores.team().find(globex.tenant().id(), olga.userId()).orElseThrow()
                     .withRole(TenantRole.TEAM_MEMBER));
 
             authorizer.invalidateTenant(f.tenant.id());
@@ -459,7 +459,7 @@ class AuthorizerTest {
         @Test
         void cachedAnswersOfOtherMembersSurviveAMembershipChange() {
             assertThat(authorizer.can(f.erin, f.acme.id(), UPLOAD_FILES)).isTrue();
-            f.kit.stores().memberships().delete(f.tenant.id(), f.acme.id(), f.erin.userId(), 0);
+            f.stores.memberships().delete(f.tenant.id(), f.acme.id(), f.erin.userId(), 0);
 
             f.kit.members().remove(f.bob, f.acme.id(), f.dave.userId());
 

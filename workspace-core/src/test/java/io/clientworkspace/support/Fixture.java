@@ -13,6 +13,8 @@ import io.clientworkspace.member.Invitation;
 import io.clientworkspace.member.Membership;
 import io.clientworkspace.member.PermissionMatrix;
 import io.clientworkspace.member.WorkspaceRole;
+import io.clientworkspace.memory.InMemoryStores;
+import io.clientworkspace.spi.Stores;
 import io.clientworkspace.tenant.TeamMember;
 import io.clientworkspace.tenant.Tenant;
 import io.clientworkspace.tenant.TenantRole;
@@ -51,6 +53,8 @@ public final class Fixture {
     public final FakeTicker ticker = new FakeTicker();
     public final RecordingListener events = new RecordingListener();
     public final WorkspaceKit kit;
+    /** The stores the kit was built on, for reading back what a test did (the kit offers no way to them). */
+    public final Stores stores;
     public final Tenant tenant;
     public final Actor alice;
     public final Actor bob;
@@ -64,8 +68,9 @@ public final class Fixture {
     /** acme as created; {@link #acme()} reads its current state. */
     public final Workspace acme;
 
-    private Fixture(Consumer<WorkspaceKit.Builder> customizer) {
-        WorkspaceKit.Builder builder = WorkspaceKit.builder().clock(clock).cacheTicker(ticker).listener(events)
+    private Fixture(Stores stores, Consumer<WorkspaceKit.Builder> customizer) {
+        this.stores = stores;
+        WorkspaceKit.Builder builder = WorkspaceKit.builder().stores(stores).clock(clock).cacheTicker(ticker).listener(events)
                 // Every id the fixture's tests use stands for an existing user (see DirectClientAdditionTest).
                 .userDirectory((tenantId, userId) -> true);
         customizer.accept(builder);
@@ -93,12 +98,20 @@ public final class Fixture {
 
     /** The standard fixture. */
     public static Fixture create() {
-        return new Fixture(b -> { });
+        return new Fixture(InMemoryStores.create(), b -> { });
     }
 
-    /** The standard fixture on a kit with extra settings (stores, matrix, listeners...). */
+    /**
+     * The standard fixture on fresh in-memory stores and a kit with extra settings (matrix, listeners...); a
+     * customizer must not replace the stores (use {@link #create(Stores, Consumer)}).
+     */
     public static Fixture create(Consumer<WorkspaceKit.Builder> customizer) {
-        return new Fixture(customizer);
+        return new Fixture(InMemoryStores.create(), customizer);
+    }
+
+    /** The standard fixture on the given stores and a kit with extra settings. */
+    public static Fixture create(Stores stores, Consumer<WorkspaceKit.Builder> customizer) {
+        return new Fixture(stores, customizer);
     }
 
     /** A team-side actor of the fixture's tenant. */
@@ -118,27 +131,27 @@ public final class Fixture {
 
     /** A workspace of the fixture's tenant as stored now. */
     public Workspace workspace(WorkspaceId id) {
-        return kit.stores().workspaces().find(tenant.id(), id).orElseThrow();
+        return stores.workspaces().find(tenant.id(), id).orElseThrow();
     }
 
     /** Every membership of a workspace of the fixture's tenant, by user id. */
     public List<Membership> members(WorkspaceId id) {
-        return kit.stores().memberships().list(tenant.id(), id, Optional.empty(), ALL);
+        return stores.memberships().list(tenant.id(), id, Optional.empty(), ALL);
     }
 
     /** The role of a user in a workspace of the fixture's tenant. */
     public Optional<WorkspaceRole> roleOf(WorkspaceId id, Actor actor) {
-        return kit.stores().memberships().find(tenant.id(), id, actor.userId()).map(Membership::role);
+        return stores.memberships().find(tenant.id(), id, actor.userId()).map(Membership::role);
     }
 
     /** The whole activity log of a workspace of the fixture's tenant, oldest first. */
     public List<ActivityEntry> log(WorkspaceId id) {
-        return kit.stores().activity().listOldestFirst(tenant.id(), id, 0, ALL);
+        return stores.activity().listOldestFirst(tenant.id(), id, 0, ALL);
     }
 
     /** The latest activity entry of a workspace of the fixture's tenant. */
     public ActivityEntry head(WorkspaceId id) {
-        return kit.stores().activity().latest(tenant.id(), id).orElseThrow();
+        return stores.activity().latest(tenant.id(), id).orElseThrow();
     }
 
     /** A second tenant, "Globex", administered by olga, with its own workspace "acme" (external reference crm-acme). */
@@ -158,7 +171,7 @@ public final class Fixture {
 
     /** Everything the stores hold that a failed operation could have changed, in every tenant. */
     public Snapshot snapshot() {
-        List<Tenant> tenants = kit.stores().tenants().list(Optional.empty(), ALL);
+        List<Tenant> tenants = stores.tenants().list(Optional.empty(), ALL);
         Map<TenantId, List<TeamMember>> rosters = new LinkedHashMap<>();
         Map<TenantId, Optional<PermissionMatrix>> matrices = new LinkedHashMap<>();
         Map<WorkspaceId, Workspace> workspaces = new LinkedHashMap<>();
@@ -166,13 +179,13 @@ public final class Fixture {
         Map<WorkspaceId, Optional<ActivityEntry>> heads = new LinkedHashMap<>();
         Map<WorkspaceId, List<Invitation>> pending = new LinkedHashMap<>();
         for (Tenant t : tenants) {
-            rosters.put(t.id(), kit.stores().team().list(t.id(), Optional.empty(), ALL));
-            matrices.put(t.id(), kit.stores().permissionMatrices().find(t.id()));
-            for (Workspace w : kit.stores().workspaces().list(t.id(), Optional.empty(), ALL)) {
+            rosters.put(t.id(), stores.team().list(t.id(), Optional.empty(), ALL));
+            matrices.put(t.id(), stores.permissionMatrices().find(t.id()));
+            for (Workspace w : stores.workspaces().list(t.id(), Optional.empty(), ALL)) {
                 workspaces.put(w.id(), w);
-                members.put(w.id(), kit.stores().memberships().list(t.id(), w.id(), Optional.empty(), ALL));
-                heads.put(w.id(), kit.stores().activity().latest(t.id(), w.id()));
-                pending.put(w.id(), kit.stores().invitations().listPending(t.id(), w.id(), Instant.MIN, Optional.empty(), ALL));
+                members.put(w.id(), stores.memberships().list(t.id(), w.id(), Optional.empty(), ALL));
+                heads.put(w.id(), stores.activity().latest(t.id(), w.id()));
+                pending.put(w.id(), stores.invitations().listPending(t.id(), w.id(), Instant.MIN, Optional.empty(), ALL));
             }
         }
         return new Snapshot(tenants, rosters, matrices, workspaces, members, heads, pending);

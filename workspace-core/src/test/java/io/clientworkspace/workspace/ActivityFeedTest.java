@@ -382,7 +382,7 @@ class ActivityFeedTest {
         private static final int LOG_SIZE = 10;
 
         private final TamperingActivityStore store = new TamperingActivityStore();
-        private final Fixture t = Fixture.create(b -> b.stores(store.stores()));
+        private final Fixture t = Fixture.create(store.stores(), b -> { });
         private final WorkspaceId ledger = buildLedger();
 
         private WorkspaceId buildLedger() {

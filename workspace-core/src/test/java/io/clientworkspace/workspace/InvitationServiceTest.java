@@ -53,7 +53,7 @@ class InvitationServiceTest {
     }
 
     private Invitation stored(IssuedInvitation issued) {
-        return f.kit.stores().invitations().find(f.tenant.id(), f.acme.id(), issued.invitation().id()).orElseThrow();
+        return f.stores.invitations().find(f.tenant.id(), f.acme.id(), issued.invitation().id()).orElseThrow();
     }
 
     private static String sha256Hex(String text) throws Exception {

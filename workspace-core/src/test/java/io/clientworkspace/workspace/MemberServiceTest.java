@@ -209,7 +209,7 @@ class MemberServiceTest {
             members.changeRole(f.tom, f.acme.id(), f.bob.userId(), MEMBER);
 
             assertThat(f.roleOf(f.acme.id(), f.bob)).contains(MEMBER);
-            assertThat(f.kit.stores().memberships().countByRole(f.tenant.id(), f.acme.id(), LEAD)).isEqualTo(1);
+            assertThat(f.stores.memberships().countByRole(f.tenant.id(), f.acme.id(), LEAD)).isEqualTo(1);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.clientworkspace.jpa;
 
+import io.clientworkspace.spi.Stores;
 import io.clientworkspace.Actor;
 import io.clientworkspace.UserId;
 import io.clientworkspace.WorkspaceKit;
@@ -34,12 +35,13 @@ class JpaCheckpointTamperIT {
 
     private final CheckpointKeys keys = CheckpointKeys.generate();
 
-    private record Setup(WorkspaceKit kit, Actor alice, Workspace acme, Checkpoint checkpoint) {
+    private record Setup(WorkspaceKit kit, Stores stores, Actor alice, Workspace acme, Checkpoint checkpoint) {
     }
 
     private Setup setUp(TestDatabase db) {
         db.reset();
-        WorkspaceKit kit = WorkspaceKit.builder().stores(JpaStores.create(db.emf()))
+        Stores stores = JpaStores.create(db.emf());
+        WorkspaceKit kit = WorkspaceKit.builder().stores(stores)
                 .checkpointKeys(keys).checkpointSink(new JpaCheckpointSink(db.emf()))
                 .userDirectory((tenant, user) -> true).build();
         Tenant agency = kit.tenants().create("Northwind Agency", UserId.of("alice"));
@@ -50,7 +52,7 @@ class JpaCheckpointTamperIT {
         }
         assertThat(kit.checkpoints().signChangedWorkspaces()).isEqualTo(1);
         Checkpoint checkpoint = kit.checkpoints().sink().latest(agency.id(), acme.id()).orElseThrow();
-        return new Setup(kit, alice, acme, checkpoint);
+        return new Setup(kit, stores, alice, acme, checkpoint);
     }
 
     private static void sql(TestDatabase db, String statement, Object... args) {
@@ -68,7 +70,7 @@ class JpaCheckpointTamperIT {
     private static void rewriteAndRechain(TestDatabase db, Setup s, long sequence) {
         sql(db, "UPDATE cwk_activity SET target_id = ? WHERE tenant_id = ? AND workspace_id = ? AND seq = ?",
                 "mallory", s.acme().tenantId().value(), s.acme().id().value(), sequence);
-        List<ActivityEntry> log = s.kit().stores().activity().listOldestFirst(s.acme().tenantId(), s.acme().id(), 0, 1000);
+        List<ActivityEntry> log = s.stores().activity().listOldestFirst(s.acme().tenantId(), s.acme().id(), 0, 1000);
         String previous = ActivityChain.GENESIS_HASH;
         for (ActivityEntry e : log) {
             if (e.sequence() >= sequence) {
@@ -134,7 +136,7 @@ class JpaCheckpointTamperIT {
     void aCheckpointAlteredInTheDatabaseToMatchARewriteIsRejected(TestDatabase db) {
         Setup s = setUp(db);
         rewriteAndRechain(db, s, 2);
-        String forgedHead = s.kit().stores().activity().latest(s.acme().tenantId(), s.acme().id()).orElseThrow().hash();
+        String forgedHead = s.stores().activity().latest(s.acme().tenantId(), s.acme().id()).orElseThrow().hash();
 
         sql(db, "UPDATE cwk_activity_checkpoint SET head_hash = ? WHERE tenant_id = ? AND workspace_id = ?",
                 forgedHead, s.acme().tenantId().value(), s.acme().id().value());

@@ -1,5 +1,6 @@
 package io.clientworkspace.jpa;
 
+import io.clientworkspace.spi.Stores;
 import io.clientworkspace.Actor;
 import io.clientworkspace.ConflictException;
 import io.clientworkspace.GoneException;
@@ -36,13 +37,15 @@ class PostgresConcurrencyIT {
     private static final TestDatabase DB = TestDatabase.POSTGRESQL;
 
     private WorkspaceKit kit;
+    private Stores stores;
     private Actor alice;
     private Tenant tenant;
 
     @BeforeEach
     void setUp() {
         DB.reset();
-        kit = WorkspaceKit.builder().stores(JpaStores.create(DB.emf())).userDirectory((tenant, user) -> true).build();
+        stores = JpaStores.create(DB.emf());
+        kit = WorkspaceKit.builder().stores(stores).userDirectory((tenant, user) -> true).build();
         tenant = kit.tenants().create("Northwind", UserId.of("alice"));
         alice = Actor.team(tenant.id(), "alice");
         for (String user : List.of("bob", "carl", "dina")) {
@@ -64,7 +67,7 @@ class PostgresConcurrencyIT {
                         return "removed";
                     });
 
-            long leads = kit.stores().memberships().countByRole(tenant.id(), ws.id(), WorkspaceRole.LEAD);
+            long leads = stores.memberships().countByRole(tenant.id(), ws.id(), WorkspaceRole.LEAD);
             assertThat(leads).as("round %d: %s", round, outcomes).isEqualTo(1);
             assertThat(outcomes).as("round %d", round)
                     .filteredOn(o -> o instanceof ConflictException c && c.reason() == ConflictException.Reason.LAST_LEAD)

@@ -1,5 +1,6 @@
 package io.clientworkspace.jpa;
 
+import io.clientworkspace.spi.Stores;
 import io.clientworkspace.Actor;
 import io.clientworkspace.ConflictException;
 import io.clientworkspace.UserId;
@@ -92,6 +93,7 @@ class PostgresFileAndApprovalConcurrencyIT {
 
     private final MovableClock clock = new MovableClock();
     private WorkspaceKit kit;
+    private Stores stores;
     private Tenant tenant;
     private Actor alice;
     private Workspace ws;
@@ -100,7 +102,8 @@ class PostgresFileAndApprovalConcurrencyIT {
     @BeforeEach
     void setUp() {
         DB.reset();
-        kit = WorkspaceKit.builder().stores(JpaStores.create(DB.emf())).userDirectory((tenant, user) -> true).blobStore(new FileSystemBlobStore(blobs))
+        stores = JpaStores.create(DB.emf());
+        kit = WorkspaceKit.builder().stores(stores).userDirectory((tenant, user) -> true).blobStore(new FileSystemBlobStore(blobs))
                 .clock(clock).build();
         tenant = kit.tenants().create("Northwind", UserId.of("alice"));
         alice = Actor.team(tenant.id(), "alice");
@@ -226,7 +229,7 @@ class PostgresFileAndApprovalConcurrencyIT {
                 value -> assertThat(value).isInstanceOf(Integer.class),
                 value -> assertThat(value).isInstanceOf(ConflictException.class)
                         .extracting(e -> ((ConflictException) e).reason()).isEqualTo(ConflictException.Reason.INVALID_STATE)));
-        assertThat(requests).allSatisfy(r -> assertThat(kit.stores().require(ApprovalStore.class).find(tenant.id(), ws.id(), r.id())
+        assertThat(requests).allSatisfy(r -> assertThat(stores.require(ApprovalStore.class).find(tenant.id(), ws.id(), r.id())
                 .orElseThrow().status()).isEqualTo(ApprovalStatus.EXPIRED));
         assertThat(kit.approvals().expireOverdue(100)).isZero();
         assertThat(kit.files().downloads(alice, ws.id(), file.id(), PageRequest.first(100)).items()).hasSize(8);

@@ -1,5 +1,7 @@
 package io.clientworkspace.spring;
 
+import io.clientworkspace.memory.InMemoryStores;
+import io.clientworkspace.spi.Stores;
 import io.clientworkspace.Actor;
 import io.clientworkspace.UserId;
 import io.clientworkspace.WorkspaceKit;
@@ -60,7 +62,8 @@ class WorkspaceMaintenanceTest {
     @Test
     void the_expiry_run_stores_expired_on_overdue_requests() {
         var clock = new MutableClock(Instant.parse("2030-01-01T10:00:00Z"));
-        WorkspaceKit kit = WorkspaceKit.builder().clock(clock).build();
+        Stores stores = InMemoryStores.create();
+        WorkspaceKit kit = WorkspaceKit.builder().stores(stores).clock(clock).build();
         Setup s = workspaceIn(kit);
         var request = kit.approvals().requestForDeliverable(s.admin(), s.workspace().id(), "The launch plan",
                 Optional.empty(), NewApproval.of("Launch", Set.of(s.admin().userId()))
@@ -69,7 +72,7 @@ class WorkspaceMaintenanceTest {
 
         new WorkspaceMaintenance(kit, Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(5)).expireOnce();
 
-        assertThat(kit.stores().require(ApprovalStore.class).find(request.tenantId(), request.workspaceId(), request.id()).orElseThrow()
+        assertThat(stores.require(ApprovalStore.class).find(request.tenantId(), request.workspaceId(), request.id()).orElseThrow()
                 .status()).isEqualTo(ApprovalStatus.EXPIRED);
     }
 

@@ -301,7 +301,7 @@ public abstract class NonInterferenceContract extends StoreContractSupport {
     }
 
     private static long version(World w, FolderId folder) {
-        return w.kit.stores().require(FolderStore.class).find(w.tenant, w.workspace.id(), folder).map(Folder::version).orElse(0L);
+        return w.kit.files().findFolder(w.lead, w.workspace.id(), folder).map(Folder::version).orElse(0L);
     }
 
     private static String download(WorkspaceKit kit, Actor actor, WorkspaceId ws, FileId file, OptionalInt number) {

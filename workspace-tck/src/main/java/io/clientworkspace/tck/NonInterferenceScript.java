@@ -289,7 +289,7 @@ public final class NonInterferenceScript {
     }
 
     private long versionOf(World w, FolderId folder) {
-        return kit.stores().require(FolderStore.class).find(w.tenant, w.workspace.id(), folder).map(Folder::version).orElse(0L);
+        return kit.files().findFolder(w.lead, w.workspace.id(), folder).map(Folder::version).orElse(0L);
     }
 
     private void upload(int step, Actor actor, Optional<FolderId> folder, Visibility visibility, List<FileId> into,

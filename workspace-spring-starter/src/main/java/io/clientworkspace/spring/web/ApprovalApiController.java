@@ -124,10 +124,9 @@ public class ApprovalApiController {
         OptionalLong expected = Inputs.optionalIfMatch(ifMatch);
         WorkspaceId ws = WorkspaceId.of(workspaceId);
         ApprovalId id = ApprovalId.of(approvalId);
-        ApprovalRequest cancelled = kit.stores().unitOfWork().execute(() -> {
-            Inputs.requireVersion(expected, kit.approvals().get(actor, ws, id).version(), "approval", approvalId);
-            return kit.approvals().cancel(actor, ws, id);
-        });
+        ApprovalRequest cancelled = expected.isPresent()
+                ? kit.approvals().cancel(actor, ws, id, expected.getAsLong())
+                : kit.approvals().cancel(actor, ws, id);
         return ResponseEntity.ok().eTag(Inputs.etag(cancelled.version())).body(ApprovalDto.of(cancelled));
     }
 

@@ -148,13 +148,15 @@ public class FileApiController {
         WorkspaceId ws = WorkspaceId.of(workspaceId);
         FileId id = FileId.of(fileId);
         // Checked before the bytes stream (an upload is never held inside a transaction); a version
-        // added meanwhile by someone else is kept as well, since versions are only ever appended.
+        // added meanwhile by someone else is kept as well, since versions are only ever appended. The
+        // kit checks again; checking here first refuses a stale upload before its body is even parsed.
         FileAsset current = kit.files().get(actor, ws, id);
         Inputs.requireVersion(expected, current.version(), "file", fileId);
         Transfers.Upload upload = Transfers.upload(request, name);
         String fileName = Transfers.nameOr(upload, current::name);
-        FileVersion added = Transfers.run(upload, policy,
-                content -> kit.files().uploadVersion(actor, ws, id, fileName, upload.declaredType(), content));
+        FileVersion added = Transfers.run(upload, policy, content -> expected.isPresent()
+                ? kit.files().uploadVersion(actor, ws, id, fileName, upload.declaredType(), content, expected.getAsLong())
+                : kit.files().uploadVersion(actor, ws, id, fileName, upload.declaredType(), content));
         return versionCreated(actor, ws, id, added);
     }
 
@@ -179,10 +181,9 @@ public class FileApiController {
         OptionalLong expected = Inputs.optionalIfMatch(ifMatch);
         WorkspaceId ws = WorkspaceId.of(workspaceId);
         FileId id = FileId.of(fileId);
-        FileVersion added = kit.stores().unitOfWork().execute(() -> {
-            Inputs.requireVersion(expected, kit.files().get(actor, ws, id).version(), "file", fileId);
-            return kit.files().restoreVersion(actor, ws, id, number);
-        });
+        FileVersion added = expected.isPresent()
+                ? kit.files().restoreVersion(actor, ws, id, number, expected.getAsLong())
+                : kit.files().restoreVersion(actor, ws, id, number);
         return versionCreated(actor, ws, id, added);
     }
 
@@ -261,10 +262,12 @@ public class FileApiController {
         OptionalLong expected = Inputs.optionalIfMatch(ifMatch);
         WorkspaceId ws = WorkspaceId.of(workspaceId);
         FileId id = FileId.of(fileId);
-        FileAsset changed = kit.stores().unitOfWork().execute(() -> {
-            Inputs.requireVersion(expected, kit.files().get(actor, ws, id).version(), "file", fileId);
-            return status == FileStatus.TRASHED ? kit.files().trash(actor, ws, id) : kit.files().restore(actor, ws, id);
-        });
+        FileAsset changed;
+        if (status == FileStatus.TRASHED) {
+            changed = expected.isPresent() ? kit.files().trash(actor, ws, id, expected.getAsLong()) : kit.files().trash(actor, ws, id);
+        } else {
+            changed = expected.isPresent() ? kit.files().restore(actor, ws, id, expected.getAsLong()) : kit.files().restore(actor, ws, id);
+        }
         return withETag(changed);
     }
 

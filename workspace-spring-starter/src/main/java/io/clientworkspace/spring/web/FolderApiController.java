@@ -2,8 +2,6 @@ package io.clientworkspace.spring.web;
 
 import io.clientworkspace.Actor;
 import io.clientworkspace.FolderId;
-import io.clientworkspace.NotFoundException;
-import io.clientworkspace.PageRequest;
 import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.activity.Visibility;
@@ -60,7 +58,7 @@ public class FolderApiController {
     /** One folder, with its version as ETag. */
     @GetMapping("/{folderId}")
     public ResponseEntity<FolderDto> get(Actor actor, @PathVariable String workspaceId, @PathVariable String folderId) {
-        return withETag(visible(actor, WorkspaceId.of(workspaceId), FolderId.of(folderId)));
+        return withETag(kit.files().getFolder(actor, WorkspaceId.of(workspaceId), FolderId.of(folderId)));
     }
 
     /** Creates a folder (visibility CLIENT unless TEAM is asked for; inside an internal folder it must be TEAM). */
@@ -104,24 +102,12 @@ public class FolderApiController {
         OptionalLong expected = Inputs.optionalIfMatch(ifMatch);
         WorkspaceId ws = WorkspaceId.of(workspaceId);
         FolderId id = FolderId.of(folderId);
-        kit.stores().unitOfWork().execute(() -> {
-            if (expected.isPresent()) {
-                Inputs.requireVersion(expected, visible(actor, ws, id).version(), "folder", folderId);
-            }
+        if (expected.isPresent()) {
+            kit.files().deleteFolder(actor, ws, id, expected.getAsLong());
+        } else {
             kit.files().deleteFolder(actor, ws, id);
-            return null;
-        });
+        }
         return ResponseEntity.noContent().build();
-    }
-
-    /**
-     * The folder if the actor may see it. The kit answers "may this actor see this folder" when it lists
-     * the folder's children (not found otherwise), so that the rule lives in one place.
-     */
-    private Folder visible(Actor actor, WorkspaceId workspaceId, FolderId folderId) {
-        kit.files().folders(actor, workspaceId, Optional.of(folderId), PageRequest.first(1));
-        return kit.stores().require(FolderStore.class).find(actor.tenantId(), workspaceId, folderId)
-                .orElseThrow(() -> new NotFoundException("folder", folderId.value()));
     }
 
     static Optional<FolderId> folderId(@Nullable String value) {

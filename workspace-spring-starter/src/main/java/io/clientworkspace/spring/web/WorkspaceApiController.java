@@ -1,7 +1,6 @@
 package io.clientworkspace.spring.web;
 
 import io.clientworkspace.Actor;
-import io.clientworkspace.ConflictException;
 import io.clientworkspace.NotFoundException;
 import io.clientworkspace.PageRequest;
 import io.clientworkspace.UserId;
@@ -99,24 +98,10 @@ public class WorkspaceApiController {
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                                                @RequestBody UpdateWorkspaceRequest body) {
         long expectedVersion = Inputs.ifMatch(ifMatch);
-        WorkspaceId workspaceId = WorkspaceId.of(id);
-        // One unit of work: when the branding is refused after the name was accepted, the rename is
+        // One change in the kit: when the branding is refused after the name was accepted, the rename is
         // undone too, so that a failed request changes nothing.
-        Workspace updated = kit.stores().unitOfWork().execute(() -> {
-            Workspace current = kit.workspaces().get(actor, workspaceId);
-            if (current.version() != expectedVersion) {
-                throw ConflictException.staleVersion("workspace", id, expectedVersion);
-            }
-            long version = expectedVersion;
-            if (body.name() != null) {
-                current = kit.workspaces().rename(actor, workspaceId, body.name(), version);
-                version = current.version();
-            }
-            if (body.branding() != null) {
-                current = kit.workspaces().updateBranding(actor, workspaceId, body.branding().toDomain(), version);
-            }
-            return current;
-        });
+        Workspace updated = kit.workspaces().update(actor, WorkspaceId.of(id), Optional.ofNullable(body.name()),
+                Optional.ofNullable(body.branding()).map(b -> b.toDomain()), expectedVersion);
         return withETag(updated, actor);
     }
 

@@ -1,5 +1,6 @@
 package io.clientworkspace.spring.autoconfigure;
 
+import io.clientworkspace.spi.Stores;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.spi.UnitOfWork;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class SpringTransactionResourcesTest {
             .withPropertyValues("spring.jpa.hibernate.ddl-auto=validate");
 
     private static UnitOfWork unitOfWork(ApplicationContext context) {
-        return context.getBean(WorkspaceKit.class).stores().unitOfWork();
+        return context.getBean(Stores.class).unitOfWork();
     }
 
     private static TransactionTemplate hostTransaction(ApplicationContext context) {

@@ -50,7 +50,8 @@ class WorkspaceAutoConfigurationTest {
             assertThat(context).hasNotFailed().hasSingleBean(Stores.class).hasSingleBean(WorkspaceKit.class);
             Stores stores = context.getBean(Stores.class);
             assertThat(stores.tenants()).isInstanceOf(InMemoryTenantStore.class);
-            assertThat(context.getBean(WorkspaceKit.class).stores()).isSameAs(stores);
+            Workspace created = KitAutoConfigurations.createAndReadAWorkspace(context.getBean(WorkspaceKit.class));
+            assertThat(stores.workspaces().find(created.tenantId(), created.id())).contains(created);
         });
     }
 
@@ -86,7 +87,9 @@ class WorkspaceAutoConfigurationTest {
         runner.withUserConfiguration(OwnStores.class).run(context -> {
             assertThat(context).hasSingleBean(Stores.class);
             assertThat(context.getBean(Stores.class)).isSameAs(context.getBean(OwnStores.class).stores);
-            assertThat(context.getBean(WorkspaceKit.class).stores()).isSameAs(context.getBean(OwnStores.class).stores);
+            Workspace created = KitAutoConfigurations.createAndReadAWorkspace(context.getBean(WorkspaceKit.class));
+            assertThat(context.getBean(OwnStores.class).stores.workspaces().find(created.tenantId(), created.id()))
+                    .contains(created);
             assertThat(output.getAll().substring(mark)).doesNotContain("IN-MEMORY stores");
         });
     }

@@ -1,5 +1,7 @@
 package io.clientworkspace.spring.web;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import io.clientworkspace.spi.Stores;
 import io.clientworkspace.Actor;
 import io.clientworkspace.activity.ActivityEntry;
 import io.clientworkspace.checkpoint.Checkpoint;
@@ -25,6 +27,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class CheckpointApiTest extends ApiTestSupport {
 
+    @Autowired
+    Stores stores;
+
     private Workspace workspace;
     private String verification;
 
@@ -42,7 +47,7 @@ class CheckpointApiTest extends ApiTestSupport {
     }
 
     private Checkpoint signedByAStranger() {
-        ActivityEntry head = kit.stores().activity().latest(workspace.tenantId(), workspace.id()).orElseThrow();
+        ActivityEntry head = stores.activity().latest(workspace.tenantId(), workspace.id()).orElseThrow();
         return CheckpointKeys.generate().sign(workspace.tenantId(), workspace.id(), head.sequence(), head.hash(),
                 head.sequence(), Instant.now());
     }

@@ -223,11 +223,9 @@ public class ApprovalsController {
         WorkspaceTabs.populate(kit, actor, workspace, model);
     }
 
-    /** Members who may decide approvals of client-visible things. */
+    /** Members who may decide approvals of client-visible things, as the kit judges them. */
     private List<Option> approverOptions(Actor actor, Workspace workspace) {
-        return kit.members().list(actor, workspace.id(), PageRequest.first(PAGE)).items().stream()
-                .filter(m -> kit.authorizer().grant(new Actor(actor.tenantId(), m.userId(), m.role().kind()), workspace.id())
-                        .allows(Permission.DECIDE_APPROVALS))
+        return kit.approvals().eligibleApprovers(actor, workspace.id()).stream()
                 .map((Membership m) -> new Option(m.userId().value(), workspaces.nameOf(m.userId()) + " · " + Labels.role(m.role())))
                 .toList();
     }

@@ -5,13 +5,11 @@ import io.clientworkspace.ArchivedException;
 import io.clientworkspace.ConflictException;
 import io.clientworkspace.FileId;
 import io.clientworkspace.FolderId;
-import io.clientworkspace.NotFoundException;
 import io.clientworkspace.PageRequest;
 import io.clientworkspace.ValidationException;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.approval.ApprovalRequest;
-import io.clientworkspace.approval.ApprovalSubject;
 import io.clientworkspace.approval.NewApproval;
 import io.clientworkspace.examples.portal.web.Views.ApprovalRow;
 import io.clientworkspace.examples.portal.web.Views.FileRow;
@@ -23,7 +21,6 @@ import io.clientworkspace.file.FileVersion;
 import io.clientworkspace.file.Folder;
 import io.clientworkspace.file.NewUpload;
 import io.clientworkspace.member.AccessGrant;
-import io.clientworkspace.member.Membership;
 import io.clientworkspace.member.Permission;
 import io.clientworkspace.spi.FolderStore;
 import io.clientworkspace.spring.web.FileDownloads;
@@ -157,9 +154,7 @@ public class FilesController {
         List<VersionView> versions = kit.files().versions(actor, workspace.id(), file.id()).stream()
                 .map(v -> view(v, file)).toList();
         List<ApprovalRow> approvals = ApprovalsController.rows(kit, actor, workspace,
-                kit.approvals().list(actor, workspace.id(), Optional.empty(), PageRequest.first(PAGE)).items().stream()
-                        .filter(r -> r.subject() instanceof ApprovalSubject.FileVersionSubject s && s.fileId().equals(file.id()))
-                        .toList(), workspaces::nameOf);
+                kit.approvals().listForFile(actor, workspace.id(), file.id()), workspaces::nameOf);
         boolean canRequest = writable && grant.allows(Permission.REQUEST_APPROVALS);
 
         header(actor, workspace, grant, model);
@@ -172,7 +167,7 @@ public class FilesController {
         model.addAttribute("canUpload", writable && grant.allows(Permission.UPLOAD_FILES));
         model.addAttribute("canDelete", writable && grant.allows(Permission.DELETE_FILES));
         model.addAttribute("canRequest", canRequest);
-        model.addAttribute("approverOptions", canRequest ? approverOptions(actor, workspace, file.visibility()) : List.of());
+        model.addAttribute("approverOptions", canRequest ? approverOptions(actor, workspace, file) : List.of());
         model.addAttribute("canChangeVisibility", writable && grant.allows(Permission.VIEW_INTERNAL)
                 && grant.allows(Permission.UPLOAD_FILES));
         boolean adminOrLead = grant.tenantRole().filter(r -> r == io.clientworkspace.tenant.TenantRole.TENANT_ADMIN).isPresent()
@@ -302,14 +297,9 @@ public class FilesController {
         WorkspaceTabs.populate(kit, actor, workspace, model);
     }
 
-    /**
-     * The folder if the user may see it, else the same "not found" as for an unknown id. The kit answers
-     * "may this user see this folder" when it lists the folder's children.
-     */
+    /** The folder if the user may see it, else the same "not found" as for an unknown id. */
     private Folder folder(Actor actor, Workspace workspace, FolderId id) {
-        kit.files().folders(actor, workspace.id(), Optional.of(id), PageRequest.first(1));
-        return kit.stores().require(FolderStore.class).find(actor.tenantId(), workspace.id(), id)
-                .orElseThrow(() -> new NotFoundException("folder", id.value()));
+        return kit.files().getFolder(actor, workspace.id(), id);
     }
 
     /** The folders from the top level down to {@code current}, for the breadcrumbs. */
@@ -324,18 +314,11 @@ public class FilesController {
         return path;
     }
 
-    /** Members who may decide on this file: anyone with DECIDE_APPROVALS, and only the team for an internal file. */
-    private List<Option> approverOptions(Actor actor, Workspace workspace, Visibility visibility) {
-        List<Option> options = new ArrayList<>();
-        for (Membership m : kit.members().list(actor, workspace.id(), PageRequest.first(PAGE)).items()) {
-            Actor member = new Actor(actor.tenantId(), m.userId(), m.role().kind());
-            AccessGrant grant = kit.authorizer().grant(member, workspace.id());
-            if (grant.allows(Permission.DECIDE_APPROVALS)
-                    && (visibility == Visibility.CLIENT || grant.allows(Permission.VIEW_INTERNAL))) {
-                options.add(new Option(m.userId().value(), workspaces.nameOf(m.userId()) + " · " + Labels.role(m.role())));
-            }
-        }
-        return options;
+    /** Members who may decide on this file, as the kit judges them (only the team for an internal file). */
+    private List<Option> approverOptions(Actor actor, Workspace workspace, FileAsset file) {
+        return kit.approvals().eligibleApprovers(actor, workspace.id(), file.id()).stream()
+                .map(m -> new Option(m.userId().value(), workspaces.nameOf(m.userId()) + " · " + Labels.role(m.role())))
+                .toList();
     }
 
     static String filesUrl(Workspace workspace, Optional<FolderId> folder) {

@@ -11,9 +11,9 @@ import io.clientworkspace.WorkspaceException;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.examples.portal.PortalTenant;
 import io.clientworkspace.examples.portal.security.PortalUsers;
-import io.clientworkspace.examples.portal.web.InvitationPreview.Preview;
-import io.clientworkspace.examples.portal.web.InvitationPreview.State;
 import io.clientworkspace.member.Membership;
+import io.clientworkspace.workspace.InvitationPreview;
+import io.clientworkspace.workspace.InvitationPreview.State;
 import io.clientworkspace.spring.security.ActorResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -50,18 +50,16 @@ public class InvitationController {
     private final WorkspaceKit kit;
     private final PortalTenant tenant;
     private final PortalUsers users;
-    private final InvitationPreview previews;
     private final ActorResolver actors;
     private final SecurityContextRepository contexts;
     private final SessionAuthenticationStrategy signInStrategy;
 
-    public InvitationController(WorkspaceKit kit, PortalTenant tenant, PortalUsers users, InvitationPreview previews,
+    public InvitationController(WorkspaceKit kit, PortalTenant tenant, PortalUsers users,
                                 ActorResolver actors, SecurityContextRepository contexts,
                                 SessionAuthenticationStrategy signInStrategy) {
         this.kit = kit;
         this.tenant = tenant;
         this.users = users;
-        this.previews = previews;
         this.actors = actors;
         this.contexts = contexts;
         this.signInStrategy = signInStrategy;
@@ -69,7 +67,7 @@ public class InvitationController {
 
     @GetMapping
     public String show(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-        Optional<Preview> preview = previews.find(token);
+        Optional<InvitationPreview> preview = preview(token);
         if (preview.isEmpty() || preview.get().state() != State.OPEN) {
             return unusable(preview, model, response);
         }
@@ -81,7 +79,7 @@ public class InvitationController {
     @PostMapping
     public String signUp(SignupForm form, Model model, HttpServletRequest request, HttpServletResponse response,
                          RedirectAttributes redirect) {
-        Optional<Preview> preview = previews.find(form.token());
+        Optional<InvitationPreview> preview = preview(form.token());
         if (preview.isEmpty() || preview.get().state() != State.OPEN) {
             return unusable(preview, model, response);
         }
@@ -117,14 +115,14 @@ public class InvitationController {
     @PostMapping("/existing")
     public String acceptAsSignedIn(@RequestParam(required = false) String token, Authentication authentication,
                                    Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        Optional<Preview> preview = previews.find(token);
+        Optional<InvitationPreview> preview = preview(token);
         Actor actor = actors.resolve(authentication).orElseThrow();
         Membership membership;
         try {
             membership = kit.invitations().accept(actor, token);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("notice", "You are already a member of this workspace.");
-            return preview.map(p -> "redirect:/workspaces/" + p.workspace().slug()).orElse("redirect:/");
+            return preview.map(p -> "redirect:/workspaces/" + p.workspaceSlug()).orElse("redirect:/");
         } catch (WorkspaceException e) {
             return refused(e, token, model, response);
         }
@@ -163,12 +161,21 @@ public class InvitationController {
         return errors;
     }
 
-    private String page(Preview preview, Model model) {
-        model.addAttribute("preview", preview);
+    /**
+     * What the invitation behind the token offers, if there is one: the kit answers for the holder of the
+     * token, in the portal's tenant.
+     */
+    private Optional<InvitationPreview> preview(String token) {
+        return token == null ? Optional.empty() : kit.invitations().preview(tenant.id(), token);
+    }
+
+    private String page(InvitationPreview preview, Model model) {
+        model.addAttribute("preview", new PreviewView(preview.displayName(), Labels.role(preview.role()), preview.email(),
+                preview.branding().accentColor().orElse("#2563EB")));
         return "invitation";
     }
 
-    private String formWithErrors(Preview preview, SignupForm form, Map<String, String> errors, Model model,
+    private String formWithErrors(InvitationPreview preview, SignupForm form, Map<String, String> errors, Model model,
                                   HttpServletResponse response) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         model.addAttribute("signup", new SignupForm(form.token(), form.username(), "", ""));
@@ -177,7 +184,7 @@ public class InvitationController {
     }
 
     /** A link that matches nothing, or an invitation that can no longer be accepted. */
-    private String unusable(Optional<Preview> preview, Model model, HttpServletResponse response) {
+    private String unusable(Optional<InvitationPreview> preview, Model model, HttpServletResponse response) {
         if (preview.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("title", "This invitation link is not valid");
@@ -203,9 +210,13 @@ public class InvitationController {
             return unusable(Optional.empty(), model, response);
         }
         if (e instanceof GoneException || e instanceof ArchivedException) {
-            return unusable(previews.find(token), model, response);
+            return unusable(preview(token), model, response);
         }
         throw e;
+    }
+
+    /** What the invitation page shows: the workspace's name, the role, the address invited, the accent colour. */
+    public record PreviewView(String workspaceName, String roleLabel, String email, String accent) {
     }
 
     /** The sign-up form. */
