@@ -121,7 +121,7 @@ public final class ApprovalService {
         requireNonNull(comment, "comment must not be null");
         Optional<String> text = comment.filter(c -> !c.isBlank()).map(c -> InputValidator.requireText("comment", c, 4000));
         if (kind.needsComment() && text.isEmpty()) {
-            throw new ValidationException(FieldError.of("comment", "is required to " + kind.name().toLowerCase().replace('_', ' ')));
+            throw new ValidationException(FieldError.of("comment", "is required to " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
         }
         ApprovalRequest after = kernel.write(changes -> {
             access.requireWritable(actor, workspaceId, Permission.DECIDE_APPROVALS, "decide approvals");
@@ -402,7 +402,7 @@ public final class ApprovalService {
         java.time.Instant at = outcome == ApprovalStatus.EXPIRED ? current.dueAt().orElse(changes.now()) : changes.now();
         ApprovalRequest resolved = kernel.stores().approvals().update(current.resolved(outcome, at));
         Visibility visibility = visibility(current);
-        changes.record(actor, actor.tenantId(), current.workspaceId(), "approval." + outcome.name().toLowerCase().replace('_', '-'),
+        changes.record(actor, actor.tenantId(), current.workspaceId(), "approval." + outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                 "approval", current.id().value(), visibility, Map.of("title", current.title(),
                         "turnaroundSeconds", Long.toString(resolved.turnaround().orElseThrow().toSeconds())));
         changes.publish(new ApprovalEvent.ApprovalResolved(actor.tenantId(), current.workspaceId(), current.id(), outcome,
@@ -452,7 +452,7 @@ public final class ApprovalService {
     private static void requireOpen(ApprovalRequest r) {
         if (!r.status().isOpen()) {
             throw new ConflictException(ConflictException.Reason.INVALID_STATE, "Approval '" + r.title() + "' is already "
-                    + r.status().name().toLowerCase().replace('_', ' ') + " and takes no more decisions");
+                    + r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " and takes no more decisions");
         }
     }
 
