@@ -33,7 +33,7 @@ public final class ActorArgumentResolver implements HandlerMethodArgumentResolve
 
     @Override
     public Actor resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
-                                 NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+                                 NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null) {
             throw new Inputs.UnauthenticatedException();
