@@ -46,6 +46,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Benchmark 4b: activity-log appends per second on PostgreSQL (durable commits), 16 threads appending
  * to 64 workspaces picked at random.
@@ -93,6 +95,7 @@ public class ActivityAppendBenchmark {
         WorkspaceId[] workspaces;
         long before;
 
+        @Initializer
         void open(int firstWorkspace) {
             db = JpaKit.open(Datasets.WRITES_DB, Authorizer.CacheSettings.defaults(), 20, false);
             workspaces = new WorkspaceId[Datasets.WRITE_WORKSPACES];
@@ -191,7 +194,7 @@ public class ActivityAppendBenchmark {
 
         private static final class Head {
             long sequence;
-            String hash;
+            String hash = ActivityChain.GENESIS_HASH;
         }
 
         @Setup(Level.Trial)
@@ -212,7 +215,7 @@ public class ActivityAppendBenchmark {
         }
 
         ActivityEntry next(WorkspaceId workspace) {
-            Head head = heads.get(workspace);
+            Head head = requireNonNull(heads.get(workspace), "setUp made a head for every workspace");
             synchronized (head) {
                 ActivityEntry entry = link(workspace, head.sequence + 1, head.hash);
                 head.sequence = entry.sequence();

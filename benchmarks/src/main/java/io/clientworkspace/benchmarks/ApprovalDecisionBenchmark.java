@@ -57,6 +57,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Benchmark 4a: approval decisions per second on PostgreSQL (durable commits), 16 threads deciding on
  * {@value #REQUESTS_PER_WORKSPACE} open requests in each of 64 workspaces.
@@ -108,6 +110,7 @@ public class ApprovalDecisionBenchmark {
         /** Decision rows, {@code approval.decided} activity rows and decision events in the outbox before the run. */
         long[] before;
 
+        @Initializer
         void open(int firstWorkspace) throws Exception {
             db = JpaKit.open(Datasets.WRITES_DB, Authorizer.CacheSettings.defaults(), 20, false);
             workspaces = new WorkspaceId[Datasets.WRITE_WORKSPACES];
@@ -260,15 +263,15 @@ public class ApprovalDecisionBenchmark {
         }
 
         int nextSequence(ApprovalId id) {
-            int[] seq = sequences.get(id);
+            int[] seq = requireNonNull(sequences.get(id), "setUp made a sequence for every request");
             synchronized (seq) {
                 return ++seq[0];
             }
         }
 
         ActivityEntry nextEntry(Request r, String approver) {
-            String[] head = heads.get(r.workspace());
-            long[] sequence = headSequences.get(r.workspace());
+            String[] head = requireNonNull(heads.get(r.workspace()), "setUp made a head for every workspace");
+            long[] sequence = requireNonNull(headSequences.get(r.workspace()), "setUp made a head for every workspace");
             synchronized (head) {
                 ActivityEntry entry = ActivityChain.link(ActivityId.of(ids.newId()), tenant, r.workspace(), sequence[0] + 1,
                         UserId.of(approver), ActorKind.CLIENT, "approval.decided", "approval", r.id().value(),

@@ -1,5 +1,6 @@
 package io.clientworkspace.benchmarks;
 
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Mode;
 
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ final class FileTransfer {
                 {"download", download.getProperty("peakHeap"), download.getProperty("maxHeap")}}) {
             long peak = parse(jvm[1]);
             long max = parse(jvm[2]);
-            Boolean met = settings.forks() == 0 ? null : peak > 0 && peak <= HEAP_CAP && max > 0 && max <= HEAP_CAP;
+            @Nullable Boolean met = settings.forks() == 0 ? null : peak > 0 && peak <= HEAP_CAP && max > 0 && max <= HEAP_CAP;
             targets.add(new Report.Target("2", "heap peak ≤ 64 MiB in the " + jvm[0] + " JVM (" + size + " file)",
                     settings.forks() == 0 ? "not applicable: smoke run, no fork, no cap (" + mib(jvm[1]) + ")"
                             : mib(jvm[1]) + " (pools' peaks summed; max heap " + mib(jvm[2]) + ")", met,
@@ -105,7 +106,7 @@ final class FileTransfer {
         return new Outcome(md.toString(), targets);
     }
 
-    private static long parse(String value) {
+    private static long parse(@Nullable String value) {
         try {
             return Long.parseLong(value);
         } catch (RuntimeException e) {

@@ -141,6 +141,7 @@ public class FileTransferBenchmark {
         WorkspaceId workspace;
         Path blobs;
 
+        @Initializer
         void open(Disk disk, String name) throws IOException {
             blobs = disk.directory.resolve(name);
             RunAll.deleteRecursively(blobs);

@@ -1,5 +1,6 @@
 package io.clientworkspace.benchmarks;
 
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -29,7 +30,7 @@ final class Jmh {
      * Runs every benchmark method of {@code benchmark} with the timing given, the parameter values
      * given (none if {@code param} is null) and exactly {@code jvmArgs} as the forked JVMs' arguments.
      */
-    static Jmh run(Class<?> benchmark, Settings settings, Settings.Timing timing, String param, int[] values,
+    static Jmh run(Class<?> benchmark, Settings settings, Settings.Timing timing, @Nullable String param, int @Nullable [] values,
                    List<String> jvmArgs) throws RunnerException {
         return run(benchmark, null, null, settings, timing, param, values, jvmArgs);
     }
@@ -41,8 +42,8 @@ final class Jmh {
      * <p>The forked JVMs get exactly {@code jvmArgs}, not the runner's own arguments plus these: a runner
      * started with, say, {@code java -Xms2g -jar} must not change (or break) the heap the benchmarks run in.
      */
-    static Jmh run(Class<?> benchmark, List<String> methods, Mode mode, Settings settings, Settings.Timing timing,
-                   String param, int[] values, List<String> jvmArgs) throws RunnerException {
+    static Jmh run(Class<?> benchmark, @Nullable List<String> methods, @Nullable Mode mode, Settings settings,
+                   Settings.Timing timing, @Nullable String param, int @Nullable [] values, List<String> jvmArgs) throws RunnerException {
         String include = "^" + Pattern.quote(benchmark.getName()) + "\\."
                 + (methods == null ? "" : "(" + String.join("|", methods) + ")$");
         ChainedOptionsBuilder options = new OptionsBuilder()
@@ -75,7 +76,7 @@ final class Jmh {
     }
 
     /** The primary result of {@code method} in {@code mode} with {@code param} = {@code value} (either may be null). */
-    Optional<Result<?>> find(String method, Mode mode, String param, Object value) {
+    Optional<Result<?>> find(String method, Mode mode, @Nullable String param, @Nullable Object value) {
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
             if (!name.endsWith("." + method) || r.getParams().getMode() != mode) {
@@ -90,17 +91,17 @@ final class Jmh {
     }
 
     /** The score (mean) of a result, or NaN if it was not run. */
-    double score(String method, Mode mode, String param, Object value) {
+    double score(String method, Mode mode, @Nullable String param, @Nullable Object value) {
         return find(method, mode, param, value).map(Result::getScore).orElse(Double.NaN);
     }
 
     /** The 99.9 % confidence half-width of a result, or NaN. */
-    double error(String method, Mode mode, String param, Object value) {
+    double error(String method, Mode mode, @Nullable String param, @Nullable Object value) {
         return find(method, mode, param, value).map(Result::getScoreError).orElse(Double.NaN);
     }
 
     /** A percentile of a sampled result, or NaN. */
-    double percentile(String method, String param, Object value, double percentile) {
+    double percentile(String method, @Nullable String param, @Nullable Object value, double percentile) {
         return find(method, Mode.SampleTime, param, value)
                 .map(r -> r.getStatistics().getPercentile(percentile)).orElse(Double.NaN);
     }

@@ -1,5 +1,6 @@
 package io.clientworkspace.benchmarks;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +14,8 @@ final class Report {
      * text starts with "not applicable"); anything else unmeasured counts as missed. {@code note} says why a
      * target was missed and what would fix it.
      */
-    record Target(String benchmark, String target, String measured, Boolean met, String note) {
-        Target(String benchmark, String target, String measured, Boolean met) {
+    record Target(String benchmark, String target, String measured, @Nullable Boolean met, String note) {
+        Target(String benchmark, String target, String measured, @Nullable Boolean met) {
             this(benchmark, target, measured, met, "");
         }
 
@@ -43,7 +44,7 @@ final class Report {
         body.append('\n');
     }
 
-    void target(String benchmark, String target, String measured, Boolean met) {
+    void target(String benchmark, String target, String measured, @Nullable Boolean met) {
         targets.add(new Target(benchmark, target, measured, met));
     }
 

@@ -1,5 +1,6 @@
 package io.clientworkspace.benchmarks;
 
+import org.jspecify.annotations.Nullable;
 import com.zaxxer.hikari.HikariDataSource;
 import org.openjdk.jmh.annotations.Mode;
 
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Runs the whole benchmark suite and writes {@code benchmarks/RESULTS.md}:
@@ -676,13 +679,14 @@ public final class RunAll {
                         + " has no `" + key + "`: the run did not check its writes.");
             }
         }
-        long appended = count(p, "appended");
-        long failed = count(p, "failed");
-        long broken = count(p, "brokenChains");
+        // Every key was counted (checked above).
+        long appended = requireNonNull(count(p, "appended"));
+        long failed = requireNonNull(count(p, "failed"));
+        long broken = requireNonNull(count(p, "brokenChains"));
         boolean zero = true;
         List<String> lost = new ArrayList<>();
         for (String key : lostKeys) {
-            zero &= count(p, key) == 0;
+            zero &= requireNonNull(count(p, key)) == 0;
             lost.add(count(p, key) + " " + key);
         }
         boolean met = zero && failed == 0 && appended > 0 && broken == 0;
@@ -693,7 +697,7 @@ public final class RunAll {
     }
 
     /** A count from a verification file, or null if it is missing or not a number. */
-    static Long count(Properties p, String key) {
+    static @Nullable Long count(Properties p, String key) {
         try {
             return Long.valueOf(p.getProperty(key));
         } catch (RuntimeException e) {
@@ -706,7 +710,7 @@ public final class RunAll {
                 parse(p.getProperty("rowsAfter")) - parse(p.getProperty("rowsBefore")));
     }
 
-    private static long parse(String value) {
+    private static long parse(@Nullable String value) {
         try {
             return Long.parseLong(value);
         } catch (RuntimeException e) {
@@ -720,7 +724,8 @@ public final class RunAll {
     static Path moduleDirectory() {
         try {
             Path location = Path.of(RunAll.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return location.toAbsolutePath().getParent().getParent();
+            return requireNonNull(requireNonNull(location.toAbsolutePath().getParent(), "target/ has a parent").getParent(),
+                    "the module has a parent");
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

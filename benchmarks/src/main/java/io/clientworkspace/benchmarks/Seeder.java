@@ -1,5 +1,6 @@
 package io.clientworkspace.benchmarks;
 
+import org.jspecify.annotations.Nullable;
 import io.clientworkspace.ActivityId;
 import io.clientworkspace.ActorKind;
 import io.clientworkspace.TenantId;
@@ -230,7 +231,7 @@ final class Seeder {
                     e.visibility().name(), ActivityChain.detailsToJson(e.details()), e.previousHash(), e.hash());
         }
 
-        void row(Object... values) throws SQLException {
+        void row(@Nullable Object... values) throws SQLException {
             for (int i = 0; i < values.length; i++) {
                 if (i > 0) {
                     buffer.append('\t');

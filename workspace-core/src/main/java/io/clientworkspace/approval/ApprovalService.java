@@ -125,7 +125,7 @@ public final class ApprovalService {
         requireNonNull(comment, "comment must not be null");
         Optional<String> text = comment.filter(c -> !c.isBlank()).map(c -> InputValidator.requireText("comment", c, 4000));
         if (kind.needsComment() && text.isEmpty()) {
-            throw new ValidationException(FieldError.of("comment", "is required to " + kind.name().toLowerCase().replace('_', ' ')));
+            throw new ValidationException(FieldError.of("comment", "is required to " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
         }
         ApprovalRequest after = kernel.write(changes -> {
             access.requireWritable(actor, workspaceId, Permission.DECIDE_APPROVALS, "decide approvals");
@@ -523,7 +523,7 @@ public final class ApprovalService {
     private static void requireOpen(ApprovalRequest r) {
         if (!r.status().isOpen()) {
             throw new ConflictException(ConflictException.Reason.INVALID_STATE, "Approval '" + r.title() + "' is already "
-                    + r.status().name().toLowerCase().replace('_', ' ') + " and takes no more decisions");
+                    + r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " and takes no more decisions");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.clientworkspace.blob;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,7 +26,7 @@ abstract class BackgroundTask implements Runnable {
     private final AtomicInteger state = new AtomicInteger(NEW);
     private final CountDownLatch done = new CountDownLatch(1);
     /** The store-wide permit this task holds from {@link #start} until it is done or cancelled. */
-    private volatile Semaphore permits;
+    private volatile @Nullable Semaphore permits;
 
     @Override
     public final void run() {

@@ -233,7 +233,7 @@ public final class FileSystemBlobStore implements BlobStore {
         requireNonNull(content, "content must not be null");
         String key = newKey();
         Path target = path(key);
-        Path dir = target.getParent();
+        Path dir = requireNonNull(target.getParent(), "a blob's path lies under the root");
         createDirectories(dir);
         Path temp = dir.resolve(key + TEMP_SUFFIX);
         Path hashTemp = dir.resolve(key + HASH_SUFFIX + TEMP_SUFFIX);
@@ -419,9 +419,9 @@ public final class FileSystemBlobStore implements BlobStore {
         }
         // Create each missing level 0700 ourselves: createDirectories would apply the attribute but a concurrent
         // put may create a level in between, which is fine, since it creates it 0700 as well.
-        Path missing = dir;
+        @Nullable Path missing = dir;
         java.util.ArrayDeque<Path> levels = new java.util.ArrayDeque<>();
-        while (!missing.equals(root) && !Files.isDirectory(missing)) {
+        while (missing != null && !missing.equals(root) && !Files.isDirectory(missing)) {
             levels.push(missing);
             missing = missing.getParent();
         }

@@ -210,7 +210,8 @@ public final class CheckpointService {
                 e -> wanted.computeIfPresent(e.sequence(), (seq, none) -> e.hash()));
         List<CheckpointCheck> checks = new ArrayList<>(checkpoints.size());
         for (Checkpoint c : checkpoints) {
-            checks.add(check(actor.tenantId(), workspaceId, c, trusted.check(c), chain, wanted.get(c.sequence())));
+            checks.add(check(actor.tenantId(), workspaceId, c, trusted.check(c), chain,
+                    requireNonNull(wanted.get(c.sequence()), "every checkpoint's sequence is in wanted")));
         }
         return new CheckpointReport(workspaceId, chain, checks);
     }

@@ -14,7 +14,7 @@ import java.util.Set;
  *   <li>only the last path segment is kept ({@code ../../etc/passwd} becomes {@code passwd},
  *       {@code C:\x\y.pdf} becomes {@code y.pdf});</li>
  *   <li>control characters (NUL included) and bidirectional overrides and isolates are removed, so a
- *       name cannot disguise its extension ({@code invoice‮fdp.exe});</li>
+ *       name cannot disguise its extension ({@code invoice}, a right-to-left override U+202E, {@code fdp.exe});</li>
  *   <li>Unicode is normalized to NFC; leading/trailing spaces and trailing dots are trimmed;</li>
  *   <li>Windows device names ({@code CON}, {@code NUL}, {@code COM1}...) get an underscore in front;</li>
  *   <li>the result is cut to at most 255 UTF-8 bytes, keeping the extension.</li>

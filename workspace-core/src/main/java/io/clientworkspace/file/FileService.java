@@ -464,8 +464,9 @@ public final class FileService {
             kernel.write(changes -> {
                 // Lock the workspace as every writer does before it appends to the workspace's activity chain, so
                 // that concurrent downloads (and other writes) append one after another instead of colliding.
-                kernel.stores().workspaces().findForUpdate(actor.tenantId(), workspaceId)
-                        .orElseThrow(() -> new NotFoundException("workspace", workspaceId.value()));
+                if (kernel.stores().workspaces().findForUpdate(actor.tenantId(), workspaceId).isEmpty()) {
+                    throw new NotFoundException("workspace", workspaceId.value());
+                }
                 downloadStore.append(new DownloadRecord(kernel.newId(), actor.tenantId(), workspaceId, fileId,
                         wanted, actor.userId(), actor.kind(), changes.now()));
                 changes.publish(new FileEvent.FileDownloaded(actor.tenantId(), workspaceId, fileId, wanted, actor, changes.now()));

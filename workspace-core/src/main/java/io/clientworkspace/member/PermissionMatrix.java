@@ -80,7 +80,8 @@ public final class PermissionMatrix {
 
     /** The permissions a role grants (unmodifiable). */
     public Set<Permission> permissionsOf(WorkspaceRole role) {
-        return grants.get(requireNonNull(role, "role must not be null"));
+        // The constructor refuses a matrix that lacks a role, so every role has its set.
+        return requireNonNull(grants.get(requireNonNull(role, "role must not be null")), "every role has its grants");
     }
 
     /** Whether {@code role} grants {@code permission}. */

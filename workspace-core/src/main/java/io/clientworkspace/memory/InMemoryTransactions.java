@@ -42,11 +42,12 @@ public final class InMemoryTransactions implements UnitOfWork {
         List<Runnable> committedActions;
         lock.writeLock().lock();
         try {
-            boolean outermost = undo == null;
-            if (outermost) {
-                undo = new ArrayDeque<>();
-            }
             Deque<Runnable> journal = undo;
+            boolean outermost = journal == null;
+            if (journal == null) {
+                journal = new ArrayDeque<>();
+                undo = journal;
+            }
             int mark = journal.size();
             int actionsMark = afterCommit.size();
             try {
@@ -135,6 +136,9 @@ public final class InMemoryTransactions implements UnitOfWork {
      * Runs a write under the write lock. {@code write} returns how to undo what it did; the undo is
      * journaled when a unit of work is running and dropped otherwise.
      */
+    // A write without a result is an Undoable<Void> whose result is null, and its callers ignore what this
+    // returns; NullAway (without JSpecify's generics) cannot tell T = @Nullable Void from a non-null T.
+    @SuppressWarnings("NullAway")
     <T> T write(Supplier<Undoable<T>> write) {
         lock.writeLock().lock();
         try {
@@ -149,6 +153,6 @@ public final class InMemoryTransactions implements UnitOfWork {
     }
 
     /** A write's result and how to undo it. */
-    record Undoable<T>(T result, Runnable undo) {
+    record Undoable<T>(@Nullable T result, Runnable undo) {
     }
 }

@@ -187,8 +187,9 @@ public final class TenantService {
     }
 
     private void lockTenant(Actor actor) {
-        kernel.stores().tenants().findForUpdate(actor.tenantId())
-                .orElseThrow(() -> new NotFoundException("tenant", actor.tenantId().value()));
+        if (kernel.stores().tenants().findForUpdate(actor.tenantId()).isEmpty()) {
+            throw new NotFoundException("tenant", actor.tenantId().value());
+        }
     }
 
     private void requireAnotherAdmin(Actor actor) {

@@ -233,8 +233,11 @@ public final class JpaApprovalStore extends JpaStoreSupport implements ApprovalS
 
     static ApprovalRequest toDomain(ApprovalEntity e) {
         ApprovalSubject subject = ApprovalEntity.SUBJECT_FILE_VERSION.equals(e.subjectType)
-                ? new ApprovalSubject.FileVersionSubject(FileId.of(e.fileId), e.fileVersion, e.fileSha256)
-                : new ApprovalSubject.DeliverableSubject(e.deliverableDescription, Optional.ofNullable(e.deliverableLink));
+                // The columns of the other subject kind are null; those of a row's own kind never are.
+                ? new ApprovalSubject.FileVersionSubject(FileId.of(requireNonNull(e.fileId, "file_id")),
+                        requireNonNull(e.fileVersion, "file_version"), requireNonNull(e.fileSha256, "file_sha256"))
+                : new ApprovalSubject.DeliverableSubject(requireNonNull(e.deliverableDescription, "deliverable_description"),
+                        Optional.ofNullable(e.deliverableLink));
         return new ApprovalRequest(ApprovalId.of(e.id), TenantId.of(e.tenantId), WorkspaceId.of(e.workspaceId), e.title,
                 Optional.ofNullable(e.message), subject, decodeApprovers(e.approvers),
                 new ApprovalPolicy(ApprovalPolicy.Kind.valueOf(e.policyKind), e.policyQuorum),

@@ -42,13 +42,14 @@ public final class JpaMembershipStore extends JpaStoreSupport implements Members
                     .setParameter("user", key.userId)
                     .getResultList();
             if (found.isEmpty()) {
-                throw new NotFoundException("workspace", key.workspaceId);
+                throw new NotFoundException("workspace", membership.workspaceId().value());
             }
             if (found.get(0)[1] != null) {
                 throw new ConflictException(ConflictException.Reason.ALREADY_EXISTS, membership.userId()
                         + " is already a member of workspace '" + membership.workspaceId() + "'");
             }
-            MembershipEntity e = new MembershipEntity(key.tenantId, key.workspaceId, key.userId);
+            MembershipEntity e = new MembershipEntity(membership.tenantId().value(), membership.workspaceId().value(),
+                    membership.userId().value());
             e.workspaceSlug = (String) found.get(0)[0];
             e.role = membership.role().name();
             e.joinedAt = membership.joinedAt();

@@ -109,7 +109,7 @@ public enum TestDatabase {
     /** The shared entity manager factory, validated against the migrated schema. */
     public synchronized EntityManagerFactory emf() {
         if (emf == null) {
-            PersistenceConfiguration config = new PersistenceConfiguration("cwk-" + name().toLowerCase())
+            PersistenceConfiguration config = new PersistenceConfiguration("cwk-" + name().toLowerCase(java.util.Locale.ROOT))
                     .property("hibernate.connection.datasource", dataSource())
                     .property("hibernate.hbm2ddl.auto", "validate")
                     .property("hibernate.generate_statistics", "true")

@@ -1,5 +1,6 @@
 package io.clientworkspace.spring;
 
+import org.jspecify.annotations.Nullable;
 import io.clientworkspace.file.ContentPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -546,14 +547,14 @@ public class WorkspaceProperties {
          * "classpath:..." or "file:...". Keep it out of the database and readable only by the application.
          * Without it (and without a CheckpointKeys bean), no checkpoint is signed.
          */
-        private String privateKey;
+        private @Nullable String privateKey;
 
         /**
          * Ed25519 public key that verification trusts: an X.509 SubjectPublicKeyInfo file, PEM or DER
          * ("openssl pkey -pubout"). Derived from the private key when not set; set alone, this node verifies
          * checkpoints but signs none.
          */
-        private String publicKey;
+        private @Nullable String publicKey;
 
         /**
          * How often to sign the head of every workspace whose activity chain moved since its last
@@ -561,19 +562,19 @@ public class WorkspaceProperties {
          */
         private Duration interval = Duration.ofHours(1);
 
-        public String getPrivateKey() {
+        public @Nullable String getPrivateKey() {
             return privateKey;
         }
 
-        public void setPrivateKey(String privateKey) {
+        public void setPrivateKey(@Nullable String privateKey) {
             this.privateKey = privateKey;
         }
 
-        public String getPublicKey() {
+        public @Nullable String getPublicKey() {
             return publicKey;
         }
 
-        public void setPublicKey(String publicKey) {
+        public void setPublicKey(@Nullable String publicKey) {
             this.publicKey = publicKey;
         }
 

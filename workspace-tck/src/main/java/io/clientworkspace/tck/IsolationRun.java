@@ -62,6 +62,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static java.util.Objects.requireNonNull;
 
 /**
  * One seeded run of {@link IsolationContract}: builds a world of tenants, team and client users and
@@ -431,7 +432,7 @@ final class IsolationRun {
     }
 
     private TenantModel tenantOf(Actor actor) {
-        return tenantsById.get(actor.tenantId());
+        return requireNonNull(tenantsById.get(actor.tenantId()), "the model knows every tenant it made");
     }
 
     private Optional<TenantRole> tenantRole(Actor actor) {
@@ -474,6 +475,7 @@ final class IsolationRun {
         if (!held.contains(permission)) {
             return Expect.denied();
         }
+        requireNonNull(target.workspace(), "known here: the model or a succeeded operation guarantees it");
         if (target.workspace().archived) {
             return Expect.archived();
         }
@@ -653,9 +655,10 @@ final class IsolationRun {
         WsModel w = target.workspace();
         Expect expected = writeAccess(actor, target, Permission.MANAGE_MEMBERS);
         if (expected == null) {
+            requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
             if (kindOf(role) == ActorKind.TEAM && !w.tenant.roster.containsKey(user)) {
                 expected = Expect.invalid();
-            } else if (w.members.containsKey(user)) {
+            } else if (requireNonNull(w, "writable, so known").members.containsKey(user)) {
                 expected = Expect.conflict(ConflictException.Reason.ALREADY_EXISTS);
             } else {
                 expected = Expect.OK;
@@ -668,6 +671,7 @@ final class IsolationRun {
                 () -> kit.members().add(actor, target.id(), user, role));
         if (expected.isOk()) {
             assertThat(added).as(this::ctx).isNotNull();
+            requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
             assertThat(added.tenantId()).as(this::ctx).isEqualTo(w.tenant.id);
             assertThat(added.workspaceId()).as(this::ctx).isEqualTo(w.id);
             assertThat(added.userId()).as(this::ctx).isEqualTo(user);
@@ -684,6 +688,7 @@ final class IsolationRun {
         Expect expected = writeAccess(actor, target, Permission.MANAGE_MEMBERS);
         boolean noChange = false;
         if (expected == null) {
+            requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
             WorkspaceRole current = w.members.get(user);
             if (current == null) {
                 expected = Expect.notFound();
@@ -704,6 +709,7 @@ final class IsolationRun {
             assertThat(changed).as(this::ctx).isNotNull();
             assertThat(changed.role()).as(this::ctx).isEqualTo(newRole);
             if (!noChange) {
+                requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
                 w.members.put(user, newRole);
                 w.clientEntries++;
                 changed(w);
@@ -717,6 +723,7 @@ final class IsolationRun {
         boolean leaving = actor.userId().equals(user);
         Expect expected = writeAccess(actor, target, leaving ? Permission.VIEW_WORKSPACE : Permission.MANAGE_MEMBERS);
         if (expected == null) {
+            requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
             WorkspaceRole current = w.members.get(user);
             if (current == null) {
                 expected = Expect.notFound();
@@ -731,9 +738,11 @@ final class IsolationRun {
             return null;
         });
         if (expected.isOk()) {
+            requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
             WorkspaceRole removed = w.members.remove(user);
             w.clientEntries++;
             changed(w);
+            requireNonNull(removed, "known here: the model or a succeeded operation guarantees it");
             touchedActors.add(new Actor(w.tenant.id, user, kindOf(removed)));
         }
     }
@@ -761,6 +770,7 @@ final class IsolationRun {
         } else {
             expected = writeAccess(actor, target, Permission.MANAGE_MEMBERS);
             if (expected == null) {
+                requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
                 WorkspaceRole fromRole = w.members.get(from);
                 WorkspaceRole toRole = w.members.get(to);
                 if (fromRole == null || toRole == null) {
@@ -777,6 +787,7 @@ final class IsolationRun {
             return null;
         });
         if (expected.isOk()) {
+            requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
             w.members.put(to, WorkspaceRole.LEAD);
             w.members.put(from, WorkspaceRole.MEMBER);
             w.clientEntries += 2;
@@ -796,7 +807,8 @@ final class IsolationRun {
         } else {
             expected = writeAccess(actor, target, Permission.INVITE_CLIENTS);
             if (expected == null) {
-                if (actor.kind() == ActorKind.CLIENT && clientRank(role) > clientRank(w.members.get(actor.userId()))) {
+                requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
+                if (actor.kind() == ActorKind.CLIENT && clientRank(role) > clientRank(requireNonNull(w.members.get(actor.userId()), "a client with access is a member"))) {
                     expected = Expect.denied();
                 } else {
                     expected = Expect.OK;
@@ -809,6 +821,7 @@ final class IsolationRun {
         if (expected.isOk()) {
             assertThat(issued).as(this::ctx).isNotNull();
             Invitation invitation = issued.invitation();
+            requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
             assertThat(invitation.tenantId()).as(this::ctx).isEqualTo(w.tenant.id);
             assertThat(invitation.workspaceId()).as(this::ctx).isEqualTo(w.id);
             assertThat(invitation.email()).as(this::ctx).isEqualTo(email.toLowerCase(Locale.ROOT));
@@ -900,7 +913,7 @@ final class IsolationRun {
                 // A client knows only the invitations it sent itself.
                 expected = Expect.notFound();
             } else if (actor.kind() == ActorKind.CLIENT
-                    && clientRank(invitation.role) > clientRank(w.members.get(actor.userId()))) {
+                    && clientRank(invitation.role) > clientRank(requireNonNull(w.members.get(actor.userId()), "a client with access is a member"))) {
                 expected = Expect.denied();
             } else if (invitation.status != InvitationStatus.PENDING) {
                 expected = Expect.conflict(ConflictException.Reason.INVALID_STATE);
@@ -913,7 +926,9 @@ final class IsolationRun {
         if (expected.isOk()) {
             assertThat(revoked).as(this::ctx).isNotNull();
             assertThat(revoked.status()).as(this::ctx).isEqualTo(InvitationStatus.REVOKED);
+            requireNonNull(invitation, "known here: the model or a succeeded operation guarantees it");
             invitation.status = InvitationStatus.REVOKED;
+            requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
             w.teamEntries++;
             changed(w);
         }
@@ -929,6 +944,7 @@ final class IsolationRun {
         } else {
             expected = writeAccess(actor, target, Permission.EDIT_WORKSPACE);
             if (expected == null) {
+                requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
                 expected = w.version != expectedVersion
                         ? Expect.conflict(ConflictException.Reason.STALE_VERSION) : Expect.OK;
             }
@@ -936,6 +952,7 @@ final class IsolationRun {
         Workspace renamed = perform(actor + " rename(" + target + ", v" + expectedVersion + ")", expected,
                 () -> kit.workspaces().rename(actor, target.id(), name, expectedVersion));
         if (expected.isOk()) {
+            requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
             w.name = name.strip();
             w.version++;
             w.clientEntries++;
@@ -948,11 +965,13 @@ final class IsolationRun {
         WsModel w = target.workspace();
         Expect expected = writeAccess(actor, target, Permission.ARCHIVE_WORKSPACE);
         if (expected == null) {
+            requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
             expected = w.version != expectedVersion ? Expect.conflict(ConflictException.Reason.STALE_VERSION) : Expect.OK;
         }
         Workspace archived = perform(actor + " archive(" + target + ", v" + expectedVersion + ")", expected,
                 () -> kit.workspaces().archive(actor, target.id(), expectedVersion));
         if (expected.isOk()) {
+            requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
             w.archived = true;
             w.version++;
             w.clientEntries++;
@@ -969,7 +988,7 @@ final class IsolationRun {
             expected = Expect.notFound();
         } else if (!held.contains(Permission.ARCHIVE_WORKSPACE)) {
             expected = Expect.denied();
-        } else if (w.version != expectedVersion) {
+        } else if (requireNonNull(w, "writable, so known").version != expectedVersion) {
             expected = Expect.conflict(ConflictException.Reason.STALE_VERSION);
         } else if (!w.archived) {
             expected = Expect.conflict(ConflictException.Reason.INVALID_STATE);
@@ -979,6 +998,7 @@ final class IsolationRun {
         Workspace restored = perform(actor + " restore(" + target + ", v" + expectedVersion + ")", expected,
                 () -> kit.workspaces().restore(actor, target.id(), expectedVersion));
         if (expected.isOk()) {
+            requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
             w.archived = false;
             w.version++;
             w.clientEntries++;
@@ -991,6 +1011,7 @@ final class IsolationRun {
         WsModel w = target.workspace();
         Expect expected = writeAccess(actor, target, Permission.EDIT_WORKSPACE);
         if (expected == null) {
+            requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
             if (w.version != expectedVersion) {
                 expected = Expect.conflict(ConflictException.Reason.STALE_VERSION);
             } else if (ref.isPresent() && w.tenant.workspaces.stream()
@@ -1003,6 +1024,7 @@ final class IsolationRun {
         Workspace linked = perform(actor + " setExternalRef(" + target + ", " + ref + ", v" + expectedVersion + ")",
                 expected, () -> kit.workspaces().setExternalRef(actor, target.id(), ref, expectedVersion));
         if (expected.isOk()) {
+            requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
             w.externalRef = ref;
             w.teamEntries++;
             assertMatches(linked, w);
@@ -1225,6 +1247,7 @@ final class IsolationRun {
         Workspace found = perform(actor + " get(" + target + ")", visible ? Expect.OK : Expect.notFound(),
                 () -> kit.workspaces().get(actor, target.id()));
         if (visible) {
+            requireNonNull(target.workspace(), "known here: the model or a succeeded operation guarantees it");
             assertMatches(found, target.workspace(), actor);
         }
     }
@@ -1234,6 +1257,7 @@ final class IsolationRun {
         Optional<Workspace> found = kit.workspaces().find(actor, target.id());
         if (canView(actor, target.workspace())) {
             assertThat(found).as(() -> ctx() + ": visible").isPresent();
+            requireNonNull(target.workspace(), "known here: the model or a succeeded operation guarantees it");
             assertMatches(found.get(), target.workspace(), actor);
         } else {
             assertThat(found).as(() -> ctx() + ": must stay invisible").isEmpty();
@@ -1289,6 +1313,7 @@ final class IsolationRun {
         if (!visible) {
             return;
         }
+        requireNonNull(first, "known here: the model or a succeeded operation guarantees it");
         List<Membership> listed = new ArrayList<>(first.items());
         Page<Membership> page = first;
         for (int pages = 0; page.nextCursor().isPresent(); pages++) {
@@ -1296,6 +1321,7 @@ final class IsolationRun {
             page = kit.members().list(actor, target.id(), PageRequest.after(page.nextCursor().get(), limit));
             listed.addAll(page.items());
         }
+        requireNonNull(target.workspace(), "known here: the model or a succeeded operation guarantees it");
         Map<UserId, WorkspaceRole> expected = new TreeMap<>(target.workspace().members);
         assertThat(listed).as(this::ctx).allSatisfy(m -> {
             assertThat(m.tenantId()).isEqualTo(actor.tenantId());
@@ -1312,8 +1338,9 @@ final class IsolationRun {
         Optional<Membership> found = perform(actor + " memberFind(" + target + ", " + user + ")",
                 visible ? Expect.OK : Expect.notFound(), () -> kit.members().find(actor, target.id(), user));
         if (visible) {
+            requireNonNull(found, "known here: the model or a succeeded operation guarantees it");
             assertThat(found.map(Membership::role)).as(this::ctx)
-                    .isEqualTo(Optional.ofNullable(target.workspace().members.get(user)));
+                    .isEqualTo(Optional.ofNullable(requireNonNull(target.workspace(), "visible").members.get(user)));
         }
     }
 
@@ -1328,7 +1355,9 @@ final class IsolationRun {
         }
         WsModel w = target.workspace();
         boolean internal = held.contains(Permission.VIEW_INTERNAL);
+        requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
         long expectedCount = internal ? w.clientEntries + w.teamEntries : w.clientEntries;
+        requireNonNull(first, "known here: the model or a succeeded operation guarantees it");
         List<ActivityEntry> seen = new ArrayList<>(first.items());
         Page<ActivityEntry> page = first;
         for (int pages = 0; walkAll && page.nextCursor().isPresent(); pages++) {
@@ -1371,6 +1400,7 @@ final class IsolationRun {
         if (!expected.isOk()) {
             return;
         }
+        requireNonNull(first, "known here: the model or a succeeded operation guarantees it");
         List<Invitation> listed = new ArrayList<>(first.items());
         Page<Invitation> page = first;
         for (int pages = 0; page.nextCursor().isPresent(); pages++) {
@@ -1379,6 +1409,7 @@ final class IsolationRun {
             listed.addAll(page.items());
         }
         Instant now = clock.instant();
+        requireNonNull(target.workspace(), "known here: the model or a succeeded operation guarantees it");
         List<InvitationId> expectedIds = target.workspace().invitations.stream()
                 .filter(i -> i.status == InvitationStatus.PENDING && i.expiresAt.isAfter(now))
                 // Invitations are team-only: who lacks VIEW_INTERNAL sees only those it sent itself.
@@ -1396,7 +1427,9 @@ final class IsolationRun {
                 () -> kit.activity().verify(actor, target.id()));
         if (expected.isOk()) {
             WsModel w = target.workspace();
+            requireNonNull(verification, "known here: the model or a succeeded operation guarantees it");
             assertThat(verification.isIntact()).as(() -> ctx() + ": " + verification.problem()).isTrue();
+            requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
             assertThat(verification.head().sequence()).as(this::ctx).isEqualTo(w.clientEntries + w.teamEntries);
         }
     }
@@ -1406,9 +1439,11 @@ final class IsolationRun {
                 : tenantRole(actor).isEmpty() ? Expect.denied() : Expect.OK;
         Tenant tenant = perform(actor + " tenant()", expected, () -> kit.tenants().get(actor));
         if (expected.isOk()) {
+            requireNonNull(tenant, "known here: the model or a succeeded operation guarantees it");
             assertThat(tenant.id()).as(this::ctx).isEqualTo(actor.tenantId());
             List<TeamMember> roster = perform(actor + " team()", Expect.OK,
                     () -> kit.tenants().team(actor, PageRequest.first(PageRequest.MAX_LIMIT)).items());
+            requireNonNull(roster, "known here: the model or a succeeded operation guarantees it");
             assertThat(roster.stream().collect(Collectors.toMap(TeamMember::userId, TeamMember::role)))
                     .as(this::ctx).isEqualTo(tenantOf(actor).roster);
         }

@@ -1,5 +1,6 @@
 package io.clientworkspace.tck;
 
+import org.jspecify.annotations.Nullable;
 import io.clientworkspace.Actor;
 import io.clientworkspace.ApprovalId;
 import io.clientworkspace.FileId;
@@ -117,7 +118,7 @@ public final class NonInterferenceScript {
     private final Transcript transcript;
     private final String userSuffix;
     private Consumer<Actor> registerUser = actor -> { };
-    private World world;
+    private @Nullable World world;
 
     /**
      * @param kit        the kit to build with (its tenant is created by the script)
@@ -172,13 +173,18 @@ public final class NonInterferenceScript {
             sharedStep(step);
             interleave();
         }
-        return world;
+        return world();
+    }
+
+    /** The world {@link #build} made; the steps run only after it is made. */
+    private World world() {
+        return requireNonNull(world, "build() makes the world before any step");
     }
 
     // ------------------------------------------------------------------------------------ shared
 
     private void sharedStep(int step) {
-        World w = world;
+        World w = world();
         switch (shared.nextInt(13)) {
             case 0, 1 -> {
                 String name = pick(shared, FOLDER_NAMES);
@@ -298,7 +304,7 @@ public final class NonInterferenceScript {
         String content = text(random);
         NewUpload request = new NewUpload(name, "text/plain", folder, visibility);
         Supplier<Object> upload = () -> {
-            FileAsset f = kit.files().upload(actor, world.workspace.id(), request, bytes(content));
+            FileAsset f = kit.files().upload(actor, world().workspace.id(), request, bytes(content));
             into.add(f.id());
             return f;
         };
@@ -322,7 +328,7 @@ public final class NonInterferenceScript {
     }
 
     private void internalStep() {
-        World w = world;
+        World w = world();
         switch (hidden.nextInt(9)) {
             case 0, 1 -> {
                 // At the top level, inside a client folder, or inside another internal folder.
@@ -397,7 +403,7 @@ public final class NonInterferenceScript {
     /** Internal operations may fail (a name taken among internal folders, a trashed file): that is fine. */
     private static void quietly(Supplier<Object> operation) {
         try {
-            operation.get();
+            Object unused = operation.get();
         } catch (WorkspaceException ignored) {
             // the internal world just has one item fewer
         }

@@ -117,9 +117,8 @@ public abstract class StoreContractSupport {
     protected static void assertConflict(ConflictException.Reason reason, @Nullable Throwable thrown) {
         assertThat(thrown)
                 .as("expected a ConflictException with reason %s", reason)
-                .isInstanceOf(ConflictException.class);
-        assertThat(((ConflictException) thrown).reason())
-                .as("reason of: %s", thrown.getMessage())
-                .isEqualTo(reason);
+                .isInstanceOfSatisfying(ConflictException.class, conflict -> assertThat(conflict.reason())
+                        .as("reason of: %s", conflict.getMessage())
+                        .isEqualTo(reason));
     }
 }

@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static io.clientworkspace.ConflictException.Reason.ALREADY_EXISTS;
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -259,7 +260,7 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
         }));
 
         assertThat(thrown).isInstanceOf(Boom.class);
-        assertAbsent(written.get());
+        assertAbsent(requireNonNull(written.get(), "the unit of work wrote its rows"));
         assertThat(snapshot(fixture)).isEqualTo(before);
     }
 
@@ -400,7 +401,7 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
         }));
 
         assertThat(thrown).isInstanceOf(FatalBoom.class);
-        assertAbsent(written.get());
+        assertAbsent(requireNonNull(written.get(), "the unit of work wrote its rows"));
         assertThat(snapshot(fixture)).isEqualTo(before);
     }
 
@@ -409,12 +410,12 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
         Fixture fixture = storedFixture();
         NewRows committed = inUnitOfWork(() -> writeNewRowsEverywhere(fixture));
 
-        catchThrowable(() -> unitOfWork().execute(() -> {
+        assertThat(catchThrowable(() -> unitOfWork().execute(() -> {
             stores().tenants().update(committed.tenant().withName("Changed"));
             stores().memberships().delete(committed.tenant().id(), committed.workspace().id(),
                     committed.membership().userId(), 0);
             throw new Boom();
-        }));
+        }))).isInstanceOf(Boom.class);
 
         assertPresent(committed);
     }
@@ -524,12 +525,12 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
 
         inUnitOfWork(() -> {
             stores().tenants().insert(before);
-            catchThrowable(() -> unitOfWork().execute(() -> {
+            assertThat(catchThrowable(() -> unitOfWork().execute(() -> {
                 stores().tenants().insert(nested);
                 stores().activity().append(data.entryAfter(f.head()));
                 unitOfWork().afterCommit(() -> ran.add("nested"));
                 throw new Boom();
-            }));
+            }))).isInstanceOf(Boom.class);
             unitOfWork().afterCommit(() -> ran.add("outer"));
             stores().tenants().insert(after);
             // The nested entry was undone, so the outer work can append the next entry itself.
@@ -707,10 +708,10 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
 
     @Test
     void isNotActiveAfterAUnitOfWorkRolledBack() {
-        catchThrowable(() -> unitOfWork().execute(() -> {
+        assertThat(catchThrowable(() -> unitOfWork().execute(() -> {
             stores().tenants().insert(data.tenant());
             throw new Boom();
-        }));
+        }))).isInstanceOf(Boom.class);
 
         assertThat(unitOfWork().isActive()).isFalse();
     }

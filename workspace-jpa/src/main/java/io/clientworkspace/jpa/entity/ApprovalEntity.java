@@ -1,6 +1,7 @@
 package io.clientworkspace.jpa.entity;
 
 import jakarta.persistence.Column;
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -45,25 +46,25 @@ public class ApprovalEntity {
     public String title;
 
     @Column(name = "message", length = 4000)
-    public String message;
+    public @Nullable String message;
 
     @Column(name = "subject_type", length = 16, nullable = false, updatable = false)
     public String subjectType;
 
     @Column(name = "file_id", length = 128, updatable = false)
-    public String fileId;
+    public @Nullable String fileId;
 
     @Column(name = "file_version", updatable = false)
-    public Integer fileVersion;
+    public @Nullable Integer fileVersion;
 
     @Column(name = "file_sha256", length = 64, updatable = false)
-    public String fileSha256;
+    public @Nullable String fileSha256;
 
     @Column(name = "deliverable_description", length = 4000, updatable = false)
-    public String deliverableDescription;
+    public @Nullable String deliverableDescription;
 
     @Column(name = "deliverable_link", length = 2000, updatable = false)
-    public String deliverableLink;
+    public @Nullable String deliverableLink;
 
     @Column(name = "approvers", length = 16000, nullable = false)
     public String approvers;
@@ -75,7 +76,7 @@ public class ApprovalEntity {
     public int policyQuorum;
 
     @Column(name = "due_at")
-    public Instant dueAt;
+    public @Nullable Instant dueAt;
 
     @Column(name = "status", length = 32, nullable = false)
     public String status;
@@ -87,7 +88,7 @@ public class ApprovalEntity {
     public Instant requestedAt;
 
     @Column(name = "resolved_at")
-    public Instant resolvedAt;
+    public @Nullable Instant resolvedAt;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -105,9 +106,9 @@ public class ApprovalEntity {
     /** Primary key. */
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
-        public String tenantId;
-        public String workspaceId;
-        public String id;
+        public @Nullable String tenantId;
+        public @Nullable String workspaceId;
+        public @Nullable String id;
 
         public Key() {
         }

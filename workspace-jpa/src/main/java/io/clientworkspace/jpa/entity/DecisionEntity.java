@@ -1,6 +1,7 @@
 package io.clientworkspace.jpa.entity;
 
 import jakarta.persistence.Column;
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -47,16 +48,16 @@ public class DecisionEntity {
     public String kind;
 
     @Column(name = "comment_text", length = 4000)
-    public String comment;
+    public @Nullable String comment;
 
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
 
     @Column(name = "file_version")
-    public Integer fileVersion;
+    public @Nullable Integer fileVersion;
 
     @Column(name = "file_sha256", length = 64)
-    public String fileSha256;
+    public @Nullable String fileSha256;
 
     protected DecisionEntity() {
     }
@@ -71,9 +72,9 @@ public class DecisionEntity {
     /** Primary key. */
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
-        public String tenantId;
-        public String workspaceId;
-        public String approvalId;
+        public @Nullable String tenantId;
+        public @Nullable String workspaceId;
+        public @Nullable String approvalId;
         public int sequence;
 
         public Key() {

@@ -1,6 +1,7 @@
 package io.clientworkspace.jpa.entity;
 
 import jakarta.persistence.Column;
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -74,9 +75,9 @@ public class FileVersionEntity {
     /** Primary key. */
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
-        public String tenantId;
-        public String workspaceId;
-        public String fileId;
+        public @Nullable String tenantId;
+        public @Nullable String workspaceId;
+        public @Nullable String fileId;
         public int number;
 
         public Key() {

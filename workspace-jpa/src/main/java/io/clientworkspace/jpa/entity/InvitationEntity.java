@@ -1,6 +1,7 @@
 package io.clientworkspace.jpa.entity;
 
 import jakarta.persistence.Column;
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -50,10 +51,10 @@ public class InvitationEntity {
     public String status;
 
     @Column(name = "accepted_by", length = 128)
-    public String acceptedBy;
+    public @Nullable String acceptedBy;
 
     @Column(name = "resolved_at")
-    public Instant resolvedAt;
+    public @Nullable Instant resolvedAt;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -70,8 +71,8 @@ public class InvitationEntity {
     /** Primary key. */
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
-        public String tenantId;
-        public String id;
+        public @Nullable String tenantId;
+        public @Nullable String id;
 
         public Key() {
         }

@@ -1,6 +1,7 @@
 package io.clientworkspace.jpa.entity;
 
 import jakarta.persistence.Column;
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -58,9 +59,9 @@ public class MembershipEntity {
     /** Primary key. */
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
-        public String tenantId;
-        public String workspaceId;
-        public String userId;
+        public @Nullable String tenantId;
+        public @Nullable String workspaceId;
+        public @Nullable String userId;
 
         public Key() {
         }

@@ -1,6 +1,7 @@
 package io.clientworkspace.jpa.entity;
 
 import jakarta.persistence.Column;
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -35,7 +36,7 @@ public class OutboxEventEntity {
     public Instant createdAt;
 
     @Column(name = "delivered_at")
-    public Instant deliveredAt;
+    public @Nullable Instant deliveredAt;
 
     @Column(name = "attempts", nullable = false)
     public int attempts;

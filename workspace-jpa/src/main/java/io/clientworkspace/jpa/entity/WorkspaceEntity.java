@@ -1,6 +1,7 @@
 package io.clientworkspace.jpa.entity;
 
 import jakarta.persistence.Column;
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -32,16 +33,16 @@ public class WorkspaceEntity {
     public String name;
 
     @Column(name = "external_ref", length = 200)
-    public String externalRef;
+    public @Nullable String externalRef;
 
     @Column(name = "display_name", length = 120)
-    public String displayName;
+    public @Nullable String displayName;
 
     @Column(name = "accent_color", length = 7)
-    public String accentColor;
+    public @Nullable String accentColor;
 
     @Column(name = "logo_ref", length = 500)
-    public String logoRef;
+    public @Nullable String logoRef;
 
     @Column(name = "status", length = 16, nullable = false)
     public String status;
@@ -67,8 +68,8 @@ public class WorkspaceEntity {
     /** Primary key. */
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
-        public String tenantId;
-        public String id;
+        public @Nullable String tenantId;
+        public @Nullable String id;
 
         public Key() {
         }

@@ -74,23 +74,25 @@ public class WorkspaceCheckpointAutoConfiguration {
     CheckpointKeys workspaceCheckpointKeys(WorkspaceProperties properties, ResourceLoader resources) {
         WorkspaceProperties.Checkpoints config = properties.getCheckpoints();
         PublicKey publicKey = null;
-        if (hasText(config.getPublicKey())) {
-            byte[] bytes = read(resources, PUBLIC_KEY, config.getPublicKey());
+        String publicKeyLocation = config.getPublicKey();
+        if (publicKeyLocation != null && hasText(publicKeyLocation)) {
+            byte[] bytes = read(resources, PUBLIC_KEY, publicKeyLocation);
             try {
                 publicKey = CheckpointKeys.readPublicKey(bytes);
             } catch (IllegalArgumentException e) {
-                throw new InvalidConfigurationPropertyValueException(PUBLIC_KEY, config.getPublicKey(), e.getMessage());
+                throw new InvalidConfigurationPropertyValueException(PUBLIC_KEY, publicKeyLocation, e.getMessage());
             }
         }
-        if (!hasText(config.getPrivateKey())) {
+        String privateKeyLocation = config.getPrivateKey();
+        if (privateKeyLocation == null || !hasText(privateKeyLocation)) {
             return publicKey != null ? CheckpointKeys.verifyingOnly(publicKey) : CheckpointKeys.verifyingOnly();
         }
-        byte[] bytes = read(resources, PRIVATE_KEY, config.getPrivateKey());
+        byte[] bytes = read(resources, PRIVATE_KEY, privateKeyLocation);
         try {
             PrivateKey privateKey = CheckpointKeys.readPrivateKey(bytes);
             return publicKey != null ? CheckpointKeys.of(new KeyPair(publicKey, privateKey)) : CheckpointKeys.of(privateKey);
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationPropertyValueException(PRIVATE_KEY, config.getPrivateKey(), e.getMessage());
+            throw new InvalidConfigurationPropertyValueException(PRIVATE_KEY, privateKeyLocation, e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.clientworkspace.spring.web;
 
+import org.jspecify.annotations.Nullable;
 import io.clientworkspace.Actor;
 import io.clientworkspace.spring.security.ActorResolver;
 import org.springframework.core.MethodParameter;
@@ -31,8 +32,8 @@ public final class ActorArgumentResolver implements HandlerMethodArgumentResolve
     }
 
     @Override
-    public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                                 NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public Actor resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
+                                 NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null) {
             throw new Inputs.UnauthenticatedException();

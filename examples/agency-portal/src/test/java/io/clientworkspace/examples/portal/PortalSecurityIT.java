@@ -68,7 +68,7 @@ class PortalSecurityIT {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().allValues("WWW-Authenticate")).isNotEmpty()
-                .allSatisfy(v -> assertThat(v.toLowerCase()).doesNotStartWith("basic").doesNotContain("basic realm"));
+                .allSatisfy(v -> assertThat(v.toLowerCase(java.util.Locale.ROOT)).doesNotStartWith("basic").doesNotContain("basic realm"));
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/problem+json"));
         assertThat((String) JsonPath.read(response.body(), "$.type")).isEqualTo("urn:client-workspace:problem:unauthenticated");
@@ -79,7 +79,7 @@ class PortalSecurityIT {
         HttpResponse<String> response = api("GET", "/api/workspaces", "carol", "not-her-password", null);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().allValues("WWW-Authenticate")).noneMatch(v -> v.toLowerCase().startsWith("basic"));
+        assertThat(response.headers().allValues("WWW-Authenticate")).noneMatch(v -> v.toLowerCase(java.util.Locale.ROOT).startsWith("basic"));
     }
 
     @Test
