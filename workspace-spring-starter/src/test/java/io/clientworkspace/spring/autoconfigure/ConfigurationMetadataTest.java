@@ -34,7 +34,7 @@ class ConfigurationMetadataTest {
 
     @Test
     void every_workspace_property_has_a_description() throws Exception {
-        List<Map<String, Object>> properties = JsonPath.read(metadata(), "$.properties[?(@.name =~ /workspace\\..*/)]");
+        List<Map<String, Object>> properties = JsonPath.read(metadata(), "$.properties[?(@.name =~ /client-workspace\\..*/)]");
 
         assertThat(properties).extracting(p -> p.get("name")).contains("client-workspace.store",
                 "client-workspace.cache.maximum-size", "client-workspace.cache.expire-after-write", "client-workspace.rest.enabled",

@@ -241,7 +241,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
             metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         java.util.List<java.util.Map<String, Object>> properties = com.jayway.jsonpath.JsonPath.read(metadata,
-                "$.properties[?(@.name =~ /workspace\\.checkpoints\\..*/)]");
+                "$.properties[?(@.name =~ /client-workspace\\.checkpoints\\..*/)]");
 
         assertThat(properties).extracting(p -> p.get("name")).containsExactlyInAnyOrder(
                 "client-workspace.checkpoints.private-key", "client-workspace.checkpoints.public-key", "client-workspace.checkpoints.interval");
