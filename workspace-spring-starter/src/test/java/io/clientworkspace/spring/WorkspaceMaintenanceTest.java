@@ -87,6 +87,25 @@ class WorkspaceMaintenanceTest {
     }
 
     @Test
+    void onAStoreSetWithoutFileAndApprovalStoresNeitherJobIsScheduled() {
+        io.clientworkspace.spi.Stores all = io.clientworkspace.memory.InMemoryStores.create();
+        io.clientworkspace.spi.Stores.Builder foundation = io.clientworkspace.spi.Stores.builder(all.unitOfWork());
+        io.clientworkspace.spi.Stores.FOUNDATION.forEach(spi -> copy(all, foundation, spi));
+        WorkspaceMaintenance maintenance = new WorkspaceMaintenance(
+                WorkspaceKit.builder().stores(foundation.build()).build(), Duration.ofHours(1), Duration.ofHours(24),
+                Duration.ofMinutes(5));
+
+        maintenance.start();
+
+        assertThat(maintenance.isRunning()).isFalse();
+    }
+
+    private static <S> void copy(io.clientworkspace.spi.Stores from, io.clientworkspace.spi.Stores.Builder to,
+                                 Class<S> spi) {
+        to.add(spi, from.require(spi));
+    }
+
+    @Test
     void a_negative_orphan_age_is_refused_naming_the_property() {
         assertThatThrownBy(() -> new WorkspaceMaintenance(WorkspaceKit.inMemory(), Duration.ofHours(1),
                 Duration.ofSeconds(-1), Duration.ZERO)).hasMessageContaining("client-workspace.files.orphan-min-age");
