@@ -10,7 +10,7 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The start-up check behind {@code workspace.features.required}: every feature named there must be one the kit
+ * The start-up check behind {@code client-workspace.features.required}: every feature named there must be one the kit
  * knows and must be available on the store set, or the application does not start. The bean itself only
  * records what was required.
  */
@@ -30,7 +30,7 @@ final class RequiredFeatures {
     /**
      * Checks {@code required} against the kit's features.
      *
-     * @param required the feature names of {@code workspace.features.required}
+     * @param required the feature names of {@code client-workspace.features.required}
      * @param features every feature of the kit with its availability ({@code WorkspaceKit.features()})
      * @return the check that passed, naming the required features
      * @throws IllegalStateException naming each unknown name (and the valid ones) and each unavailable
@@ -57,9 +57,9 @@ final class RequiredFeatures {
             names.add(name);
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("workspace.features.required cannot be met: " + String.join("; ", problems)
+            throw new IllegalStateException("client-workspace.features.required cannot be met: " + String.join("; ", problems)
                     + ". Provide the missing stores (InMemoryStores.create() and JpaStores.create(...) provide every"
-                    + " store) or remove the feature from workspace.features.required.");
+                    + " store) or remove the feature from client-workspace.features.required.");
         }
         return new RequiredFeatures(names);
     }

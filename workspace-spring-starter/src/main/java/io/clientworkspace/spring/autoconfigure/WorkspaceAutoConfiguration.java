@@ -126,7 +126,7 @@ public class WorkspaceAutoConfiguration {
     }
 
     /**
-     * The start-up check of {@code workspace.features.required}: the start fails naming each listed feature the
+     * The start-up check of {@code client-workspace.features.required}: the start fails naming each listed feature the
      * store set cannot serve, with the store SPI it lacks, and each name that is no feature of the kit.
      */
     @Bean

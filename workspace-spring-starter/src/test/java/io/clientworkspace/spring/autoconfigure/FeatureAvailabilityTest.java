@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * A store set that lacks a feature's stores: the feature's endpoints answer 501 naming it, the others work, and
- * {@code workspace.features.required} turns the missing store into a failed start.
+ * {@code client-workspace.features.required} turns the missing store into a failed start.
  */
 class FeatureAvailabilityTest {
 
@@ -80,10 +80,10 @@ class FeatureAvailabilityTest {
 
     @Test
     void aRequiredFeatureWhoseStoreIsMissingFailsTheStartNamingTheFeatureAndTheStore() {
-        withoutApprovals.withPropertyValues("workspace.features.required=files,approvals").run(context -> {
+        withoutApprovals.withPropertyValues("client-workspace.features.required=files,approvals").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
-                    .hasMessageContaining("workspace.features.required")
+                    .hasMessageContaining("client-workspace.features.required")
                     .hasMessageContaining("approvals")
                     .hasMessageContaining(ApprovalStore.class.getName());
         });
@@ -91,19 +91,19 @@ class FeatureAvailabilityTest {
 
     @Test
     void requiredFeaturesThatTheStoreSetProvidesStartNormally() {
-        runner.withPropertyValues("workspace.features.required=files,approvals").run(context ->
+        runner.withPropertyValues("client-workspace.features.required=files,approvals").run(context ->
                 assertThat(context).hasNotFailed().hasSingleBean(WorkspaceKit.class));
     }
 
     @Test
     void requiringOnlyAvailableFeaturesOfAStoreSetWithoutApprovalStoreStarts() {
-        withoutApprovals.withPropertyValues("workspace.features.required=files").run(context ->
+        withoutApprovals.withPropertyValues("client-workspace.features.required=files").run(context ->
                 assertThat(context).hasNotFailed().hasSingleBean(WorkspaceKit.class));
     }
 
     @Test
     void anUnknownRequiredFeatureFailsTheStartNamingTheValidOnes() {
-        runner.withPropertyValues("workspace.features.required=aprovals").run(context -> {
+        runner.withPropertyValues("client-workspace.features.required=aprovals").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
                     .hasMessageContaining("aprovals")

@@ -10,7 +10,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** {@link RequiredFeatures}: the check behind {@code workspace.features.required}. */
+/** {@link RequiredFeatures}: the check behind {@code client-workspace.features.required}. */
 class RequiredFeaturesTest {
 
     private static final FeatureStatus WORKSPACES = new FeatureStatus("workspaces", true, Optional.empty());
@@ -36,7 +36,7 @@ class RequiredFeaturesTest {
     void anUnavailableRequiredFeatureFailsNamingTheFeatureAndTheMissingStore() {
         assertThatIllegalStateException().isThrownBy(() -> RequiredFeatures.check(List.of("files", "approvals"),
                         withoutApprovals))
-                .withMessageContaining("workspace.features.required")
+                .withMessageContaining("client-workspace.features.required")
                 .withMessageContaining("'approvals' is unavailable")
                 .withMessageContaining("io.clientworkspace.spi.ApprovalStore");
     }
