@@ -234,7 +234,10 @@ public class ActivityAppendBenchmark {
         WorkspaceId workspace = ours.randomWorkspace();
         try {
             ActivityEntry entry = ours.stores.unitOfWork().execute(() -> {
-                ours.stores.workspaces().findForUpdate(ours.tenant, workspace).orElseThrow();
+                // Lock the workspace as the kit does before it appends; the workspace was seeded, so it is there.
+                if (ours.stores.workspaces().findForUpdate(ours.tenant, workspace).isEmpty()) {
+                    throw new IllegalStateException("workspace " + workspace + " was not seeded");
+                }
                 ActivityEntry latest = ours.stores.activity().latest(ours.tenant, workspace).orElseThrow();
                 ActivityEntry next = ours.link(workspace, latest.sequence() + 1, latest.hash());
                 ours.stores.activity().append(next);

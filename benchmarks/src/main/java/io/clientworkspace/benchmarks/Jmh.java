@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import static java.util.Objects.requireNonNull;
+
 /** Runs JMH programmatically and looks results up by method, mode and parameter. */
 final class Jmh {
 
@@ -67,7 +69,7 @@ final class Jmh {
         }
         if (param != null) {
             List<String> strings = new ArrayList<>();
-            for (int v : values) {
+            for (int v : requireNonNull(values, "a param comes with its values")) {
                 strings.add(Integer.toString(v));
             }
             options.param(param, strings.toArray(String[]::new));

@@ -1,5 +1,6 @@
 package io.clientworkspace.examples.portal;
 
+import org.jspecify.annotations.Nullable;
 import io.clientworkspace.Page;
 import io.clientworkspace.PageRequest;
 import io.clientworkspace.TenantId;
@@ -20,7 +21,7 @@ public class PortalTenant {
     public static final String NAME = "Northwind Agency";
 
     private final WorkspaceKit kit;
-    private volatile TenantId id;
+    private volatile @Nullable TenantId id;
 
     public PortalTenant(WorkspaceKit kit) {
         this.kit = kit;

@@ -1,5 +1,6 @@
 package io.clientworkspace.examples.portal.web;
 
+import org.jspecify.annotations.Nullable;
 import io.clientworkspace.examples.portal.PortalTenant;
 import io.clientworkspace.examples.portal.security.PortalUsers;
 import io.clientworkspace.examples.portal.web.Views.CurrentUser;
@@ -33,7 +34,7 @@ public class CurrentUserInterceptor implements HandlerInterceptor, WebMvcConfigu
         return true;
     }
 
-    private static CurrentUser currentUser() {
+    private static @Nullable CurrentUser currentUser() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {

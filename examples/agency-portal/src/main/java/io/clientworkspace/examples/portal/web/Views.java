@@ -1,5 +1,6 @@
 package io.clientworkspace.examples.portal.web;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /** What the templates show: small read-only values prepared by the controllers. */
@@ -57,7 +58,7 @@ public final class Views {
 
     /** An approval request in a list, with what the viewer may do about it. */
     public record ApprovalRow(String id, String title, String status, String statusLabel, String subject,
-                              String fileId, Integer fileVersion, String requestedBy, String requestedAt,
+                              @Nullable String fileId, @Nullable Integer fileVersion, String requestedBy, String requestedAt,
                               String approvers, boolean waitingForYou) {
         public boolean open() {
             return "OPEN".equals(status);
@@ -66,6 +67,6 @@ public final class Views {
 
     /** One decision of an approval record. */
     public record DecisionView(int sequence, String approver, boolean team, String decision, String decisionLabel,
-                               String at, String comment, Integer fileVersion, String sha256) {
+                               String at, String comment, @Nullable Integer fileVersion, @Nullable String sha256) {
     }
 }

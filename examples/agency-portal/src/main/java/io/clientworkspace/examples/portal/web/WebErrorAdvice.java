@@ -1,5 +1,6 @@
 package io.clientworkspace.examples.portal.web;
 
+import org.jspecify.annotations.Nullable;
 import io.clientworkspace.AccessDeniedException;
 import io.clientworkspace.ArchivedException;
 import io.clientworkspace.ConflictException;
@@ -52,7 +53,8 @@ public class WebErrorAdvice {
         return problem(HttpStatus.GONE, "No longer available", e.getMessage());
     }
 
-    private static ModelAndView problem(HttpStatus status, String title, String message) {
-        return new ModelAndView("error/problem", Map.of("title", title, "message", message), status);
+    private static ModelAndView problem(HttpStatus status, String title, @Nullable String message) {
+        // An exception without a message must not turn the error page into a NullPointerException (Map.of).
+        return new ModelAndView("error/problem", Map.of("title", title, "message", message == null ? "" : message), status);
     }
 }
