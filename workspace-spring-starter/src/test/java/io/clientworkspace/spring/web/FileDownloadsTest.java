@@ -39,7 +39,7 @@ class FileDownloadsTest {
     }
 
     @Test
-    void an_intact_blob_is_copied_whole() throws Exception {
+    void anIntactBlobIsCopiedWhole() throws Exception {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
         byte[] bytes = random(300_000);
         BlobStore.StoredBlob blob = store.put(new ByteArrayInputStream(bytes));
@@ -54,7 +54,7 @@ class FileDownloadsTest {
     }
 
     @Test
-    void a_blob_changed_on_disk_fails_before_its_last_chunk_goes_out() throws Exception {
+    void aBlobChangedOnDiskFailsBeforeItsLastChunkGoesOut() throws Exception {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
         byte[] bytes = random(300_000);
         BlobStore.StoredBlob blob = store.put(new ByteArrayInputStream(bytes));
@@ -74,7 +74,7 @@ class FileDownloadsTest {
     }
 
     @Test
-    void a_blob_smaller_than_one_chunk_is_held_back_whole_until_verified() throws Exception {
+    void aBlobSmallerThanOneChunkIsHeldBackWholeUntilVerified() throws Exception {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
         BlobStore.StoredBlob blob = store.put(new ByteArrayInputStream("small".getBytes()));
         String key = blob.key();

@@ -40,13 +40,13 @@ class WorkspaceQuotaApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void an_upload_that_fits_is_201() throws Exception {
+    void anUploadThatFitsIs201() throws Exception {
         mvc.perform(rawUpload(workspace, "a.txt", "text/plain", text(QUOTA)).with(as(client)))
                 .andExpect(status().isCreated());
     }
 
     @Test
-    void an_upload_past_the_quota_is_507_with_the_quota_and_for_the_team_the_bytes_used() throws Exception {
+    void anUploadPastTheQuotaIs507WithTheQuotaAndForTheTeamTheBytesUsed() throws Exception {
         mvc.perform(rawUpload(workspace, "a.txt", "text/plain", text(3000)).with(as(client))).andExpect(status().isCreated());
 
         mvc.perform(rawUpload(workspace, "b.txt", "text/plain", text(2000)).with(as(admin)))
@@ -58,7 +58,7 @@ class WorkspaceQuotaApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_clients_507_does_not_tell_the_bytes_used() throws Exception {
+    void aClients507DoesNotTellTheBytesUsed() throws Exception {
         kit.files().upload(admin, workspace.id(), io.clientworkspace.file.NewUpload.of("brief.txt", "text/plain"),
                 new java.io.ByteArrayInputStream(text(3000)));
 
@@ -69,7 +69,7 @@ class WorkspaceQuotaApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void internal_files_never_decide_whether_a_clients_upload_fits() throws Exception {
+    void internalFilesNeverDecideWhetherAClientsUploadFits() throws Exception {
         kit.files().upload(admin, workspace.id(), io.clientworkspace.file.NewUpload.of("margins.txt", "text/plain").internal(),
                 new java.io.ByteArrayInputStream(text(3000)));
 
@@ -78,7 +78,7 @@ class WorkspaceQuotaApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_new_version_past_the_quota_is_507() throws Exception {
+    void aNewVersionPastTheQuotaIs507() throws Exception {
         FileAsset file = kit.files().upload(client, workspace.id(), io.clientworkspace.file.NewUpload.of("a.txt", "text/plain"),
                 new java.io.ByteArrayInputStream(text(3000)));
 
