@@ -14,6 +14,7 @@ import io.clientworkspace.blob.FileSystemBlobStore;
 import io.clientworkspace.spi.BlobStore;
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.support.Fixture;
+import io.clientworkspace.tck.SampleFiles;
 import io.clientworkspace.tenant.Tenant;
 import io.clientworkspace.workspace.Workspace;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -132,7 +133,7 @@ final class FileWorld {
         Map<String, String> contents = new TreeMap<>();
         for (String file : blobFiles()) {
             try {
-                contents.put(file, Samples.sha256(Files.readAllBytes(blobDir.resolve(file))));
+                contents.put(file, SampleFiles.sha256(Files.readAllBytes(blobDir.resolve(file))));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -18,6 +18,7 @@ import io.clientworkspace.file.FileDownload;
 import io.clientworkspace.file.NewUpload;
 import io.clientworkspace.member.WorkspaceRole;
 import io.clientworkspace.PageRequest;
+import io.clientworkspace.tck.SampleFiles;
 import io.clientworkspace.tenant.Tenant;
 import io.clientworkspace.workspace.NewWorkspace;
 import io.clientworkspace.workspace.Workspace;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresFileAndApprovalConcurrencyTest {
 
     private static final TestDatabase DB = TestDatabase.POSTGRESQL;
-    private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PDF = SampleFiles.pdf();
     private static final int THREADS = 16;
 
     @TempDir

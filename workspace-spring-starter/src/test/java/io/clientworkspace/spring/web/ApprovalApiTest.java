@@ -18,6 +18,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
 
+import static io.clientworkspace.tck.SampleFiles.pdf;
+import static io.clientworkspace.tck.SampleFiles.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;

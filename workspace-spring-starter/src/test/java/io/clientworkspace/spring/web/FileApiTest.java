@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import static io.clientworkspace.tck.SampleFiles.pdf;
+import static io.clientworkspace.tck.SampleFiles.png;
+import static io.clientworkspace.tck.SampleFiles.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;

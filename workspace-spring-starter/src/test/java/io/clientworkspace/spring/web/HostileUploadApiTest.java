@@ -18,6 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import static io.clientworkspace.tck.SampleFiles.pdf;
+import static io.clientworkspace.tck.SampleFiles.png;
+import static io.clientworkspace.tck.SampleFiles.windowsExecutable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -16,8 +16,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import java.io.ByteArrayInputStream;
-import java.util.Arrays;
 
+import static io.clientworkspace.tck.SampleFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -41,13 +41,6 @@ class UploadSizeLimitApiTest extends FileApiTestSupport {
     void workspaceWithAClient() {
         workspace = workspace(admin);
         client = clientMember(workspace, admin, WorkspaceRole.CLIENT_CONTRIBUTOR);
-    }
-
-    /** A text file of exactly {@code size} bytes. */
-    private static byte[] text(int size) {
-        byte[] bytes = new byte[size];
-        Arrays.fill(bytes, (byte) 'a');
-        return bytes;
     }
 
     @Test

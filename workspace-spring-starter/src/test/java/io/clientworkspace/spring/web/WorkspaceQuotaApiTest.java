@@ -8,8 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-import java.util.Arrays;
 
+import static io.clientworkspace.tck.SampleFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -31,12 +31,6 @@ class WorkspaceQuotaApiTest extends FileApiTestSupport {
     void workspaceWithAClient() {
         workspace = workspace(admin);
         client = clientMember(workspace, admin, WorkspaceRole.CLIENT_CONTRIBUTOR);
-    }
-
-    private static byte[] text(int size) {
-        byte[] bytes = new byte[size];
-        Arrays.fill(bytes, (byte) 'a');
-        return bytes;
     }
 
     @Test
