@@ -3,11 +3,16 @@ package io.clientworkspace;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.clientworkspace.activity.DomainEventListener;
 import io.clientworkspace.internal.EventDispatcher;
+import io.clientworkspace.internal.Feature;
+import io.clientworkspace.internal.FeatureContext;
+import io.clientworkspace.internal.Features;
 import io.clientworkspace.internal.InputValidator;
 import io.clientworkspace.internal.Kernel;
+import io.clientworkspace.internal.KitSettings;
 import io.clientworkspace.member.AccessPolicyService;
 import io.clientworkspace.member.Authorizer;
 import io.clientworkspace.member.PermissionMatrix;
+import io.clientworkspace.spi.CheckpointSink;
 import io.clientworkspace.tenant.UserDirectory;
 import io.clientworkspace.memory.InMemoryStores;
 import io.clientworkspace.spi.Stores;
@@ -24,7 +29,6 @@ import io.clientworkspace.checkpoint.CheckpointKeys;
 import io.clientworkspace.checkpoint.CheckpointService;
 import io.clientworkspace.checkpoint.LoggingCheckpointSink;
 import io.clientworkspace.memory.InMemoryCheckpointSink;
-import io.clientworkspace.spi.CheckpointSink;
 import io.clientworkspace.blob.FileSystemBlobStore;
 import io.clientworkspace.file.ContentPolicy;
 import io.clientworkspace.file.DownloadPolicy;
@@ -40,7 +44,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -64,21 +70,21 @@ public final class WorkspaceKit {
 
     private final Stores stores;
     private final Authorizer authorizer;
-    private final TenantService tenants;
-    private final WorkspaceService workspaces;
-    private final MemberService members;
-    private final InvitationService invitations;
-    private final ActivityFeed activity;
-    private final AccessPolicyService accessPolicies;
     private final WorkspaceAccess access;
     private final Kernel kernel;
-    private final FileService files;
-    private final ApprovalService approvals;
     private final BlobStore blobs;
-    private final CheckpointService checkpoints;
+    private final Map<Class<?>, Object> services;
+    private final Map<Class<?>, FeatureUnavailableException> unavailableServices;
+    private final List<FeatureStatus> features;
 
     private WorkspaceKit(Builder builder) {
         this.stores = builder.stores != null ? builder.stores : InMemoryStores.create();
+        List<String> missing = Stores.FOUNDATION.stream().filter(spi -> !stores.provides(spi))
+                .map(Class::getName).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The store set lacks foundation stores every kit needs: "
+                    + String.join(", ", missing) + " (InMemoryStores.create() and JpaStores.create(...) provide every store)");
+        }
         EventDispatcher events = new EventDispatcher();
         this.authorizer = new Authorizer(stores.team(), stores.workspaces(), stores.memberships(), stores.permissionMatrices(),
                 builder.defaultMatrix, builder.cacheSettings, builder.cacheTicker, stores.unitOfWork());
@@ -90,24 +96,65 @@ public final class WorkspaceKit {
         IdGenerator ids = builder.ids != null ? builder.ids : IdGenerator.timeOrdered(builder.clock);
         this.kernel = new Kernel(stores, builder.clock, ids, new InputValidator(), events);
         this.access = new WorkspaceAccess(stores.workspaces(), authorizer);
-        this.tenants = new TenantService(kernel, Optional.ofNullable(builder.userDirectory));
-        this.workspaces = new WorkspaceService(kernel, authorizer, access);
-        this.members = new MemberService(kernel, access, Optional.ofNullable(builder.userDirectory));
-        this.invitations = new InvitationService(kernel, access, members);
-        this.activity = new ActivityFeed(stores.activity(), access);
-        this.accessPolicies = new AccessPolicyService(kernel, authorizer);
         this.blobs = builder.blobs != null ? builder.blobs : temporaryBlobStore();
         ContentPolicy policy = builder.contentPolicy;
-        this.files = new FileService(kernel, access, blobs, builder.contentPolicies != null ? builder.contentPolicies : t -> policy);
-        this.approvals = new ApprovalService(kernel, access, authorizer, files);
-        if (builder.downloadPolicy != null) {
-            files.setDownloadPolicy(builder.downloadPolicy);
+        LateDownloadPolicy lateDownloadPolicy = new LateDownloadPolicy(builder.downloadPolicy);
+        KitSettings settings = new KitSettings(builder.clock, blobs,
+                builder.contentPolicies != null ? builder.contentPolicies : t -> policy,
+                builder.downloadPolicyFactory != null ? lateDownloadPolicy : builder.downloadPolicy,
+                builder.workspaceQuota, Optional.ofNullable(builder.userDirectory),
+                builder.checkpointSink != null ? builder.checkpointSink : new LoggingCheckpointSink(new InMemoryCheckpointSink()),
+                Optional.ofNullable(builder.checkpointKeys));
+        FeatureContext ctx = new FeatureContext(kernel, authorizer, access, settings);
+
+        Map<String, Class<?>> unavailable = new LinkedHashMap<>();
+        List<Feature> available = new ArrayList<>();
+        Map<Class<?>, FeatureUnavailableException> refused = new LinkedHashMap<>();
+        List<FeatureStatus> statuses = new ArrayList<>();
+        for (Feature feature : Features.ALL) {
+            Optional<Class<?>> absent = feature.stores().stream().filter(spi -> !stores.provides(spi)).findFirst();
+            if (absent.isEmpty()) {
+                absent = feature.requires().stream().filter(unavailable::containsKey).findFirst().map(unavailable::get);
+            }
+            if (absent.isPresent()) {
+                unavailable.put(feature.name(), absent.get());
+                for (Class<?> service : feature.services()) {
+                    refused.put(service, new FeatureUnavailableException(feature.name(), absent.get()));
+                }
+            } else {
+                available.add(feature);
+            }
+            statuses.add(new FeatureStatus(feature.name(), absent.isEmpty(), absent));
         }
-        CheckpointSink checkpointSink = builder.checkpointSink != null ? builder.checkpointSink
-                : new LoggingCheckpointSink(new InMemoryCheckpointSink());
-        this.checkpoints = new CheckpointService(stores.activity(), access, checkpointSink,
-                Optional.ofNullable(builder.checkpointKeys), builder.clock);
-        files.setWorkspaceQuota(builder.workspaceQuota);
+        available.forEach(feature -> feature.contribute(ctx));
+        available.forEach(feature -> feature.install(ctx));
+        this.services = ctx.services();
+        this.unavailableServices = Map.copyOf(refused);
+        this.features = List.copyOf(statuses);
+        if (builder.downloadPolicyFactory != null) {
+            lateDownloadPolicy.resolve(builder.downloadPolicyFactory.apply(this));
+        }
+    }
+
+    /** A download policy built from the kit once its services exist (e.g. one that asks the approvals). */
+    private static final class LateDownloadPolicy implements DownloadPolicy {
+        private final DownloadPolicy fallback;
+        private volatile @Nullable DownloadPolicy resolved;
+
+        LateDownloadPolicy(DownloadPolicy fallback) {
+            this.fallback = fallback;
+        }
+
+        void resolve(DownloadPolicy policy) {
+            this.resolved = requireNonNull(policy, "the download policy factory must not return null");
+        }
+
+        @Override
+        public Optional<String> refusal(Actor actor, io.clientworkspace.file.FileAsset file,
+                                        io.clientworkspace.file.FileVersion version) {
+            DownloadPolicy policy = resolved;
+            return (policy != null ? policy : fallback).refusal(actor, file, version);
+        }
     }
 
     private static BlobStore temporaryBlobStore() {
@@ -133,47 +180,78 @@ public final class WorkspaceKit {
 
     /** Tenants and their team rosters. */
     public TenantService tenants() {
-        return tenants;
+        return service(TenantService.class);
     }
 
     /** Workspaces: create, find, list, rename, brand, archive. */
     public WorkspaceService workspaces() {
-        return workspaces;
+        return service(WorkspaceService.class);
     }
 
     /** Members of workspaces and their roles. */
     public MemberService members() {
-        return members;
+        return service(MemberService.class);
     }
 
     /** Invitations of client users. */
     public InvitationService invitations() {
-        return invitations;
+        return service(InvitationService.class);
     }
 
     /** Activity feeds and chain verification. */
     public ActivityFeed activity() {
-        return activity;
+        return service(ActivityFeed.class);
     }
 
     /** Per-tenant permission matrices. */
     public AccessPolicyService accessPolicies() {
-        return accessPolicies;
+        return service(AccessPolicyService.class);
     }
 
-    /** Folders, files, versions, downloads. */
+    /** Folders, files, versions, downloads. @throws FeatureUnavailableException if the store set has no file stores */
     public FileService files() {
-        return files;
+        return service(FileService.class);
     }
 
-    /** Approval requests, decisions and the approval record. */
+    /**
+     * Approval requests, decisions and the approval record.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code ApprovalStore}
+     */
     public ApprovalService approvals() {
-        return approvals;
+        return service(ApprovalService.class);
     }
 
     /** Signed checkpoints of the activity chains: signing changed chain heads, verifying against them. */
     public CheckpointService checkpoints() {
-        return checkpoints;
+        return service(CheckpointService.class);
+    }
+
+    /**
+     * The service of type {@code type} (e.g. {@code FileService.class}), built by the feature that provides it.
+     *
+     * @throws FeatureUnavailableException naming the missing store SPI when that feature is unavailable
+     * @throws IllegalArgumentException when no feature of the kit provides such a service
+     */
+    public <T> T service(Class<T> type) {
+        requireNonNull(type, "type must not be null");
+        Object service = services.get(type);
+        if (service != null) {
+            return type.cast(service);
+        }
+        FeatureUnavailableException unavailable = unavailableServices.get(type);
+        if (unavailable != null) {
+            throw new FeatureUnavailableException(unavailable.feature(), unavailable.missingStore());
+        }
+        throw new IllegalArgumentException("no feature of the kit provides " + type.getName());
+    }
+
+    /**
+     * Every feature of the kit with whether it is available and, if not, the store SPI that is missing;
+     * in the order the features are built.
+     */
+    public List<FeatureStatus> features() {
+        return features;
     }
 
     /** Where file contents are kept. */
@@ -230,7 +308,8 @@ public final class WorkspaceKit {
         private @Nullable BlobStore blobs;
         private ContentPolicy contentPolicy = ContentPolicy.defaults();
         private @Nullable Function<TenantId, ContentPolicy> contentPolicies;
-        private @Nullable DownloadPolicy downloadPolicy;
+        private DownloadPolicy downloadPolicy = DownloadPolicy.allowAll();
+        private @Nullable Function<WorkspaceKit, DownloadPolicy> downloadPolicyFactory;
         private @Nullable CheckpointSink checkpointSink;
         private @Nullable CheckpointKeys checkpointKeys;
         private java.util.OptionalLong workspaceQuota = java.util.OptionalLong.empty();
@@ -295,6 +374,17 @@ public final class WorkspaceKit {
         /** Gates downloads beyond permissions; allows everything when not set. */
         public Builder downloadPolicy(DownloadPolicy policy) {
             this.downloadPolicy = requireNonNull(policy, "policy must not be null");
+            this.downloadPolicyFactory = null;
+            return this;
+        }
+
+        /**
+         * Gates downloads with a policy made from the built kit, for policies that ask its services, e.g.
+         * {@code downloadPolicyFrom(kit -> new ApprovedVersionsOnly(kit.approvals()))}. The factory runs
+         * once, at the end of {@link #build()}; replaces {@link #downloadPolicy}.
+         */
+        public Builder downloadPolicyFrom(Function<WorkspaceKit, DownloadPolicy> factory) {
+            this.downloadPolicyFactory = requireNonNull(factory, "factory must not be null");
             return this;
         }
 
@@ -308,7 +398,10 @@ public final class WorkspaceKit {
             return this;
         }
 
-        /** The stores to use; fresh in-memory stores when not set. */
+        /**
+         * The stores to use; fresh in-memory stores when not set. The set must provide the foundation
+         * stores ({@link Stores#FOUNDATION}); features whose stores it lacks are unavailable.
+         */
         public Builder stores(Stores stores) {
             this.stores = requireNonNull(stores, "stores must not be null");
             return this;
@@ -350,7 +443,11 @@ public final class WorkspaceKit {
             return this;
         }
 
-        /** The kit. */
+        /**
+         * The kit.
+         *
+         * @throws IllegalStateException naming each missing SPI when the store set lacks a foundation store
+         */
         public WorkspaceKit build() {
             return new WorkspaceKit(this);
         }

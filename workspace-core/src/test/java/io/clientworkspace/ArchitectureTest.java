@@ -28,6 +28,12 @@ class ArchitectureTest {
     private static final String ROOT = "io.clientworkspace";
     /** Packages that are not features: the SPIs and their in-memory implementations. */
     private static final Set<String> NOT_FEATURES = Set.of("spi", "memory");
+    /**
+     * The wiring in {@code internal}: the registry of features and what they get while the kit is built.
+     * Like the {@code WorkspaceKit}, it names every feature; the plumbing next to it names none.
+     */
+    private static final Set<String> WIRING = Set.of(ROOT + ".internal.Features", ROOT + ".internal.FeatureContext",
+            ROOT + ".internal.KitSettings");
 
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -98,16 +104,18 @@ class ArchitectureTest {
         DescribedPredicate<JavaClass> featureOtherThanActivity = resideInAPackage(ROOT + "..")
                 .and(not(resideInAnyPackage(ROOT, ROOT + ".internal..", ROOT + ".activity..", ROOT + ".spi..")));
         noClasses().that().resideInAPackage(ROOT + ".internal..")
+                .and(not(JavaClass.Predicates.belongToAnyOf(io.clientworkspace.internal.Features.class,
+                        io.clientworkspace.internal.FeatureContext.class, io.clientworkspace.internal.KitSettings.class)))
                 .should().dependOnClassesThat(featureOtherThanActivity)
                 .check(CORE);
     }
 
-    /** One slice per feature package directly below the root; the root, spi and memory belong to none. */
+    /** One slice per feature package directly below the root; the root, spi, memory and the wiring belong to none. */
     private static final class FeatureSlices implements SliceAssignment {
         @Override
         public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
             String pkg = javaClass.getPackageName();
-            if (!pkg.startsWith(ROOT + ".")) {
+            if (!pkg.startsWith(ROOT + ".") || WIRING.contains(javaClass.getName())) {
                 return SliceIdentifier.ignore();
             }
             String feature = pkg.substring(ROOT.length() + 1).split("\\.")[0];

@@ -24,6 +24,8 @@ import io.clientworkspace.member.AccessGrant;
 import io.clientworkspace.member.Authorizer;
 import io.clientworkspace.member.Membership;
 import io.clientworkspace.member.Permission;
+import io.clientworkspace.spi.ApprovalStore;
+import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.workspace.WorkspaceAccess;
 
 import java.util.ArrayList;
@@ -56,26 +58,28 @@ public final class ApprovalService {
     private final WorkspaceAccess access;
     private final Authorizer authorizer;
     private final FileService files;
+    private final ApprovalStore approvalStore;
+    private final FileStore fileStore;
 
-    public ApprovalService(Kernel kernel, WorkspaceAccess access, Authorizer authorizer, FileService files) {
+    ApprovalService(Kernel kernel, WorkspaceAccess access, Authorizer authorizer, FileService files) {
         this.kernel = requireNonNull(kernel, "kernel must not be null");
         this.access = requireNonNull(access, "access must not be null");
         this.authorizer = requireNonNull(authorizer, "authorizer must not be null");
         this.files = requireNonNull(files, "files must not be null");
-        files.addVersionHook((actor, file, added, changes) -> supersedeOlder(actor, file, added, changes));
-        files.addLifecycleHook(new io.clientworkspace.file.FileLifecycleHook() {
-            @Override
-            public void visibilityChanged(Actor actor, FileAsset before, FileAsset after, Changes changes) {
-                if (after.visibility() == Visibility.TEAM) {
-                    cancelOpenOf(actor, after, changes, ApprovalService.this::asksAClient, "file withdrawn");
-                }
-            }
+        this.approvalStore = kernel.stores().require(ApprovalStore.class);
+        this.fileStore = kernel.stores().require(FileStore.class);
+    }
 
-            @Override
-            public void purging(Actor actor, FileAsset file, Changes changes) {
-                cancelOpenOf(actor, file, changes, r -> true, "file purged");
-            }
-        });
+    /** A file's visibility changed (a {@code FileLifecycleHook} contributed by {@link ApprovalFeature}). */
+    void fileVisibilityChanged(Actor actor, FileAsset after, Changes changes) {
+        if (after.visibility() == Visibility.TEAM) {
+            cancelOpenOf(actor, after, changes, this::asksAClient, "file withdrawn");
+        }
+    }
+
+    /** A trashed file is about to be purged (a {@code FileLifecycleHook} contributed by {@link ApprovalFeature}). */
+    void filePurging(Actor actor, FileAsset file, Changes changes) {
+        cancelOpenOf(actor, file, changes, r -> true, "file purged");
     }
 
     /** Asks for approval of one exact version of a file; needs {@link Permission#REQUEST_APPROVALS}. */
@@ -89,7 +93,7 @@ public final class ApprovalService {
                     "File '" + file.name() + "' is in the trash; restore it before asking for its approval");
         }
         // Looked up directly: the version list is capped (500 newest), and any version may be asked about.
-        FileVersion version = kernel.stores().files().findVersion(actor.tenantId(), workspaceId, fileId, versionNumber)
+        FileVersion version = fileStore.findVersion(actor.tenantId(), workspaceId, fileId, versionNumber)
                 .orElseThrow(() -> new NotFoundException("file version", fileId + "@" + versionNumber));
         return create(actor, workspaceId, request, new ApprovalSubject.FileVersionSubject(fileId, versionNumber,
                 version.sha256()), file.visibility());
@@ -134,7 +138,7 @@ public final class ApprovalService {
                 return resolve(actor, changes, current, ApprovalStatus.EXPIRED);
             }
             requireOpen(current);
-            List<Decision> record = kernel.stores().approvals().decisions(actor.tenantId(), workspaceId, requestId);
+            List<Decision> record = approvalStore.decisions(actor.tenantId(), workspaceId, requestId);
             Optional<Integer> version = Optional.empty();
             Optional<String> sha = Optional.empty();
             if (current.subject() instanceof ApprovalSubject.FileVersionSubject s) {
@@ -143,7 +147,7 @@ public final class ApprovalService {
             }
             Decision decision = new Decision(actor.tenantId(), workspaceId, requestId, record.size() + 1, actor.userId(),
                     actor.kind(), kind, text, changes.now(), version, sha);
-            kernel.stores().approvals().appendDecision(decision);
+            approvalStore.appendDecision(decision);
             List<Decision> all = new ArrayList<>(record);
             all.add(decision);
             Visibility visibility = visibility(current);
@@ -192,7 +196,7 @@ public final class ApprovalService {
     /** The request, if the actor may see it (its status as of now). */
     public Optional<ApprovalRequest> find(Actor actor, WorkspaceId workspaceId, ApprovalId requestId) {
         AccessGrant grant = readable(actor, workspaceId);
-        return kernel.stores().approvals().find(actor.tenantId(), workspaceId, requireNonNull(requestId, "requestId must not be null"))
+        return approvalStore.find(actor.tenantId(), workspaceId, requireNonNull(requestId, "requestId must not be null"))
                 .filter(r -> visibleTo(grant, r)).map(this::asOfNow);
     }
 
@@ -204,7 +208,7 @@ public final class ApprovalService {
     /** The full record: request and every decision in order. */
     public ApprovalRecord record(Actor actor, WorkspaceId workspaceId, ApprovalId requestId) {
         ApprovalRequest request = get(actor, workspaceId, requestId);
-        return new ApprovalRecord(request, kernel.stores().approvals().decisions(actor.tenantId(), workspaceId, requestId));
+        return new ApprovalRecord(request, approvalStore.decisions(actor.tenantId(), workspaceId, requestId));
     }
 
     /** Requests of the workspace the actor may see, newest first; only those with {@code status} when given. */
@@ -221,7 +225,7 @@ public final class ApprovalService {
         // status, so EXPIRED also looks at the open ones, and every row is filtered again by its status as of now.
         Optional<ApprovalStatus> stored = status.filter(s -> s != ApprovalStatus.EXPIRED);
         while (visible.size() < batch) {
-            List<ApprovalRequest> rows = kernel.stores().approvals().list(actor.tenantId(), workspaceId, stored, from, batch);
+            List<ApprovalRequest> rows = approvalStore.list(actor.tenantId(), workspaceId, stored, from, batch);
             rows.stream().filter(r -> visibleTo(grant, r)).map(this::asOfNow)
                     .filter(r -> status.isEmpty() || r.status() == status.get()).limit(batch - visible.size())
                     .forEach(visible::add);
@@ -246,7 +250,7 @@ public final class ApprovalService {
      * @return how many were expired
      */
     public int expireOverdue(int limit) {
-        List<ApprovalRequest> overdue = kernel.stores().approvals().listOverdue(kernel.now(), limit);
+        List<ApprovalRequest> overdue = approvalStore.listOverdue(kernel.now(), limit);
         int expired = 0;
         for (ApprovalRequest r : overdue) {
             Actor system = new Actor(r.tenantId(), r.requestedBy(), io.clientworkspace.ActorKind.TEAM);
@@ -256,7 +260,7 @@ public final class ApprovalService {
                 if (kernel.stores().workspaces().findForUpdate(r.tenantId(), r.workspaceId()).isEmpty()) {
                     return false;
                 }
-                ApprovalRequest current = kernel.stores().approvals().findForUpdate(r.tenantId(), r.workspaceId(), r.id())
+                ApprovalRequest current = approvalStore.findForUpdate(r.tenantId(), r.workspaceId(), r.id())
                         .orElse(null);
                 if (current == null || !expiresNow(current, changes.now())) {
                     return false;
@@ -272,12 +276,12 @@ public final class ApprovalService {
     }
 
     boolean isApprovedVersion(FileAsset file, int versionNumber) {
-        Optional<FileVersion> version = kernel.stores().files().findVersion(file.tenantId(), file.workspaceId(), file.id(),
+        Optional<FileVersion> version = fileStore.findVersion(file.tenantId(), file.workspaceId(), file.id(),
                 versionNumber);
         if (version.isEmpty()) {
             return false;
         }
-        return kernel.stores().approvals().listForFile(file.tenantId(), file.workspaceId(), file.id(), 1000).stream()
+        return approvalStore.listForFile(file.tenantId(), file.workspaceId(), file.id(), 1000).stream()
                 .anyMatch(r -> r.status() == ApprovalStatus.APPROVED
                         && r.subject() instanceof ApprovalSubject.FileVersionSubject s
                         && s.versionNumber() == versionNumber && s.sha256().equals(version.get().sha256()));
@@ -306,7 +310,7 @@ public final class ApprovalService {
             for (UserId approver : request.approvers()) {
                 requireCanDecide(actor, workspaceId, approver, visibility);
             }
-            ApprovalRequest stored = kernel.stores().approvals().insert(new ApprovalRequest(ApprovalId.of(kernel.newId()),
+            ApprovalRequest stored = approvalStore.insert(new ApprovalRequest(ApprovalId.of(kernel.newId()),
                     actor.tenantId(), workspaceId, title, message, subject, request.approvers(), request.policy(),
                     request.dueAt(), ApprovalStatus.OPEN, actor.userId(), changes.now(), Optional.empty(), 0));
             Map<String, String> details = new java.util.TreeMap<>(Map.of("title", title, "policy", request.policy().toString()));
@@ -339,11 +343,11 @@ public final class ApprovalService {
         }
     }
 
-    private void supersedeOlder(Actor actor, FileAsset file, FileVersion added, Changes changes) {
-        for (ApprovalRequest r : kernel.stores().approvals().listForFile(file.tenantId(), file.workspaceId(), file.id(), 1000)) {
+    void supersedeOlder(Actor actor, FileAsset file, FileVersion added, Changes changes) {
+        for (ApprovalRequest r : approvalStore.listForFile(file.tenantId(), file.workspaceId(), file.id(), 1000)) {
             if (r.status() == ApprovalStatus.OPEN && r.subject() instanceof ApprovalSubject.FileVersionSubject s
                     && s.versionNumber() < added.number()) {
-                ApprovalRequest locked = kernel.stores().approvals().findForUpdate(r.tenantId(), r.workspaceId(), r.id())
+                ApprovalRequest locked = approvalStore.findForUpdate(r.tenantId(), r.workspaceId(), r.id())
                         .orElseThrow();
                 if (locked.status() == ApprovalStatus.OPEN) {
                     resolve(actor, changes, locked, expiresNow(locked, changes.now())
@@ -359,12 +363,12 @@ public final class ApprovalService {
      */
     private void cancelOpenOf(Actor actor, FileAsset file, Changes changes,
                               java.util.function.Predicate<ApprovalRequest> which, String reason) {
-        for (ApprovalRequest r : kernel.stores().approvals().listForFile(file.tenantId(), file.workspaceId(), file.id(),
+        for (ApprovalRequest r : approvalStore.listForFile(file.tenantId(), file.workspaceId(), file.id(),
                 Integer.MAX_VALUE)) {
             if (r.status() != ApprovalStatus.OPEN || !which.test(r)) {
                 continue;
             }
-            ApprovalRequest locked = kernel.stores().approvals().findForUpdate(r.tenantId(), r.workspaceId(), r.id())
+            ApprovalRequest locked = approvalStore.findForUpdate(r.tenantId(), r.workspaceId(), r.id())
                     .orElseThrow();
             if (!locked.status().isOpen()) {
                 continue;
@@ -374,7 +378,7 @@ public final class ApprovalService {
                 continue;
             }
             java.time.Instant at = changes.now();
-            ApprovalRequest cancelled = kernel.stores().approvals().update(locked.resolved(ApprovalStatus.CANCELLED, at));
+            ApprovalRequest cancelled = approvalStore.update(locked.resolved(ApprovalStatus.CANCELLED, at));
             Visibility visibility = visibility(locked);
             changes.record(actor, actor.tenantId(), locked.workspaceId(), "approval.cancelled", "approval",
                     locked.id().value(), visibility, Map.of("title", locked.title(), "reason", reason,
@@ -400,7 +404,7 @@ public final class ApprovalService {
     private ApprovalRequest resolve(Actor actor, Changes changes, ApprovalRequest current, ApprovalStatus outcome) {
         // An expiry happened at the due date, whenever it is stored; asOfNow reads it the same way before.
         java.time.Instant at = outcome == ApprovalStatus.EXPIRED ? current.dueAt().orElse(changes.now()) : changes.now();
-        ApprovalRequest resolved = kernel.stores().approvals().update(current.resolved(outcome, at));
+        ApprovalRequest resolved = approvalStore.update(current.resolved(outcome, at));
         Visibility visibility = visibility(current);
         changes.record(actor, actor.tenantId(), current.workspaceId(), "approval." + outcome.name().toLowerCase().replace('_', '-'),
                 "approval", current.id().value(), visibility, Map.of("title", current.title(),
@@ -413,7 +417,7 @@ public final class ApprovalService {
     private ApprovalRequest visibleForUpdate(Actor actor, WorkspaceId workspaceId, ApprovalId requestId) {
         requireNonNull(requestId, "requestId must not be null");
         AccessGrant grant = access.grant(actor, workspaceId);
-        return kernel.stores().approvals().findForUpdate(actor.tenantId(), workspaceId, requestId)
+        return approvalStore.findForUpdate(actor.tenantId(), workspaceId, requestId)
                 .filter(r -> visibleTo(grant, r))
                 .orElseThrow(() -> new NotFoundException("approval", requestId.value()));
     }
@@ -425,7 +429,7 @@ public final class ApprovalService {
     private Visibility visibility(ApprovalRequest r) {
         if (r.subject() instanceof ApprovalSubject.FileVersionSubject s) {
             // A request about a trashed, withdrawn or purged file is the team's only, like the file.
-            return kernel.stores().files().find(r.tenantId(), r.workspaceId(), s.fileId())
+            return fileStore.find(r.tenantId(), r.workspaceId(), s.fileId())
                     .filter(f -> f.status() == io.clientworkspace.file.FileStatus.ACTIVE)
                     .map(FileAsset::visibility).orElse(Visibility.TEAM);
         }

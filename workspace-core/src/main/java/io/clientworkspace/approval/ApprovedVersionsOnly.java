@@ -12,7 +12,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * A ready-made {@link DownloadPolicy}: clients may download only versions that were approved (an
  * APPROVED request on that exact version whose SHA-256 matches); the team may download anything.
- * Install with {@code kit.files().setDownloadPolicy(new ApprovedVersionsOnly(kit.approvals()))}.
+ * Install with {@code WorkspaceKit.builder().downloadPolicyFrom(kit -> new ApprovedVersionsOnly(kit.approvals()))}.
  */
 public final class ApprovedVersionsOnly implements DownloadPolicy {
 

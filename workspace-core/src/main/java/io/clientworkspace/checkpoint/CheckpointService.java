@@ -69,7 +69,7 @@ public final class CheckpointService {
      * A service over the activity store, keeping checkpoints in {@code sink}; signs and trusts with
      * {@code keys} (without keys it neither signs nor trusts anything, but still checks chains).
      */
-    public CheckpointService(ActivityStore activity, WorkspaceAccess access, CheckpointSink sink,
+    CheckpointService(ActivityStore activity, WorkspaceAccess access, CheckpointSink sink,
                              Optional<CheckpointKeys> keys, Clock clock) {
         this.activity = requireNonNull(activity, "activity must not be null");
         this.access = requireNonNull(access, "access must not be null");

@@ -15,10 +15,14 @@ import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.internal.Changes;
 import io.clientworkspace.internal.Cursors;
 import io.clientworkspace.internal.Kernel;
+import io.clientworkspace.internal.KitSettings;
 import io.clientworkspace.member.AccessGrant;
 import io.clientworkspace.member.Permission;
 import io.clientworkspace.spi.BlobStore;
 import io.clientworkspace.spi.BlobStore.StoredBlob;
+import io.clientworkspace.spi.DownloadLogStore;
+import io.clientworkspace.spi.FileStore;
+import io.clientworkspace.spi.FolderStore;
 import io.clientworkspace.spi.FileStore.FileCursor;
 import io.clientworkspace.spi.FolderStore.FolderCursor;
 import io.clientworkspace.workspace.WorkspaceAccess;
@@ -36,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
@@ -64,50 +67,38 @@ public final class FileService {
     private final BlobStore blobs;
     private final Function<io.clientworkspace.TenantId, ContentPolicy> policies;
     private final ContentInspector inspector = new ContentInspector();
-    private final List<FileVersionHook> versionHooks = new CopyOnWriteArrayList<>();
-    private final List<FileLifecycleHook> lifecycleHooks = new CopyOnWriteArrayList<>();
-    private volatile java.util.OptionalLong workspaceQuota = java.util.OptionalLong.empty();
-    private volatile DownloadPolicy downloadPolicy = DownloadPolicy.allowAll();
+    private final List<FileVersionHook> versionHooks;
+    private final List<FileLifecycleHook> lifecycleHooks;
+    private final java.util.OptionalLong workspaceQuota;
+    private final DownloadPolicy downloadPolicy;
 
-    public FileService(Kernel kernel, WorkspaceAccess access, BlobStore blobs,
-                       Function<io.clientworkspace.TenantId, ContentPolicy> policies) {
-        this.kernel = requireNonNull(kernel, "kernel must not be null");
-        this.access = requireNonNull(access, "access must not be null");
-        this.blobs = requireNonNull(blobs, "blobs must not be null");
-        this.policies = requireNonNull(policies, "policies must not be null");
-    }
-
-    /** Registers work to do inside the unit of work that adds a version (used by approvals). */
-    public void addVersionHook(FileVersionHook hook) {
-        versionHooks.add(requireNonNull(hook, "hook must not be null"));
-    }
-
-    /** Registers work to do inside the unit of work that withdraws, shares or purges a file (used by approvals). */
-    public void addLifecycleHook(FileLifecycleHook hook) {
-        lifecycleHooks.add(requireNonNull(hook, "hook must not be null"));
-    }
+    private final FolderStore folderStore;
+    private final FileStore fileStore;
+    private final DownloadLogStore downloadStore;
 
     /**
-     * Sets the storage quota of every workspace in bytes, or none when empty (the default). Uploads and new
-     * versions that would take a workspace's stored versions past it are refused with
-     * {@link io.clientworkspace.QuotaExceededException}; see {@link #usedBytes}.
+     * A service over the kit's file stores, with the settings' blob store, content policies, download
+     * policy and quota, and the hooks other features contributed (used by approvals). Immutable.
      */
-    public void setWorkspaceQuota(java.util.OptionalLong bytes) {
-        requireNonNull(bytes, "bytes must not be null");
-        if (bytes.isPresent() && bytes.getAsLong() < 0) {
-            throw new IllegalArgumentException("the workspace quota must not be negative");
-        }
-        this.workspaceQuota = bytes;
+    FileService(Kernel kernel, WorkspaceAccess access, KitSettings settings,
+                List<FileVersionHook> versionHooks, List<FileLifecycleHook> lifecycleHooks) {
+        this.kernel = requireNonNull(kernel, "kernel must not be null");
+        this.access = requireNonNull(access, "access must not be null");
+        requireNonNull(settings, "settings must not be null");
+        this.blobs = settings.blobs();
+        this.policies = settings.contentPolicies();
+        this.downloadPolicy = settings.downloadPolicy();
+        this.workspaceQuota = settings.workspaceQuota();
+        this.versionHooks = List.copyOf(requireNonNull(versionHooks, "versionHooks must not be null"));
+        this.lifecycleHooks = List.copyOf(requireNonNull(lifecycleHooks, "lifecycleHooks must not be null"));
+        this.folderStore = kernel.stores().require(FolderStore.class);
+        this.fileStore = kernel.stores().require(FileStore.class);
+        this.downloadStore = kernel.stores().require(DownloadLogStore.class);
     }
 
-    /** The storage quota of every workspace in bytes, if any. */
+    /** The storage quota of every workspace in bytes, if any (set with {@code WorkspaceKit.Builder.workspaceQuota}). */
     public java.util.OptionalLong workspaceQuota() {
         return workspaceQuota;
-    }
-
-    /** Sets the policy that gates downloads beyond permissions. */
-    public void setDownloadPolicy(DownloadPolicy policy) {
-        this.downloadPolicy = requireNonNull(policy, "policy must not be null");
     }
 
     // ------------------------------------------------------------------------------------------ folders
@@ -122,7 +113,7 @@ public final class FileService {
             AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "create folders");
             requireVisibilityAllowed(actor, grant, visibility);
             parent.ifPresent(p -> requireFitsIn(folder(actor, workspaceId, grant, p), visibility));
-            Folder folder = kernel.stores().folders().insert(new Folder(FolderId.of(kernel.newId()), actor.tenantId(),
+            Folder folder = folderStore.insert(new Folder(FolderId.of(kernel.newId()), actor.tenantId(),
                     workspaceId, parent, clean, visibility, actor.userId(), changes.now(), 0));
             recordFolder(actor, changes, folder, "created");
             return folder;
@@ -135,7 +126,7 @@ public final class FileService {
         return kernel.write(changes -> {
             AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "rename folders");
             Folder current = checkVersion(folder(actor, workspaceId, grant, folderId), expectedVersion);
-            Folder renamed = kernel.stores().folders().update(current.withName(clean));
+            Folder renamed = folderStore.update(current.withName(clean));
             recordFolder(actor, changes, renamed, "renamed");
             return renamed;
         });
@@ -155,10 +146,10 @@ public final class FileService {
                     if (at.get().equals(folderId)) {
                         throw new ValidationException(FieldError.of("parent", "cannot move a folder into itself or below itself"));
                     }
-                    at = kernel.stores().folders().find(actor.tenantId(), workspaceId, at.get()).flatMap(Folder::parentId);
+                    at = folderStore.find(actor.tenantId(), workspaceId, at.get()).flatMap(Folder::parentId);
                 }
             }
-            Folder moved = kernel.stores().folders().update(current.withParent(newParent));
+            Folder moved = folderStore.update(current.withParent(newParent));
             recordFolder(actor, changes, moved, "moved");
             return moved;
         });
@@ -181,13 +172,13 @@ public final class FileService {
             AccessGrant grant = writable(actor, workspaceId, Permission.DELETE_FILES, "delete folders");
             Folder current = folder(actor, workspaceId, grant, folderId);
             boolean seesAll = grant.allows(Permission.VIEW_INTERNAL);
-            boolean anything = kernel.stores().folders().hasChildren(actor.tenantId(), workspaceId, folderId);
+            boolean anything = folderStore.hasChildren(actor.tenantId(), workspaceId, folderId);
             if (anything && (seesAll || holdsClientVisible(actor, workspaceId, folderId))) {
                 throw new ConflictException(ConflictException.Reason.INVALID_STATE,
                         "Folder '" + current.name() + "' is not empty (trashed files count); empty it first");
             }
             if (anything) {
-                Folder hidden = kernel.stores().folders().update(current.withVisibility(Visibility.TEAM,
+                Folder hidden = folderStore.update(current.withVisibility(Visibility.TEAM,
                         freeInternalName(actor, workspaceId, current)));
                 recordFolder(actor, changes, current, "deleted");
                 changes.record(actor, actor.tenantId(), workspaceId, "folder.made-internal", "folder",
@@ -197,7 +188,7 @@ public final class FileService {
                         Visibility.TEAM, actor, changes.now()));
                 return null;
             }
-            kernel.stores().folders().delete(actor.tenantId(), workspaceId, folderId, current.version());
+            folderStore.delete(actor.tenantId(), workspaceId, folderId, current.version());
             recordFolder(actor, changes, current, "deleted");
             return null;
         });
@@ -209,8 +200,8 @@ public final class FileService {
      */
     private boolean holdsClientVisible(Actor actor, WorkspaceId workspaceId, FolderId folderId) {
         Optional<FolderId> in = Optional.of(folderId);
-        return !kernel.stores().folders().listChildren(actor.tenantId(), workspaceId, in, true, Optional.empty(), 1).isEmpty()
-                || !kernel.stores().files().list(actor.tenantId(), workspaceId, in, FileStatus.ACTIVE, true,
+        return !folderStore.listChildren(actor.tenantId(), workspaceId, in, true, Optional.empty(), 1).isEmpty()
+                || !fileStore.list(actor.tenantId(), workspaceId, in, FileStatus.ACTIVE, true,
                         Optional.empty(), 1).isEmpty();
     }
 
@@ -219,7 +210,7 @@ public final class FileService {
         List<String> taken = new java.util.ArrayList<>();
         Optional<FolderCursor> after = Optional.empty();
         while (true) {
-            List<Folder> page = kernel.stores().folders().listChildrenAfter(actor.tenantId(), workspaceId,
+            List<Folder> page = folderStore.listChildrenAfter(actor.tenantId(), workspaceId,
                     folder.parentId(), false, after, 500);
             page.stream().filter(f -> f.visibility() == Visibility.TEAM).map(Folder::name).forEach(taken::add);
             if (page.size() < 500) {
@@ -241,7 +232,7 @@ public final class FileService {
         AccessGrant grant = readable(actor, workspaceId);
         parent.ifPresent(p -> folder(actor, workspaceId, grant, p));
         Optional<FolderCursor> after = Cursors.decode(FOLDER_CURSOR, page.cursor()).map(FileService::parseFolderCursor);
-        List<Folder> rows = kernel.stores().folders().listChildrenAfter(actor.tenantId(), workspaceId, parent,
+        List<Folder> rows = folderStore.listChildrenAfter(actor.tenantId(), workspaceId, parent,
                 !grant.allows(Permission.VIEW_INTERNAL), after, page.limit() + 1);
         // Name then id: a client-visible and an internal sibling may share a name.
         return Cursors.page(rows, page.limit(), f -> Cursors.encode(FOLDER_CURSOR, f.id().value() + "/" + f.name()));
@@ -273,7 +264,7 @@ public final class FileService {
             request.folder().ifPresent(f -> requireFitsIn(folder(actor, workspaceId, locked, f), request.visibility()));
             FileId id = FileId.of(kernel.newId());
             FileVersion first = version(actor, workspaceId, id, 1, name, declared, stored, changes);
-            FileAsset file = kernel.stores().files().insert(new FileAsset(id, actor.tenantId(), workspaceId,
+            FileAsset file = fileStore.insert(new FileAsset(id, actor.tenantId(), workspaceId,
                     request.folder(), name, request.visibility(), 1, FileStatus.ACTIVE, actor.userId(), changes.now(),
                     changes.now(), 0), first);
             recordVersion(actor, changes, file, first, "file.uploaded");
@@ -303,7 +294,7 @@ public final class FileService {
         return kernel.write(changes -> {
             AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "restore versions");
             activeFile(actor, workspaceId, grant, fileId);
-            FileVersion old = kernel.stores().files().findVersion(actor.tenantId(), workspaceId, fileId, number)
+            FileVersion old = fileStore.findVersion(actor.tenantId(), workspaceId, fileId, number)
                     .orElseThrow(() -> new NotFoundException("file version", fileId + "@" + number));
             Stored same = new Stored(new StoredBlob(old.blobKey(), old.size(), old.sha256()), old.detectedType());
             return addVersion(actor, workspaceId, fileId, old.name(), old.declaredType(), same, changes);
@@ -326,7 +317,7 @@ public final class FileService {
     /** The file if the actor may see it (internal files are invisible to clients). */
     public Optional<FileAsset> find(Actor actor, WorkspaceId workspaceId, FileId fileId) {
         AccessGrant grant = readable(actor, workspaceId);
-        return kernel.stores().files().find(actor.tenantId(), workspaceId, requireNonNull(fileId, "fileId must not be null"))
+        return fileStore.find(actor.tenantId(), workspaceId, requireNonNull(fileId, "fileId must not be null"))
                 .filter(f -> visibleFile(grant, f));
     }
 
@@ -348,14 +339,14 @@ public final class FileService {
     /** How many active files the actor may see in the workspace. */
     public long count(Actor actor, WorkspaceId workspaceId) {
         AccessGrant grant = readable(actor, workspaceId);
-        return kernel.stores().files().count(actor.tenantId(), workspaceId, FileStatus.ACTIVE,
+        return fileStore.count(actor.tenantId(), workspaceId, FileStatus.ACTIVE,
                 !grant.allows(Permission.VIEW_INTERNAL));
     }
 
     /** The file's versions, newest first (at most 500). */
     public List<FileVersion> versions(Actor actor, WorkspaceId workspaceId, FileId fileId) {
         get(actor, workspaceId, fileId);
-        return kernel.stores().files().listVersions(actor.tenantId(), workspaceId, fileId, 500);
+        return fileStore.listVersions(actor.tenantId(), workspaceId, fileId, 500);
     }
 
     /**
@@ -368,7 +359,7 @@ public final class FileService {
         requireNonNull(number, "number must not be null");
         FileAsset file = get(actor, workspaceId, fileId);
         int wanted = number.orElse(file.latestVersion());
-        FileVersion version = kernel.stores().files().findVersion(actor.tenantId(), workspaceId, fileId, wanted)
+        FileVersion version = fileStore.findVersion(actor.tenantId(), workspaceId, fileId, wanted)
                 .orElseThrow(() -> new NotFoundException("file version", fileId + "@" + wanted));
         Optional<String> refusal = downloadPolicy.refusal(actor, file, version);
         if (refusal.isPresent()) {
@@ -386,7 +377,7 @@ public final class FileService {
                 // that concurrent downloads (and other writes) append one after another instead of colliding.
                 kernel.stores().workspaces().findForUpdate(actor.tenantId(), workspaceId)
                         .orElseThrow(() -> new NotFoundException("workspace", workspaceId.value()));
-                kernel.stores().downloads().append(new DownloadRecord(kernel.newId(), actor.tenantId(), workspaceId, fileId,
+                downloadStore.append(new DownloadRecord(kernel.newId(), actor.tenantId(), workspaceId, fileId,
                         wanted, actor.userId(), actor.kind(), changes.now()));
                 changes.record(actor, actor.tenantId(), workspaceId, "file.downloaded", "file", fileId.value(),
                         Visibility.TEAM, Map.of("version", Integer.toString(wanted)));
@@ -409,7 +400,7 @@ public final class FileService {
         access.require(actor, workspaceId, Permission.VIEW_INTERNAL, "see who downloaded files");
         get(actor, workspaceId, fileId);
         Optional<String> before = Cursors.decode("dl", page.cursor());
-        List<DownloadRecord> rows = kernel.stores().downloads().list(actor.tenantId(), workspaceId, fileId, before,
+        List<DownloadRecord> rows = downloadStore.list(actor.tenantId(), workspaceId, fileId, before,
                 page.limit() + 1);
         return Cursors.page(rows, page.limit(), r -> Cursors.encode("dl", r.id()));
     }
@@ -427,7 +418,7 @@ public final class FileService {
         try {
             int removed = blobs.deleteAbandonedWrites(before);
             List<String> candidates = blobs.keysOlderThan(before, 10_000);
-            java.util.Set<String> used = kernel.stores().files().referencedBlobKeys(candidates);
+            java.util.Set<String> used = fileStore.referencedBlobKeys(candidates);
             for (String key : candidates) {
                 if (!used.contains(key)) {
                     blobs.delete(key);
@@ -462,7 +453,7 @@ public final class FileService {
             if (!grant.allows(Permission.VIEW_INTERNAL)) {
                 throw new AccessDeniedException(actor, Permission.VIEW_INTERNAL.name(), "change who sees files");
             }
-            FileAsset current = kernel.stores().files().findForUpdate(actor.tenantId(), workspaceId, fileId)
+            FileAsset current = fileStore.findForUpdate(actor.tenantId(), workspaceId, fileId)
                     .orElseThrow(() -> new NotFoundException("file", fileId.value()));
             if (current.version() != expectedVersion) {
                 throw ConflictException.staleVersion("file", fileId.value(), expectedVersion);
@@ -473,7 +464,7 @@ public final class FileService {
             if (visibility == Visibility.CLIENT) {
                 current.folderId().ifPresent(f -> requireFitsIn(folder(actor, workspaceId, grant, f), Visibility.CLIENT));
             }
-            FileAsset changed = kernel.stores().files().update(current.withVisibility(visibility, changes.now()));
+            FileAsset changed = fileStore.update(current.withVisibility(visibility, changes.now()));
             changes.record(actor, actor.tenantId(), workspaceId,
                     visibility == Visibility.TEAM ? "file.withdrawn" : "file.shared", "file", fileId.value(), visibility,
                     Map.of("name", current.name(), "visibility", visibility.name()));
@@ -508,7 +499,7 @@ public final class FileService {
             if (!admin && !lead) {
                 throw new AccessDeniedException(actor, "TENANT_ADMIN or LEAD", "purge files");
             }
-            FileAsset current = kernel.stores().files().findForUpdate(actor.tenantId(), workspaceId, fileId)
+            FileAsset current = fileStore.findForUpdate(actor.tenantId(), workspaceId, fileId)
                     .orElseThrow(() -> new NotFoundException("file", fileId.value()));
             if (current.version() != expectedVersion) {
                 throw ConflictException.staleVersion("file", fileId.value(), expectedVersion);
@@ -517,13 +508,13 @@ public final class FileService {
                 throw new ConflictException(ConflictException.Reason.INVALID_STATE, "File '" + current.name()
                         + "' is not in the trash; move it to the trash before purging it");
             }
-            List<FileVersion> all = kernel.stores().files().listVersions(actor.tenantId(), workspaceId, fileId,
+            List<FileVersion> all = fileStore.listVersions(actor.tenantId(), workspaceId, fileId,
                     Integer.MAX_VALUE);
             for (FileLifecycleHook hook : lifecycleHooks) {
                 hook.purging(actor, current, changes);
             }
-            kernel.stores().downloads().deleteForFile(actor.tenantId(), workspaceId, fileId);
-            kernel.stores().files().delete(actor.tenantId(), workspaceId, fileId, current.version());
+            downloadStore.deleteForFile(actor.tenantId(), workspaceId, fileId);
+            fileStore.delete(actor.tenantId(), workspaceId, fileId, current.version());
             java.util.SortedMap<Integer, String> hashes = new java.util.TreeMap<>();
             all.forEach(v -> hashes.put(v.number(), v.sha256()));
             recordTombstone(actor, changes, current, hashes);
@@ -541,7 +532,7 @@ public final class FileService {
      */
     public long usedBytes(Actor actor, WorkspaceId workspaceId) {
         access.require(actor, workspaceId, Permission.VIEW_INTERNAL, "see the workspace's storage use");
-        return kernel.stores().files().usedBytes(actor.tenantId(), workspaceId);
+        return fileStore.usedBytes(actor.tenantId(), workspaceId);
     }
 
     // ------------------------------------------------------------------------------------------ internals
@@ -611,16 +602,16 @@ public final class FileService {
     private FileVersion addVersion(Actor actor, WorkspaceId workspaceId, FileId fileId, String name, String declared,
                                    Stored stored, Changes changes) {
         AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
-        FileAsset current = kernel.stores().files().findForUpdate(actor.tenantId(), workspaceId, fileId)
+        FileAsset current = fileStore.findForUpdate(actor.tenantId(), workspaceId, fileId)
                 .filter(f -> visibleFile(grant, f))
                 .orElseThrow(() -> new NotFoundException("file", fileId.value()));
         if (current.status() != FileStatus.ACTIVE) {
             throw new ConflictException(ConflictException.Reason.INVALID_STATE, "File '" + current.name()
                     + "' is in the trash; restore it before adding versions");
         }
-        FileVersion added = kernel.stores().files().appendVersion(version(actor, workspaceId, fileId,
+        FileVersion added = fileStore.appendVersion(version(actor, workspaceId, fileId,
                 current.latestVersion() + 1, name, declared, stored, changes));
-        FileAsset updated = kernel.stores().files().update(current.withLatest(added.number(), name, changes.now()));
+        FileAsset updated = fileStore.update(current.withLatest(added.number(), name, changes.now()));
         recordVersion(actor, changes, updated, added, "file.version-added");
         for (FileVersionHook hook : versionHooks) {
             hook.versionAdded(actor, updated, added, changes);
@@ -637,7 +628,7 @@ public final class FileService {
     private FileAsset setStatus(Actor actor, WorkspaceId workspaceId, FileId fileId, FileStatus status, String action) {
         return kernel.write(changes -> {
             AccessGrant grant = writable(actor, workspaceId, Permission.DELETE_FILES, "trash or restore files");
-            FileAsset current = kernel.stores().files().findForUpdate(actor.tenantId(), workspaceId, fileId)
+            FileAsset current = fileStore.findForUpdate(actor.tenantId(), workspaceId, fileId)
                     .filter(f -> visibleFile(grant, f))
                     .orElseThrow(() -> new NotFoundException("file", fileId.value()));
             if (current.status() == status) {
@@ -645,13 +636,13 @@ public final class FileService {
             }
             FileAsset next = current.withStatus(status, changes.now());
             if (status == FileStatus.ACTIVE && current.visibility() == Visibility.CLIENT && current.folderId()
-                    .flatMap(f -> kernel.stores().folders().find(actor.tenantId(), workspaceId, f))
+                    .flatMap(f -> folderStore.find(actor.tenantId(), workspaceId, f))
                     .filter(f -> f.visibility() == Visibility.TEAM).isPresent()) {
                 // Its folder became internal while it was in the trash (a client deleted the folder): a client file
                 // in an internal folder could be reached by id but listed nowhere, so it comes back internal.
                 next = next.withVisibility(Visibility.TEAM, changes.now());
             }
-            FileAsset changed = kernel.stores().files().update(next);
+            FileAsset changed = fileStore.update(next);
             changes.record(actor, actor.tenantId(), workspaceId, action, "file", fileId.value(), changed.visibility(),
                     Map.of("name", current.name()));
             changes.publish(new FileEvent.FileTrashedOrRestored(actor.tenantId(), workspaceId, fileId, status,
@@ -671,7 +662,7 @@ public final class FileService {
             // Clients have no trash: what was trashed is gone for them, as if it never existed.
             return new Page<>(List.of(), Optional.empty());
         }
-        List<FileAsset> rows = kernel.stores().files().list(actor.tenantId(), workspaceId, folder, status,
+        List<FileAsset> rows = fileStore.list(actor.tenantId(), workspaceId, folder, status,
                 !grant.allows(Permission.VIEW_INTERNAL), after, page.limit() + 1);
         return Cursors.page(rows, page.limit(), f -> Cursors.encode(FILE_CURSOR, f.id().value() + "/" + f.name()));
     }
@@ -715,13 +706,13 @@ public final class FileService {
     }
 
     private Folder folder(Actor actor, WorkspaceId workspaceId, AccessGrant grant, FolderId id) {
-        return kernel.stores().folders().find(actor.tenantId(), workspaceId, requireNonNull(id, "folderId must not be null"))
+        return folderStore.find(actor.tenantId(), workspaceId, requireNonNull(id, "folderId must not be null"))
                 .filter(f -> visible(grant, f.visibility()))
                 .orElseThrow(() -> new NotFoundException("folder", id.value()));
     }
 
     private FileAsset activeFile(Actor actor, WorkspaceId workspaceId, AccessGrant grant, FileId id) {
-        FileAsset file = kernel.stores().files().find(actor.tenantId(), workspaceId, requireNonNull(id, "fileId must not be null"))
+        FileAsset file = fileStore.find(actor.tenantId(), workspaceId, requireNonNull(id, "fileId must not be null"))
                 .filter(f -> visibleFile(grant, f))
                 .orElseThrow(() -> new NotFoundException("file", id.value()));
         if (file.status() != FileStatus.ACTIVE) {
@@ -847,7 +838,7 @@ public final class FileService {
 
     private void deletePurgedBlobs(FileId fileId, List<String> keys) {
         // Another file never shares a blob today; checking costs one query and keeps a future sharer safe.
-        java.util.Set<String> stillUsed = kernel.stores().files().referencedBlobKeys(keys);
+        java.util.Set<String> stillUsed = fileStore.referencedBlobKeys(keys);
         for (String key : keys) {
             if (stillUsed.contains(key)) {
                 continue;
@@ -909,8 +900,8 @@ public final class FileService {
      */
     private long usedFor(Actor actor, WorkspaceId workspaceId) {
         return access.grant(actor, workspaceId).allows(Permission.VIEW_INTERNAL)
-                ? kernel.stores().files().usedBytes(actor.tenantId(), workspaceId)
-                : kernel.stores().files().clientVisibleBytes(actor.tenantId(), workspaceId);
+                ? fileStore.usedBytes(actor.tenantId(), workspaceId)
+                : fileStore.clientVisibleBytes(actor.tenantId(), workspaceId);
     }
 
     /** The refusal; only the team learns the bytes used, which count internal files too. */

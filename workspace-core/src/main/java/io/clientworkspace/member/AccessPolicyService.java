@@ -17,7 +17,7 @@ public final class AccessPolicyService {
     private final Kernel kernel;
     private final Authorizer authorizer;
 
-    public AccessPolicyService(Kernel kernel, Authorizer authorizer) {
+    AccessPolicyService(Kernel kernel, Authorizer authorizer) {
         this.kernel = requireNonNull(kernel, "kernel must not be null");
         this.authorizer = requireNonNull(authorizer, "authorizer must not be null");
     }

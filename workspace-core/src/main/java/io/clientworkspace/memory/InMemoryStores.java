@@ -1,8 +1,17 @@
 package io.clientworkspace.memory;
 
+import io.clientworkspace.spi.ActivityStore;
+import io.clientworkspace.spi.ApprovalStore;
+import io.clientworkspace.spi.DownloadLogStore;
+import io.clientworkspace.spi.FileStore;
+import io.clientworkspace.spi.FolderStore;
+import io.clientworkspace.spi.InvitationStore;
+import io.clientworkspace.spi.MembershipStore;
+import io.clientworkspace.spi.PermissionMatrixStore;
 import io.clientworkspace.spi.Stores;
-
-import java.util.Optional;
+import io.clientworkspace.spi.TeamStore;
+import io.clientworkspace.spi.TenantStore;
+import io.clientworkspace.spi.WorkspaceStore;
 
 /** Creates a complete, consistent set of in-memory stores sharing one {@link InMemoryTransactions}. */
 public final class InMemoryStores {
@@ -15,9 +24,18 @@ public final class InMemoryStores {
         InMemoryTransactions tx = new InMemoryTransactions();
         InMemoryMembershipStore memberships = new InMemoryMembershipStore(tx);
         InMemoryFileStore files = new InMemoryFileStore(tx);
-        return new Stores(tx, new InMemoryTenantStore(tx), new InMemoryTeamStore(tx),
-                new InMemoryPermissionMatrixStore(tx), new InMemoryWorkspaceStore(tx, memberships), memberships,
-                new InMemoryInvitationStore(tx), new InMemoryActivityStore(tx), new InMemoryFolderStore(tx, files),
-                files, new InMemoryDownloadLogStore(tx), new InMemoryApprovalStore(tx), Optional.empty());
+        return Stores.builder(tx)
+                .add(TenantStore.class, new InMemoryTenantStore(tx))
+                .add(TeamStore.class, new InMemoryTeamStore(tx))
+                .add(PermissionMatrixStore.class, new InMemoryPermissionMatrixStore(tx))
+                .add(WorkspaceStore.class, new InMemoryWorkspaceStore(tx, memberships))
+                .add(MembershipStore.class, memberships)
+                .add(InvitationStore.class, new InMemoryInvitationStore(tx))
+                .add(ActivityStore.class, new InMemoryActivityStore(tx))
+                .add(FolderStore.class, new InMemoryFolderStore(tx, files))
+                .add(FileStore.class, files)
+                .add(DownloadLogStore.class, new InMemoryDownloadLogStore(tx))
+                .add(ApprovalStore.class, new InMemoryApprovalStore(tx))
+                .build();
     }
 }

@@ -39,12 +39,12 @@ public final class TenantService {
     private final Optional<UserDirectory> directory;
 
     /** A service without a {@link UserDirectory}: team roster additions are not checked. */
-    public TenantService(Kernel kernel) {
+    TenantService(Kernel kernel) {
         this(kernel, Optional.empty());
     }
 
     /** A service that adds users to a team roster only when {@code directory}, if present, confirms they exist. */
-    public TenantService(Kernel kernel, Optional<UserDirectory> directory) {
+    TenantService(Kernel kernel, Optional<UserDirectory> directory) {
         this.kernel = requireNonNull(kernel, "kernel must not be null");
         this.directory = requireNonNull(directory, "directory must not be null");
     }

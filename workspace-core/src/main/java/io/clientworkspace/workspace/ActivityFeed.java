@@ -40,7 +40,7 @@ public final class ActivityFeed {
     private final ActivityStore activity;
     private final WorkspaceAccess access;
 
-    public ActivityFeed(ActivityStore activity, WorkspaceAccess access) {
+    ActivityFeed(ActivityStore activity, WorkspaceAccess access) {
         this.activity = requireNonNull(activity, "activity must not be null");
         this.access = requireNonNull(access, "access must not be null");
     }

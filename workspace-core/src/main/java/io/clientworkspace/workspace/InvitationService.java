@@ -64,7 +64,7 @@ public final class InvitationService {
     private final MemberService members;
     private final SecureRandom random = new SecureRandom();
 
-    public InvitationService(Kernel kernel, WorkspaceAccess access, MemberService members) {
+    InvitationService(Kernel kernel, WorkspaceAccess access, MemberService members) {
         this.kernel = requireNonNull(kernel, "kernel must not be null");
         this.access = requireNonNull(access, "access must not be null");
         this.members = requireNonNull(members, "members must not be null");

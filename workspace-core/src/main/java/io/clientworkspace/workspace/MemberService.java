@@ -42,7 +42,7 @@ public final class MemberService {
     private final Optional<UserDirectory> directory;
 
     /** A service without a {@link UserDirectory}: client users join only through invitations. */
-    public MemberService(Kernel kernel, WorkspaceAccess access) {
+    MemberService(Kernel kernel, WorkspaceAccess access) {
         this(kernel, access, Optional.empty());
     }
 
@@ -50,7 +50,7 @@ public final class MemberService {
      * A service that adds client users directly only when {@code directory} confirms they exist; with an
      * empty directory every direct client addition is refused (client users then join through invitations).
      */
-    public MemberService(Kernel kernel, WorkspaceAccess access, Optional<UserDirectory> directory) {
+    MemberService(Kernel kernel, WorkspaceAccess access, Optional<UserDirectory> directory) {
         this.kernel = requireNonNull(kernel, "kernel must not be null");
         this.access = requireNonNull(access, "access must not be null");
         this.directory = requireNonNull(directory, "directory must not be null");

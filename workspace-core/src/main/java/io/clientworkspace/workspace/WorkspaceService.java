@@ -51,7 +51,7 @@ public final class WorkspaceService {
     private final Authorizer authorizer;
     private final WorkspaceAccess access;
 
-    public WorkspaceService(Kernel kernel, Authorizer authorizer, WorkspaceAccess access) {
+    WorkspaceService(Kernel kernel, Authorizer authorizer, WorkspaceAccess access) {
         this.kernel = requireNonNull(kernel, "kernel must not be null");
         this.authorizer = requireNonNull(authorizer, "authorizer must not be null");
         this.access = requireNonNull(access, "access must not be null");

@@ -13,6 +13,8 @@ import io.clientworkspace.file.FileService;
 import io.clientworkspace.file.FileVersion;
 import io.clientworkspace.file.NewUpload;
 import io.clientworkspace.member.WorkspaceRole;
+import io.clientworkspace.spi.ApprovalStore;
+import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.support.Fixture;
 import io.clientworkspace.tck.SampleFiles;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -86,7 +88,7 @@ final class ApprovalWorld {
 
     /** Version {@code number} of the file, as stored. */
     FileVersion version(FileAsset file, int number) {
-        return f.kit.stores().files().findVersion(f.tenant.id(), acme, file.id(), number).orElseThrow();
+        return f.kit.stores().require(FileStore.class).findVersion(f.tenant.id(), acme, file.id(), number).orElseThrow();
     }
 
     /** An ANY approval of {@code title} by the given actors. */
@@ -119,12 +121,12 @@ final class ApprovalWorld {
 
     /** The request as stored (no lazy expiry, no visibility rules). */
     ApprovalRequest stored(ApprovalId id) {
-        return f.kit.stores().approvals().find(f.tenant.id(), acme, id).orElseThrow();
+        return f.kit.stores().require(ApprovalStore.class).find(f.tenant.id(), acme, id).orElseThrow();
     }
 
     /** The request's decisions as stored. */
     List<Decision> decisions(ApprovalId id) {
-        return f.kit.stores().approvals().decisions(f.tenant.id(), acme, id);
+        return f.kit.stores().require(ApprovalStore.class).decisions(f.tenant.id(), acme, id);
     }
 
     /** acme's activity log, oldest first. */
@@ -145,7 +147,7 @@ final class ApprovalWorld {
     /** Every approval request of acme as stored, with its decisions. */
     Map<ApprovalRequest, List<Decision>> approvalStore() {
         Map<ApprovalRequest, List<Decision>> all = new LinkedHashMap<>();
-        for (ApprovalRequest r : f.kit.stores().approvals().list(f.tenant.id(), acme, Optional.empty(), Optional.empty(), ALL)) {
+        for (ApprovalRequest r : f.kit.stores().require(ApprovalStore.class).list(f.tenant.id(), acme, Optional.empty(), Optional.empty(), ALL)) {
             all.put(r, decisions(r.id()));
         }
         return all;

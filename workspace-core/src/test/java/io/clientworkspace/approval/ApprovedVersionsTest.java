@@ -12,6 +12,7 @@ import io.clientworkspace.file.FileDownload;
 import io.clientworkspace.file.FileStatus;
 import io.clientworkspace.file.FileVersion;
 import io.clientworkspace.memory.InMemoryStores;
+import io.clientworkspace.spi.DownloadLogStore;
 import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.spi.Stores;
 import org.junit.jupiter.api.BeforeEach;
@@ -145,7 +146,7 @@ class ApprovedVersionsTest {
 
         @BeforeEach
         void installThePolicy() {
-            w.files.setDownloadPolicy(new ApprovedVersionsOnly(w.approvals));
+            w = ApprovalWorld.create(blobs, b -> b.downloadPolicyFrom(kit -> new ApprovedVersionsOnly(kit.approvals())));
         }
 
         private byte[] download(Actor actor, FileAsset file, OptionalInt version) throws IOException {
@@ -172,7 +173,7 @@ class ApprovedVersionsTest {
                     () -> download(w.f.carol, file, OptionalInt.of(1)));
 
             assertThat(e.getMessage()).contains("approved version");
-            assertThat(w.f.kit.stores().downloads().list(w.f.tenant.id(), w.acme, file.id(), Optional.empty(), 10))
+            assertThat(w.f.kit.stores().require(DownloadLogStore.class).list(w.f.tenant.id(), w.acme, file.id(), Optional.empty(), 10))
                     .as("a refused download is not logged").isEmpty();
         }
 
@@ -193,7 +194,7 @@ class ApprovedVersionsTest {
 
             assertThat(download(w.f.tom, file, OptionalInt.of(1))).isNotEmpty();
             assertThat(download(w.f.bob, file, OptionalInt.empty())).isNotEmpty();
-            assertThat(w.f.kit.stores().downloads().list(w.f.tenant.id(), w.acme, file.id(), Optional.empty(), 10))
+            assertThat(w.f.kit.stores().require(DownloadLogStore.class).list(w.f.tenant.id(), w.acme, file.id(), Optional.empty(), 10))
                     .hasSize(2);
         }
     }
@@ -205,8 +206,8 @@ class ApprovedVersionsTest {
         private final FileStore delegate;
 
         TamperableFileStore(Stores original) {
-            this.delegate = original.files();
-            this.stores = original.withFiles(this);
+            this.delegate = original.require(FileStore.class);
+            this.stores = original.with(FileStore.class, this);
         }
 
         private FileVersion maybeTampered(FileVersion v) {

@@ -6,6 +6,7 @@ import io.clientworkspace.UserId;
 import io.clientworkspace.activity.ActivityEntry;
 import io.clientworkspace.file.FileAsset;
 import io.clientworkspace.member.WorkspaceRole;
+import io.clientworkspace.spi.ApprovalStore;
 import io.clientworkspace.support.Fixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -219,7 +220,7 @@ class ExpiryTest {
         assertThat(approvals.expireOverdue(10)).isEqualTo(2);
 
         assertThat(w.stored(ours.id()).status()).isEqualTo(ApprovalStatus.EXPIRED);
-        assertThat(w.f.kit.stores().approvals().find(globex.tenant().id(), globex.workspace().id(), theirs.id()))
+        assertThat(w.f.kit.stores().require(ApprovalStore.class).find(globex.tenant().id(), globex.workspace().id(), theirs.id()))
                 .get().extracting(ApprovalRequest::status).isEqualTo(ApprovalStatus.EXPIRED);
         assertThat(w.f.kit.stores().activity().listOldestFirst(globex.tenant().id(), globex.workspace().id(), 0, 100))
                 .extracting(ActivityEntry::action).contains("approval.expired");

@@ -11,6 +11,7 @@ import io.clientworkspace.file.FileVersion;
 import io.clientworkspace.member.Permission;
 import io.clientworkspace.member.PermissionMatrix;
 import io.clientworkspace.member.WorkspaceRole;
+import io.clientworkspace.spi.FileStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,7 +141,7 @@ class RequestingApprovalTest {
         w.f.kit.stores().unitOfWork().execute(() -> {
             FileVersion previous = v1;
             for (int n = 2; n <= 600; n++) {
-                previous = w.f.kit.stores().files().appendVersion(new FileVersion(v1.tenantId(), v1.workspaceId(),
+                previous = w.f.kit.stores().require(FileStore.class).appendVersion(new FileVersion(v1.tenantId(), v1.workspaceId(),
                         v1.fileId(), n, v1.name(), v1.blobKey(), v1.size(), v1.sha256(), v1.detectedType(),
                         v1.declaredType(), v1.uploadedBy(), v1.uploadedAt()));
             }

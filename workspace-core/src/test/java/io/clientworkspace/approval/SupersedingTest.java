@@ -6,6 +6,7 @@ import io.clientworkspace.activity.ActivityEntry;
 import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.file.FileAsset;
 import io.clientworkspace.file.FileVersion;
+import io.clientworkspace.spi.ApprovalStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +61,7 @@ class SupersedingTest {
         FileAsset file = w.upload(w.f.bob, "proposal.pdf");
         ApprovalRequest onV1 = w.requestFor(file, 1, w.f.carol);
         // A request that names version 2 before it is there stands for one that raced the upload.
-        ApprovalRequest onV2 = w.f.kit.stores().unitOfWork().execute(() -> w.f.kit.stores().approvals().insert(
+        ApprovalRequest onV2 = w.f.kit.stores().unitOfWork().execute(() -> w.f.kit.stores().require(ApprovalStore.class).insert(
                 new ApprovalRequest(ApprovalId.of("early"), w.f.tenant.id(), w.acme, "Early",
                         Optional.empty(), new ApprovalSubject.FileVersionSubject(file.id(), 2, "0".repeat(64)),
                         Set.of(w.f.carol.userId()), ApprovalPolicy.any(), Optional.empty(),

@@ -255,8 +255,7 @@ class DownloadTest {
 
         @Test
         void withApprovedVersionsOnlyAClientGetsOnlyAnApprovedVersion() {
-            FileWorld w = FileWorld.create(blobDir);
-            w.files.setDownloadPolicy(new ApprovedVersionsOnly(w.f.kit.approvals()));
+            FileWorld w = FileWorld.create(blobDir, b -> b.downloadPolicyFrom(kit -> new ApprovedVersionsOnly(kit.approvals())));
             FileAsset file = w.upload("proposal.pdf", v1);
             w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", v2);
             ApprovalRequest request = w.f.kit.approvals().requestForFile(w.f.bob, w.acme(), file.id(), 1,
@@ -274,8 +273,7 @@ class DownloadTest {
 
         @Test
         void withApprovedVersionsOnlyTheTeamGetsEveryVersion() {
-            FileWorld w = FileWorld.create(blobDir, b -> { });
-            w.files.setDownloadPolicy(new ApprovedVersionsOnly(w.f.kit.approvals()));
+            FileWorld w = FileWorld.create(blobDir, b -> b.downloadPolicyFrom(kit -> new ApprovedVersionsOnly(kit.approvals())));
             FileAsset file = w.upload("proposal.pdf", v1);
             w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", v2);
 
@@ -285,8 +283,7 @@ class DownloadTest {
 
         @Test
         void aRejectedVersionStaysUndownloadableForClients() {
-            FileWorld w = FileWorld.create(blobDir);
-            w.files.setDownloadPolicy(new ApprovedVersionsOnly(w.f.kit.approvals()));
+            FileWorld w = FileWorld.create(blobDir, b -> b.downloadPolicyFrom(kit -> new ApprovedVersionsOnly(kit.approvals())));
             FileAsset file = w.upload("proposal.pdf", v1);
             ApprovalRequest request = w.f.kit.approvals().requestForFile(w.f.bob, w.acme(), file.id(), 1,
                     NewApproval.of("Sign off", Set.of(UserId.of("carol"))));

@@ -11,7 +11,11 @@ import io.clientworkspace.activity.DomainEvent;
 import io.clientworkspace.approval.ApprovalRequest;
 import io.clientworkspace.approval.Decision;
 import io.clientworkspace.blob.FileSystemBlobStore;
+import io.clientworkspace.spi.ApprovalStore;
 import io.clientworkspace.spi.BlobStore;
+import io.clientworkspace.spi.DownloadLogStore;
+import io.clientworkspace.spi.FileStore;
+import io.clientworkspace.spi.FolderStore;
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.support.Fixture;
 import io.clientworkspace.tck.SampleFiles;
@@ -155,7 +159,7 @@ final class FileWorld {
         allFolders(tenant, workspace).forEach(folder -> places.add(Optional.of(folder.id())));
         for (Optional<FolderId> place : places) {
             for (FileStatus status : FileStatus.values()) {
-                f.kit.stores().files().list(tenant, workspace, place, status, false, Optional.empty(), ALL)
+                f.kit.stores().require(FileStore.class).list(tenant, workspace, place, status, false, Optional.empty(), ALL)
                         .forEach(file -> all.put(file.id(), file));
             }
         }
@@ -170,7 +174,7 @@ final class FileWorld {
     }
 
     private void collectFolders(TenantId tenant, WorkspaceId workspace, Optional<FolderId> parent, List<Folder> into) {
-        for (Folder folder : f.kit.stores().folders().listChildren(tenant, workspace, parent, false, Optional.empty(), ALL)) {
+        for (Folder folder : f.kit.stores().require(FolderStore.class).listChildren(tenant, workspace, parent, false, Optional.empty(), ALL)) {
             into.add(folder);
             collectFolders(tenant, workspace, Optional.of(folder.id()), into);
         }
@@ -194,13 +198,13 @@ final class FileWorld {
                 Map<FileId, List<FileVersion>> versions = new TreeMap<>();
                 Map<FileId, List<DownloadRecord>> downloads = new TreeMap<>();
                 all.keySet().forEach(id -> {
-                    versions.put(id, f.kit.stores().files().listVersions(tenant.id(), w.id(), id, ALL));
-                    downloads.put(id, f.kit.stores().downloads().list(tenant.id(), w.id(), id, Optional.empty(), ALL));
+                    versions.put(id, f.kit.stores().require(FileStore.class).listVersions(tenant.id(), w.id(), id, ALL));
+                    downloads.put(id, f.kit.stores().require(DownloadLogStore.class).list(tenant.id(), w.id(), id, Optional.empty(), ALL));
                 });
-                List<ApprovalRequest> approvals = f.kit.stores().approvals().list(tenant.id(), w.id(), Optional.empty(),
+                List<ApprovalRequest> approvals = f.kit.stores().require(ApprovalStore.class).list(tenant.id(), w.id(), Optional.empty(),
                         Optional.empty(), ALL);
                 List<List<Decision>> decisions = approvals.stream()
-                        .map(a -> f.kit.stores().approvals().decisions(tenant.id(), w.id(), a.id())).toList();
+                        .map(a -> f.kit.stores().require(ApprovalStore.class).decisions(tenant.id(), w.id(), a.id())).toList();
                 workspaces.put(w.id(), new WorkspaceFiles(all, versions, allFolders(tenant.id(), w.id()), downloads,
                         approvals, decisions, f.kit.stores().activity().latest(tenant.id(), w.id())));
             }

@@ -14,6 +14,8 @@ import io.clientworkspace.approval.ApprovalStatus;
 import io.clientworkspace.approval.DecisionKind;
 import io.clientworkspace.approval.NewApproval;
 import io.clientworkspace.tck.SampleFiles;
+import io.clientworkspace.spi.DownloadLogStore;
+import io.clientworkspace.spi.FileStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -232,9 +234,9 @@ class WithdrawAndPurgeTest {
         void removesTheFileItsVersionsItsDownloadsAndItsBlobs() {
             files.purge(w.f.bob, w.acme(), file.id(), trashed.version());
 
-            assertThat(w.f.kit.stores().files().find(w.f.tenant.id(), w.acme(), file.id())).isEmpty();
-            assertThat(w.f.kit.stores().files().listVersions(w.f.tenant.id(), w.acme(), file.id(), 10)).isEmpty();
-            assertThat(w.f.kit.stores().downloads().list(w.f.tenant.id(), w.acme(), file.id(), Optional.empty(), 10)).isEmpty();
+            assertThat(w.f.kit.stores().require(FileStore.class).find(w.f.tenant.id(), w.acme(), file.id())).isEmpty();
+            assertThat(w.f.kit.stores().require(FileStore.class).listVersions(w.f.tenant.id(), w.acme(), file.id(), 10)).isEmpty();
+            assertThat(w.f.kit.stores().require(DownloadLogStore.class).list(w.f.tenant.id(), w.acme(), file.id(), Optional.empty(), 10)).isEmpty();
             assertThat(w.blobFiles()).isEmpty();
             assertThat(files.trash(w.f.bob, w.acme(), Optional.empty(), PageRequest.first()).items()).isEmpty();
         }

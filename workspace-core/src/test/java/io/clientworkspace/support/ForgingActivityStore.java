@@ -37,7 +37,7 @@ public final class ForgingActivityStore implements ActivityStore {
     public ForgingActivityStore() {
         Stores base = InMemoryStores.create();
         this.delegate = base.activity();
-        this.stores = base.withActivity(this);
+        this.stores = base.with(ActivityStore.class, this);
     }
 
     /** The in-memory stores, with this store as their activity store. */

@@ -30,7 +30,7 @@ public final class TamperingActivityStore implements ActivityStore {
     public TamperingActivityStore() {
         Stores base = InMemoryStores.create();
         this.delegate = base.activity();
-        this.stores = base.withActivity(this);
+        this.stores = base.with(ActivityStore.class, this);
     }
 
     /** The in-memory stores, with this store as their activity store. */

@@ -15,12 +15,22 @@ import io.clientworkspace.jpa.entity.PermissionMatrixEntity;
 import io.clientworkspace.jpa.entity.TeamMemberEntity;
 import io.clientworkspace.jpa.entity.TenantEntity;
 import io.clientworkspace.jpa.entity.WorkspaceEntity;
+import io.clientworkspace.spi.ActivityStore;
+import io.clientworkspace.spi.ApprovalStore;
+import io.clientworkspace.spi.DownloadLogStore;
+import io.clientworkspace.spi.FileStore;
+import io.clientworkspace.spi.FolderStore;
+import io.clientworkspace.spi.InvitationStore;
+import io.clientworkspace.spi.MembershipStore;
+import io.clientworkspace.spi.PermissionMatrixStore;
 import io.clientworkspace.spi.Stores;
+import io.clientworkspace.spi.TeamStore;
+import io.clientworkspace.spi.TenantStore;
+import io.clientworkspace.spi.WorkspaceStore;
 import jakarta.persistence.EntityManagerFactory;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -70,12 +80,19 @@ public final class JpaStores {
     public static Stores create(JpaTransactions transactions, Clock clock) {
         requireNonNull(transactions, "transactions must not be null");
         requireNonNull(clock, "clock must not be null");
-        return new Stores(new JpaUnitOfWork(transactions), new JpaTenantStore(transactions),
-                new JpaTeamStore(transactions), new JpaPermissionMatrixStore(transactions),
-                new JpaWorkspaceStore(transactions), new JpaMembershipStore(transactions),
-                new JpaInvitationStore(transactions), new JpaActivityStore(transactions),
-                new JpaFolderStore(transactions), new JpaFileStore(transactions),
-                new JpaDownloadLogStore(transactions), new JpaApprovalStore(transactions),
-                Optional.of(new JpaEventOutbox(transactions, clock)));
+        return Stores.builder(new JpaUnitOfWork(transactions))
+                .add(TenantStore.class, new JpaTenantStore(transactions))
+                .add(TeamStore.class, new JpaTeamStore(transactions))
+                .add(PermissionMatrixStore.class, new JpaPermissionMatrixStore(transactions))
+                .add(WorkspaceStore.class, new JpaWorkspaceStore(transactions))
+                .add(MembershipStore.class, new JpaMembershipStore(transactions))
+                .add(InvitationStore.class, new JpaInvitationStore(transactions))
+                .add(ActivityStore.class, new JpaActivityStore(transactions))
+                .add(FolderStore.class, new JpaFolderStore(transactions))
+                .add(FileStore.class, new JpaFileStore(transactions))
+                .add(DownloadLogStore.class, new JpaDownloadLogStore(transactions))
+                .add(ApprovalStore.class, new JpaApprovalStore(transactions))
+                .outbox(new JpaEventOutbox(transactions, clock))
+                .build();
     }
 }

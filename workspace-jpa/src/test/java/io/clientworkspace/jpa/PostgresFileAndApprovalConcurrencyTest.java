@@ -19,6 +19,7 @@ import io.clientworkspace.file.NewUpload;
 import io.clientworkspace.member.WorkspaceRole;
 import io.clientworkspace.PageRequest;
 import io.clientworkspace.tck.SampleFiles;
+import io.clientworkspace.spi.ApprovalStore;
 import io.clientworkspace.tenant.Tenant;
 import io.clientworkspace.workspace.NewWorkspace;
 import io.clientworkspace.workspace.Workspace;
@@ -225,7 +226,7 @@ class PostgresFileAndApprovalConcurrencyTest {
                 value -> assertThat(value).isInstanceOf(Integer.class),
                 value -> assertThat(value).isInstanceOf(ConflictException.class)
                         .extracting(e -> ((ConflictException) e).reason()).isEqualTo(ConflictException.Reason.INVALID_STATE)));
-        assertThat(requests).allSatisfy(r -> assertThat(kit.stores().approvals().find(tenant.id(), ws.id(), r.id())
+        assertThat(requests).allSatisfy(r -> assertThat(kit.stores().require(ApprovalStore.class).find(tenant.id(), ws.id(), r.id())
                 .orElseThrow().status()).isEqualTo(ApprovalStatus.EXPIRED));
         assertThat(kit.approvals().expireOverdue(100)).isZero();
         assertThat(kit.files().downloads(alice, ws.id(), file.id(), PageRequest.first(100)).items()).hasSize(8);

@@ -7,6 +7,7 @@ import io.clientworkspace.approval.ApprovalStatus;
 import io.clientworkspace.approval.NewApproval;
 import io.clientworkspace.blob.FileSystemBlobStore;
 import io.clientworkspace.file.NewUpload;
+import io.clientworkspace.spi.ApprovalStore;
 import io.clientworkspace.workspace.NewWorkspace;
 import io.clientworkspace.workspace.Workspace;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class WorkspaceMaintenanceTest {
 
         new WorkspaceMaintenance(kit, Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(5)).expireOnce();
 
-        assertThat(kit.stores().approvals().find(request.tenantId(), request.workspaceId(), request.id()).orElseThrow()
+        assertThat(kit.stores().require(ApprovalStore.class).find(request.tenantId(), request.workspaceId(), request.id()).orElseThrow()
                 .status()).isEqualTo(ApprovalStatus.EXPIRED);
     }
 

@@ -14,6 +14,7 @@ import io.clientworkspace.approval.DecisionKind;
 import io.clientworkspace.file.FileAsset;
 import io.clientworkspace.file.FileVersion;
 import io.clientworkspace.spi.ApprovalStore;
+import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.tenant.Tenant;
 import io.clientworkspace.workspace.Workspace;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class ApprovalStoreContract extends StoreContractSupport {
 
     private ApprovalStore approvals() {
-        return stores().approvals();
+        return stores().require(ApprovalStore.class);
     }
 
     private ApprovalRequest insert(ApprovalRequest request) {
@@ -63,12 +64,12 @@ public abstract class ApprovalStoreContract extends StoreContractSupport {
     private FileVersion storedFileVersion(Workspace workspace) {
         FileAsset file = data.file(workspace.tenantId(), workspace.id());
         FileVersion first = data.firstVersion(file);
-        runInUnitOfWork(() -> stores().files().insert(file, first));
+        runInUnitOfWork(() -> stores().require(FileStore.class).insert(file, first));
         return first;
     }
 
     private FileVersion nextVersion(FileVersion previous) {
-        return inUnitOfWork(() -> stores().files().appendVersion(data.versionAfter(previous)));
+        return inUnitOfWork(() -> stores().require(FileStore.class).appendVersion(data.versionAfter(previous)));
     }
 
     private List<Decision> decisions(ApprovalRequest request) {

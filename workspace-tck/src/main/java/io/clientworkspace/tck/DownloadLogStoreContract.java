@@ -6,6 +6,7 @@ import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.file.DownloadRecord;
 import io.clientworkspace.file.FileAsset;
 import io.clientworkspace.spi.DownloadLogStore;
+import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.tenant.Tenant;
 import io.clientworkspace.workspace.Workspace;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class DownloadLogStoreContract extends StoreContractSupport {
 
     private DownloadLogStore downloads() {
-        return stores().downloads();
+        return stores().require(DownloadLogStore.class);
     }
 
     private DownloadRecord append(DownloadRecord record) {
@@ -37,7 +38,7 @@ public abstract class DownloadLogStoreContract extends StoreContractSupport {
 
     private FileAsset storedFile(Workspace workspace) {
         FileAsset file = data.file(workspace.tenantId(), workspace.id());
-        return inUnitOfWork(() -> stores().files().insert(file, data.firstVersion(file)));
+        return inUnitOfWork(() -> stores().require(FileStore.class).insert(file, data.firstVersion(file)));
     }
 
     private List<DownloadRecord> all(FileAsset file) {

@@ -11,6 +11,7 @@ import io.clientworkspace.file.FileVersion;
 import io.clientworkspace.file.Folder;
 import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.spi.FileStore.FileCursor;
+import io.clientworkspace.spi.FolderStore;
 import io.clientworkspace.tenant.Tenant;
 import io.clientworkspace.workspace.Workspace;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ public abstract class FileStoreContract extends StoreContractSupport {
             Comparator.comparing(FileAsset::name).thenComparing(FileAsset::id);
 
     private FileStore files() {
-        return stores().files();
+        return stores().require(FileStore.class);
     }
 
     /** Stores the file with its first version. */
@@ -61,7 +62,7 @@ public abstract class FileStoreContract extends StoreContractSupport {
     }
 
     private Folder storedFolder(Workspace workspace) {
-        return inUnitOfWork(() -> stores().folders().insert(data.folder(workspace.tenantId(), workspace.id())));
+        return inUnitOfWork(() -> stores().require(FolderStore.class).insert(data.folder(workspace.tenantId(), workspace.id())));
     }
 
     private FileVersion firstVersionOf(FileAsset file) {

@@ -7,6 +7,7 @@ import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.file.FileAsset;
 import io.clientworkspace.file.FileStatus;
 import io.clientworkspace.file.Folder;
+import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.spi.FolderStore;
 import io.clientworkspace.tenant.Tenant;
 import io.clientworkspace.workspace.Workspace;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class FolderStoreContract extends StoreContractSupport {
 
     private FolderStore folders() {
-        return stores().folders();
+        return stores().require(FolderStore.class);
     }
 
     private Folder insert(Folder folder) {
@@ -48,7 +49,7 @@ public abstract class FolderStoreContract extends StoreContractSupport {
     }
 
     private FileAsset storedFile(FileAsset file) {
-        return inUnitOfWork(() -> stores().files().insert(file, data.firstVersion(file)));
+        return inUnitOfWork(() -> stores().require(FileStore.class).insert(file, data.firstVersion(file)));
     }
 
     private List<Folder> children(Workspace workspace, Optional<FolderId> parent) {
@@ -556,7 +557,7 @@ public abstract class FolderStoreContract extends StoreContractSupport {
         Workspace workspace = storedWorkspace();
         Folder folder = insert(data.folder(workspace.tenantId(), workspace.id()));
         FileAsset file = storedFile(data.aFile(workspace.tenantId(), workspace.id()).in(folder.id()).build());
-        inUnitOfWork(() -> stores().files().update(file.withStatus(FileStatus.TRASHED, data.instant())));
+        inUnitOfWork(() -> stores().require(FileStore.class).update(file.withStatus(FileStatus.TRASHED, data.instant())));
 
         assertThat(folders().hasChildren(workspace.tenantId(), workspace.id(), folder.id())).isTrue();
     }

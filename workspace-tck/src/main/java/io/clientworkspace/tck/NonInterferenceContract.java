@@ -15,6 +15,7 @@ import io.clientworkspace.file.FileDownload;
 import io.clientworkspace.file.FileVersion;
 import io.clientworkspace.file.Folder;
 import io.clientworkspace.file.NewUpload;
+import io.clientworkspace.spi.FolderStore;
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.tck.NonInterferenceScript.World;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -300,7 +301,7 @@ public abstract class NonInterferenceContract extends StoreContractSupport {
     }
 
     private static long version(World w, FolderId folder) {
-        return w.kit.stores().folders().find(w.tenant, w.workspace.id(), folder).map(Folder::version).orElse(0L);
+        return w.kit.stores().require(FolderStore.class).find(w.tenant, w.workspace.id(), folder).map(Folder::version).orElse(0L);
     }
 
     private static String download(WorkspaceKit kit, Actor actor, WorkspaceId ws, FileId file, OptionalInt number) {

@@ -19,6 +19,7 @@ import io.clientworkspace.file.FileVersion;
 import io.clientworkspace.file.Folder;
 import io.clientworkspace.file.NewUpload;
 import io.clientworkspace.member.WorkspaceRole;
+import io.clientworkspace.spi.FolderStore;
 import io.clientworkspace.workspace.NewInvitation;
 import io.clientworkspace.workspace.NewWorkspace;
 import io.clientworkspace.workspace.Workspace;
@@ -288,7 +289,7 @@ public final class NonInterferenceScript {
     }
 
     private long versionOf(World w, FolderId folder) {
-        return kit.stores().folders().find(w.tenant, w.workspace.id(), folder).map(Folder::version).orElse(0L);
+        return kit.stores().require(FolderStore.class).find(w.tenant, w.workspace.id(), folder).map(Folder::version).orElse(0L);
     }
 
     private void upload(int step, Actor actor, Optional<FolderId> folder, Visibility visibility, List<FileId> into,

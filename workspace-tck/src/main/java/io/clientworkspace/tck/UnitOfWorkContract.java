@@ -16,6 +16,10 @@ import io.clientworkspace.member.Membership;
 import io.clientworkspace.member.Permission;
 import io.clientworkspace.member.PermissionMatrix;
 import io.clientworkspace.member.WorkspaceRole;
+import io.clientworkspace.spi.ApprovalStore;
+import io.clientworkspace.spi.DownloadLogStore;
+import io.clientworkspace.spi.FileStore;
+import io.clientworkspace.spi.FolderStore;
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.spi.UnitOfWork;
 import io.clientworkspace.tenant.TeamMember;
@@ -141,16 +145,16 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
         Invitation invitation = s.invitations().insert(data.invitation(tenant.id(), workspace.id()));
         ActivityEntry entry = data.firstEntry(tenant.id(), workspace.id());
         s.activity().append(entry);
-        Folder folder = s.folders().insert(data.folder(tenant.id(), workspace.id()));
+        Folder folder = s.require(FolderStore.class).insert(data.folder(tenant.id(), workspace.id()));
         FileAsset file = data.aFile(tenant.id(), workspace.id()).in(folder.id()).build();
         FileVersion firstVersion = data.firstVersion(file);
-        s.files().insert(file, firstVersion);
-        FileVersion secondVersion = s.files().appendVersion(data.versionAfter(firstVersion));
+        s.require(FileStore.class).insert(file, firstVersion);
+        FileVersion secondVersion = s.require(FileStore.class).appendVersion(data.versionAfter(firstVersion));
         DownloadRecord download = data.download(file);
-        s.downloads().append(download);
-        ApprovalRequest approval = s.approvals().insert(data.approvalOf(secondVersion));
+        s.require(DownloadLogStore.class).append(download);
+        ApprovalRequest approval = s.require(ApprovalStore.class).insert(data.approvalOf(secondVersion));
         Decision decision = data.decision(approval, 1);
-        s.approvals().appendDecision(decision);
+        s.require(ApprovalStore.class).appendDecision(decision);
         // ...and new rows next to the fixture's existing ones.
         Workspace sibling = s.workspaces().insert(data.workspace(f.tenant().id()));
         s.memberships().insert(data.membership(f.tenant().id(), f.workspace().id(), WorkspaceRole.CLIENT_VIEWER));
@@ -184,17 +188,17 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
         assertThat(s.workspaces().find(rows.sibling().tenantId(), rows.sibling().id())).as("sibling workspace").isEmpty();
         NewFileRows files = rows.files();
         WorkspaceId w = rows.workspace().id();
-        assertThat(s.folders().find(t, w, files.folder().id())).as("folder").isEmpty();
-        assertThat(s.folders().listChildren(t, w, Optional.empty(), false, Optional.empty(), 10)).as("folders").isEmpty();
-        assertThat(s.files().find(t, w, files.file().id())).as("file").isEmpty();
-        assertThat(s.files().listVersions(t, w, files.file().id(), 10)).as("file versions").isEmpty();
-        assertThat(s.files().count(t, w, FileStatus.ACTIVE, false)).as("file count").isZero();
-        assertThat(s.files().referencedBlobKeys(List.of(files.firstVersion().blobKey(), files.secondVersion().blobKey())))
+        assertThat(s.require(FolderStore.class).find(t, w, files.folder().id())).as("folder").isEmpty();
+        assertThat(s.require(FolderStore.class).listChildren(t, w, Optional.empty(), false, Optional.empty(), 10)).as("folders").isEmpty();
+        assertThat(s.require(FileStore.class).find(t, w, files.file().id())).as("file").isEmpty();
+        assertThat(s.require(FileStore.class).listVersions(t, w, files.file().id(), 10)).as("file versions").isEmpty();
+        assertThat(s.require(FileStore.class).count(t, w, FileStatus.ACTIVE, false)).as("file count").isZero();
+        assertThat(s.require(FileStore.class).referencedBlobKeys(List.of(files.firstVersion().blobKey(), files.secondVersion().blobKey())))
                 .as("referenced blob keys").isEmpty();
-        assertThat(s.downloads().list(t, w, files.file().id(), Optional.empty(), 10)).as("downloads").isEmpty();
-        assertThat(s.approvals().find(t, w, files.approval().id())).as("approval").isEmpty();
-        assertThat(s.approvals().listForFile(t, w, files.file().id(), 10)).as("approvals of the file").isEmpty();
-        assertThat(s.approvals().decisions(t, w, files.approval().id())).as("decisions").isEmpty();
+        assertThat(s.require(DownloadLogStore.class).list(t, w, files.file().id(), Optional.empty(), 10)).as("downloads").isEmpty();
+        assertThat(s.require(ApprovalStore.class).find(t, w, files.approval().id())).as("approval").isEmpty();
+        assertThat(s.require(ApprovalStore.class).listForFile(t, w, files.file().id(), 10)).as("approvals of the file").isEmpty();
+        assertThat(s.require(ApprovalStore.class).decisions(t, w, files.approval().id())).as("decisions").isEmpty();
     }
 
     private void assertPresent(NewRows rows) {
@@ -213,14 +217,14 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
                 .as("sibling workspace").contains(rows.sibling());
         NewFileRows files = rows.files();
         WorkspaceId w = rows.workspace().id();
-        assertThat(s.folders().find(t, w, files.folder().id())).as("folder").contains(files.folder());
-        assertThat(s.files().find(t, w, files.file().id())).as("file").contains(files.file());
-        assertThat(s.files().listVersions(t, w, files.file().id(), 10)).as("file versions")
+        assertThat(s.require(FolderStore.class).find(t, w, files.folder().id())).as("folder").contains(files.folder());
+        assertThat(s.require(FileStore.class).find(t, w, files.file().id())).as("file").contains(files.file());
+        assertThat(s.require(FileStore.class).listVersions(t, w, files.file().id(), 10)).as("file versions")
                 .containsExactly(files.secondVersion(), files.firstVersion());
-        assertThat(s.downloads().list(t, w, files.file().id(), Optional.empty(), 10)).as("downloads")
+        assertThat(s.require(DownloadLogStore.class).list(t, w, files.file().id(), Optional.empty(), 10)).as("downloads")
                 .containsExactly(files.download());
-        assertThat(s.approvals().find(t, w, files.approval().id())).as("approval").contains(files.approval());
-        assertThat(s.approvals().decisions(t, w, files.approval().id())).as("decisions").containsExactly(files.decision());
+        assertThat(s.require(ApprovalStore.class).find(t, w, files.approval().id())).as("approval").contains(files.approval());
+        assertThat(s.require(ApprovalStore.class).decisions(t, w, files.approval().id())).as("decisions").containsExactly(files.decision());
     }
 
     @Test
@@ -308,21 +312,21 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
         Stores s = stores();
         TenantId t = rows.file().tenantId();
         WorkspaceId w = rows.file().workspaceId();
-        return new FileSnapshot(s.folders().find(t, w, rows.folder().id()),
-                s.folders().listChildren(t, w, Optional.empty(), false, Optional.empty(), 100),
-                s.files().find(t, w, rows.file().id()), s.files().listVersions(t, w, rows.file().id(), 100),
-                s.files().count(t, w, FileStatus.ACTIVE, false), s.files().count(t, w, FileStatus.TRASHED, false),
-                s.downloads().list(t, w, rows.file().id(), Optional.empty(), 100),
-                s.approvals().find(t, w, rows.approval().id()),
-                s.approvals().list(t, w, Optional.of(ApprovalStatus.OPEN), Optional.empty(), 100),
-                s.approvals().decisions(t, w, rows.approval().id()));
+        return new FileSnapshot(s.require(FolderStore.class).find(t, w, rows.folder().id()),
+                s.require(FolderStore.class).listChildren(t, w, Optional.empty(), false, Optional.empty(), 100),
+                s.require(FileStore.class).find(t, w, rows.file().id()), s.require(FileStore.class).listVersions(t, w, rows.file().id(), 100),
+                s.require(FileStore.class).count(t, w, FileStatus.ACTIVE, false), s.require(FileStore.class).count(t, w, FileStatus.TRASHED, false),
+                s.require(DownloadLogStore.class).list(t, w, rows.file().id(), Optional.empty(), 100),
+                s.require(ApprovalStore.class).find(t, w, rows.approval().id()),
+                s.require(ApprovalStore.class).list(t, w, Optional.of(ApprovalStatus.OPEN), Optional.empty(), 100),
+                s.require(ApprovalStore.class).decisions(t, w, rows.approval().id()));
     }
 
     @Test
     void aFailedUnitOfWorkUndoesItsChangesToFoldersFilesDownloadsAndApprovals() {
         Fixture f = storedFixture();
         NewFileRows rows = inUnitOfWork(() -> writeNewRowsEverywhere(f)).files();
-        Folder emptyFolder = inUnitOfWork(() -> stores().folders().insert(data.folder(rows.folder().tenantId(),
+        Folder emptyFolder = inUnitOfWork(() -> stores().require(FolderStore.class).insert(data.folder(rows.folder().tenantId(),
                 rows.folder().workspaceId())));
         FileSnapshot before = fileSnapshot(rows);
         TenantId t = rows.file().tenantId();
@@ -330,24 +334,24 @@ public abstract class UnitOfWorkContract extends StoreContractSupport {
 
         Throwable thrown = catchThrowable(() -> unitOfWork().execute(() -> {
             Stores s = stores();
-            s.folders().update(rows.folder().withName(data.folderName()));
-            s.folders().delete(t, w, emptyFolder.id(), emptyFolder.version());
-            s.folders().insert(data.folder(t, w));
-            FileVersion third = s.files().appendVersion(data.versionAfter(rows.secondVersion()));
-            s.files().update(rows.file().withLatest(third.number(), third.name(), third.uploadedAt())
+            s.require(FolderStore.class).update(rows.folder().withName(data.folderName()));
+            s.require(FolderStore.class).delete(t, w, emptyFolder.id(), emptyFolder.version());
+            s.require(FolderStore.class).insert(data.folder(t, w));
+            FileVersion third = s.require(FileStore.class).appendVersion(data.versionAfter(rows.secondVersion()));
+            s.require(FileStore.class).update(rows.file().withLatest(third.number(), third.name(), third.uploadedAt())
                     .withStatus(FileStatus.TRASHED, third.uploadedAt()));
             FileAsset another = data.file(t, w);
-            s.files().insert(another, data.firstVersion(another));
-            s.downloads().append(data.download(rows.file()));
-            s.approvals().update(rows.approval().resolved(ApprovalStatus.APPROVED, data.instant()));
-            s.approvals().appendDecision(data.decision(rows.approval(), 2));
-            s.approvals().insert(data.approval(t, w));
+            s.require(FileStore.class).insert(another, data.firstVersion(another));
+            s.require(DownloadLogStore.class).append(data.download(rows.file()));
+            s.require(ApprovalStore.class).update(rows.approval().resolved(ApprovalStatus.APPROVED, data.instant()));
+            s.require(ApprovalStore.class).appendDecision(data.decision(rows.approval(), 2));
+            s.require(ApprovalStore.class).insert(data.approval(t, w));
             throw new Boom();
         }));
 
         assertThat(thrown).isInstanceOf(Boom.class);
         assertThat(fileSnapshot(rows)).isEqualTo(before);
-        assertThat(stores().folders().find(t, w, emptyFolder.id())).contains(emptyFolder);
+        assertThat(stores().require(FolderStore.class).find(t, w, emptyFolder.id())).contains(emptyFolder);
     }
 
     @Test

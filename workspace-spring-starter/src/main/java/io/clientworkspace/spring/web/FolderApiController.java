@@ -8,6 +8,7 @@ import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.file.Folder;
+import io.clientworkspace.spi.FolderStore;
 import io.clientworkspace.spring.web.ApiDtos.CreateFolderRequest;
 import io.clientworkspace.spring.web.ApiDtos.FolderDto;
 import io.clientworkspace.spring.web.ApiDtos.MoveFolderRequest;
@@ -119,7 +120,7 @@ public class FolderApiController {
      */
     private Folder visible(Actor actor, WorkspaceId workspaceId, FolderId folderId) {
         kit.files().folders(actor, workspaceId, Optional.of(folderId), PageRequest.first(1));
-        return kit.stores().folders().find(actor.tenantId(), workspaceId, folderId)
+        return kit.stores().require(FolderStore.class).find(actor.tenantId(), workspaceId, folderId)
                 .orElseThrow(() -> new NotFoundException("folder", folderId.value()));
     }
 

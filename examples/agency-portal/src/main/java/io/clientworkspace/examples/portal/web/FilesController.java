@@ -25,6 +25,7 @@ import io.clientworkspace.file.NewUpload;
 import io.clientworkspace.member.AccessGrant;
 import io.clientworkspace.member.Membership;
 import io.clientworkspace.member.Permission;
+import io.clientworkspace.spi.FolderStore;
 import io.clientworkspace.spring.web.FileDownloads;
 import io.clientworkspace.workspace.Workspace;
 import jakarta.servlet.http.HttpServletResponse;
@@ -307,7 +308,7 @@ public class FilesController {
      */
     private Folder folder(Actor actor, Workspace workspace, FolderId id) {
         kit.files().folders(actor, workspace.id(), Optional.of(id), PageRequest.first(1));
-        return kit.stores().folders().find(actor.tenantId(), workspace.id(), id)
+        return kit.stores().require(FolderStore.class).find(actor.tenantId(), workspace.id(), id)
                 .orElseThrow(() -> new NotFoundException("folder", id.value()));
     }
 

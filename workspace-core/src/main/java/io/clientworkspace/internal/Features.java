@@ -1,0 +1,31 @@
+package io.clientworkspace.internal;
+
+import io.clientworkspace.approval.ApprovalFeature;
+import io.clientworkspace.checkpoint.CheckpointFeature;
+import io.clientworkspace.file.FileFeature;
+import io.clientworkspace.member.AccessPolicyFeature;
+import io.clientworkspace.tenant.TenantFeature;
+import io.clientworkspace.workspace.ActivityFeature;
+import io.clientworkspace.workspace.WorkspaceFeature;
+
+import java.util.List;
+
+/**
+ * The one registration point of the core's features, in dependency order. Adding a feature is a new
+ * package with its {@link Feature} plus one line here.
+ */
+public final class Features {
+
+    /** Every feature of the core, each after the features it requires. */
+    public static final List<Feature> ALL = List.of(
+            new TenantFeature(),
+            new WorkspaceFeature(),
+            new AccessPolicyFeature(),
+            new ActivityFeature(),
+            new FileFeature(),
+            new ApprovalFeature(),
+            new CheckpointFeature());
+
+    private Features() {
+    }
+}
