@@ -1,12 +1,13 @@
 package io.clientworkspace;
 
+import io.clientworkspace.member.InvitationStatus;
 import io.clientworkspace.member.IssuedInvitation;
 import io.clientworkspace.member.Permission;
 import io.clientworkspace.member.WorkspaceRole;
-import io.clientworkspace.support.FaultInjection;
-import io.clientworkspace.support.FaultInjection.InjectedFailure;
+import io.clientworkspace.memory.InMemoryStores;
 import io.clientworkspace.support.Fixture;
-import io.clientworkspace.member.InvitationStatus;
+import io.clientworkspace.tck.FaultInjection;
+import io.clientworkspace.tck.FaultInjection.InjectedFailure;
 import io.clientworkspace.workspace.NewInvitation;
 import io.clientworkspace.workspace.NewWorkspace;
 import io.clientworkspace.workspace.Workspace;
@@ -24,13 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FailureAtomicityTest {
 
     private final FaultInjection faults = new FaultInjection();
-    private final Fixture f = Fixture.create(faults.stores(), b -> { });
+    private final Fixture f = Fixture.create(faults.wrap(InMemoryStores.create()), b -> { });
 
     @Nested
     class CreatingAWorkspace {
 
         @ParameterizedTest
-        @ValueSource(strings = {"memberships.insert", "activity.append:workspace.created", "activity.append:member.added"})
+        @ValueSource(strings = {"MembershipStore.insert", "ActivityStore.append:workspace.created", "ActivityStore.append:member.added"})
         void aFailureAtAnyStepLeavesNoWorkspaceMembershipOrActivity(String failingStep) {
             long workspacesBefore = f.stores.workspaces().count(f.tenant.id());
             faults.failOn(failingStep);
@@ -47,7 +48,7 @@ class FailureAtomicityTest {
 
         @Test
         void theSlugAndReferenceAreFreeAgainAfterAFailure() {
-            faults.failOn("memberships.insert");
+            faults.failOn("MembershipStore.insert");
             f.rejects(InjectedFailure.class,
                     () -> f.kit.workspaces().create(f.bob, NewWorkspace.of("Initech", "initech").withExternalRef("crm-initech")));
 
@@ -65,7 +66,7 @@ class FailureAtomicityTest {
                 NewInvitation.of("zach@acme.test", WorkspaceRole.CLIENT_ADMIN));
 
         @ParameterizedTest
-        @ValueSource(strings = {"memberships.insert", "activity.append:invitation.accepted", "activity.append:member.added"})
+        @ValueSource(strings = {"MembershipStore.insert", "ActivityStore.append:invitation.accepted", "ActivityStore.append:member.added"})
         void aFailureAtAnyStepLeavesTheInvitationPendingAndNoMembership(String failingStep) {
             f.events.clear();
             faults.failOn(failingStep);
@@ -80,7 +81,7 @@ class FailureAtomicityTest {
 
         @Test
         void theTokenStillWorksOnceTheStoreRecovers() {
-            faults.failOn("memberships.insert");
+            faults.failOn("MembershipStore.insert");
             f.rejects(InjectedFailure.class, () -> f.kit.invitations().accept(f.zach, issued.token()));
 
             assertThat(f.kit.invitations().accept(f.zach, issued.token()).role()).isEqualTo(WorkspaceRole.CLIENT_ADMIN);
@@ -92,7 +93,7 @@ class FailureAtomicityTest {
 
         @Test
         void aHandOverThatFailsAfterTheFirstRoleChangeChangesNoRole() {
-            faults.failOn("memberships.update", 2);
+            faults.failOn("MembershipStore.update", 2);
 
             f.rejects(InjectedFailure.class,
                     () -> f.kit.members().handOverLead(f.bob, f.acme.id(), f.bob.userId(), f.tom.userId()));
@@ -104,7 +105,7 @@ class FailureAtomicityTest {
 
         @Test
         void aHandOverThatFailsOnItsLastActivityEntryChangesNoRole() {
-            faults.failOn("activity.append", 2);
+            faults.failOn("ActivityStore.append", 2);
 
             f.rejects(InjectedFailure.class,
                     () -> f.kit.members().handOverLead(f.bob, f.acme.id(), f.bob.userId(), f.tom.userId()));
@@ -115,7 +116,7 @@ class FailureAtomicityTest {
 
         @Test
         void aRemovalWhoseActivityEntryFailsKeepsTheMember() {
-            faults.failOn("activity.append:member.removed");
+            faults.failOn("ActivityStore.append:member.removed");
 
             f.rejects(InjectedFailure.class, () -> f.kit.members().remove(f.bob, f.acme.id(), f.dave.userId()));
 
@@ -126,7 +127,7 @@ class FailureAtomicityTest {
         @Test
         void anAdditionWhoseActivityEntryFailsGrantsNothing() {
             assertThat(f.kit.authorizer().can(f.tina, f.acme.id(), Permission.VIEW_WORKSPACE)).isFalse();
-            faults.failOn("activity.append:member.added");
+            faults.failOn("ActivityStore.append:member.added");
 
             f.rejects(InjectedFailure.class,
                     () -> f.kit.members().add(f.bob, f.acme.id(), f.tina.userId(), WorkspaceRole.MEMBER));
@@ -137,7 +138,7 @@ class FailureAtomicityTest {
 
     @Test
     void aRenameWhoseActivityEntryFailsKeepsTheOldNameAndVersion() {
-        faults.failOn("activity.append:workspace.renamed");
+        faults.failOn("ActivityStore.append:workspace.renamed");
 
         f.rejects(InjectedFailure.class, () -> f.kit.workspaces().rename(f.bob, f.acme.id(), "Acme 2", 0));
 
@@ -147,7 +148,7 @@ class FailureAtomicityTest {
 
     @Test
     void aTenantWhoseFirstAdminCannotBeStoredIsNotCreated() {
-        faults.failOn("team.insert");
+        faults.failOn("TeamStore.insert");
 
         f.rejects(InjectedFailure.class, () -> f.kit.tenants().create("Contoso", UserId.of("connie")));
 
@@ -156,7 +157,7 @@ class FailureAtomicityTest {
 
     @Test
     void aRosterChangeThatFailsKeepsTheOldRole() {
-        faults.failOn("team.update");
+        faults.failOn("TeamStore.update");
 
         f.rejects(InjectedFailure.class, () -> f.kit.tenants().changeTeamRole(f.alice, f.tina.userId(),
                 io.clientworkspace.tenant.TenantRole.TENANT_ADMIN));

@@ -8,6 +8,7 @@ import io.clientworkspace.blob.FileSystemBlobStore;
 import io.clientworkspace.file.FileAsset;
 import io.clientworkspace.file.FileDownload;
 import io.clientworkspace.file.NewUpload;
+import io.clientworkspace.tck.SampleFiles;
 import io.clientworkspace.tenant.Tenant;
 import io.clientworkspace.workspace.NewWorkspace;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,7 +41,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -120,7 +120,7 @@ public class FileTransferBenchmark {
         @Setup(Level.Trial)
         public void setUp(Disk disk) throws IOException {
             file = disk.directory.resolve("source.pdf");
-            try (InputStream in = new GeneratedPdf(disk.bytes)) {
+            try (InputStream in = generatedPdf(disk.bytes)) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
@@ -152,7 +152,7 @@ public class FileTransferBenchmark {
         }
 
         FileAsset upload(long bytes) throws IOException {
-            try (InputStream in = new GeneratedPdf(bytes)) {
+            try (InputStream in = generatedPdf(bytes)) {
                 return kit.files().upload(lead, workspace, NewUpload.of("report.pdf", "application/pdf"), in);
             }
         }
@@ -229,7 +229,7 @@ public class FileTransferBenchmark {
     public byte[] sha256Only(Disk disk) throws IOException, NoSuchAlgorithmException {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = new GeneratedPdf(disk.bytes)) {
+        try (InputStream in = generatedPdf(disk.bytes)) {
             int n;
             while ((n = in.read(buffer)) != -1) {
                 sha.update(buffer, 0, n);
@@ -276,46 +276,12 @@ public class FileTransferBenchmark {
     }
 
     /**
-     * {@code size} bytes that Tika takes for a PDF: a PDF header, then pseudo-random bytes (a 1 MiB block
-     * reused with a different first word per block), produced without holding more than the block.
+     * {@code size} bytes that Tika takes for a PDF, produced without holding more than a 1 MiB block (the same
+     * bytes as before the generator moved to the TCK).
      */
-    static final class GeneratedPdf extends InputStream {
-
-        private static final byte[] HEADER = "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(StandardCharsets.ISO_8859_1);
-        private static final int BLOCK = 1 << 20;
-
-        private final long size;
-        private final byte[] block = new byte[BLOCK];
-        private long position;
-
-        GeneratedPdf(long size) {
-            this.size = size;
-            new Random(1).nextBytes(block);
-            System.arraycopy(HEADER, 0, block, 0, HEADER.length);
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (position >= size) {
-                return -1;
-            }
-            int inBlock = (int) (position % BLOCK);
-            if (inBlock == 0 && position > 0) {
-                long blockNumber = position / BLOCK;
-                for (int i = 0; i < 8; i++) {
-                    block[i] = (byte) (blockNumber >>> (8 * i));
-                }
-            }
-            int n = (int) Math.min(Math.min(len, BLOCK - inBlock), size - position);
-            System.arraycopy(block, inBlock, b, off, n);
-            position += n;
-            return n;
-        }
+    static InputStream generatedPdf(long size) {
+        return SampleFiles.repeatedBlocks(PDF_HEADER, size);
     }
+
+    private static final byte[] PDF_HEADER = "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(StandardCharsets.ISO_8859_1);
 }

@@ -1,7 +1,8 @@
 package io.clientworkspace.approval;
 
 import io.clientworkspace.file.FileAsset;
-import io.clientworkspace.support.FaultInjection;
+import io.clientworkspace.memory.InMemoryStores;
+import io.clientworkspace.tck.FaultInjection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,13 +28,13 @@ class ApprovalFailureAtomicityTest {
 
     @BeforeEach
     void createWorld() {
-        w = ApprovalWorld.create(blobs, faults.stores());
+        w = ApprovalWorld.create(blobs, faults.wrap(InMemoryStores.create()));
     }
 
     @Test
     void aDecisionWhoseOutcomeCannotBeLoggedIsNotRecorded() {
         ApprovalRequest request = w.deliverable(ApprovalPolicy.any(), w.f.carol);
-        faults.failOn("activity.append:approval.approved");
+        faults.failOn("ActivityStore.append:approval.approved");
 
         w.rejects(FaultInjection.InjectedFailure.class, () -> w.approve(w.f.carol, request));
 
@@ -48,7 +49,7 @@ class ApprovalFailureAtomicityTest {
     @Test
     void aDecisionThatCannotBeLoggedIsNotRecorded() {
         ApprovalRequest request = w.deliverable(ApprovalPolicy.all(), w.f.carol, w.f.erin);
-        faults.failOn("activity.append:approval.decided");
+        faults.failOn("ActivityStore.append:approval.decided");
 
         w.rejects(FaultInjection.InjectedFailure.class, () -> w.approve(w.f.carol, request));
 
@@ -59,7 +60,7 @@ class ApprovalFailureAtomicityTest {
     void aNewVersionWhoseSupersedeCannotBeLoggedIsNotAddedAndTheRequestStaysOpen() {
         FileAsset file = w.upload(w.f.bob, "proposal.pdf");
         ApprovalRequest request = w.requestFor(file, 1, w.f.carol);
-        faults.failOn("activity.append:approval.superseded");
+        faults.failOn("ActivityStore.append:approval.superseded");
 
         w.rejects(FaultInjection.InjectedFailure.class, () -> w.newVersion(w.f.bob, file));
 
@@ -74,7 +75,7 @@ class ApprovalFailureAtomicityTest {
                 Optional.empty(), ApprovalWorld.ask("Homepage", w.f.carol)
                         .due(w.f.clock.instant().plus(Duration.ofDays(1))));
         w.f.clock.advance(Duration.ofDays(2));
-        faults.failOn("activity.append:approval.expired");
+        faults.failOn("ActivityStore.append:approval.expired");
 
         catchThrowable(() -> w.approvals.expireOverdue(10));
         assertThat(w.stored(request.id()).status()).isEqualTo(ApprovalStatus.OPEN);
@@ -87,7 +88,7 @@ class ApprovalFailureAtomicityTest {
     @Test
     void aRequestThatCannotBeLoggedIsNotStored() {
         FileAsset file = w.upload(w.f.bob, "proposal.pdf");
-        faults.failOn("activity.append:approval.requested");
+        faults.failOn("ActivityStore.append:approval.requested");
 
         w.rejects(FaultInjection.InjectedFailure.class, () -> w.requestFor(file, 1, w.f.carol));
 

@@ -18,10 +18,10 @@ import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.memory.InMemoryStores;
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.support.Fixture;
+import io.clientworkspace.tck.SampleFiles;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -74,13 +74,8 @@ final class ApprovalWorld {
         return new ApprovalWorld(blobDir, stores, b -> { });
     }
 
-    /** A minimal valid PDF whose bytes differ by {@code marker}. */
-    static byte[] pdf(String marker) {
-        return ("%PDF-1.7\n% " + marker + "\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
-    }
-
     private byte[] nextPdf() {
-        return pdf("upload " + uploads.incrementAndGet());
+        return SampleFiles.pdf("upload " + uploads.incrementAndGet());
     }
 
     /** A client-visible PDF uploaded to acme by {@code by}. */

@@ -2,7 +2,7 @@ package io.clientworkspace.blob;
 
 import io.clientworkspace.spi.BlobStore.BlobIntegrityException;
 import io.clientworkspace.spi.BlobStore.StoredBlob;
-import io.clientworkspace.support.GeneratedContent;
+import io.clientworkspace.tck.SampleFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -81,7 +81,7 @@ class FileSystemBlobStoreLargeBlobTest {
 
     private static byte[] content(long seed, long size) {
         try {
-            return GeneratedContent.of(seed, size).readAllBytes();
+            return SampleFiles.generated(seed, size).readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -133,7 +133,7 @@ class FileSystemBlobStoreLargeBlobTest {
 
     private StoredBlob corrupt(FileSystemBlobStore store, long size, java.util.function.UnaryOperator<byte[]> change)
             throws IOException {
-        StoredBlob blob = store.put(GeneratedContent.of(size, size));
+        StoredBlob blob = store.put(SampleFiles.generated(size, size));
         Files.write(blobPath(blob.key()), change.apply(Files.readAllBytes(blobPath(blob.key()))));
         return blob;
     }
@@ -148,7 +148,7 @@ class FileSystemBlobStoreLargeBlobTest {
             FileSystemBlobStore store = store();
             byte[] expected = content(size, size);
 
-            StoredBlob blob = store.put(GeneratedContent.of(size, size));
+            StoredBlob blob = store.put(SampleFiles.generated(size, size));
 
             assertThat(blob.size()).isEqualTo(size);
             assertThat(blob.sha256()).isEqualTo(sha256(expected));
@@ -161,7 +161,7 @@ class FileSystemBlobStoreLargeBlobTest {
         void aBlobUpToTheThresholdNeverStartsABackgroundTask(int size) throws IOException {
             FileSystemBlobStore store = store();
 
-            StoredBlob blob = store.put(GeneratedContent.of(size, size));
+            StoredBlob blob = store.put(SampleFiles.generated(size, size));
             read(store.open(blob.key(), blob.sha256()));
 
             assertThat(executor.started()).isZero();
@@ -172,7 +172,7 @@ class FileSystemBlobStoreLargeBlobTest {
         void aBlobBeyondTheThresholdIsFlushedInTheBackgroundAndReadAhead() throws IOException {
             FileSystemBlobStore store = store();
 
-            StoredBlob blob = store.put(GeneratedContent.of(1, LARGE + 1));
+            StoredBlob blob = store.put(SampleFiles.generated(1, LARGE + 1));
             assertThat(executor.started()).isOne();
 
             read(store.open(blob.key(), blob.sha256()));
@@ -184,8 +184,8 @@ class FileSystemBlobStoreLargeBlobTest {
             // The content stops half-way until a background flush has happened: only a flush on another thread
             // while the put is still writing can let it go on.
             FileSystemBlobStore store = store();
-            InputStream content = new java.io.SequenceInputStream(GeneratedContent.of(2, 2L * LARGE), new InputStream() {
-                private final InputStream rest = GeneratedContent.of(3, LARGE);
+            InputStream content = new java.io.SequenceInputStream(SampleFiles.generated(2, 2L * LARGE), new InputStream() {
+                private final InputStream rest = SampleFiles.generated(3, LARGE);
 
                 @Override
                 public int read() throws IOException {
@@ -208,7 +208,7 @@ class FileSystemBlobStoreLargeBlobTest {
         void readingOneByteAtATimeReturnsEveryByte() throws IOException {
             FileSystemBlobStore store = store();
             byte[] expected = content(4, 5L * BUFFER + 3);
-            StoredBlob blob = store.put(GeneratedContent.of(4, expected.length));
+            StoredBlob blob = store.put(SampleFiles.generated(4, expected.length));
 
             ByteArrayOutputStream got = new ByteArrayOutputStream();
             try (InputStream in = store.open(blob.key(), blob.sha256())) {
@@ -226,7 +226,7 @@ class FileSystemBlobStoreLargeBlobTest {
         void skippingAndTransferringReturnTheRightBytes() throws IOException {
             FileSystemBlobStore store = store();
             byte[] expected = content(5, 7L * BUFFER + 11);
-            StoredBlob blob = store.put(GeneratedContent.of(5, expected.length));
+            StoredBlob blob = store.put(SampleFiles.generated(5, expected.length));
 
             ByteArrayOutputStream rest = new ByteArrayOutputStream();
             try (InputStream in = store.open(blob.key(), blob.sha256())) {
@@ -241,7 +241,7 @@ class FileSystemBlobStoreLargeBlobTest {
         @Test
         void skippingPastTheEndStopsThere() throws IOException {
             FileSystemBlobStore store = store();
-            StoredBlob blob = store.put(GeneratedContent.of(6, LARGE + 100));
+            StoredBlob blob = store.put(SampleFiles.generated(6, LARGE + 100));
 
             try (InputStream in = store.open(blob.key(), blob.sha256())) {
                 assertThat(in.skip(10L * LARGE)).isEqualTo(LARGE + 100);
@@ -264,7 +264,7 @@ class FileSystemBlobStoreLargeBlobTest {
                         for (int i = 0; i < 3; i++) {
                             long seed = thread * 100L + i;
                             long size = 2L * LARGE + seed * 997;
-                            StoredBlob blob = store.put(GeneratedContent.of(seed, size));
+                            StoredBlob blob = store.put(SampleFiles.generated(seed, size));
                             assertThat(read(store.open(blob.key(), blob.sha256()))).as("blob of seed %d", seed)
                                     .isEqualTo(content(seed, size));
                             assertThat(blob.sha256()).isEqualTo(sha256(content(seed, size)));
@@ -296,7 +296,7 @@ class FileSystemBlobStoreLargeBlobTest {
             Flushes failingFlushes = new Flushes().failingOn(failing, new IOException("the disk is on fire"));
             FileSystemBlobStore store = new FileSystemBlobStore(root, executor, tuning(failingFlushes));
 
-            Throwable thrown = catchThrowable(() -> store.put(lockstep(GeneratedContent.of(7, 20L * LARGE), failingFlushes)));
+            Throwable thrown = catchThrowable(() -> store.put(lockstep(SampleFiles.generated(7, 20L * LARGE), failingFlushes)));
 
             assertThat(thrown).isInstanceOf(IOException.class).hasMessageContaining("the disk is on fire")
                     .hasRootCauseMessage("the disk is on fire");
@@ -311,7 +311,7 @@ class FileSystemBlobStoreLargeBlobTest {
             Flushes failingFlushes = new Flushes().failingOn(1, new IllegalStateException("driver bug"));
             FileSystemBlobStore store = new FileSystemBlobStore(root, executor, tuning(failingFlushes));
 
-            assertThatThrownBy(() -> store.put(lockstep(GeneratedContent.of(8, 20L * LARGE), failingFlushes)))
+            assertThatThrownBy(() -> store.put(lockstep(SampleFiles.generated(8, 20L * LARGE), failingFlushes)))
                     .isInstanceOf(IOException.class).hasRootCauseInstanceOf(IllegalStateException.class);
             assertThat(regularFiles()).isEmpty();
         }
@@ -321,7 +321,7 @@ class FileSystemBlobStoreLargeBlobTest {
             Flushes slowFlushes = new Flushes().takingMillis(20);
             FileSystemBlobStore store = new FileSystemBlobStore(root, executor, tuning(slowFlushes));
 
-            store.put(lockstep(GeneratedContent.of(9, 8L * LARGE), slowFlushes));
+            store.put(lockstep(SampleFiles.generated(9, 8L * LARGE), slowFlushes));
 
             assertThat(slowFlushes.calls()).isPositive();
             assertThat(slowFlushes.inFlight()).isZero();
@@ -332,7 +332,7 @@ class FileSystemBlobStoreLargeBlobTest {
         @Test
         void aPutWhoseStreamFailsAfterTheFlushStartedLeavesNothingBehind() throws IOException {
             FileSystemBlobStore store = store();
-            InputStream failing = GeneratedContent.failingAfter(GeneratedContent.of(10, 20L * LARGE), 6L * LARGE);
+            InputStream failing = SampleFiles.failingAfter(SampleFiles.generated(10, 20L * LARGE), 6L * LARGE);
 
             assertThatThrownBy(() -> store.put(failing)).isInstanceOf(IOException.class)
                     .hasMessageContaining("connection reset");
@@ -347,7 +347,7 @@ class FileSystemBlobStoreLargeBlobTest {
         void aPutWhoseCallerIsInterruptedFailsLeavesNothingBehindAndKeepsTheInterrupt() throws IOException {
             FileSystemBlobStore store = store();
             InputStream interrupting = new InputStream() {
-                private final InputStream bytes = GeneratedContent.of(11, 20L * LARGE);
+                private final InputStream bytes = SampleFiles.generated(11, 20L * LARGE);
                 private long delivered;
 
                 @Override
@@ -387,7 +387,7 @@ class FileSystemBlobStoreLargeBlobTest {
             FileSystemBlobStore store = store();
             byte[] expected = content(12, 12L * LARGE);
             InputStream content = new InputStream() {
-                private final InputStream bytes = GeneratedContent.of(12, 12L * LARGE);
+                private final InputStream bytes = SampleFiles.generated(12, 12L * LARGE);
                 private long delivered;
                 private boolean interrupted;
 
@@ -472,7 +472,7 @@ class FileSystemBlobStoreLargeBlobTest {
         @Test
         void aFailureOfTheBackgroundReadReachesTheCallerAtItsNextRead() throws Exception {
             FileSystemBlobStore store = store();
-            StoredBlob blob = store.put(GeneratedContent.of(13, 10L * BUFFER));
+            StoredBlob blob = store.put(SampleFiles.generated(13, 10L * BUFFER));
 
             try (InputStream in = store.open(blob.key(), blob.sha256())) {
                 assertThat(in.read()).isNotEqualTo(-1);
@@ -494,7 +494,7 @@ class FileSystemBlobStoreLargeBlobTest {
         @Test
         void closingMidStreamStopsTheReaderAndReleasesTheFile() throws IOException {
             FileSystemBlobStore store = store();
-            StoredBlob blob = store.put(GeneratedContent.of(14, 40L * BUFFER));
+            StoredBlob blob = store.put(SampleFiles.generated(14, 40L * BUFFER));
 
             InputStream in = store.open(blob.key(), blob.sha256());
             assertThat(in.readNBytes(100)).hasSize(100);
@@ -512,7 +512,7 @@ class FileSystemBlobStoreLargeBlobTest {
             int big = 8 * 1024 * 1024;
             FileSystemBlobStore store = new FileSystemBlobStore(root, executor, new FileSystemBlobStore.Tuning(LARGE, BUFFER,
                     LARGE, 2, big, TimeUnit.MILLISECONDS.toNanos(20), flushes));
-            StoredBlob blob = store.put(GeneratedContent.of(23, 3L * big));
+            StoredBlob blob = store.put(SampleFiles.generated(23, 3L * big));
 
             InputStream in = store.open(blob.key(), blob.sha256());
             assertThat(in.read()).isNotEqualTo(-1);
@@ -525,7 +525,7 @@ class FileSystemBlobStoreLargeBlobTest {
         @Test
         void closingBeforeReadingAnythingReleasesTheFile() throws IOException {
             FileSystemBlobStore store = store();
-            StoredBlob blob = store.put(GeneratedContent.of(15, 40L * BUFFER));
+            StoredBlob blob = store.put(SampleFiles.generated(15, 40L * BUFFER));
 
             store.open(blob.key(), blob.sha256()).close();
 
@@ -536,7 +536,7 @@ class FileSystemBlobStoreLargeBlobTest {
         @Test
         void aStreamDroppedWithoutClosingStopsItsReaderOnceCollected() throws Exception {
             FileSystemBlobStore store = store();
-            StoredBlob blob = store.put(GeneratedContent.of(16, 40L * BUFFER));
+            StoredBlob blob = store.put(SampleFiles.generated(16, 40L * BUFFER));
             openAndDrop(store, blob);
 
             Thread reader = executor.threads().get(executor.threads().size() - 1);
@@ -565,7 +565,7 @@ class FileSystemBlobStoreLargeBlobTest {
             });
             byte[] expected = content(17, 5L * LARGE);
 
-            StoredBlob blob = store.put(GeneratedContent.of(17, expected.length));
+            StoredBlob blob = store.put(SampleFiles.generated(17, expected.length));
 
             assertThat(read(store.open(blob.key(), blob.sha256()))).isEqualTo(expected);
             assertThat(flushes.calls()).isZero();
@@ -580,7 +580,7 @@ class FileSystemBlobStoreLargeBlobTest {
             });
             byte[] expected = content(18, 5L * LARGE);
 
-            StoredBlob blob = store.put(GeneratedContent.of(18, expected.length));
+            StoredBlob blob = store.put(SampleFiles.generated(18, expected.length));
             byte[] back = read(store.open(blob.key(), blob.sha256()));
 
             assertThat(back).isEqualTo(expected);
@@ -599,7 +599,7 @@ class FileSystemBlobStoreLargeBlobTest {
             FileSystemBlobStore store = store(queued::add);
             byte[] expected = content(19, 5L * LARGE);
 
-            StoredBlob blob = store.put(GeneratedContent.of(19, expected.length));
+            StoredBlob blob = store.put(SampleFiles.generated(19, expected.length));
             InputStream in = store.open(blob.key(), blob.sha256());
             byte[] back = read(in);
             StoredBlob bad = corrupt(store, 5L * LARGE, bytes -> {
@@ -623,7 +623,7 @@ class FileSystemBlobStoreLargeBlobTest {
             try {
                 FileSystemBlobStore store = store(pool);
                 byte[] expected = content(20, 5L * LARGE);
-                StoredBlob blob = store.put(GeneratedContent.of(20, expected.length));
+                StoredBlob blob = store.put(SampleFiles.generated(20, expected.length));
 
                 // The pool's only thread opens the stream; its read-ahead task queues behind that very call and then
                 // runs on the thread that opened the stream, which cancels it: the reader here must not wait for it.
@@ -641,7 +641,7 @@ class FileSystemBlobStoreLargeBlobTest {
         void moreLargeTransfersThanPermitsAtOnceAllWorkTheRestOnTheCallersThread() throws IOException {
             FileSystemBlobStore store = store();
             byte[] expected = content(21, 5L * LARGE);
-            StoredBlob blob = store.put(GeneratedContent.of(21, expected.length));
+            StoredBlob blob = store.put(SampleFiles.generated(21, expected.length));
             int startedBefore = executor.started();
             int streams = FileSystemBlobStore.MAX_BACKGROUND_TASKS + 3;
 
@@ -684,11 +684,11 @@ class FileSystemBlobStoreLargeBlobTest {
         void blobsOfUpTo16MiBUseNoThreadAndLargerOnesOneTaskPerTransfer() throws IOException {
             FileSystemBlobStore store = new FileSystemBlobStore(root, executor);
 
-            StoredBlob small = store.put(GeneratedContent.of(20, 16 * MIB));
+            StoredBlob small = store.put(SampleFiles.generated(20, 16 * MIB));
             assertThat(read(store.open(small.key(), small.sha256()))).hasSize((int) (16 * MIB));
             assertThat(executor.started()).isZero();
 
-            StoredBlob large = store.put(GeneratedContent.of(21, 16 * MIB + 1));
+            StoredBlob large = store.put(SampleFiles.generated(21, 16 * MIB + 1));
             assertThat(executor.started()).isOne();
             assertThat(sha256(read(store.open(large.key(), large.sha256())))).isEqualTo(large.sha256())
                     .isEqualTo(sha256(content(21, 16 * MIB + 1)));
@@ -699,7 +699,7 @@ class FileSystemBlobStoreLargeBlobTest {
         void theDefaultExecutorStartsADaemonThreadNamedCwkBlobPerLargeTransfer() throws Exception {
             Flushes recording = new Flushes();
             FileSystemBlobStore store = new FileSystemBlobStore(root, BackgroundTask.daemonThreadPerTask(), tuning(recording));
-            StoredBlob blob = store.put(lockstep(GeneratedContent.of(22, 4L * LARGE), recording));
+            StoredBlob blob = store.put(lockstep(SampleFiles.generated(22, 4L * LARGE), recording));
             List<Thread> seen = recording.threads();
 
             assertThat(seen).isNotEmpty().allSatisfy(t -> {

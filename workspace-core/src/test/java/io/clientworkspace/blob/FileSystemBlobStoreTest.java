@@ -2,7 +2,7 @@ package io.clientworkspace.blob;
 
 import io.clientworkspace.spi.BlobStore.BlobIntegrityException;
 import io.clientworkspace.spi.BlobStore.StoredBlob;
-import io.clientworkspace.support.GeneratedContent;
+import io.clientworkspace.tck.SampleFiles;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,9 +106,9 @@ class FileSystemBlobStoreTest {
         void aBlobLargerThanTheCopyBufferIsStoredWhole() throws IOException {
             FileSystemBlobStore store = store();
             long size = 5L * 64 * 1024 + 3;
-            byte[] expected = GeneratedContent.of(9, size).readAllBytes();
+            byte[] expected = SampleFiles.generated(9, size).readAllBytes();
 
-            StoredBlob blob = store.put(GeneratedContent.of(9, size));
+            StoredBlob blob = store.put(SampleFiles.generated(9, size));
 
             assertThat(blob.size()).isEqualTo(size);
             assertThat(blob.sha256()).isEqualTo(sha256(expected));
@@ -143,7 +143,7 @@ class FileSystemBlobStoreTest {
         @Test
         void aPutWhoseStreamFailsHalfWayLeavesNoFileBehind() throws IOException {
             FileSystemBlobStore store = store();
-            InputStream failing = GeneratedContent.failingAfter(GeneratedContent.of(1, 1 << 20), 200_000);
+            InputStream failing = SampleFiles.failingAfter(SampleFiles.generated(1, 1 << 20), 200_000);
 
             assertThatThrownBy(() -> store.put(failing)).isInstanceOf(IOException.class)
                     .hasMessageContaining("connection reset");
@@ -193,7 +193,7 @@ class FileSystemBlobStoreTest {
                         List<String[]> written = new ArrayList<>();
                         for (int i = 0; i < perThread; i++) {
                             long seed = thread * 1000L + i;
-                            StoredBlob blob = store.put(GeneratedContent.of(seed, 100_000 + seed));
+                            StoredBlob blob = store.put(SampleFiles.generated(seed, 100_000 + seed));
                             written.add(new String[] {blob.key(), Long.toString(seed), blob.sha256()});
                         }
                         return written;
@@ -210,7 +210,7 @@ class FileSystemBlobStoreTest {
                 assertThat(all.stream().map(a -> a[0]).collect(Collectors.toSet())).hasSize(threads * perThread);
                 for (String[] written : all) {
                     long seed = Long.parseLong(written[1]);
-                    byte[] expected = GeneratedContent.of(seed, 100_000 + seed).readAllBytes();
+                    byte[] expected = SampleFiles.generated(seed, 100_000 + seed).readAllBytes();
                     assertThat(read(store.open(written[0], written[2]))).as("blob of seed %d", seed).isEqualTo(expected);
                     assertThat(written[2]).isEqualTo(sha256(expected));
                 }
@@ -239,7 +239,7 @@ class FileSystemBlobStoreTest {
         @Test
         void aFlippedByteIsDetectedWhenReadingToTheEnd() throws IOException {
             FileSystemBlobStore store = store();
-            StoredBlob blob = store.put(GeneratedContent.of(3, 300_000));
+            StoredBlob blob = store.put(SampleFiles.generated(3, 300_000));
             byte[] onDisk = Files.readAllBytes(blobPath(blob.key()));
             onDisk[150_000] ^= 0x40;
             Files.write(blobPath(blob.key()), onDisk);
@@ -253,7 +253,7 @@ class FileSystemBlobStoreTest {
         @Test
         void aCorruptedBlobKeepsFailingAfterTheFirstErrorInsteadOfEndingCleanly() throws IOException {
             FileSystemBlobStore store = store();
-            StoredBlob blob = store.put(GeneratedContent.of(3, 1_000));
+            StoredBlob blob = store.put(SampleFiles.generated(3, 1_000));
             byte[] onDisk = Files.readAllBytes(blobPath(blob.key()));
             onDisk[500] ^= 0x40;
             Files.write(blobPath(blob.key()), onDisk);
@@ -268,7 +268,7 @@ class FileSystemBlobStoreTest {
         @Test
         void aTruncatedBlobIsDetected() throws IOException {
             FileSystemBlobStore store = store();
-            StoredBlob blob = store.put(GeneratedContent.of(4, 100_000));
+            StoredBlob blob = store.put(SampleFiles.generated(4, 100_000));
             byte[] onDisk = Files.readAllBytes(blobPath(blob.key()));
             Files.write(blobPath(blob.key()), java.util.Arrays.copyOf(onDisk, 99_999));
 
@@ -296,7 +296,7 @@ class FileSystemBlobStoreTest {
         @Test
         void corruptionIsDetectedWhetherTheReaderUsesSingleBytesBuffersSkipOrTransferTo() throws IOException {
             FileSystemBlobStore store = store();
-            StoredBlob blob = store.put(GeneratedContent.of(5, 10_000));
+            StoredBlob blob = store.put(SampleFiles.generated(5, 10_000));
             byte[] onDisk = Files.readAllBytes(blobPath(blob.key()));
             onDisk[9_000] ^= 0x01;
             Files.write(blobPath(blob.key()), onDisk);
@@ -307,7 +307,7 @@ class FileSystemBlobStoreTest {
         @Test
         void skippingStillVerifiesIntactBytes() throws IOException {
             FileSystemBlobStore store = store();
-            byte[] expected = GeneratedContent.of(6, 10_000).readAllBytes();
+            byte[] expected = SampleFiles.generated(6, 10_000).readAllBytes();
             StoredBlob blob = store.put(new ByteArrayInputStream(expected));
 
             try (InputStream in = store.open(blob.key(), blob.sha256())) {

@@ -3,6 +3,7 @@ package io.clientworkspace.file;
 import io.clientworkspace.ValidationException;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.support.Fixture;
+import io.clientworkspace.tck.SampleFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class ContentPolicyTest {
 
     @Test
     void anUploadOfExactlyTheMaximumSizeIsAccepted() {
-        byte[] pdf = Samples.pdf();
+        byte[] pdf = SampleFiles.pdf();
         FileWorld w = with(ContentPolicy.defaults().withMaxSize(pdf.length));
 
         assertThat(w.upload("exact.pdf", pdf).latestVersion()).isEqualTo(1);
@@ -36,7 +37,7 @@ class ContentPolicyTest {
 
     @Test
     void oneByteOverTheMaximumSizeIsRefusedAndNothingIsKept() {
-        byte[] pdf = Samples.pdf();
+        byte[] pdf = SampleFiles.pdf();
         FileWorld w = with(ContentPolicy.defaults().withMaxSize(pdf.length - 1));
 
         ValidationException e = w.rejects(ValidationException.class, () -> w.upload("over.pdf", pdf));
@@ -48,7 +49,7 @@ class ContentPolicyTest {
 
     @Test
     void theSizeLimitHoldsBeyondTheInspectedPrefixToo() {
-        byte[] big = Samples.concat(Samples.pdf(), new byte[200 * 1024]);
+        byte[] big = SampleFiles.concat(SampleFiles.pdf(), new byte[200 * 1024]);
         FileWorld w = with(ContentPolicy.defaults().withMaxSize(100 * 1024));
 
         ValidationException e = w.rejects(ValidationException.class, () -> w.upload("big.pdf", big));
@@ -61,7 +62,7 @@ class ContentPolicyTest {
     void aTypeOffTheAllowListIsRefusedNamingTheDetectedType() {
         FileWorld w = with(ContentPolicy.defaults().withAllowedTypes(Set.of("application/pdf")));
 
-        ValidationException e = w.rejects(ValidationException.class, () -> w.upload("logo.png", Samples.png()));
+        ValidationException e = w.rejects(ValidationException.class, () -> w.upload("logo.png", SampleFiles.png()));
 
         assertThat(fieldsOf(e)).containsExactly("content");
         assertThat(e.getMessage()).contains("image/png", "which this workspace does not accept");
@@ -71,16 +72,16 @@ class ContentPolicyTest {
     void aWildcardAllowsEveryTypeOfItsKind() {
         FileWorld w = with(ContentPolicy.defaults().withAllowedTypes(Set.of("image/*")));
 
-        assertThat(w.upload("logo.png", Samples.png()).name()).isEqualTo("logo.png");
-        assertThat(w.upload("photo.jpg", Samples.jpeg()).name()).isEqualTo("photo.jpg");
-        assertThatThrownBy(() -> w.upload("proposal.pdf", Samples.pdf())).isInstanceOf(ValidationException.class);
+        assertThat(w.upload("logo.png", SampleFiles.png()).name()).isEqualTo("logo.png");
+        assertThat(w.upload("photo.jpg", SampleFiles.jpeg()).name()).isEqualTo("photo.jpg");
+        assertThatThrownBy(() -> w.upload("proposal.pdf", SampleFiles.pdf())).isInstanceOf(ValidationException.class);
     }
 
     @Test
     void anAllowedParentTypeAllowsItsSubtypes() {
         FileWorld w = with(ContentPolicy.defaults().withAllowedTypes(Set.of("application/zip")));
 
-        FileAsset docx = w.upload("contract.docx", Samples.docx());
+        FileAsset docx = w.upload("contract.docx", SampleFiles.docx());
 
         assertThat(w.files.versions(w.f.bob, w.acme(), docx.id()).get(0).detectedType())
                 .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
@@ -90,7 +91,7 @@ class ContentPolicyTest {
     void theBlockListWinsOverAnAllowListThatWouldAcceptEverything() {
         FileWorld w = with(ContentPolicy.defaults().withAllowedTypes(Set.of("application/*", "text/*", "image/*")));
 
-        ValidationException e = w.rejects(ValidationException.class, () -> w.upload("page.html", Samples.html()));
+        ValidationException e = w.rejects(ValidationException.class, () -> w.upload("page.html", SampleFiles.html()));
 
         assertThat(e.getMessage()).contains("text/html", "never accepted");
     }
@@ -100,7 +101,7 @@ class ContentPolicyTest {
         FileWorld w = with(new ContentPolicy(ContentPolicy.DEFAULT_MAX_SIZE, Set.of("text/plain"),
                 Set.of("application/javascript"), true, 10, 1024));
 
-        ValidationException e = w.rejects(ValidationException.class, () -> w.upload("app.js", Samples.text("let a = 1;")));
+        ValidationException e = w.rejects(ValidationException.class, () -> w.upload("app.js", SampleFiles.text("let a = 1;")));
 
         assertThat(e.getMessage()).contains("text/javascript", "never accepted");
     }
@@ -123,7 +124,7 @@ class ContentPolicyTest {
 
         for (String name : new String[] {"macro.vbs", "tool.pl", "task.rb", "run.cgi", "page.jsp", "page.asp", "page.aspx",
                 "saved.mhtml"}) {
-            assertThatThrownBy(() -> w.upload(name, Samples.text("hello\n")))
+            assertThatThrownBy(() -> w.upload(name, SampleFiles.text("hello\n")))
                     .as(name).isInstanceOf(ValidationException.class).hasMessageContaining("never accepted");
         }
         assertThat(w.blobFiles()).isEmpty();
@@ -135,7 +136,7 @@ class ContentPolicyTest {
                 ContentPolicy.defaults().blockedTypes(), false, 10_000, 1L << 30);
         FileWorld w = with(lenient);
 
-        ValidationException e = w.rejects(ValidationException.class, () -> w.upload("invoice.pdf", Samples.windowsExecutable()));
+        ValidationException e = w.rejects(ValidationException.class, () -> w.upload("invoice.pdf", SampleFiles.windowsExecutable()));
 
         assertThat(e.getMessage()).contains("application/x-msdownload");
     }
@@ -146,7 +147,7 @@ class ContentPolicyTest {
                 ContentPolicy.defaults().blockedTypes(), false, 10_000, 1L << 30);
         FileWorld w = with(lenient);
 
-        FileAsset file = w.upload("scan.pdf", Samples.png());
+        FileAsset file = w.upload("scan.pdf", SampleFiles.png());
 
         assertThat(w.files.versions(w.f.bob, w.acme(), file.id()).get(0).detectedType()).isEqualTo("image/png");
     }
@@ -155,11 +156,11 @@ class ContentPolicyTest {
     void archiveLimitsAreThePolicysOwn() {
         FileWorld w = with(ContentPolicy.defaults().withArchiveLimits(3, 1024));
 
-        assertThat(w.upload("three.zip", Samples.zipWithEntries(3)).name()).isEqualTo("three.zip");
+        assertThat(w.upload("three.zip", SampleFiles.zipWithEntries(3)).name()).isEqualTo("three.zip");
         ValidationException tooMany = w.rejects(ValidationException.class,
-                () -> w.upload("four.zip", Samples.zipWithEntries(4)));
+                () -> w.upload("four.zip", SampleFiles.zipWithEntries(4)));
         ValidationException tooBig = w.rejects(ValidationException.class,
-                () -> w.upload("big.zip", Samples.zip(Map.of("zeros", new byte[1025]))));
+                () -> w.upload("big.zip", SampleFiles.zip(Map.of("zeros", new byte[1025]))));
 
         assertThat(tooMany.getMessage()).contains("more than 3 entries");
         assertThat(tooBig.getMessage()).contains("expands to more than 1024 bytes");
@@ -167,7 +168,7 @@ class ContentPolicyTest {
 
     @Test
     void aDamagedZipIsRefused() {
-        byte[] zip = Samples.zip(Map.of("a.txt", Samples.text("a".repeat(5000))));
+        byte[] zip = SampleFiles.zip(Map.of("a.txt", SampleFiles.text("a".repeat(5000))));
         byte[] damaged = java.util.Arrays.copyOf(zip, 60);
         FileWorld w = with(ContentPolicy.defaults());
 
@@ -186,10 +187,10 @@ class ContentPolicyTest {
         strictTenant.set(strict.tenant().id());
 
         ValidationException e = catchThrowableOfType(ValidationException.class, () -> w.files.upload(strict.admin(),
-                strict.workspace().id(), NewUpload.of("logo.png", "image/png"), FileWorld.in(Samples.png())));
+                strict.workspace().id(), NewUpload.of("logo.png", "image/png"), FileWorld.in(SampleFiles.png())));
 
         assertThat(e.getMessage()).contains("image/png", "does not accept");
-        assertThat(w.upload("logo.png", Samples.png()).name()).isEqualTo("logo.png");
+        assertThat(w.upload("logo.png", SampleFiles.png()).name()).isEqualTo("logo.png");
     }
 
     @Test

@@ -13,7 +13,10 @@ import io.clientworkspace.approval.ApprovedVersionsOnly;
 import io.clientworkspace.approval.DecisionKind;
 import io.clientworkspace.approval.NewApproval;
 import io.clientworkspace.file.FileEvent.FileDownloaded;
+import io.clientworkspace.memory.InMemoryStores;
 import io.clientworkspace.spi.BlobStore.BlobIntegrityException;
+import io.clientworkspace.tck.FaultInjection;
+import io.clientworkspace.tck.SampleFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -39,8 +42,8 @@ class DownloadTest {
     @TempDir
     Path blobDir;
 
-    private final byte[] v1 = Samples.pdf("first");
-    private final byte[] v2 = Samples.pdf("second");
+    private final byte[] v1 = SampleFiles.pdf("first");
+    private final byte[] v2 = SampleFiles.pdf("second");
 
     @Nested
     class Streaming {
@@ -63,7 +66,7 @@ class DownloadTest {
                 assertThat(download.version().name()).isEqualTo("proposal.pdf");
                 assertThat(download.version().detectedType()).isEqualTo("application/pdf");
                 assertThat(download.version().size()).isEqualTo(v1.length);
-                assertThat(download.version().sha256()).isEqualTo(Samples.sha256(v1));
+                assertThat(download.version().sha256()).isEqualTo(SampleFiles.sha256(v1));
                 assertThat(download.content().readAllBytes()).isEqualTo(v1);
             }
         }
@@ -296,27 +299,25 @@ class DownloadTest {
 
         @Test
         void theOpenedStreamIsClosedWhenRecordingTheDownloadFails() {
-            FileFaults faults = new FileFaults();
+            FaultInjection faults = new FaultInjection();
             List<InputStream> opened = new java.util.ArrayList<>();
             boolean[] closed = {false};
-            FileWorld w = FileWorld.create(blobDir, blobs -> new ForwardingBlobStore(faults.blobs(blobs)) {
-                @Override
-                public InputStream open(String key, String expectedSha256) throws IOException {
-                    InputStream in = new java.io.FilterInputStream(super.open(key, expectedSha256)) {
-                        @Override
-                        public void close() throws IOException {
-                            closed[0] = true;
-                            super.close();
-                        }
-                    };
-                    opened.add(in);
-                    return in;
-                }
-            }, faults.stores());
+            FileWorld w = FileWorld.create(blobDir, faults::wrap, faults.wrap(InMemoryStores.create()));
             FileAsset file = w.upload("proposal.pdf", v1);
-            faults.failOn("downloads.append");
+            faults.intercept("BlobStore.open", call -> {
+                InputStream in = new java.io.FilterInputStream((InputStream) call.proceed()) {
+                    @Override
+                    public void close() throws IOException {
+                        closed[0] = true;
+                        super.close();
+                    }
+                };
+                opened.add(in);
+                return in;
+            });
+            faults.failOn("DownloadLogStore.append");
 
-            w.rejects(FileFaults.InjectedFailure.class,
+            w.rejects(FaultInjection.InjectedFailure.class,
                     () -> w.files.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
 
             assertThat(opened).hasSize(1);

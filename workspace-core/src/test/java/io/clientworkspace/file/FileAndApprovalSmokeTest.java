@@ -10,6 +10,7 @@ import io.clientworkspace.approval.ApprovalStatus;
 import io.clientworkspace.approval.DecisionKind;
 import io.clientworkspace.approval.NewApproval;
 import io.clientworkspace.member.WorkspaceRole;
+import io.clientworkspace.tck.SampleFiles;
 import io.clientworkspace.tenant.Tenant;
 import io.clientworkspace.workspace.NewWorkspace;
 import io.clientworkspace.workspace.Workspace;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The file and approval flow end to end on the in-memory stores: the shape a host uses first. */
 class FileAndApprovalSmokeTest {
 
-    private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PDF = SampleFiles.pdf();
 
     @Test
     void aClientApprovesTheExactVersionItDownloaded() throws Exception {

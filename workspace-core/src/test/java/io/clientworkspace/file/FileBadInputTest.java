@@ -9,9 +9,9 @@ import io.clientworkspace.NotFoundException;
 import io.clientworkspace.PageRequest;
 import io.clientworkspace.ValidationException;
 import io.clientworkspace.activity.Visibility;
-import io.clientworkspace.spi.BlobStore;
 import io.clientworkspace.support.Fixture;
-import io.clientworkspace.support.GeneratedContent;
+import io.clientworkspace.tck.FaultInjection;
+import io.clientworkspace.tck.SampleFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -19,13 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.clientworkspace.support.Fixture.fieldsOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +49,7 @@ class FileBadInputTest {
         @ParameterizedTest
         @ValueSource(strings = {"", " ", "\t", "..", "/", "\u202E"})
         void aBlankOrUnusableNameIsRefused(String name) {
-            ValidationException e = w.rejects(ValidationException.class, () -> w.upload(name, Samples.pdf()));
+            ValidationException e = w.rejects(ValidationException.class, () -> w.upload(name, SampleFiles.pdf()));
 
             assertThat(fieldsOf(e)).containsExactly("name");
         }
@@ -59,27 +57,27 @@ class FileBadInputTest {
         @Test
         void aHugeNameIsRefused() {
             ValidationException e = w.rejects(ValidationException.class,
-                    () -> w.upload("a".repeat(100_000) + ".pdf", Samples.pdf()));
+                    () -> w.upload("a".repeat(100_000) + ".pdf", SampleFiles.pdf()));
 
             assertThat(fieldsOf(e)).containsExactly("name");
         }
 
         @Test
         void aHugeNameForANewVersionIsRefused() {
-            FileAsset file = w.upload("a.pdf", Samples.pdf());
+            FileAsset file = w.upload("a.pdf", SampleFiles.pdf());
 
             ValidationException e = w.rejects(ValidationException.class,
-                    () -> w.uploadVersion(w.f.bob, file.id(), "a".repeat(5000), Samples.pdf()));
+                    () -> w.uploadVersion(w.f.bob, file.id(), "a".repeat(5000), SampleFiles.pdf()));
 
             assertThat(fieldsOf(e)).containsExactly("name");
         }
 
         @Test
         void aNullNameForANewVersionIsAValidationError() {
-            FileAsset file = w.upload("a.pdf", Samples.pdf());
+            FileAsset file = w.upload("a.pdf", SampleFiles.pdf());
 
             ValidationException e = w.rejects(ValidationException.class,
-                    () -> files.uploadVersion(w.f.bob, w.acme(), file.id(), null, "application/pdf", FileWorld.in(Samples.pdf())));
+                    () -> files.uploadVersion(w.f.bob, w.acme(), file.id(), null, "application/pdf", FileWorld.in(SampleFiles.pdf())));
 
             assertThat(fieldsOf(e)).containsExactly("name");
         }
@@ -87,9 +85,9 @@ class FileBadInputTest {
         @Test
         void aDeclaredTypeThatIsTooLongOrHasControlCharactersIsRefused() {
             ValidationException tooLong = w.rejects(ValidationException.class, () -> w.upload(w.f.bob,
-                    NewUpload.of("a.pdf", "application/" + "x".repeat(300)), Samples.pdf()));
+                    NewUpload.of("a.pdf", "application/" + "x".repeat(300)), SampleFiles.pdf()));
             ValidationException control = w.rejects(ValidationException.class, () -> w.upload(w.f.bob,
-                    NewUpload.of("a.pdf", "application/pdf\r\nX-Injected: 1"), Samples.pdf()));
+                    NewUpload.of("a.pdf", "application/pdf\r\nX-Injected: 1"), SampleFiles.pdf()));
 
             assertThat(fieldsOf(tooLong)).containsExactly("declaredType");
             assertThat(fieldsOf(control)).containsExactly("declaredType");
@@ -101,7 +99,7 @@ class FileBadInputTest {
 
         @Test
         void aNullStreamIsRefusedBeforeAnythingHappens() {
-            FileAsset file = w.upload("a.pdf", Samples.pdf());
+            FileAsset file = w.upload("a.pdf", SampleFiles.pdf());
 
             w.rejects(NullPointerException.class,
                     () -> files.upload(w.f.bob, w.acme(), NewUpload.of("b.pdf", "application/pdf"), null));
@@ -111,12 +109,12 @@ class FileBadInputTest {
 
         @Test
         void aNullRequestIsRefused() {
-            w.rejects(NullPointerException.class, () -> files.upload(w.f.bob, w.acme(), null, FileWorld.in(Samples.pdf())));
+            w.rejects(NullPointerException.class, () -> files.upload(w.f.bob, w.acme(), null, FileWorld.in(SampleFiles.pdf())));
         }
 
         @Test
         void aStreamThatFailsAtOnceStoresNothing() {
-            InputStream broken = GeneratedContent.failingAfter(FileWorld.in(Samples.pdf()), 0);
+            InputStream broken = SampleFiles.failingAfter(FileWorld.in(SampleFiles.pdf()), 0);
 
             UncheckedIOException e = w.rejects(UncheckedIOException.class,
                     () -> files.upload(w.f.bob, w.acme(), NewUpload.of("a.pdf", "application/pdf"), broken));
@@ -127,8 +125,8 @@ class FileBadInputTest {
 
         @Test
         void aStreamThatFailsHalfWayStoresNothing() {
-            InputStream content = GeneratedContent.failingAfter(
-                    GeneratedContent.withHeader(Samples.ascii("%PDF-1.7\n"), 7, 1 << 20), 300_000);
+            InputStream content = SampleFiles.failingAfter(
+                    SampleFiles.generated(SampleFiles.ascii("%PDF-1.7\n"), 7, 1 << 20), 300_000);
 
             UncheckedIOException e = w.rejects(UncheckedIOException.class,
                     () -> files.upload(w.f.bob, w.acme(), NewUpload.of("a.pdf", "application/pdf"), content));
@@ -148,15 +146,15 @@ class FileBadInputTest {
         @BeforeEach
         void twoTenants() {
             globex = w.f.otherTenant();
-            acmeFile = w.upload("acme.pdf", Samples.pdf("acme"));
+            acmeFile = w.upload("acme.pdf", SampleFiles.pdf("acme"));
             globexFile = files.upload(globex.admin(), globex.workspace().id(), NewUpload.of("globex.pdf", "application/pdf"),
-                    FileWorld.in(Samples.pdf("globex")));
+                    FileWorld.in(SampleFiles.pdf("globex")));
         }
 
         @Test
         void anotherTenantsAdminCannotUploadIntoAcme() {
             w.rejects(NotFoundException.class, () -> files.upload(globex.admin(), w.acme(),
-                    NewUpload.of("x.pdf", "application/pdf"), FileWorld.in(Samples.pdf())));
+                    NewUpload.of("x.pdf", "application/pdf"), FileWorld.in(SampleFiles.pdf())));
         }
 
         @Test
@@ -167,7 +165,7 @@ class FileBadInputTest {
                     OptionalInt.empty()));
             w.rejects(NotFoundException.class, () -> files.trash(globex.admin(), globex.workspace().id(), acmeFile.id()));
             w.rejects(NotFoundException.class, () -> files.uploadVersion(globex.admin(), globex.workspace().id(), acmeFile.id(),
-                    "x.pdf", "application/pdf", FileWorld.in(Samples.pdf())));
+                    "x.pdf", "application/pdf", FileWorld.in(SampleFiles.pdf())));
             w.rejects(NotFoundException.class, () -> files.restoreVersion(globex.admin(), globex.workspace().id(),
                     acmeFile.id(), 1));
         }
@@ -181,7 +179,7 @@ class FileBadInputTest {
             w.rejects(NotFoundException.class, () -> files.versions(w.f.bob, w.acme(), globexFile.id()));
             w.rejects(NotFoundException.class, () -> files.downloads(w.f.bob, w.acme(), globexFile.id(), PageRequest.first()));
             w.rejects(NotFoundException.class, () -> files.upload(w.f.alice, globex.workspace().id(),
-                    NewUpload.of("x.pdf", "application/pdf"), FileWorld.in(Samples.pdf())));
+                    NewUpload.of("x.pdf", "application/pdf"), FileWorld.in(SampleFiles.pdf())));
             w.rejects(NotFoundException.class, () -> files.createFolder(w.f.alice, globex.workspace().id(), "x",
                     Optional.empty(), Visibility.CLIENT));
         }
@@ -192,7 +190,7 @@ class FileBadInputTest {
                     Visibility.CLIENT);
 
             w.rejects(NotFoundException.class, () -> w.upload(w.f.bob,
-                    NewUpload.of("x.pdf", "application/pdf").in(globexFolder.id()), Samples.pdf()));
+                    NewUpload.of("x.pdf", "application/pdf").in(globexFolder.id()), SampleFiles.pdf()));
             w.rejects(NotFoundException.class, () -> files.createFolder(w.f.bob, w.acme(), "x",
                     Optional.of(globexFolder.id()), Visibility.CLIENT));
         }
@@ -201,7 +199,7 @@ class FileBadInputTest {
         void outsidersGetNotFound() {
             for (Actor outsider : new Actor[] {w.f.zach, w.f.mallory, w.f.tina}) {
                 w.rejects(NotFoundException.class, () -> w.upload(outsider, NewUpload.of("x.pdf", "application/pdf"),
-                        Samples.pdf()));
+                        SampleFiles.pdf()));
                 w.rejects(NotFoundException.class, () -> files.get(outsider, w.acme(), acmeFile.id()));
                 w.rejects(NotFoundException.class, () -> files.count(outsider, w.acme()));
             }
@@ -209,13 +207,13 @@ class FileBadInputTest {
 
         @Test
         void anUnknownFileIdIsNotFoundBeforeAnyBytesAreStored() {
-            w.rejects(NotFoundException.class, () -> w.uploadVersion(w.f.bob, FileId.of("no-such-file"), "x.pdf", Samples.pdf()));
+            w.rejects(NotFoundException.class, () -> w.uploadVersion(w.f.bob, FileId.of("no-such-file"), "x.pdf", SampleFiles.pdf()));
         }
 
         @Test
         void anUnknownFolderIsNotFound() {
             w.rejects(NotFoundException.class, () -> w.upload(w.f.bob,
-                    NewUpload.of("x.pdf", "application/pdf").in(FolderId.of("no-such-folder")), Samples.pdf()));
+                    NewUpload.of("x.pdf", "application/pdf").in(FolderId.of("no-such-folder")), SampleFiles.pdf()));
         }
     }
 
@@ -225,7 +223,7 @@ class FileBadInputTest {
         @Test
         void aClientViewerMayNotUpload() {
             AccessDeniedException e = w.rejects(AccessDeniedException.class,
-                    () -> w.upload(w.f.dave, NewUpload.of("x.pdf", "application/pdf"), Samples.pdf()));
+                    () -> w.upload(w.f.dave, NewUpload.of("x.pdf", "application/pdf"), SampleFiles.pdf()));
 
             assertThat(e.required()).isEqualTo("UPLOAD_FILES");
         }
@@ -233,7 +231,7 @@ class FileBadInputTest {
         @Test
         void aClientMayNotUploadAnInternalFile() {
             AccessDeniedException e = w.rejects(AccessDeniedException.class,
-                    () -> w.upload(w.f.erin, NewUpload.of("x.pdf", "application/pdf").internal(), Samples.pdf()));
+                    () -> w.upload(w.f.erin, NewUpload.of("x.pdf", "application/pdf").internal(), SampleFiles.pdf()));
 
             assertThat(e.required()).isEqualTo("VIEW_INTERNAL");
         }
@@ -243,7 +241,7 @@ class FileBadInputTest {
             Folder internal = files.createFolder(w.f.bob, w.acme(), "Internal", Optional.empty(), Visibility.TEAM);
 
             ValidationException e = w.rejects(ValidationException.class,
-                    () -> w.upload(w.f.bob, NewUpload.of("x.pdf", "application/pdf").in(internal.id()), Samples.pdf()));
+                    () -> w.upload(w.f.bob, NewUpload.of("x.pdf", "application/pdf").in(internal.id()), SampleFiles.pdf()));
 
             assertThat(fieldsOf(e)).containsExactly("visibility");
             assertThat(e.getMessage()).contains("must be TEAM inside the internal folder 'Internal'");
@@ -258,16 +256,16 @@ class FileBadInputTest {
 
         @BeforeEach
         void archive() {
-            file = w.upload("a.pdf", Samples.pdf());
-            w.uploadVersion(w.f.bob, file.id(), "a.pdf", Samples.pdf("v2"));
+            file = w.upload("a.pdf", SampleFiles.pdf());
+            w.uploadVersion(w.f.bob, file.id(), "a.pdf", SampleFiles.pdf("v2"));
             folder = files.createFolder(w.f.bob, w.acme(), "Docs", Optional.empty(), Visibility.CLIENT);
             w.f.kit.workspaces().archive(w.f.bob, w.acme(), w.f.acme().version());
         }
 
         @Test
         void refusesUploadsAndStoresNoBytes() {
-            w.rejects(ArchivedException.class, () -> w.upload("b.pdf", Samples.pdf("b")));
-            w.rejects(ArchivedException.class, () -> w.uploadVersion(w.f.bob, file.id(), "a.pdf", Samples.pdf("v3")));
+            w.rejects(ArchivedException.class, () -> w.upload("b.pdf", SampleFiles.pdf("b")));
+            w.rejects(ArchivedException.class, () -> w.uploadVersion(w.f.bob, file.id(), "a.pdf", SampleFiles.pdf("v3")));
         }
 
         @Test
@@ -285,7 +283,7 @@ class FileBadInputTest {
         @Test
         void stillListsAndServesFiles() {
             assertThat(files.list(w.f.carol, w.acme(), Optional.empty(), PageRequest.first()).items()).hasSize(1);
-            assertThat(w.download(w.f.carol, file.id(), OptionalInt.of(1))).isEqualTo(Samples.pdf());
+            assertThat(w.download(w.f.carol, file.id(), OptionalInt.of(1))).isEqualTo(SampleFiles.pdf());
         }
     }
 
@@ -294,20 +292,18 @@ class FileBadInputTest {
 
         @Test
         void aFolderDeletedWhileTheBytesWereStreamingTakesNoFile() {
-            AtomicReference<Runnable> duringPut = new AtomicReference<>(() -> { });
-            FileWorld raced = FileWorld.create(blobDir.resolve("raced"), blobs -> new ForwardingBlobStore(blobs) {
-                @Override
-                public BlobStore.StoredBlob put(InputStream content) throws IOException {
-                    BlobStore.StoredBlob stored = super.put(content);
-                    duringPut.getAndSet(() -> { }).run();
-                    return stored;
-                }
-            }, io.clientworkspace.memory.InMemoryStores.create());
+            FaultInjection races = new FaultInjection();
+            FileWorld raced = FileWorld.create(blobDir.resolve("raced"), races::wrap,
+                    io.clientworkspace.memory.InMemoryStores.create());
             Folder folder = raced.files.createFolder(raced.f.bob, raced.acme(), "Docs", Optional.empty(), Visibility.CLIENT);
-            duringPut.set(() -> raced.files.deleteFolder(raced.f.tom, raced.acme(), folder.id()));
+            races.intercept("BlobStore.put", call -> {
+                Object stored = call.proceed();
+                raced.files.deleteFolder(raced.f.tom, raced.acme(), folder.id());
+                return stored;
+            });
 
             Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> raced.upload(raced.f.bob,
-                    NewUpload.of("a.pdf", "application/pdf").in(folder.id()), Samples.pdf()));
+                    NewUpload.of("a.pdf", "application/pdf").in(folder.id()), SampleFiles.pdf()));
 
             assertThat(thrown).isInstanceOf(NotFoundException.class);
             assertThat(raced.allFiles(raced.f.tenant.id(), raced.acme())).isEmpty();

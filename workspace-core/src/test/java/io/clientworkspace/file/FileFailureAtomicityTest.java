@@ -6,7 +6,10 @@ import io.clientworkspace.approval.ApprovalRequest;
 import io.clientworkspace.approval.ApprovalStatus;
 import io.clientworkspace.approval.DecisionKind;
 import io.clientworkspace.approval.NewApproval;
-import io.clientworkspace.file.FileFaults.InjectedFailure;
+import io.clientworkspace.memory.InMemoryStores;
+import io.clientworkspace.tck.FaultInjection.InjectedFailure;
+import io.clientworkspace.tck.FaultInjection;
+import io.clientworkspace.tck.SampleFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,18 +35,18 @@ class FileFailureAtomicityTest {
     @TempDir
     Path blobDir;
 
-    private final FileFaults faults = new FileFaults();
+    private final FaultInjection faults = new FaultInjection();
     private FileWorld w;
     private FileService files;
 
     @BeforeEach
     void setUp() {
-        w = FileWorld.create(blobDir, faults::blobs, faults.stores());
+        w = FileWorld.create(blobDir, faults::wrap, faults.wrap(InMemoryStores.create()));
         files = w.files;
     }
 
     private static Class<? extends Throwable> failureOf(String step) {
-        return step.startsWith("blobs.") ? UncheckedIOException.class : InjectedFailure.class;
+        return step.startsWith("BlobStore.") ? UncheckedIOException.class : InjectedFailure.class;
     }
 
     private void failsAndChangesNothing(String step, Runnable operation) {
@@ -52,7 +55,7 @@ class FileFailureAtomicityTest {
         Throwable failure = w.rejects(failureOf(step), operation::run);
 
         assertThat(faults.pending()).as("the planned failure happened").isFalse();
-        assertThat(failure).hasMessageContaining(step.startsWith("blobs.") ? "" : step);
+        assertThat(failure).hasMessageContaining(step.startsWith("BlobStore.") ? "" : step);
         assertThat(w.f.kit.activity().verify(w.f.bob, w.acme()).isIntact()).isTrue();
     }
 
@@ -60,31 +63,31 @@ class FileFailureAtomicityTest {
     class Uploading {
 
         @ParameterizedTest
-        @ValueSource(strings = {"blobs.put", "files.insert", "activity.append:file.uploaded"})
+        @ValueSource(strings = {"BlobStore.put", "FileStore.insert", "ActivityStore.append:file.uploaded"})
         void aFailureAtAnyStepLeavesNoFileNoBlobAndNoActivity(String step) {
-            failsAndChangesNothing(step, () -> w.upload("proposal.pdf", Samples.pdf()));
+            failsAndChangesNothing(step, () -> w.upload("proposal.pdf", SampleFiles.pdf()));
 
             assertThat(w.blobFiles()).isEmpty();
-            FileAsset retried = w.upload("proposal.pdf", Samples.pdf());
-            assertThat(w.download(w.f.carol, retried.id(), OptionalInt.empty())).isEqualTo(Samples.pdf());
+            FileAsset retried = w.upload("proposal.pdf", SampleFiles.pdf());
+            assertThat(w.download(w.f.carol, retried.id(), OptionalInt.empty())).isEqualTo(SampleFiles.pdf());
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"blobs.put", "blobs.open", "files.insert", "activity.append:file.uploaded"})
+        @ValueSource(strings = {"BlobStore.put", "BlobStore.open", "FileStore.insert", "ActivityStore.append:file.uploaded"})
         void aFailureAtAnyStepOfAnArchiveUploadLeavesNothing(String step) {
-            failsAndChangesNothing(step, () -> w.upload("contract.docx", Samples.docx()));
+            failsAndChangesNothing(step, () -> w.upload("contract.docx", SampleFiles.docx()));
 
             assertThat(w.blobFiles()).isEmpty();
-            assertThat(w.upload("contract.docx", Samples.docx()).latestVersion()).isEqualTo(1);
+            assertThat(w.upload("contract.docx", SampleFiles.docx()).latestVersion()).isEqualTo(1);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"blobs.put", "files.insert", "activity.append:file.uploaded"})
+        @ValueSource(strings = {"BlobStore.put", "FileStore.insert", "ActivityStore.append:file.uploaded"})
         void aFailureUploadingIntoAFolderLeavesTheFolderEmpty(String step) {
             Folder folder = files.createFolder(w.f.bob, w.acme(), "Docs", Optional.empty(), Visibility.CLIENT);
 
             failsAndChangesNothing(step, () -> w.upload(w.f.bob, NewUpload.of("a.pdf", "application/pdf").in(folder.id()),
-                    Samples.pdf()));
+                    SampleFiles.pdf()));
 
             files.deleteFolder(w.f.bob, w.acme(), folder.id());
         }
@@ -98,27 +101,27 @@ class FileFailureAtomicityTest {
 
         @BeforeEach
         void upload() {
-            file = w.upload("proposal.pdf", Samples.pdf("v1"));
+            file = w.upload("proposal.pdf", SampleFiles.pdf("v1"));
             pending = w.f.kit.approvals().requestForFile(w.f.bob, w.acme(), file.id(), 1,
                     NewApproval.of("Sign off", Set.of(UserId.of("carol"))));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"blobs.put", "files.appendVersion", "files.update", "activity.append:file.version-added",
-                "approvals.update", "activity.append:approval.superseded"})
+        @ValueSource(strings = {"BlobStore.put", "FileStore.appendVersion", "FileStore.update", "ActivityStore.append:file.version-added",
+                "ApprovalStore.update", "ActivityStore.append:approval.superseded"})
         void aFailureAtAnyStepLeavesTheFileItsVersionsAndItsOpenApprovalAsTheyWere(String step) {
-            failsAndChangesNothing(step, () -> w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", Samples.pdf("v2")));
+            failsAndChangesNothing(step, () -> w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", SampleFiles.pdf("v2")));
 
             assertThat(files.get(w.f.bob, w.acme(), file.id()).latestVersion()).isEqualTo(1);
             assertThat(w.f.kit.approvals().get(w.f.bob, w.acme(), pending.id()).status()).isEqualTo(ApprovalStatus.OPEN);
-            assertThat(w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", Samples.pdf("v2")).number()).isEqualTo(2);
+            assertThat(w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", SampleFiles.pdf("v2")).number()).isEqualTo(2);
             assertThat(w.f.kit.approvals().get(w.f.bob, w.acme(), pending.id()).status()).isEqualTo(ApprovalStatus.SUPERSEDED);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"files.appendVersion", "files.update", "activity.append:file.version-added"})
+        @ValueSource(strings = {"FileStore.appendVersion", "FileStore.update", "ActivityStore.append:file.version-added"})
         void aFailureRestoringAnOldVersionLeavesTheHistoryAsItWas(String step) {
-            w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", Samples.pdf("v2"));
+            w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", SampleFiles.pdf("v2"));
 
             failsAndChangesNothing(step, () -> files.restoreVersion(w.f.bob, w.acme(), file.id(), 1));
 
@@ -133,11 +136,11 @@ class FileFailureAtomicityTest {
 
         @BeforeEach
         void upload() {
-            file = w.upload("proposal.pdf", Samples.pdf());
+            file = w.upload("proposal.pdf", SampleFiles.pdf());
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"files.update", "activity.append:file.trashed"})
+        @ValueSource(strings = {"FileStore.update", "ActivityStore.append:file.trashed"})
         void aFailureTrashingLeavesTheFileActive(String step) {
             failsAndChangesNothing(step, () -> files.trash(w.f.bob, w.acme(), file.id()));
 
@@ -146,7 +149,7 @@ class FileFailureAtomicityTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"files.update", "activity.append:file.restored"})
+        @ValueSource(strings = {"FileStore.update", "ActivityStore.append:file.restored"})
         void aFailureRestoringLeavesTheFileInTheTrash(String step) {
             files.trash(w.f.bob, w.acme(), file.id());
 
@@ -164,20 +167,20 @@ class FileFailureAtomicityTest {
 
         @BeforeEach
         void upload() {
-            file = w.upload("proposal.pdf", Samples.pdf());
+            file = w.upload("proposal.pdf", SampleFiles.pdf());
             pending = w.f.kit.approvals().requestForFile(w.f.bob, w.acme(), file.id(), 1,
                     NewApproval.of("Sign off", Set.of(UserId.of("carol"))));
             file = files.get(w.f.bob, w.acme(), file.id());
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"files.update", "activity.append:file.withdrawn", "approvals.update",
-                "activity.append:approval.cancelled"})
+        @ValueSource(strings = {"FileStore.update", "ActivityStore.append:file.withdrawn", "ApprovalStore.update",
+                "ActivityStore.append:approval.cancelled"})
         void aFailureAtAnyStepLeavesTheFileSharedAndItsApprovalOpen(String step) {
             failsAndChangesNothing(step, () -> files.changeVisibility(w.f.bob, w.acme(), file.id(), Visibility.TEAM,
                     file.version()));
 
-            assertThat(w.download(w.f.carol, file.id(), OptionalInt.empty())).isEqualTo(Samples.pdf());
+            assertThat(w.download(w.f.carol, file.id(), OptionalInt.empty())).isEqualTo(SampleFiles.pdf());
             assertThat(w.f.kit.approvals().get(w.f.carol, w.acme(), pending.id()).status()).isEqualTo(ApprovalStatus.OPEN);
         }
     }
@@ -190,8 +193,8 @@ class FileFailureAtomicityTest {
 
         @BeforeEach
         void uploadAndTrash() {
-            FileAsset file = w.upload("proposal.pdf", Samples.pdf("v1"));
-            w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", Samples.pdf("v2"));
+            FileAsset file = w.upload("proposal.pdf", SampleFiles.pdf("v1"));
+            w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", SampleFiles.pdf("v2"));
             w.download(w.f.carol, file.id(), OptionalInt.empty());
             pending = w.f.kit.approvals().requestForFile(w.f.bob, w.acme(), file.id(), 2,
                     NewApproval.of("Sign off", Set.of(UserId.of("carol"))));
@@ -199,12 +202,12 @@ class FileFailureAtomicityTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"approvals.update", "activity.append:approval.cancelled", "downloads.deleteForFile",
-                "files.delete", "activity.append:file.purged"})
+        @ValueSource(strings = {"ApprovalStore.update", "ActivityStore.append:approval.cancelled", "DownloadLogStore.deleteForFile",
+                "FileStore.delete", "ActivityStore.append:file.purged"})
         void aFailureAtAnyStepKeepsTheFileItsVersionsItsDownloadsItsApprovalAndItsBlobs(String step) {
             failsAndChangesNothing(step, () -> files.purge(w.f.bob, w.acme(), trashed.id(), trashed.version()));
 
-            assertThat(w.download(w.f.bob, trashed.id(), OptionalInt.of(1))).isEqualTo(Samples.pdf("v1"));
+            assertThat(w.download(w.f.bob, trashed.id(), OptionalInt.of(1))).isEqualTo(SampleFiles.pdf("v1"));
             assertThat(w.f.kit.approvals().get(w.f.bob, w.acme(), pending.id()).status()).isEqualTo(ApprovalStatus.OPEN);
             files.purge(w.f.bob, w.acme(), trashed.id(), trashed.version());
             assertThat(w.blobFiles()).isEmpty();
@@ -212,7 +215,7 @@ class FileFailureAtomicityTest {
 
         @org.junit.jupiter.api.Test
         void aBlobThatCannotBeDeletedAfterCommitIsLeftForTheOrphanSweep() {
-            faults.failOn("blobs.delete");
+            faults.failOn("BlobStore.delete");
 
             files.purge(w.f.bob, w.acme(), trashed.id(), trashed.version());
 
@@ -232,14 +235,14 @@ class FileFailureAtomicityTest {
 
         @BeforeEach
         void ask() {
-            file = w.upload("proposal.pdf", Samples.pdf());
+            file = w.upload("proposal.pdf", SampleFiles.pdf());
             request = w.f.kit.approvals().requestForFile(w.f.bob, w.acme(), file.id(), 1,
                     NewApproval.of("Sign off", Set.of(UserId.of("carol"))));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"approvals.appendDecision", "activity.append:approval.decided", "approvals.update",
-                "activity.append:approval.approved"})
+        @ValueSource(strings = {"ApprovalStore.appendDecision", "ActivityStore.append:approval.decided", "ApprovalStore.update",
+                "ActivityStore.append:approval.approved"})
         void aFailureAtAnyStepRecordsNoDecisionAndLeavesTheRequestOpen(String step) {
             failsAndChangesNothing(step, () -> w.f.kit.approvals().decide(w.f.carol, w.acme(), request.id(),
                     DecisionKind.APPROVE, Optional.empty()));
@@ -264,26 +267,26 @@ class FileFailureAtomicityTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"folders.insert", "activity.append:folder.created"})
+        @ValueSource(strings = {"FolderStore.insert", "ActivityStore.append:folder.created"})
         void aFailureCreatingLeavesNoFolder(String step) {
             failsAndChangesNothing(step,
                     () -> files.createFolder(w.f.bob, w.acme(), "New", Optional.of(folder.id()), Visibility.CLIENT));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"folders.update", "activity.append:folder.renamed"})
+        @ValueSource(strings = {"FolderStore.update", "ActivityStore.append:folder.renamed"})
         void aFailureRenamingKeepsTheOldName(String step) {
             failsAndChangesNothing(step, () -> files.renameFolder(w.f.bob, w.acme(), folder.id(), "Documents", 0));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"folders.update", "activity.append:folder.moved"})
+        @ValueSource(strings = {"FolderStore.update", "ActivityStore.append:folder.moved"})
         void aFailureMovingKeepsTheOldParent(String step) {
             failsAndChangesNothing(step, () -> files.moveFolder(w.f.bob, w.acme(), folder.id(), Optional.of(other.id()), 0));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"folders.delete", "activity.append:folder.deleted"})
+        @ValueSource(strings = {"FolderStore.delete", "ActivityStore.append:folder.deleted"})
         void aFailureDeletingKeepsTheFolder(String step) {
             failsAndChangesNothing(step, () -> files.deleteFolder(w.f.bob, w.acme(), folder.id()));
         }
@@ -293,19 +296,19 @@ class FileFailureAtomicityTest {
     class Downloading {
 
         @ParameterizedTest
-        @ValueSource(strings = {"downloads.append", "activity.append:file.downloaded"})
+        @ValueSource(strings = {"DownloadLogStore.append", "ActivityStore.append:file.downloaded"})
         void aDownloadThatCannotBeRecordedIsNotHandedOut(String step) {
-            FileAsset file = w.upload("proposal.pdf", Samples.pdf());
+            FileAsset file = w.upload("proposal.pdf", SampleFiles.pdf());
 
             failsAndChangesNothing(step, () -> files.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
 
-            assertThat(w.download(w.f.carol, file.id(), OptionalInt.empty())).isEqualTo(Samples.pdf());
+            assertThat(w.download(w.f.carol, file.id(), OptionalInt.empty())).isEqualTo(SampleFiles.pdf());
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"blobs.open"})
+        @ValueSource(strings = {"BlobStore.open"})
         void aDownloadWhoseBytesCannotBeOpenedIsNotRecorded(String step) {
-            FileAsset file = w.upload("proposal.pdf", Samples.pdf());
+            FileAsset file = w.upload("proposal.pdf", SampleFiles.pdf());
 
             failsAndChangesNothing(step, () -> files.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
         }

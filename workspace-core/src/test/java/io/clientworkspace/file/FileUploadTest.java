@@ -8,7 +8,7 @@ import io.clientworkspace.activity.ActivityEntry;
 import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.file.FileEvent.FileTrashedOrRestored;
 import io.clientworkspace.file.FileEvent.FileVersionAdded;
-import io.clientworkspace.support.GeneratedContent;
+import io.clientworkspace.tck.SampleFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class FileUploadTest {
 
         @Test
         void theFirstVersionRecordsSizeHashDetectedAndDeclaredTypeAndTheSanitizedName() {
-            byte[] pdf = Samples.pdf();
+            byte[] pdf = SampleFiles.pdf();
 
             FileAsset file = files.upload(w.f.bob, w.acme(), NewUpload.of("../Proposal\u202E 2025.pdf", "application/x-whatever"),
                     FileWorld.in(pdf));
@@ -60,7 +60,7 @@ class FileUploadTest {
             assertThat(v1.number()).isEqualTo(1);
             assertThat(v1.name()).isEqualTo("Proposal 2025.pdf");
             assertThat(v1.size()).isEqualTo(pdf.length);
-            assertThat(v1.sha256()).isEqualTo(HexFormat.of().formatHex(Samples.digest().digest(pdf)));
+            assertThat(v1.sha256()).isEqualTo(HexFormat.of().formatHex(SampleFiles.digest().digest(pdf)));
             assertThat(v1.detectedType()).isEqualTo("application/pdf");
             assertThat(v1.declaredType()).isEqualTo("application/x-whatever");
             assertThat(v1.uploadedBy()).isEqualTo(w.f.bob.userId());
@@ -69,7 +69,7 @@ class FileUploadTest {
         @Test
         void theDetectedTypeComesFromTheBytesNotTheDeclaredType() {
             FileAsset file = files.upload(w.f.bob, w.acme(), NewUpload.of("logo.png", "application/pdf"),
-                    FileWorld.in(Samples.png()));
+                    FileWorld.in(SampleFiles.png()));
 
             FileVersion v1 = files.versions(w.f.bob, w.acme(), file.id()).get(0);
             assertThat(v1.detectedType()).isEqualTo("image/png");
@@ -78,14 +78,14 @@ class FileUploadTest {
 
         @Test
         void aBlankDeclaredTypeIsRecordedAsOctetStream() {
-            FileAsset file = files.upload(w.f.bob, w.acme(), NewUpload.of("logo.png", " "), FileWorld.in(Samples.png()));
+            FileAsset file = files.upload(w.f.bob, w.acme(), NewUpload.of("logo.png", " "), FileWorld.in(SampleFiles.png()));
 
             assertThat(files.versions(w.f.bob, w.acme(), file.id()).get(0).declaredType()).isEqualTo("application/octet-stream");
         }
 
         @Test
         void theBytesAreStoredUnderAGeneratedKeyAndReadBackIntact() throws IOException {
-            byte[] png = Samples.png();
+            byte[] png = SampleFiles.png();
 
             FileAsset file = w.upload("logo.png", png);
 
@@ -101,8 +101,8 @@ class FileUploadTest {
         @Test
         void aStreamLargerThanTheInspectedPrefixIsMeasuredWhole() throws IOException {
             long size = 3 * ContentInspector.PREFIX_BYTES + 12_345;
-            MessageDigest sha = Samples.digest();
-            InputStream content = new DigestInputStream(GeneratedContent.withHeader(Samples.ascii("%PDF-1.7\n"), 42, size), sha);
+            MessageDigest sha = SampleFiles.digest();
+            InputStream content = new DigestInputStream(SampleFiles.generated(SampleFiles.ascii("%PDF-1.7\n"), 42, size), sha);
 
             FileAsset file = files.upload(w.f.bob, w.acme(), NewUpload.of("scan.pdf", "application/pdf"), content);
 
@@ -116,7 +116,7 @@ class FileUploadTest {
         @Test
         void theStreamIsReadToTheEndButNotClosed() throws IOException {
             boolean[] closed = {false};
-            byte[] pdf = Samples.pdf();
+            byte[] pdf = SampleFiles.pdf();
             InputStream content = new java.io.ByteArrayInputStream(pdf) {
                 @Override
                 public void close() {
@@ -132,7 +132,7 @@ class FileUploadTest {
 
         @Test
         void theUploadIsRecordedInTheActivityLogWithItsHash() {
-            byte[] pdf = Samples.pdf();
+            byte[] pdf = SampleFiles.pdf();
 
             FileAsset file = w.upload("proposal.pdf", pdf);
 
@@ -142,20 +142,20 @@ class FileUploadTest {
             assertThat(head.targetId()).isEqualTo(file.id().value());
             assertThat(head.visibility()).isEqualTo(Visibility.CLIENT);
             assertThat(head.details()).containsEntry("name", "proposal.pdf").containsEntry("version", "1")
-                    .containsEntry("sha256", Samples.sha256(pdf)).containsEntry("size", Integer.toString(pdf.length))
+                    .containsEntry("sha256", SampleFiles.sha256(pdf)).containsEntry("size", Integer.toString(pdf.length))
                     .containsEntry("type", "application/pdf");
         }
 
         @Test
         void theUploadIsAnnouncedAfterCommit() {
-            byte[] pdf = Samples.pdf();
+            byte[] pdf = SampleFiles.pdf();
 
             FileAsset file = w.upload("proposal.pdf", pdf);
 
             assertThat(w.f.events.ofType(FileVersionAdded.class)).singleElement().satisfies(e -> {
                 assertThat(e.fileId()).isEqualTo(file.id());
                 assertThat(e.versionNumber()).isEqualTo(1);
-                assertThat(e.sha256()).isEqualTo(Samples.sha256(pdf));
+                assertThat(e.sha256()).isEqualTo(SampleFiles.sha256(pdf));
                 assertThat(e.size()).isEqualTo(pdf.length);
                 assertThat(e.visibility()).isEqualTo(Visibility.CLIENT);
                 assertThat(e.actor()).isEqualTo(w.f.bob);
@@ -165,7 +165,7 @@ class FileUploadTest {
 
         @Test
         void aClientContributorMayUpload() {
-            FileAsset file = w.upload(w.f.erin, NewUpload.of("brief.pdf", "application/pdf"), Samples.pdf());
+            FileAsset file = w.upload(w.f.erin, NewUpload.of("brief.pdf", "application/pdf"), SampleFiles.pdf());
 
             assertThat(file.createdBy()).isEqualTo(w.f.erin.userId());
             assertThat(w.f.head(w.acme()).actorKind()).isEqualTo(io.clientworkspace.ActorKind.CLIENT);
@@ -175,7 +175,7 @@ class FileUploadTest {
         void aFileGoesIntoTheFolderGiven() {
             Folder folder = files.createFolder(w.f.bob, w.acme(), "Contracts", Optional.empty(), Visibility.CLIENT);
 
-            FileAsset file = w.upload(w.f.bob, NewUpload.of("msa.pdf", "application/pdf").in(folder.id()), Samples.pdf());
+            FileAsset file = w.upload(w.f.bob, NewUpload.of("msa.pdf", "application/pdf").in(folder.id()), SampleFiles.pdf());
 
             assertThat(file.folderId()).contains(folder.id());
             assertThat(names(files.list(w.f.bob, w.acme(), Optional.of(folder.id()), PageRequest.first()))).containsExactly("msa.pdf");
@@ -184,8 +184,8 @@ class FileUploadTest {
 
         @Test
         void twoFilesMayHaveTheSameName() {
-            FileAsset a = w.upload("report.pdf", Samples.pdf("a"));
-            FileAsset b = w.upload("report.pdf", Samples.pdf("b"));
+            FileAsset a = w.upload("report.pdf", SampleFiles.pdf("a"));
+            FileAsset b = w.upload("report.pdf", SampleFiles.pdf("b"));
 
             assertThat(a.id()).isNotEqualTo(b.id());
             assertThat(files.count(w.f.bob, w.acme())).isEqualTo(2);
@@ -198,7 +198,7 @@ class FileUploadTest {
         @Test
         void filesAreListedByNameInPagesWithoutGapsOrRepeats() {
             for (String name : new String[] {"c.pdf", "a.pdf", "b.pdf", "a.pdf", "d.pdf"}) {
-                w.upload(name, Samples.pdf(name));
+                w.upload(name, SampleFiles.pdf(name));
             }
 
             Page<FileAsset> first = files.list(w.f.carol, w.acme(), Optional.empty(), PageRequest.first(2));
@@ -226,8 +226,8 @@ class FileUploadTest {
 
         @Test
         void theCountIsOfActiveFiles() {
-            FileAsset a = w.upload("a.pdf", Samples.pdf("a"));
-            w.upload("b.pdf", Samples.pdf("b"));
+            FileAsset a = w.upload("a.pdf", SampleFiles.pdf("a"));
+            w.upload("b.pdf", SampleFiles.pdf("b"));
             files.trash(w.f.bob, w.acme(), a.id());
 
             assertThat(files.count(w.f.bob, w.acme())).isEqualTo(1);
@@ -241,7 +241,7 @@ class FileUploadTest {
 
         @BeforeEach
         void upload() {
-            file = w.upload("proposal.pdf", Samples.pdf());
+            file = w.upload("proposal.pdf", SampleFiles.pdf());
         }
 
         @Test
@@ -268,7 +268,7 @@ class FileUploadTest {
                     .extracting(FileAsset::id).containsExactly(file.id());
             assertThat(files.versions(w.f.bob, w.acme(), file.id())).hasSize(1);
             assertThat(w.f.head(w.acme()).action()).isEqualTo("file.restored");
-            assertThat(w.download(w.f.carol, file.id(), OptionalInt.empty())).isEqualTo(Samples.pdf());
+            assertThat(w.download(w.f.carol, file.id(), OptionalInt.empty())).isEqualTo(SampleFiles.pdf());
         }
 
         @Test
@@ -298,7 +298,7 @@ class FileUploadTest {
             files.trash(w.f.bob, w.acme(), file.id());
 
             ConflictException e = w.rejects(ConflictException.class,
-                    () -> w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", Samples.pdf("v2")));
+                    () -> w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", SampleFiles.pdf("v2")));
 
             assertThat(e.reason()).isEqualTo(ConflictException.Reason.INVALID_STATE);
             assertThat(e.getMessage()).contains("trash");
@@ -306,7 +306,7 @@ class FileUploadTest {
 
         @Test
         void aTrashedFileCannotHaveAVersionRestored() {
-            w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", Samples.pdf("v2"));
+            w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", SampleFiles.pdf("v2"));
             files.trash(w.f.bob, w.acme(), file.id());
 
             w.rejects(ConflictException.class, () -> files.restoreVersion(w.f.bob, w.acme(), file.id(), 1));

@@ -3,6 +3,7 @@ package io.clientworkspace.file;
 import io.clientworkspace.NotFoundException;
 import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.file.FileEvent.FileVersionAdded;
+import io.clientworkspace.tck.SampleFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +32,9 @@ class FileVersionsTest {
     private FileWorld w;
     private FileService files;
     private FileAsset file;
-    private final byte[] v1 = Samples.pdf("first draft");
-    private final byte[] v2 = Samples.pdf("second draft");
-    private final byte[] v3 = Samples.pdf("final");
+    private final byte[] v1 = SampleFiles.pdf("first draft");
+    private final byte[] v2 = SampleFiles.pdf("second draft");
+    private final byte[] v3 = SampleFiles.pdf("final");
 
     @BeforeEach
     void setUp() {
@@ -51,7 +52,7 @@ class FileVersionsTest {
         FileAsset now = files.get(w.f.bob, w.acme(), file.id());
         assertThat(added.number()).isEqualTo(2);
         assertThat(added.uploadedBy()).isEqualTo(w.f.tom.userId());
-        assertThat(added.sha256()).isEqualTo(Samples.sha256(v2));
+        assertThat(added.sha256()).isEqualTo(SampleFiles.sha256(v2));
         assertThat(added.size()).isEqualTo(v2.length);
         assertThat(now.latestVersion()).isEqualTo(2);
         assertThat(now.name()).isEqualTo("Proposal v2.pdf");
@@ -68,7 +69,7 @@ class FileVersionsTest {
 
         assertThat(history).extracting(FileVersion::number).containsExactly(3, 2, 1);
         assertThat(history).extracting(FileVersion::sha256)
-                .containsExactly(Samples.sha256(v3), Samples.sha256(v2), Samples.sha256(v1));
+                .containsExactly(SampleFiles.sha256(v3), SampleFiles.sha256(v2), SampleFiles.sha256(v1));
         assertThat(history).extracting(FileVersion::blobKey).doesNotHaveDuplicates();
     }
 
@@ -86,7 +87,7 @@ class FileVersionsTest {
     @Test
     void aNewVersionIsCheckedLikeAnUpload() {
         io.clientworkspace.ValidationException e = w.rejects(io.clientworkspace.ValidationException.class,
-                () -> w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", Samples.windowsExecutable()));
+                () -> w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", SampleFiles.windowsExecutable()));
 
         assertThat(e.getMessage()).contains("application/x-msdownload");
         assertThat(w.blobKeys()).hasSize(1);
@@ -97,7 +98,7 @@ class FileVersionsTest {
         w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", v2);
 
         assertThat(w.f.head(w.acme()).action()).isEqualTo("file.version-added");
-        assertThat(w.f.head(w.acme()).details()).containsEntry("version", "2").containsEntry("sha256", Samples.sha256(v2));
+        assertThat(w.f.head(w.acme()).details()).containsEntry("version", "2").containsEntry("sha256", SampleFiles.sha256(v2));
         assertThat(w.f.events.ofType(FileVersionAdded.class)).extracting(FileVersionAdded::versionNumber).containsExactly(1, 2);
     }
 
@@ -149,9 +150,9 @@ class FileVersionsTest {
 
     @Test
     void aVersionOfAnInternalFileIsAnnouncedAsInternal() {
-        FileAsset internal = w.upload(w.f.bob, NewUpload.of("costs.csv", "text/csv").internal(), Samples.csv());
+        FileAsset internal = w.upload(w.f.bob, NewUpload.of("costs.csv", "text/csv").internal(), SampleFiles.csv());
 
-        w.uploadVersion(w.f.bob, internal.id(), "costs.csv", Samples.text("a,b\n1,2\n"));
+        w.uploadVersion(w.f.bob, internal.id(), "costs.csv", SampleFiles.text("a,b\n1,2\n"));
 
         assertThat(w.f.events.ofType(FileVersionAdded.class)).filteredOn(e -> e.fileId().equals(internal.id()))
                 .extracting(FileVersionAdded::visibility).containsOnly(Visibility.TEAM);
@@ -166,7 +167,7 @@ class FileVersionsTest {
         List<Future<FileVersion>> futures = new ArrayList<>();
         try {
             for (int i = 0; i < uploads; i++) {
-                byte[] bytes = Samples.pdf("concurrent " + i);
+                byte[] bytes = SampleFiles.pdf("concurrent " + i);
                 io.clientworkspace.Actor uploader = i % 2 == 0 ? w.f.bob : w.f.erin;
                 Callable<FileVersion> upload = () -> {
                     start.await();

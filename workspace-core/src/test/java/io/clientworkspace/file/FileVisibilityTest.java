@@ -8,6 +8,7 @@ import io.clientworkspace.NotFoundException;
 import io.clientworkspace.PageRequest;
 import io.clientworkspace.activity.ActivityEntry;
 import io.clientworkspace.activity.Visibility;
+import io.clientworkspace.tck.SampleFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,14 +48,14 @@ class FileVisibilityTest {
         files = w.files;
         shared = files.createFolder(w.f.bob, w.acme(), "Shared", Optional.empty(), Visibility.CLIENT);
         internalFolder = files.createFolder(w.f.bob, w.acme(), "Internal", Optional.empty(), Visibility.TEAM);
-        sharedTop = w.upload(w.f.bob, NewUpload.of("brief.pdf", "application/pdf"), Samples.pdf("brief"));
-        internalTop = w.upload(w.f.bob, NewUpload.of("margins.csv", "text/csv").internal(), Samples.csv());
-        sharedInFolder = w.upload(w.f.bob, NewUpload.of("logo.png", "image/png").in(shared.id()), Samples.png());
+        sharedTop = w.upload(w.f.bob, NewUpload.of("brief.pdf", "application/pdf"), SampleFiles.pdf("brief"));
+        internalTop = w.upload(w.f.bob, NewUpload.of("margins.csv", "text/csv").internal(), SampleFiles.csv());
+        sharedInFolder = w.upload(w.f.bob, NewUpload.of("logo.png", "image/png").in(shared.id()), SampleFiles.png());
         internalInSharedFolder = w.upload(w.f.tom, NewUpload.of("draft.pdf", "application/pdf").in(shared.id()).internal(),
-                Samples.pdf("draft"));
+                SampleFiles.pdf("draft"));
         internalInInternalFolder = w.upload(w.f.tom, NewUpload.of("notes.txt", "text/plain").in(internalFolder.id()).internal(),
-                Samples.text("do not show the client"));
-        w.uploadVersion(w.f.bob, internalTop.id(), "margins.csv", Samples.text("a,b\n"));
+                SampleFiles.text("do not show the client"));
+        w.uploadVersion(w.f.bob, internalTop.id(), "margins.csv", SampleFiles.text("a,b\n"));
         files.trash(w.f.bob, w.acme(), internalInSharedFolder.id());
         files.restore(w.f.bob, w.acme(), internalInSharedFolder.id());
         Folder sub = files.createFolder(w.f.bob, w.acme(), "Sub", Optional.of(internalFolder.id()), Visibility.TEAM);
@@ -115,8 +116,8 @@ class FileVisibilityTest {
     @Test
     void aPageOfClientFilesIsFullEvenWithInternalFilesBetween() {
         for (int i = 0; i < 4; i++) {
-            w.upload(w.f.bob, NewUpload.of("a" + i + ".pdf", "application/pdf"), Samples.pdf("a" + i));
-            w.upload(w.f.bob, NewUpload.of("a" + i + "x.pdf", "application/pdf").internal(), Samples.pdf("x" + i));
+            w.upload(w.f.bob, NewUpload.of("a" + i + ".pdf", "application/pdf"), SampleFiles.pdf("a" + i));
+            w.upload(w.f.bob, NewUpload.of("a" + i + "x.pdf", "application/pdf").internal(), SampleFiles.pdf("x" + i));
         }
 
         var first = files.list(w.f.carol, w.acme(), Optional.empty(), PageRequest.first(3));
@@ -145,7 +146,7 @@ class FileVisibilityTest {
     void aClientCannotChangeAnInternalFileItCannotSee() {
         FileId id = internalTop.id();
 
-        w.rejects(NotFoundException.class, () -> w.uploadVersion(w.f.carol, id, "margins.csv", Samples.csv()));
+        w.rejects(NotFoundException.class, () -> w.uploadVersion(w.f.carol, id, "margins.csv", SampleFiles.csv()));
         w.rejects(NotFoundException.class, () -> files.restoreVersion(w.f.carol, w.acme(), id, 1));
         w.rejects(NotFoundException.class, () -> files.trash(w.f.carol, w.acme(), id));
         w.rejects(NotFoundException.class, () -> files.restore(w.f.carol, w.acme(), id));
@@ -169,7 +170,7 @@ class FileVisibilityTest {
         w.rejects(NotFoundException.class, () -> files.list(w.f.carol, w.acme(), Optional.of(id), PageRequest.first()));
         w.rejects(NotFoundException.class, () -> files.folders(w.f.carol, w.acme(), Optional.of(id), PageRequest.first()));
         w.rejects(NotFoundException.class, () -> w.upload(w.f.carol, NewUpload.of("x.pdf", "application/pdf").in(id),
-                Samples.pdf()));
+                SampleFiles.pdf()));
     }
 
     @Test
@@ -226,7 +227,7 @@ class FileVisibilityTest {
     @Test
     void aClientMayNotUploadAnInternalFile() {
         AccessDeniedException e = w.rejects(AccessDeniedException.class,
-                () -> w.upload(w.f.carol, NewUpload.of("x.pdf", "application/pdf").internal(), Samples.pdf()));
+                () -> w.upload(w.f.carol, NewUpload.of("x.pdf", "application/pdf").internal(), SampleFiles.pdf()));
 
         assertThat(e.required()).isEqualTo("VIEW_INTERNAL");
     }

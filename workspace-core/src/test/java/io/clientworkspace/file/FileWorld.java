@@ -19,6 +19,7 @@ import io.clientworkspace.spi.FolderStore;
 import io.clientworkspace.memory.InMemoryStores;
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.support.Fixture;
+import io.clientworkspace.tck.SampleFiles;
 import io.clientworkspace.tenant.Tenant;
 import io.clientworkspace.workspace.Workspace;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -138,7 +139,7 @@ final class FileWorld {
         Map<String, String> contents = new TreeMap<>();
         for (String file : blobFiles()) {
             try {
-                contents.put(file, Samples.sha256(Files.readAllBytes(blobDir.resolve(file))));
+                contents.put(file, SampleFiles.sha256(Files.readAllBytes(blobDir.resolve(file))));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

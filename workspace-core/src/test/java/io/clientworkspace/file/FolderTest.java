@@ -8,6 +8,7 @@ import io.clientworkspace.PageRequest;
 import io.clientworkspace.ValidationException;
 import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.file.FileEvent.FolderChanged;
+import io.clientworkspace.tck.SampleFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -319,7 +320,7 @@ class FolderTest {
         @Test
         void aFolderWithAFileIsNotDeleted() {
             Folder folder = top("Docs");
-            w.upload(w.f.bob, NewUpload.of("a.pdf", "application/pdf").in(folder.id()), Samples.pdf());
+            w.upload(w.f.bob, NewUpload.of("a.pdf", "application/pdf").in(folder.id()), SampleFiles.pdf());
 
             w.rejects(ConflictException.class, () -> files.deleteFolder(w.f.bob, w.acme(), folder.id()));
         }
@@ -327,7 +328,7 @@ class FolderTest {
         @Test
         void aFolderWhoseOnlyFileIsTrashedIsNotDeleted() {
             Folder folder = top("Docs");
-            FileAsset file = w.upload(w.f.bob, NewUpload.of("a.pdf", "application/pdf").in(folder.id()), Samples.pdf());
+            FileAsset file = w.upload(w.f.bob, NewUpload.of("a.pdf", "application/pdf").in(folder.id()), SampleFiles.pdf());
             files.trash(w.f.bob, w.acme(), file.id());
 
             ConflictException e = w.rejects(ConflictException.class, () -> files.deleteFolder(w.f.bob, w.acme(), folder.id()));

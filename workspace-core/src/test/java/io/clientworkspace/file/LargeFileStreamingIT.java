@@ -1,6 +1,7 @@
 package io.clientworkspace.file;
 
-import io.clientworkspace.support.GeneratedContent;
+import io.clientworkspace.tck.SampleFiles;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class LargeFileStreamingIT {
 
     private static final long SIZE = 512L * 1024 * 1024 + 12_345;
-    private static final byte[] PDF_HEADER = Samples.latin1("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n");
+    private static final byte[] PDF_HEADER = SampleFiles.latin1("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n");
 
     @TempDir
     Path blobDir;
@@ -38,10 +39,10 @@ class LargeFileStreamingIT {
         assumeTrue(heap < SIZE / 4, () -> "proves streaming only with a heap far below the file size; this JVM has "
                 + heap / (1024 * 1024) + " MiB (run through Maven, which forks it with -Xmx64m)");
         FileWorld w = FileWorld.create(blobDir);
-        MessageDigest sent = Samples.digest();
+        MessageDigest sent = SampleFiles.digest();
 
         FileAsset file;
-        try (InputStream content = new DigestInputStream(GeneratedContent.withHeader(PDF_HEADER, 20250303L, SIZE), sent)) {
+        try (InputStream content = new DigestInputStream(SampleFiles.generated(PDF_HEADER, 20250303L, SIZE), sent)) {
             file = w.files.upload(w.f.bob, w.acme(), NewUpload.of("archive-scan.pdf", "application/pdf"), content);
         }
 
@@ -51,7 +52,7 @@ class LargeFileStreamingIT {
         assertThat(stored.sha256()).isEqualTo(sentHash);
         assertThat(stored.detectedType()).isEqualTo("application/pdf");
 
-        MessageDigest received = Samples.digest();
+        MessageDigest received = SampleFiles.digest();
         long count = 0;
         try (FileDownload download = w.files.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty())) {
             assertThat(download.version().size()).isEqualTo(SIZE);

@@ -1,7 +1,10 @@
 package io.clientworkspace.file;
 
-import io.clientworkspace.file.FileFaults.InjectedFailure;
+import io.clientworkspace.memory.InMemoryStores;
+import io.clientworkspace.tck.FaultInjection.InjectedFailure;
 import io.clientworkspace.spi.BlobStore.StoredBlob;
+import io.clientworkspace.tck.FaultInjection;
+import io.clientworkspace.tck.SampleFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,24 +31,24 @@ class OrphanSweepTest {
 
     @Test
     void anUploadWhoseMetadataFailsDeletesItsBlob() {
-        FileFaults faults = new FileFaults();
-        FileWorld w = FileWorld.create(blobDir, faults::blobs, faults.stores());
-        faults.failOn("files.insert");
+        FaultInjection faults = new FaultInjection();
+        FileWorld w = FileWorld.create(blobDir, faults::wrap, faults.wrap(InMemoryStores.create()));
+        faults.failOn("FileStore.insert");
 
-        w.rejects(InjectedFailure.class, () -> w.upload("proposal.pdf", Samples.pdf()));
+        w.rejects(InjectedFailure.class, () -> w.upload("proposal.pdf", SampleFiles.pdf()));
 
         assertThat(w.blobFiles()).isEmpty();
     }
 
     @Test
     void aNewVersionWhoseMetadataFailsDeletesItsBlob() {
-        FileFaults faults = new FileFaults();
-        FileWorld w = FileWorld.create(blobDir, faults::blobs, faults.stores());
-        FileAsset file = w.upload("proposal.pdf", Samples.pdf());
+        FaultInjection faults = new FaultInjection();
+        FileWorld w = FileWorld.create(blobDir, faults::wrap, faults.wrap(InMemoryStores.create()));
+        FileAsset file = w.upload("proposal.pdf", SampleFiles.pdf());
         List<String> before = w.blobFiles();
-        faults.failOn("files.appendVersion");
+        faults.failOn("FileStore.appendVersion");
 
-        w.rejects(InjectedFailure.class, () -> w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", Samples.pdf("v2")));
+        w.rejects(InjectedFailure.class, () -> w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", SampleFiles.pdf("v2")));
 
         assertThat(w.blobFiles()).isEqualTo(before);
     }
@@ -53,9 +56,9 @@ class OrphanSweepTest {
     @Test
     void aBlobLeftByACrashBeforeTheMetadataCommitIsSwept() throws IOException {
         FileWorld w = FileWorld.create(blobDir);
-        FileAsset kept = w.upload("proposal.pdf", Samples.pdf());
+        FileAsset kept = w.upload("proposal.pdf", SampleFiles.pdf());
         String keptKey = w.files.versions(w.f.bob, w.acme(), kept.id()).get(0).blobKey();
-        StoredBlob orphan = w.f.kit.blobStore().put(FileWorld.in(Samples.pdf("never committed")));
+        StoredBlob orphan = w.f.kit.blobStore().put(FileWorld.in(SampleFiles.pdf("never committed")));
         w.clockAfterRealTime(Duration.ofSeconds(5));
 
         int removed = w.files.sweepOrphanBlobs(Duration.ZERO);
@@ -63,19 +66,19 @@ class OrphanSweepTest {
         assertThat(removed).isEqualTo(1);
         assertThat(w.blobKeys()).containsExactly(keptKey);
         assertThat(w.blobFiles()).noneMatch(p -> p.contains(orphan.key()));
-        assertThat(w.download(w.f.carol, kept.id(), OptionalInt.empty())).isEqualTo(Samples.pdf());
+        assertThat(w.download(w.f.carol, kept.id(), OptionalInt.empty())).isEqualTo(SampleFiles.pdf());
     }
 
     @Test
     void aBlobWhoseCleanupFailedIsSweptLater() {
-        FileFaults faults = new FileFaults();
-        FileWorld w = FileWorld.create(blobDir, faults::blobs, faults.stores());
-        faults.failOn("files.insert", "blobs.delete");
+        FaultInjection faults = new FaultInjection();
+        FileWorld w = FileWorld.create(blobDir, faults::wrap, faults.wrap(InMemoryStores.create()));
+        faults.failOn("FileStore.insert", "BlobStore.delete");
 
-        Throwable thrown = catchThrowable(() -> w.upload("a.pdf", Samples.pdf("a")));
+        Throwable thrown = catchThrowable(() -> w.upload("a.pdf", SampleFiles.pdf("a")));
 
         assertThat(thrown).isInstanceOf(InjectedFailure.class);
-        assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(FileFaults.InjectedIoFailure.class);
+        assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(FaultInjection.InjectedIoFailure.class);
         assertThat(w.allFiles(w.f.tenant.id(), w.acme())).isEmpty();
         assertThat(w.blobKeys()).hasSize(1);
         w.clockAfterRealTime(Duration.ofSeconds(5));
@@ -86,10 +89,10 @@ class OrphanSweepTest {
     @Test
     void everyVersionStillReferencedSurvivesTheSweep() {
         FileWorld w = FileWorld.create(blobDir);
-        FileAsset file = w.upload("proposal.pdf", Samples.pdf("v1"));
-        w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", Samples.pdf("v2"));
+        FileAsset file = w.upload("proposal.pdf", SampleFiles.pdf("v1"));
+        w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", SampleFiles.pdf("v2"));
         w.files.restoreVersion(w.f.bob, w.acme(), file.id(), 1);
-        FileAsset other = w.upload(w.f.bob, NewUpload.of("costs.csv", "text/csv").internal(), Samples.csv());
+        FileAsset other = w.upload(w.f.bob, NewUpload.of("costs.csv", "text/csv").internal(), SampleFiles.csv());
         w.files.trash(w.f.bob, w.acme(), other.id());
         List<String> before = w.blobFiles();
         w.clockAfterRealTime(Duration.ofSeconds(5));
@@ -98,10 +101,10 @@ class OrphanSweepTest {
 
         assertThat(removed).isZero();
         assertThat(w.blobFiles()).isEqualTo(before);
-        assertThat(w.download(w.f.bob, file.id(), OptionalInt.of(1))).isEqualTo(Samples.pdf("v1"));
-        assertThat(w.download(w.f.bob, file.id(), OptionalInt.of(2))).isEqualTo(Samples.pdf("v2"));
-        assertThat(w.download(w.f.bob, file.id(), OptionalInt.of(3))).isEqualTo(Samples.pdf("v1"));
-        assertThat(w.download(w.f.bob, other.id(), OptionalInt.empty())).isEqualTo(Samples.csv());
+        assertThat(w.download(w.f.bob, file.id(), OptionalInt.of(1))).isEqualTo(SampleFiles.pdf("v1"));
+        assertThat(w.download(w.f.bob, file.id(), OptionalInt.of(2))).isEqualTo(SampleFiles.pdf("v2"));
+        assertThat(w.download(w.f.bob, file.id(), OptionalInt.of(3))).isEqualTo(SampleFiles.pdf("v1"));
+        assertThat(w.download(w.f.bob, other.id(), OptionalInt.empty())).isEqualTo(SampleFiles.csv());
     }
 
     @Test
@@ -109,7 +112,7 @@ class OrphanSweepTest {
         FileWorld w = FileWorld.create(blobDir);
         var globex = w.f.otherTenant();
         w.files.upload(globex.admin(), globex.workspace().id(), NewUpload.of("g.pdf", "application/pdf"),
-                FileWorld.in(Samples.pdf("globex")));
+                FileWorld.in(SampleFiles.pdf("globex")));
         w.clockAfterRealTime(Duration.ofSeconds(5));
 
         assertThat(w.files.sweepOrphanBlobs(Duration.ZERO)).isZero();
@@ -119,7 +122,7 @@ class OrphanSweepTest {
     @Test
     void anOrphanYoungerThanTheGivenAgeIsLeftForNow() throws IOException {
         FileWorld w = FileWorld.create(blobDir);
-        w.f.kit.blobStore().put(FileWorld.in(Samples.pdf("maybe still uploading")));
+        w.f.kit.blobStore().put(FileWorld.in(SampleFiles.pdf("maybe still uploading")));
         w.clockAfterRealTime(Duration.ZERO);
 
         assertThat(w.files.sweepOrphanBlobs(Duration.ofHours(1))).isZero();

@@ -13,6 +13,7 @@ import io.clientworkspace.approval.ApprovalRequest;
 import io.clientworkspace.approval.ApprovalStatus;
 import io.clientworkspace.approval.DecisionKind;
 import io.clientworkspace.approval.NewApproval;
+import io.clientworkspace.tck.SampleFiles;
 import io.clientworkspace.spi.DownloadLogStore;
 import io.clientworkspace.spi.FileStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,8 +48,8 @@ class WithdrawAndPurgeTest {
     void setUp() {
         w = FileWorld.create(blobDir);
         files = w.files;
-        file = w.upload(w.f.bob, NewUpload.of("proposal.pdf", "application/pdf"), Samples.pdf("v1"));
-        w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", Samples.pdf("v2"));
+        file = w.upload(w.f.bob, NewUpload.of("proposal.pdf", "application/pdf"), SampleFiles.pdf("v1"));
+        w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", SampleFiles.pdf("v2"));
         file = files.get(w.f.bob, w.acme(), file.id());
     }
 
@@ -92,7 +93,7 @@ class WithdrawAndPurgeTest {
 
             assertThat(files.trash(w.f.tom, w.acme(), Optional.empty(), PageRequest.first()).items())
                     .extracting(FileAsset::id).containsExactly(file.id());
-            assertThat(w.download(w.f.tom, file.id(), OptionalInt.of(1))).isEqualTo(Samples.pdf("v1"));
+            assertThat(w.download(w.f.tom, file.id(), OptionalInt.of(1))).isEqualTo(SampleFiles.pdf("v1"));
         }
 
         @Test
@@ -101,7 +102,7 @@ class WithdrawAndPurgeTest {
 
             assertThatThrownBy(() -> files.restore(w.f.carol, w.acme(), file.id())).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> files.trash(w.f.carol, w.acme(), file.id())).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> w.uploadVersion(w.f.carol, file.id(), "proposal.pdf", Samples.pdf("v3")))
+            assertThatThrownBy(() -> w.uploadVersion(w.f.carol, file.id(), "proposal.pdf", SampleFiles.pdf("v3")))
                     .isInstanceOf(NotFoundException.class);
         }
 
@@ -123,7 +124,7 @@ class WithdrawAndPurgeTest {
             files.trash(w.f.bob, w.acme(), file.id());
             files.restore(w.f.bob, w.acme(), file.id());
 
-            assertThat(w.download(w.f.dave, file.id(), OptionalInt.of(1))).isEqualTo(Samples.pdf("v1"));
+            assertThat(w.download(w.f.dave, file.id(), OptionalInt.of(1))).isEqualTo(SampleFiles.pdf("v1"));
         }
     }
 
@@ -185,7 +186,7 @@ class WithdrawAndPurgeTest {
             assertThat(shared.visibility()).isEqualTo(Visibility.CLIENT);
             assertThat(w.f.head(w.acme()).action()).isEqualTo("file.shared");
             assertThat(w.f.head(w.acme()).visibility()).isEqualTo(Visibility.CLIENT);
-            assertThat(w.download(w.f.dave, file.id(), OptionalInt.of(1))).isEqualTo(Samples.pdf("v1"));
+            assertThat(w.download(w.f.dave, file.id(), OptionalInt.of(1))).isEqualTo(SampleFiles.pdf("v1"));
         }
 
         @Test
@@ -204,7 +205,7 @@ class WithdrawAndPurgeTest {
         void aFileInAnInternalFolderCannotBeShared() {
             Folder internal = files.createFolder(w.f.bob, w.acme(), "Internal", Optional.empty(), Visibility.TEAM);
             FileAsset notes = w.upload(w.f.bob, NewUpload.of("notes.txt", "text/plain").in(internal.id()).internal(),
-                    Samples.text("team only"));
+                    SampleFiles.text("team only"));
 
             w.rejects(ValidationException.class, () ->
                     files.changeVisibility(w.f.bob, w.acme(), notes.id(), Visibility.CLIENT, notes.version()));
@@ -260,9 +261,9 @@ class WithdrawAndPurgeTest {
 
         @Test
         void aFileWithManyVersionsGetsATombstoneInSeveralParts() {
-            FileAsset big = w.upload("many.txt", Samples.text("0"));
+            FileAsset big = w.upload("many.txt", SampleFiles.text("0"));
             for (int i = 1; i < 30; i++) {
-                w.uploadVersion(w.f.bob, big.id(), "many.txt", Samples.text(Integer.toString(i)));
+                w.uploadVersion(w.f.bob, big.id(), "many.txt", SampleFiles.text(Integer.toString(i)));
             }
             FileAsset inTrash = files.trash(w.f.bob, w.acme(), big.id());
 

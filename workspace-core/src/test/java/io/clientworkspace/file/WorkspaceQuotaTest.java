@@ -3,6 +3,7 @@ package io.clientworkspace.file;
 import io.clientworkspace.AccessDeniedException;
 import io.clientworkspace.FileId;
 import io.clientworkspace.QuotaExceededException;
+import io.clientworkspace.tck.SampleFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class WorkspaceQuotaTest {
     }
 
     private static byte[] text(int size) {
-        return Samples.text("x".repeat(size));
+        return SampleFiles.text("x".repeat(size));
     }
 
     @Test

@@ -1,36 +1,27 @@
 package io.clientworkspace.jpa;
 
 import io.clientworkspace.Actor;
-import io.clientworkspace.FileId;
-import io.clientworkspace.FolderId;
-import io.clientworkspace.TenantId;
 import io.clientworkspace.UserId;
-import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.blob.FileSystemBlobStore;
 import io.clientworkspace.file.FileAsset;
-import io.clientworkspace.file.FileStatus;
-import io.clientworkspace.file.FileVersion;
 import io.clientworkspace.file.NewUpload;
 import io.clientworkspace.member.InvitationStatus;
 import io.clientworkspace.member.IssuedInvitation;
-import io.clientworkspace.member.Membership;
 import io.clientworkspace.member.WorkspaceRole;
-import io.clientworkspace.spi.FileStore;
-import io.clientworkspace.spi.MembershipStore;
 import io.clientworkspace.spi.Stores;
+import io.clientworkspace.tck.FaultInjection;
+import io.clientworkspace.tck.SampleFiles;
 import io.clientworkspace.tenant.Tenant;
 import io.clientworkspace.workspace.NewInvitation;
 import io.clientworkspace.workspace.NewWorkspace;
 import io.clientworkspace.workspace.Workspace;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,10 +29,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,9 +42,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class FailureAtomicityIT {
 
-    private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] PDF2 = "%PDF-1.7\n1 0 obj <<>> endobj\n2 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PDF = SampleFiles.pdf();
+    private static final byte[] PDF2 = SampleFiles.pdf("v2");
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
@@ -64,10 +51,11 @@ class FailureAtomicityIT {
         db.reset();
         JpaTransactions transactions = new ResourceLocalTransactions(db.emf());
         Stores real = JpaStores.create(transactions);
-        Stores failing = real.with(MembershipStore.class, new FailingOnInsert(real.memberships(), transactions));
-        WorkspaceKit kit = WorkspaceKit.builder().stores(failing).build();
+        FaultInjection faults = new FaultInjection();
+        WorkspaceKit kit = WorkspaceKit.builder().stores(faults.wrap(real)).build();
         Tenant tenant = kit.tenants().create("Northwind", UserId.of("alice"));
         Actor alice = Actor.team(tenant.id(), "alice");
+        faults.failBefore("MembershipStore.insert", () -> sqlError(transactions));
 
         Throwable failure = catchThrowable(() -> kit.workspaces().create(alice, NewWorkspace.of("Acme", "acme")));
 
@@ -93,8 +81,9 @@ class FailureAtomicityIT {
         long activityBefore = rows(db, "cwk_activity");
         long membersBefore = rows(db, "cwk_membership");
 
-        Stores failing = real.with(MembershipStore.class, new FailingOnInsert(real.memberships(), transactions));
-        WorkspaceKit kit = WorkspaceKit.builder().stores(failing).build();
+        FaultInjection faults = new FaultInjection();
+        WorkspaceKit kit = WorkspaceKit.builder().stores(faults.wrap(real)).build();
+        faults.failBefore("MembershipStore.insert", () -> sqlError(transactions));
         Throwable failure = catchThrowable(() -> kit.invitations().accept(Actor.client(tenant.id(), "carol"), invite.token()));
 
         assertThat(failure).isInstanceOf(PersistenceException.class);
@@ -123,8 +112,10 @@ class FailureAtomicityIT {
         long activityBefore = rows(db, "cwk_activity");
         long eventsBefore = rows(db, "cwk_event_outbox");
 
-        WorkspaceKit kit = WorkspaceKit.builder().stores(real.with(FileStore.class, new FailingAfterInsert(real.require(FileStore.class), transactions)))
-                .blobStore(blobs).build();
+        FaultInjection faults = new FaultInjection();
+        WorkspaceKit kit = WorkspaceKit.builder().stores(faults.wrap(real)).blobStore(blobs).build();
+        // The file and its first version are written, then the database refuses a statement.
+        faults.failAfter("FileStore.insert", () -> sqlError(transactions));
         Throwable failure = catchThrowable(() -> kit.files().upload(alice, acme.id(),
                 NewUpload.of("proposal.pdf", "application/pdf"), new ByteArrayInputStream(PDF)));
 
@@ -164,8 +155,10 @@ class FailureAtomicityIT {
         long activityBefore = rows(db, "cwk_activity");
         List<String> blobsBefore = blobs.keysOlderThan(Instant.now().plusSeconds(3600), 100);
 
-        WorkspaceKit kit = WorkspaceKit.builder().stores(real.with(FileStore.class, new FailingAfterInsert(real.require(FileStore.class), transactions)))
-                .blobStore(blobs).build();
+        FaultInjection faults = new FaultInjection();
+        WorkspaceKit kit = WorkspaceKit.builder().stores(faults.wrap(real)).blobStore(blobs).build();
+        // The file and its versions are deleted, then the database refuses a statement: mid-purge.
+        faults.failAfter("FileStore.delete", () -> sqlError(transactions));
         Throwable failure = catchThrowable(() -> kit.files().purge(alice, acme.id(), file.id(), trashed.version()));
 
         assertThat(failure).isInstanceOf(PersistenceException.class);
@@ -190,111 +183,8 @@ class FailureAtomicityIT {
         }
     }
 
-    /**
-     * A file store whose inserts write the file and its first version, then hit a real SQL error (a table
-     * that does not exist): the failure comes in the middle of the upload's metadata commit.
-     */
-    private record FailingAfterInsert(FileStore delegate, JpaTransactions transactions) implements FileStore {
-
-        @Override
-        public FileAsset insert(FileAsset file, FileVersion first) {
-            FileAsset stored = delegate.insert(file, first);
-            transactions.entityManager().createNativeQuery("INSERT INTO cwk_no_such_table VALUES (1)").executeUpdate();
-            return stored;
-        }
-
-        @Override
-        public FileAsset update(FileAsset file) {
-            return delegate.update(file);
-        }
-
-        @Override
-        public FileVersion appendVersion(FileVersion version) {
-            return delegate.appendVersion(version);
-        }
-
-        @Override
-        public Optional<FileAsset> find(TenantId tenantId, WorkspaceId workspaceId, FileId id) {
-            return delegate.find(tenantId, workspaceId, id);
-        }
-
-        @Override
-        public Optional<FileAsset> findForUpdate(TenantId tenantId, WorkspaceId workspaceId, FileId id) {
-            return delegate.findForUpdate(tenantId, workspaceId, id);
-        }
-
-        @Override
-        public Optional<FileVersion> findVersion(TenantId tenantId, WorkspaceId workspaceId, FileId id, int number) {
-            return delegate.findVersion(tenantId, workspaceId, id, number);
-        }
-
-        @Override
-        public List<FileVersion> listVersions(TenantId tenantId, WorkspaceId workspaceId, FileId id, int limit) {
-            return delegate.listVersions(tenantId, workspaceId, id, limit);
-        }
-
-        @Override
-        public List<FileAsset> list(TenantId tenantId, WorkspaceId workspaceId, Optional<FolderId> folder,
-                                    FileStatus status, boolean clientVisibleOnly, Optional<FileCursor> after, int limit) {
-            return delegate.list(tenantId, workspaceId, folder, status, clientVisibleOnly, after, limit);
-        }
-
-        @Override
-        public long count(TenantId tenantId, WorkspaceId workspaceId, FileStatus status, boolean clientVisibleOnly) {
-            return delegate.count(tenantId, workspaceId, status, clientVisibleOnly);
-        }
-
-        @Override
-        public Set<String> referencedBlobKeys(Collection<String> blobKeys) {
-            return delegate.referencedBlobKeys(blobKeys);
-        }
-
-        /** Deletes the file and its versions, then hits a real SQL error: the failure comes in the middle of a purge. */
-        @Override
-        public void delete(TenantId tenantId, WorkspaceId workspaceId, FileId id, long expectedVersion) {
-            delegate.delete(tenantId, workspaceId, id, expectedVersion);
-            transactions.entityManager().createNativeQuery("INSERT INTO cwk_no_such_table VALUES (1)").executeUpdate();
-        }
-
-        @Override
-        public long usedBytes(TenantId tenantId, WorkspaceId workspaceId) {
-            return delegate.usedBytes(tenantId, workspaceId);
-        }
-    }
-
-    /** A membership store whose inserts hit a real SQL error (a table that does not exist). */
-    private record FailingOnInsert(MembershipStore delegate, JpaTransactions transactions) implements MembershipStore {
-
-        @Override
-        public Membership insert(Membership membership) {
-            EntityManager em = transactions.entityManager();
-            em.createNativeQuery("INSERT INTO cwk_no_such_table VALUES (1)").executeUpdate();
-            return delegate.insert(membership);
-        }
-
-        @Override
-        public Membership update(Membership membership) {
-            return delegate.update(membership);
-        }
-
-        @Override
-        public void delete(TenantId tenantId, WorkspaceId workspaceId, UserId userId, long expectedVersion) {
-            delegate.delete(tenantId, workspaceId, userId, expectedVersion);
-        }
-
-        @Override
-        public Optional<Membership> find(TenantId tenantId, WorkspaceId workspaceId, UserId userId) {
-            return delegate.find(tenantId, workspaceId, userId);
-        }
-
-        @Override
-        public List<Membership> list(TenantId tenantId, WorkspaceId workspaceId, Optional<UserId> after, int limit) {
-            return delegate.list(tenantId, workspaceId, after, limit);
-        }
-
-        @Override
-        public long countByRole(TenantId tenantId, WorkspaceId workspaceId, WorkspaceRole role) {
-            return delegate.countByRole(tenantId, workspaceId, role);
-        }
+    /** A real SQL error (a table that does not exist), in the current transaction. */
+    private static void sqlError(JpaTransactions transactions) {
+        transactions.entityManager().createNativeQuery("INSERT INTO cwk_no_such_table VALUES (1)").executeUpdate();
     }
 }

@@ -19,6 +19,7 @@ import io.clientworkspace.file.FileDownload;
 import io.clientworkspace.file.NewUpload;
 import io.clientworkspace.member.WorkspaceRole;
 import io.clientworkspace.PageRequest;
+import io.clientworkspace.tck.SampleFiles;
 import io.clientworkspace.spi.ApprovalStore;
 import io.clientworkspace.tenant.Tenant;
 import io.clientworkspace.workspace.NewWorkspace;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +61,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresFileAndApprovalConcurrencyIT {
 
     private static final TestDatabase DB = TestDatabase.POSTGRESQL;
-    private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PDF = SampleFiles.pdf();
     private static final int THREADS = 16;
 
     @TempDir

@@ -10,6 +10,7 @@ import io.clientworkspace.approval.NewApproval;
 import io.clientworkspace.blob.FileSystemBlobStore;
 import io.clientworkspace.file.NewUpload;
 import io.clientworkspace.member.WorkspaceRole;
+import io.clientworkspace.tck.SampleFiles;
 import io.clientworkspace.tenant.Tenant;
 import io.clientworkspace.tenant.TenantRole;
 import io.clientworkspace.workspace.NewWorkspace;
@@ -21,7 +22,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +40,7 @@ class StatementCountIT {
     private record Seeded(WorkspaceKit kit, Actor alice, Actor bob, Workspace big) {
     }
 
-    private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PDF = SampleFiles.pdf();
 
     private static final java.util.Map<TestDatabase, Seeded> SEEDED = new java.util.EnumMap<>(TestDatabase.class);
 

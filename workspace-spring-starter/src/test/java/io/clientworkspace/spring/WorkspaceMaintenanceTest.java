@@ -44,7 +44,7 @@ class WorkspaceMaintenanceTest {
     }
 
     @Test
-    void the_orphan_sweep_deletes_old_unreferenced_blobs_and_keeps_the_referenced_ones(@TempDir Path dir) throws Exception {
+    void theOrphanSweepDeletesOldUnreferencedBlobsAndKeepsTheReferencedOnes(@TempDir Path dir) throws Exception {
         FileSystemBlobStore store = new FileSystemBlobStore(dir);
         WorkspaceKit kit = WorkspaceKit.builder().blobStore(store).build();
         Setup s = workspaceIn(kit);
@@ -60,7 +60,7 @@ class WorkspaceMaintenanceTest {
     }
 
     @Test
-    void the_expiry_run_stores_expired_on_overdue_requests() {
+    void theExpiryRunStoresExpiredOnOverdueRequests() {
         var clock = new MutableClock(Instant.parse("2030-01-01T10:00:00Z"));
         Stores stores = InMemoryStores.create();
         WorkspaceKit kit = WorkspaceKit.builder().stores(stores).clock(clock).build();
@@ -77,7 +77,7 @@ class WorkspaceMaintenanceTest {
     }
 
     @Test
-    void with_both_intervals_off_no_thread_is_started() {
+    void withBothIntervalsOffNoThreadIsStarted() {
         WorkspaceMaintenance maintenance = new WorkspaceMaintenance(WorkspaceKit.inMemory(), Duration.ZERO,
                 Duration.ofHours(24), Duration.ofSeconds(-1));
 
@@ -106,7 +106,7 @@ class WorkspaceMaintenanceTest {
     }
 
     @Test
-    void a_negative_orphan_age_is_refused_naming_the_property() {
+    void aNegativeOrphanAgeIsRefusedNamingTheProperty() {
         assertThatThrownBy(() -> new WorkspaceMaintenance(WorkspaceKit.inMemory(), Duration.ofHours(1),
                 Duration.ofSeconds(-1), Duration.ZERO)).hasMessageContaining("client-workspace.files.orphan-min-age");
     }

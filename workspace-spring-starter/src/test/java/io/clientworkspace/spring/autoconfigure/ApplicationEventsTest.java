@@ -33,7 +33,7 @@ class ApplicationEventsTest {
             .withUserConfiguration(Listeners.class);
 
     @Test
-    void a_created_workspace_reaches_an_EventListener_bean() {
+    void aCreatedWorkspaceReachesAnEventListenerBean() {
         runner.run(context -> {
             Workspace created = KitAutoConfigurations.createAndReadAWorkspace(context.getBean(WorkspaceKit.class));
 
@@ -47,7 +47,7 @@ class ApplicationEventsTest {
     }
 
     @Test
-    void the_event_arrives_after_commit_when_the_change_is_already_readable() {
+    void theEventArrivesAfterCommitWhenTheChangeIsAlreadyReadable() {
         runner.run(context -> {
             KitAutoConfigurations.createAndReadAWorkspace(context.getBean(WorkspaceKit.class));
 
@@ -56,7 +56,7 @@ class ApplicationEventsTest {
     }
 
     @Test
-    void a_failed_operation_publishes_no_event() {
+    void aFailedOperationPublishesNoEvent() {
         runner.run(context -> {
             WorkspaceKit kit = context.getBean(WorkspaceKit.class);
             Tenant tenant = kit.tenants().create("Northwind", UserId.of("alice"));
@@ -73,7 +73,7 @@ class ApplicationEventsTest {
     }
 
     @Test
-    void team_only_events_are_published_too_with_their_visibility_for_the_host_to_filter() {
+    void teamOnlyEventsArePublishedTooWithTheirVisibilityForTheHostToFilter() {
         runner.run(context -> {
             WorkspaceKit kit = context.getBean(WorkspaceKit.class);
             Workspace acme = KitAutoConfigurations.createAndReadAWorkspace(kit);
@@ -88,7 +88,7 @@ class ApplicationEventsTest {
     }
 
     @Test
-    void with_publish_application_events_false_no_application_event_is_published() {
+    void withPublishApplicationEventsFalseNoApplicationEventIsPublished() {
         runner.withPropertyValues("client-workspace.events.publish-application-events=false").run(context -> {
             KitAutoConfigurations.createAndReadAWorkspace(context.getBean(WorkspaceKit.class));
 

@@ -23,7 +23,7 @@ class ConfigurationMetadataTest {
     }
 
     @Test
-    void the_base_path_is_described_with_its_default() throws Exception {
+    void theBasePathIsDescribedWithItsDefault() throws Exception {
         List<Map<String, Object>> properties = JsonPath.read(metadata(), "$.properties[?(@.name == 'client-workspace.rest.base-path')]");
 
         assertThat(properties).singleElement().satisfies(p -> {
@@ -33,7 +33,7 @@ class ConfigurationMetadataTest {
     }
 
     @Test
-    void every_workspace_property_has_a_description() throws Exception {
+    void everyWorkspacePropertyHasADescription() throws Exception {
         List<Map<String, Object>> properties = JsonPath.read(metadata(), "$.properties[?(@.name =~ /client-workspace\\..*/)]");
 
         assertThat(properties).extracting(p -> p.get("name")).contains("client-workspace.store",

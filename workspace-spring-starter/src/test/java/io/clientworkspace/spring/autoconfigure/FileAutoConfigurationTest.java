@@ -69,7 +69,7 @@ class FileAutoConfigurationTest {
     // ---- properties ----
 
     @Test
-    void the_file_properties_default_to_the_kits_content_policy() {
+    void theFilePropertiesDefaultToTheKitsContentPolicy() {
         runner.run(context -> {
             WorkspaceProperties.Files files = context.getBean(WorkspaceProperties.class).getFiles();
             assertThat(files.getRoot()).isEqualTo(System.getProperty("client-workspace.files.root", "./workspace-files"));
@@ -85,12 +85,12 @@ class FileAutoConfigurationTest {
     }
 
     @Test
-    void the_default_root_is_workspace_files_under_the_working_directory() {
+    void theDefaultRootIsWorkspaceFilesUnderTheWorkingDirectory() {
         assertThat(new WorkspaceProperties().getFiles().getRoot()).isEqualTo("./workspace-files");
     }
 
     @Test
-    void the_content_policy_properties_bind_and_reach_the_kit() {
+    void theContentPolicyPropertiesBindAndReachTheKit() {
         runner.withPropertyValues("client-workspace.files.max-size=1KB", "client-workspace.files.allowed-types=text/plain,image/*",
                         "client-workspace.files.blocked-types=image/gif", "client-workspace.files.reject-mismatched-names=false",
                         "client-workspace.files.archive.max-entries=3", "client-workspace.files.archive.max-expanded-size=10MB")
@@ -109,7 +109,7 @@ class FileAutoConfigurationTest {
     }
 
     @Test
-    void an_invalid_max_size_fails_startup() {
+    void anInvalidMaxSizeFailsStartup() {
         runner.withPropertyValues("client-workspace.files.max-size=0B").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("maxSize");
@@ -117,7 +117,7 @@ class FileAutoConfigurationTest {
     }
 
     @Test
-    void the_blob_store_is_a_file_system_store_under_the_root_and_the_kit_uses_it(@TempDir Path dir) {
+    void theBlobStoreIsAFileSystemStoreUnderTheRootAndTheKitUsesIt(@TempDir Path dir) {
         runner.withPropertyValues("client-workspace.files.root=" + dir.resolve("blobs")).run(context -> {
             BlobStore store = context.getBean(BlobStore.class);
             assertThat(store).isInstanceOf(FileSystemBlobStore.class);
@@ -134,7 +134,7 @@ class FileAutoConfigurationTest {
     }
 
     @Test
-    void the_hosts_blob_store_content_policy_and_download_policy_win() {
+    void theHostsBlobStoreContentPolicyAndDownloadPolicyWin() {
         BlobStore own = new FileSystemBlobStore(tempDir());
         ContentPolicy strict = ContentPolicy.defaults().withMaxSize(5);
         DownloadPolicy nothing = (actor, file, version) -> Optional.of("a paid invoice");
@@ -155,7 +155,7 @@ class FileAutoConfigurationTest {
     // ---- health ----
 
     @Test
-    void the_blob_store_health_is_up_with_root_and_free_space(@TempDir Path dir) {
+    void theBlobStoreHealthIsUpWithRootAndFreeSpace(@TempDir Path dir) {
         runner.withPropertyValues("client-workspace.files.root=" + dir).run(context -> {
             Health health = context.getBean("workspaceBlobStoreHealthIndicator", HealthIndicator.class).health(true);
             assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -168,7 +168,7 @@ class FileAutoConfigurationTest {
     }
 
     @Test
-    void the_blob_store_health_is_down_below_the_free_space_threshold(@TempDir Path dir) {
+    void theBlobStoreHealthIsDownBelowTheFreeSpaceThreshold(@TempDir Path dir) {
         runner.withPropertyValues("client-workspace.files.root=" + dir, "client-workspace.files.min-free-space=100000TB").run(context -> {
             Health health = context.getBean("workspaceBlobStoreHealthIndicator", HealthIndicator.class).health(true);
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -177,7 +177,7 @@ class FileAutoConfigurationTest {
     }
 
     @Test
-    void the_blob_store_health_is_down_when_the_root_is_gone(@TempDir Path dir) {
+    void theBlobStoreHealthIsDownWhenTheRootIsGone(@TempDir Path dir) {
         runner.withPropertyValues("client-workspace.files.root=" + dir.resolve("blobs")).run(context -> {
             Files.delete(dir.resolve("blobs"));
             Health health = context.getBean("workspaceBlobStoreHealthIndicator", HealthIndicator.class).health(true);
@@ -187,7 +187,7 @@ class FileAutoConfigurationTest {
     }
 
     @Test
-    void another_blob_store_is_up_when_it_answers_and_down_when_it_fails() {
+    void anotherBlobStoreIsUpWhenItAnswersAndDownWhenItFails() {
         BlobStore failing = new BlobStore() {
             @Override
             public StoredBlob put(InputStream content) throws IOException {
@@ -224,7 +224,7 @@ class FileAutoConfigurationTest {
     // ---- housekeeping ----
 
     @Test
-    void the_maintenance_bean_starts_a_thread_only_when_an_interval_is_positive() {
+    void theMaintenanceBeanStartsAThreadOnlyWhenAnIntervalIsPositive() {
         runner.run(context -> assertThat(context.getBean(WorkspaceMaintenance.class).isRunning()).isTrue());
         runner.withPropertyValues("client-workspace.files.orphan-sweep-interval=0", "client-workspace.approvals.expiry-interval=-1s")
                 .run(context -> assertThat(context.getBean(WorkspaceMaintenance.class).isRunning()).isFalse());
@@ -233,7 +233,7 @@ class FileAutoConfigurationTest {
     // ---- REST ----
 
     @Test
-    void the_file_folder_and_approval_controllers_are_registered_and_back_off_for_the_hosts_own() {
+    void theFileFolderAndApprovalControllersAreRegisteredAndBackOffForTheHostsOwn() {
         WebApplicationContextRunner web = new WebApplicationContextRunner()
                 .withConfiguration(KitAutoConfigurations.WEB_MVC).withConfiguration(KitAutoConfigurations.ALL);
         web.run(context -> assertThat(context).hasNotFailed().hasSingleBean(FileApiController.class)

@@ -30,7 +30,7 @@ class FileConfigurationMetadataTest {
     }
 
     @Test
-    void every_file_and_approval_property_is_described_with_its_default() throws Exception {
+    void everyFileAndApprovalPropertyIsDescribedWithItsDefault() throws Exception {
         assertThat(property("client-workspace.files.root")).containsEntry("defaultValue", "./workspace-files");
         assertThat(property("client-workspace.files.max-size")).containsEntry("defaultValue", "2GB");
         assertThat(property("client-workspace.files.reject-mismatched-names")).containsEntry("defaultValue", true);
@@ -44,7 +44,7 @@ class FileConfigurationMetadataTest {
     }
 
     @Test
-    void the_documented_type_lists_are_the_kits_defaults() throws Exception {
+    void theDocumentedTypeListsAreTheKitsDefaults() throws Exception {
         assertThat((List<String>) property("client-workspace.files.allowed-types").get("defaultValue"))
                 .containsExactlyInAnyOrderElementsOf(ContentPolicy.defaults().allowedTypes());
         assertThat((List<String>) property("client-workspace.files.blocked-types").get("defaultValue"))

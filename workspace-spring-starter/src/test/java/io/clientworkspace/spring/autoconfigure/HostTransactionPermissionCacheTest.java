@@ -112,13 +112,13 @@ class HostTransactionPermissionCacheTest {
     }
 
     @Test
-    void the_permission_cache_runs_with_its_default_settings() {
+    void thePermissionCacheRunsWithItsDefaultSettings() {
         runner.run(context -> assertThat(context.getBean(WorkspaceProperties.class).getCache().getExpireAfterWrite())
                 .isEqualTo(Duration.ofSeconds(30)));
     }
 
     @Test
-    void a_member_added_in_a_host_transaction_that_rolls_back_has_no_access_at_once_afterwards() {
+    void aMemberAddedInAHostTransactionThatRollsBackHasNoAccessAtOnceAfterwards() {
         runner.run(context -> {
             Agency agency = agency(context);
             List<Boolean> inside = new ArrayList<>();
@@ -136,7 +136,7 @@ class HostTransactionPermissionCacheTest {
     }
 
     @Test
-    void a_no_access_cached_before_a_host_transaction_does_not_hide_the_member_it_adds_nor_outlive_its_rollback() {
+    void aNoAccessCachedBeforeAHostTransactionDoesNotHideTheMemberItAddsNorOutliveItsRollback() {
         runner.run(context -> {
             Agency agency = agency(context);
             assertThat(carolMayUpload(context, agency)).as("cached before").isFalse();
@@ -152,7 +152,7 @@ class HostTransactionPermissionCacheTest {
     }
 
     @Test
-    void a_member_added_in_a_host_transaction_that_commits_has_access_at_once_although_no_access_was_cached() {
+    void aMemberAddedInAHostTransactionThatCommitsHasAccessAtOnceAlthoughNoAccessWasCached() {
         runner.run(context -> {
             Agency agency = agency(context);
             assertThat(carolMayUpload(context, agency)).as("cached before").isFalse();
@@ -166,7 +166,7 @@ class HostTransactionPermissionCacheTest {
     }
 
     @Test
-    void a_member_removed_in_a_host_transaction_that_rolls_back_keeps_access_and_has_none_inside_it() {
+    void aMemberRemovedInAHostTransactionThatRollsBackKeepsAccessAndHasNoneInsideIt() {
         runner.run(context -> {
             Agency agency = agency(context);
             WorkspaceKit kit = context.getBean(WorkspaceKit.class);

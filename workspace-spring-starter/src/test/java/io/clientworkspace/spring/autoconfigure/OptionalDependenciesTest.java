@@ -29,7 +29,7 @@ class OptionalDependenciesTest {
     }
 
     @Test
-    void with_everything_present_every_part_is_configured() {
+    void withEverythingPresentEveryPartIsConfigured() {
         web.run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(WorkspaceApiController.class)
                     .hasSingleBean(ActorResolver.class).hasSingleBean(WorkspaceMetrics.class)
@@ -39,7 +39,7 @@ class OptionalDependenciesTest {
     }
 
     @Test
-    void without_spring_mvc_the_kit_works_without_the_rest_api() {
+    void withoutSpringMvcTheKitWorksWithoutTheRestApi() {
         new ApplicationContextRunner()
                 .withConfiguration(KitAutoConfigurations.ALL)
                 .withClassLoader(new FilteredClassLoader("org.springframework.web", "jakarta.servlet"))
@@ -51,7 +51,7 @@ class OptionalDependenciesTest {
     }
 
     @Test
-    void without_spring_security_the_kit_works_without_actor_resolver_and_rest_api() {
+    void withoutSpringSecurityTheKitWorksWithoutActorResolverAndRestApi() {
         web.withClassLoader(new FilteredClassLoader("org.springframework.security")).run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(ActorResolver.class)
                     .doesNotHaveBean(WorkspaceApiController.class);
@@ -60,7 +60,7 @@ class OptionalDependenciesTest {
     }
 
     @Test
-    void without_micrometer_the_kit_and_its_rest_api_work_without_metrics() {
+    void withoutMicrometerTheKitAndItsRestApiWorkWithoutMetrics() {
         new WebApplicationContextRunner()
                 .withConfiguration(KitAutoConfigurations.WEB_MVC)
                 .withConfiguration(KitAutoConfigurations.ALL)
@@ -73,7 +73,7 @@ class OptionalDependenciesTest {
     }
 
     @Test
-    void without_springdoc_the_rest_api_still_starts() {
+    void withoutSpringdocTheRestApiStillStarts() {
         web.withClassLoader(new FilteredClassLoader("org.springdoc")).run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(WorkspaceApiController.class);
             kitWorks(context);
@@ -81,7 +81,7 @@ class OptionalDependenciesTest {
     }
 
     @Test
-    void with_micrometer_but_no_meter_registry_there_are_no_kit_metrics() {
+    void withMicrometerButNoMeterRegistryThereAreNoKitMetrics() {
         new ApplicationContextRunner().withConfiguration(KitAutoConfigurations.ALL).run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(WorkspaceMetrics.class);
             kitWorks(context);
@@ -89,7 +89,7 @@ class OptionalDependenciesTest {
     }
 
     @Test
-    void without_actuator_health_the_kit_works_without_the_health_indicator() {
+    void withoutActuatorHealthTheKitWorksWithoutTheHealthIndicator() {
         web.withClassLoader(new FilteredClassLoader("org.springframework.boot.health")).run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean("workspaceStoresHealthIndicator");
             kitWorks(context);
@@ -97,7 +97,7 @@ class OptionalDependenciesTest {
     }
 
     @Test
-    void without_jpa_flyway_and_jdbc_the_kit_works_on_in_memory_stores() {
+    void withoutJpaFlywayAndJdbcTheKitWorksOnInMemoryStores() {
         web.withClassLoader(new FilteredClassLoader("jakarta.persistence", "org.flywaydb", "org.springframework.orm",
                 "org.springframework.jdbc", "org.springframework.boot.jdbc", "org.hibernate")).run(context -> {
                     assertThat(context).hasNotFailed();
@@ -106,7 +106,7 @@ class OptionalDependenciesTest {
     }
 
     @Test
-    void with_nothing_optional_at_all_the_kit_still_starts_and_works() {
+    void withNothingOptionalAtAllTheKitStillStartsAndWorks() {
         new ApplicationContextRunner()
                 .withConfiguration(KitAutoConfigurations.ALL)
                 .withClassLoader(new FilteredClassLoader("org.springframework.web", "jakarta.servlet",

@@ -49,7 +49,7 @@ class RestApiOnJpaStoresTest {
     }
 
     @Test
-    void a_workspace_created_through_the_api_is_stored_and_read_back_with_its_etag() {
+    void aWorkspaceCreatedThroughTheApiIsStoredAndReadBackWithItsEtag() {
         runner.run(context -> {
             WorkspaceKit kit = context.getBean(WorkspaceKit.class);
             Actor alice = signInAsTenantAdmin(kit);
@@ -71,7 +71,7 @@ class RestApiOnJpaStoresTest {
     }
 
     @Test
-    void a_patch_whose_branding_is_refused_leaves_the_name_unchanged_in_the_database() {
+    void aPatchWhoseBrandingIsRefusedLeavesTheNameUnchangedInTheDatabase() {
         runner.run(context -> {
             WorkspaceKit kit = context.getBean(WorkspaceKit.class);
             Actor alice = signInAsTenantAdmin(kit);
@@ -89,7 +89,7 @@ class RestApiOnJpaStoresTest {
     }
 
     @Test
-    void a_patch_with_name_and_branding_commits_both_and_answers_the_final_etag() {
+    void aPatchWithNameAndBrandingCommitsBothAndAnswersTheFinalEtag() {
         runner.run(context -> {
             WorkspaceKit kit = context.getBean(WorkspaceKit.class);
             Actor alice = signInAsTenantAdmin(kit);

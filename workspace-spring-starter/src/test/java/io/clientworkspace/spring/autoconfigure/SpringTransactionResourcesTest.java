@@ -44,7 +44,7 @@ class SpringTransactionResourcesTest {
     }
 
     @Test
-    void a_host_transaction_is_active_for_the_kit_also_between_kit_calls() {
+    void aHostTransactionIsActiveForTheKitAlsoBetweenKitCalls() {
         runner.run(context -> {
             UnitOfWork unitOfWork = unitOfWork(context);
 
@@ -57,7 +57,7 @@ class SpringTransactionResourcesTest {
     }
 
     @Test
-    void a_resource_bound_in_a_host_transaction_is_the_one_the_kits_unit_of_work_sees_inside_it() {
+    void aResourceBoundInAHostTransactionIsTheOneTheKitsUnitOfWorkSeesInsideIt() {
         runner.run(context -> {
             UnitOfWork unitOfWork = unitOfWork(context);
             Object key = new Object();
@@ -73,7 +73,7 @@ class SpringTransactionResourcesTest {
     }
 
     @Test
-    void a_resource_is_unbound_when_the_host_transaction_commits_or_rolls_back() {
+    void aResourceIsUnboundWhenTheHostTransactionCommitsOrRollsBack() {
         runner.run(context -> {
             UnitOfWork unitOfWork = unitOfWork(context);
             Object key = new Object();
@@ -94,7 +94,7 @@ class SpringTransactionResourcesTest {
     }
 
     @Test
-    void a_resource_first_asked_for_while_after_commit_callbacks_run_does_not_leak_into_the_next_transaction() {
+    void aResourceFirstAskedForWhileAfterCommitCallbacksRunDoesNotLeakIntoTheNextTransaction() {
         runner.run(context -> {
             UnitOfWork unitOfWork = unitOfWork(context);
             Object key = new Object();
@@ -114,7 +114,7 @@ class SpringTransactionResourcesTest {
     }
 
     @Test
-    void a_transaction_begun_with_requires_new_inside_a_host_transaction_is_active_too() {
+    void aTransactionBegunWithRequiresNewInsideAHostTransactionIsActiveToo() {
         runner.run(context -> {
             UnitOfWork unitOfWork = unitOfWork(context);
             TransactionTemplate requiresNew = hostTransaction(context);

@@ -45,7 +45,7 @@ class WorkspaceAutoConfigurationTest {
             .withConfiguration(KitAutoConfigurations.ALL);
 
     @Test
-    void without_jpa_the_kit_runs_on_in_memory_stores() {
+    void withoutJpaTheKitRunsOnInMemoryStores() {
         runner.run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(Stores.class).hasSingleBean(WorkspaceKit.class);
             Stores stores = context.getBean(Stores.class);
@@ -56,7 +56,7 @@ class WorkspaceAutoConfigurationTest {
     }
 
     @Test
-    void without_workspace_jpa_on_the_class_path_the_kit_runs_on_in_memory_stores() {
+    void withoutWorkspaceJpaOnTheClassPathTheKitRunsOnInMemoryStores() {
         runner.withClassLoader(new FilteredClassLoader(JpaStores.class)).run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(WorkspaceSchemaInitializer.class);
             assertThat(context.getBean(Stores.class).tenants()).isInstanceOf(InMemoryTenantStore.class);
@@ -64,7 +64,7 @@ class WorkspaceAutoConfigurationTest {
     }
 
     @Test
-    void the_in_memory_stores_are_announced_with_a_WARN_log(CapturedOutput output) {
+    void theInMemoryStoresAreAnnouncedWithAWARNLog(CapturedOutput output) {
         int mark = output.getAll().length();
         runner.run(context -> {
             assertThat(context).hasNotFailed();
@@ -74,7 +74,7 @@ class WorkspaceAutoConfigurationTest {
     }
 
     @Test
-    void the_auto_configured_kit_works() {
+    void theAutoConfiguredKitWorks() {
         runner.run(context -> {
             Workspace workspace = KitAutoConfigurations.createAndReadAWorkspace(context.getBean(WorkspaceKit.class));
             assertThat(workspace.slug()).isEqualTo("acme");
@@ -82,7 +82,7 @@ class WorkspaceAutoConfigurationTest {
     }
 
     @Test
-    void the_stores_back_off_when_the_host_declares_its_own_and_nothing_warns(CapturedOutput output) {
+    void theStoresBackOffWhenTheHostDeclaresItsOwnAndNothingWarns(CapturedOutput output) {
         int mark = output.getAll().length();
         runner.withUserConfiguration(OwnStores.class).run(context -> {
             assertThat(context).hasSingleBean(Stores.class);
@@ -95,7 +95,7 @@ class WorkspaceAutoConfigurationTest {
     }
 
     @Test
-    void the_kit_backs_off_when_the_host_declares_its_own() {
+    void theKitBacksOffWhenTheHostDeclaresItsOwn() {
         runner.withUserConfiguration(OwnKit.class).run(context -> {
             assertThat(context).hasSingleBean(WorkspaceKit.class);
             assertThat(context.getBean(WorkspaceKit.class)).isSameAs(context.getBean(OwnKit.class).kit);
@@ -103,7 +103,7 @@ class WorkspaceAutoConfigurationTest {
     }
 
     @Test
-    void the_kit_takes_the_hosts_clock_id_generator_and_default_permission_matrix() {
+    void theKitTakesTheHostsClockIdGeneratorAndDefaultPermissionMatrix() {
         runner.withUserConfiguration(OwnClockIdsAndMatrix.class).run(context -> {
             WorkspaceKit kit = context.getBean(WorkspaceKit.class);
             Tenant tenant = kit.tenants().create("Northwind", UserId.of("alice"));
@@ -115,7 +115,7 @@ class WorkspaceAutoConfigurationTest {
     }
 
     @Test
-    void every_DomainEventListener_bean_hears_the_kits_events() {
+    void everyDomainEventListenerBeanHearsTheKitsEvents() {
         runner.withUserConfiguration(RecordingListener.class).run(context -> {
             KitAutoConfigurations.createAndReadAWorkspace(context.getBean(WorkspaceKit.class));
 
@@ -125,7 +125,7 @@ class WorkspaceAutoConfigurationTest {
     }
 
     @Test
-    void store_jpa_without_jpa_fails_startup_saying_what_to_add() {
+    void storeJpaWithoutJpaFailsStartupSayingWhatToAdd() {
         runner.withPropertyValues("client-workspace.store=jpa").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
@@ -137,7 +137,7 @@ class WorkspaceAutoConfigurationTest {
     }
 
     @Test
-    void store_memory_chooses_the_in_memory_stores_and_says_so(CapturedOutput output) {
+    void storeMemoryChoosesTheInMemoryStoresAndSaysSo(CapturedOutput output) {
         int mark = output.getAll().length();
         runner.withPropertyValues("client-workspace.store=memory").run(context -> {
             assertThat(context.getBean(Stores.class).tenants()).isInstanceOf(InMemoryTenantStore.class);
@@ -146,24 +146,24 @@ class WorkspaceAutoConfigurationTest {
     }
 
     @Test
-    void an_unknown_store_fails_startup() {
+    void anUnknownStoreFailsStartup() {
         runner.withPropertyValues("client-workspace.store=mongodb").run(context ->
                 assertThat(context).hasFailed());
     }
 
     @Test
-    void domain_events_are_bridged_to_spring_application_events_by_default() {
+    void domainEventsAreBridgedToSpringApplicationEventsByDefault() {
         runner.run(context -> assertThat(context).hasSingleBean(ApplicationEventBridge.class));
     }
 
     @Test
-    void the_event_bridge_is_off_with_publish_application_events_false() {
+    void theEventBridgeIsOffWithPublishApplicationEventsFalse() {
         runner.withPropertyValues("client-workspace.events.publish-application-events=false")
                 .run(context -> assertThat(context).doesNotHaveBean(ApplicationEventBridge.class));
     }
 
     @Test
-    void the_event_bridge_backs_off_when_the_host_declares_its_own() {
+    void theEventBridgeBacksOffWhenTheHostDeclaresItsOwn() {
         runner.withBean("hostBridge", ApplicationEventBridge.class, () -> new ApplicationEventBridge(event -> { }))
                 .run(context -> {
                     assertThat(context).hasSingleBean(ApplicationEventBridge.class);
@@ -172,7 +172,7 @@ class WorkspaceAutoConfigurationTest {
     }
 
     @Test
-    void the_outbox_relay_does_not_run_on_stores_without_an_outbox() {
+    void theOutboxRelayDoesNotRunOnStoresWithoutAnOutbox() {
         runner.run(context -> {
             assertThat(context).hasSingleBean(OutboxRelay.class);
             assertThat(context.getBean(OutboxRelay.class).isRunning()).isFalse();
@@ -180,7 +180,7 @@ class WorkspaceAutoConfigurationTest {
     }
 
     @Test
-    void the_outbox_relay_backs_off_when_the_host_declares_its_own() {
+    void theOutboxRelayBacksOffWhenTheHostDeclaresItsOwn() {
         runner.withUserConfiguration(OwnKit.class)
                 .withBean("hostRelay", OutboxRelay.class,
                         () -> new OutboxRelay(WorkspaceKit.inMemory(), java.time.Duration.ofSeconds(1), false))

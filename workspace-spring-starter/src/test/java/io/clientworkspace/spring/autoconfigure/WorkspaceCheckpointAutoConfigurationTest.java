@@ -58,7 +58,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
     }
 
     @Test
-    void without_a_key_nothing_is_signed_and_an_info_says_how_to_configure_one(CapturedOutput output) {
+    void withoutAKeyNothingIsSignedAndAnInfoSaysHowToConfigureOne(CapturedOutput output) {
         runner.run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(CheckpointKeys.class);
             assertThat(context.getBean(WorkspaceKit.class).checkpoints().canSign()).isFalse();
@@ -68,7 +68,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
     }
 
     @Test
-    void a_pkcs8_pem_private_key_signs_checkpoints_on_a_schedule() throws Exception {
+    void aPkcs8PemPrivateKeySignsCheckpointsOnASchedule() throws Exception {
         KeyPair pair = ed25519();
         Path key = pem("checkpoint-key.pem", "PRIVATE KEY", pair.getPrivate().getEncoded());
 
@@ -86,7 +86,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
     }
 
     @Test
-    void the_private_key_may_be_a_resource_location_and_der() throws Exception {
+    void thePrivateKeyMayBeAResourceLocationAndDer() throws Exception {
         KeyPair pair = ed25519();
         Path key = dir.resolve("checkpoint-key.der");
         Files.write(key, pair.getPrivate().getEncoded());
@@ -96,7 +96,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
     }
 
     @Test
-    void the_public_key_property_alone_verifies_without_signing() throws Exception {
+    void thePublicKeyPropertyAloneVerifiesWithoutSigning() throws Exception {
         KeyPair pair = ed25519();
         Path key = pem("checkpoint-key.pub.pem", "PUBLIC KEY", pair.getPublic().getEncoded());
 
@@ -109,7 +109,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
     }
 
     @Test
-    void a_public_key_that_does_not_match_the_private_key_fails_the_start() throws Exception {
+    void aPublicKeyThatDoesNotMatchThePrivateKeyFailsTheStart() throws Exception {
         Path privateKey = pem("a.pem", "PRIVATE KEY", ed25519().getPrivate().getEncoded());
         Path publicKey = pem("b.pub.pem", "PUBLIC KEY", ed25519().getPublic().getEncoded());
 
@@ -120,14 +120,14 @@ class WorkspaceCheckpointAutoConfigurationTest {
     }
 
     @Test
-    void a_missing_key_file_fails_the_start_naming_the_property() {
+    void aMissingKeyFileFailsTheStartNamingTheProperty() {
         runner.withPropertyValues("client-workspace.checkpoints.private-key=" + dir.resolve("nowhere.pem")).run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("client-workspace.checkpoints.private-key").hasMessageContaining("does not exist"));
     }
 
     @Test
-    void an_rsa_key_fails_the_start_naming_the_property() throws Exception {
+    void anRsaKeyFailsTheStartNamingTheProperty() throws Exception {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(1024);
         Path key = pem("rsa.pem", "PRIVATE KEY", rsa.generateKeyPair().getPrivate().getEncoded());
@@ -138,7 +138,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
     }
 
     @Test
-    void a_file_that_is_no_key_fails_the_start_naming_the_property() throws Exception {
+    void aFileThatIsNoKeyFailsTheStartNamingTheProperty() throws Exception {
         Path key = dir.resolve("notes.txt");
         Files.writeString(key, "not a key");
 
@@ -148,7 +148,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
     }
 
     @Test
-    void a_checkpoint_keys_bean_is_used_and_other_key_pair_beans_are_left_alone() throws Exception {
+    void aCheckpointKeysBeanIsUsedAndOtherKeyPairBeansAreLeftAlone() throws Exception {
         CheckpointKeys keys = CheckpointKeys.generate();
         KeyPair unrelated = ed25519();
 
@@ -160,7 +160,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
     }
 
     @Test
-    void an_ed25519_key_pair_bean_named_for_checkpoints_signs_them() throws Exception {
+    void anEd25519KeyPairBeanNamedForCheckpointsSignsThem() throws Exception {
         KeyPair pair = ed25519();
         KeyPair unrelated = ed25519();
 
@@ -174,7 +174,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
     }
 
     @Test
-    void an_rsa_key_pair_bean_named_for_checkpoints_fails_the_start_naming_the_bean() throws Exception {
+    void anRsaKeyPairBeanNamedForCheckpointsFailsTheStartNamingTheBean() throws Exception {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(1024);
         KeyPair pair = rsa.generateKeyPair();
@@ -186,7 +186,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
     }
 
     @Test
-    void a_zero_interval_switches_signing_off() throws Exception {
+    void aZeroIntervalSwitchesSigningOff() throws Exception {
         Path key = pem("checkpoint-key.pem", "PRIVATE KEY", ed25519().getPrivate().getEncoded());
 
         runner.withPropertyValues("client-workspace.checkpoints.private-key=" + key, "client-workspace.checkpoints.interval=0s")
@@ -197,7 +197,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
     }
 
     @Test
-    void on_the_in_memory_stores_checkpoints_are_logged_and_kept_in_memory() {
+    void onTheInMemoryStoresCheckpointsAreLoggedAndKeptInMemory() {
         runner.run(context -> {
             CheckpointSink sink = context.getBean(CheckpointSink.class);
             assertThat(sink).isInstanceOf(LoggingCheckpointSink.class);
@@ -207,7 +207,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
     }
 
     @Test
-    void a_checkpoint_sink_bean_replaces_the_default() {
+    void aCheckpointSinkBeanReplacesTheDefault() {
         CheckpointSink own = new InMemoryCheckpointSink();
 
         runner.withBean(CheckpointSink.class, () -> own).run(context ->
@@ -215,7 +215,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
     }
 
     @Test
-    void on_the_jpa_stores_checkpoints_go_to_the_table_and_the_log(CapturedOutput output) {
+    void onTheJpaStoresCheckpointsGoToTheTableAndTheLog(CapturedOutput output) {
         CheckpointKeys keys = CheckpointKeys.generate();
         new ApplicationContextRunner()
                 .withConfiguration(KitAutoConfigurations.JPA)
@@ -234,7 +234,7 @@ class WorkspaceCheckpointAutoConfigurationTest {
     }
 
     @Test
-    void the_checkpoint_properties_are_described_for_ides() throws Exception {
+    void theCheckpointPropertiesAreDescribedForIdes() throws Exception {
         String metadata;
         try (java.io.InputStream in = new org.springframework.core.io.ClassPathResource(
                 "META-INF/spring-configuration-metadata.json").getInputStream()) {

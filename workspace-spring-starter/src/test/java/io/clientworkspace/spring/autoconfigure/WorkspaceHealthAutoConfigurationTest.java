@@ -27,7 +27,7 @@ class WorkspaceHealthAutoConfigurationTest {
     }
 
     @Test
-    void the_indicator_is_UP_when_the_stores_answer_and_names_them() {
+    void theIndicatorIsUPWhenTheStoresAnswerAndNamesThem() {
         runner.run(context -> {
             Health health = health(context);
             assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -36,7 +36,7 @@ class WorkspaceHealthAutoConfigurationTest {
     }
 
     @Test
-    void the_indicator_is_DOWN_with_the_error_when_the_stores_fail() {
+    void theIndicatorIsDOWNWithTheErrorWhenTheStoresFail() {
         TenantStore broken = Mockito.mock(TenantStore.class);
         Mockito.when(broken.list(any(), anyInt())).thenThrow(new IllegalStateException("database is gone"));
         Stores failing = Mockito.mock(Stores.class);
@@ -51,7 +51,7 @@ class WorkspaceHealthAutoConfigurationTest {
     }
 
     @Test
-    void the_indicator_backs_off_when_the_host_declares_one_of_that_name() {
+    void theIndicatorBacksOffWhenTheHostDeclaresOneOfThatName() {
         HealthIndicator own = () -> Health.unknown().build();
 
         runner.withBean("workspaceStoresHealthIndicator", HealthIndicator.class, () -> own).run(context ->

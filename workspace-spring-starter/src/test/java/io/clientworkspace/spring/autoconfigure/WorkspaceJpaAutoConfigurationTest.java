@@ -58,7 +58,7 @@ class WorkspaceJpaAutoConfigurationTest {
     }
 
     @Test
-    void with_a_datasource_and_hibernate_the_jpa_stores_are_chosen(CapturedOutput output) {
+    void withADatasourceAndHibernateTheJpaStoresAreChosen(CapturedOutput output) {
         int mark = output.getAll().length();
         runner.run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(Stores.class);
@@ -71,7 +71,7 @@ class WorkspaceJpaAutoConfigurationTest {
     }
 
     @Test
-    void the_kits_schema_is_migrated_into_its_own_history_table() {
+    void theKitsSchemaIsMigratedIntoItsOwnHistoryTable() {
         runner.run(context -> {
             List<Map<String, Object>> history = jdbc(context).queryForList(
                     "select \"version\", \"success\" from \"cwk_schema_history\" where \"version\" is not null"
@@ -83,7 +83,7 @@ class WorkspaceJpaAutoConfigurationTest {
     }
 
     @Test
-    void the_hosts_own_flyway_history_holds_none_of_the_kits_migrations() {
+    void theHostsOwnFlywayHistoryHoldsNoneOfTheKitsMigrations() {
         runner.run(context -> {
             assertThat(context).hasSingleBean(Flyway.class);
             Integer kitRows = jdbc(context).queryForObject(
@@ -94,7 +94,7 @@ class WorkspaceJpaAutoConfigurationTest {
     }
 
     @Test
-    void hibernate_validates_its_mappings_against_the_migrated_schema() {
+    void hibernateValidatesItsMappingsAgainstTheMigratedSchema() {
         runner.run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(EntityManagerFactory.class);
             assertThat(context.getBean(WorkspaceSchemaInitializer.class)).isNotNull();
@@ -117,7 +117,7 @@ class WorkspaceJpaAutoConfigurationTest {
     }
 
     @Test
-    void the_kits_schema_is_migrated_before_hibernate_starts_even_without_boots_flyway_auto_configuration() {
+    void theKitsSchemaIsMigratedBeforeHibernateStartsEvenWithoutBootsFlywayAutoConfiguration() {
         new ApplicationContextRunner()
                 .withConfiguration(org.springframework.boot.autoconfigure.AutoConfigurations.of(
                         org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration.class,
@@ -132,7 +132,7 @@ class WorkspaceJpaAutoConfigurationTest {
     }
 
     @Test
-    void the_kit_keeps_its_data_in_the_hosts_database() {
+    void theKitKeepsItsDataInTheHostsDatabase() {
         runner.run(context -> {
             Workspace workspace = KitAutoConfigurations.createAndReadAWorkspace(context.getBean(WorkspaceKit.class));
 
@@ -142,7 +142,7 @@ class WorkspaceJpaAutoConfigurationTest {
     }
 
     @Test
-    void the_migrated_constraints_hold_a_taken_slug_is_a_conflict() {
+    void theMigratedConstraintsHoldATakenSlugIsAConflict() {
         runner.run(context -> {
             WorkspaceKit kit = context.getBean(WorkspaceKit.class);
             Tenant tenant = kit.tenants().create("Northwind", UserId.of("alice"));
@@ -156,7 +156,7 @@ class WorkspaceJpaAutoConfigurationTest {
     }
 
     @Test
-    void a_custom_history_table_holds_the_kits_migrations() {
+    void aCustomHistoryTableHoldsTheKitsMigrations() {
         runner.withPropertyValues("client-workspace.jpa.history-table=kit_history").run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(jdbc(context).queryForObject("select count(*) from \"kit_history\" where \"version\" = '1'",
@@ -165,7 +165,7 @@ class WorkspaceJpaAutoConfigurationTest {
     }
 
     @Test
-    void with_migrate_false_the_kit_leaves_the_schema_to_the_host() {
+    void withMigrateFalseTheKitLeavesTheSchemaToTheHost() {
         runner.withPropertyValues("client-workspace.jpa.migrate=false", "spring.jpa.hibernate.ddl-auto=create-drop")
                 .run(context -> {
                     assertThat(context).hasNotFailed().doesNotHaveBean(WorkspaceSchemaInitializer.class);
@@ -175,7 +175,7 @@ class WorkspaceJpaAutoConfigurationTest {
     }
 
     @Test
-    void without_flyway_on_the_class_path_the_kit_does_not_migrate() {
+    void withoutFlywayOnTheClassPathTheKitDoesNotMigrate() {
         runner.withClassLoader(new FilteredClassLoader(Flyway.class))
                 .withPropertyValues("spring.jpa.hibernate.ddl-auto=create-drop")
                 .run(context -> {
@@ -185,7 +185,7 @@ class WorkspaceJpaAutoConfigurationTest {
     }
 
     @Test
-    void store_memory_forces_the_in_memory_stores_even_with_jpa() {
+    void storeMemoryForcesTheInMemoryStoresEvenWithJpa() {
         runner.withPropertyValues("client-workspace.store=memory").run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(WorkspaceSchemaInitializer.class)
                     .doesNotHaveBean(JpaTransactions.class);
@@ -194,13 +194,13 @@ class WorkspaceJpaAutoConfigurationTest {
     }
 
     @Test
-    void store_jpa_with_jpa_chooses_the_jpa_stores() {
+    void storeJpaWithJpaChoosesTheJpaStores() {
         runner.withPropertyValues("client-workspace.store=jpa").run(context ->
                 assertThat(context.getBean(Stores.class).tenants()).isInstanceOf(JpaTenantStore.class));
     }
 
     @Test
-    void the_jpa_transactions_back_off_when_the_host_declares_its_own() {
+    void theJpaTransactionsBackOffWhenTheHostDeclaresItsOwn() {
         runner.withUserConfiguration(OwnTransactions.class).run(context -> {
             assertThat(context).hasSingleBean(JpaTransactions.class).hasBean("hostTransactions");
             KitAutoConfigurations.createAndReadAWorkspace(context.getBean(WorkspaceKit.class));
@@ -208,7 +208,7 @@ class WorkspaceJpaAutoConfigurationTest {
     }
 
     @Test
-    void the_jpa_stores_back_off_when_the_host_declares_its_own_stores() {
+    void theJpaStoresBackOffWhenTheHostDeclaresItsOwnStores() {
         runner.withUserConfiguration(WorkspaceAutoConfigurationTest.OwnStores.class).run(context -> {
             assertThat(context).hasSingleBean(Stores.class);
             assertThat(context.getBean(Stores.class).tenants()).isInstanceOf(InMemoryTenantStore.class);
@@ -216,18 +216,18 @@ class WorkspaceJpaAutoConfigurationTest {
     }
 
     @Test
-    void the_outbox_relay_runs_on_the_jpa_stores() {
+    void theOutboxRelayRunsOnTheJpaStores() {
         runner.run(context -> assertThat(context.getBean(OutboxRelay.class).isRunning()).isTrue());
     }
 
     @Test
-    void a_relay_interval_of_zero_turns_the_outbox_relay_off() {
+    void aRelayIntervalOfZeroTurnsTheOutboxRelayOff() {
         runner.withPropertyValues("client-workspace.events.relay-interval=0s")
                 .run(context -> assertThat(context.getBean(OutboxRelay.class).isRunning()).isFalse());
     }
 
     @Test
-    void inside_a_host_transaction_events_are_published_only_when_it_commits() {
+    void insideAHostTransactionEventsArePublishedOnlyWhenItCommits() {
         runner.withUserConfiguration(RecordingApplicationListener.class).run(context -> {
             WorkspaceKit kit = context.getBean(WorkspaceKit.class);
             List<DomainEvent> heard = context.getBean(RecordingApplicationListener.class).events;
@@ -245,7 +245,7 @@ class WorkspaceJpaAutoConfigurationTest {
     }
 
     @Test
-    void when_the_host_transaction_rolls_back_nothing_is_stored_and_no_event_is_published() {
+    void whenTheHostTransactionRollsBackNothingIsStoredAndNoEventIsPublished() {
         runner.withUserConfiguration(RecordingApplicationListener.class).run(context -> {
             WorkspaceKit kit = context.getBean(WorkspaceKit.class);
             List<DomainEvent> heard = context.getBean(RecordingApplicationListener.class).events;

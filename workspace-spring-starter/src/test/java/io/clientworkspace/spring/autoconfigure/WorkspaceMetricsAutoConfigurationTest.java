@@ -40,7 +40,7 @@ class WorkspaceMetricsAutoConfigurationTest {
     }
 
     @Test
-    void with_a_meter_registry_the_kit_registers_its_counters_at_zero() {
+    void withAMeterRegistryTheKitRegistersItsCountersAtZero() {
         runner.run(context -> {
             assertThat(context).hasSingleBean(WorkspaceMetrics.class);
             MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -53,7 +53,7 @@ class WorkspaceMetricsAutoConfigurationTest {
     }
 
     @Test
-    void creating_a_workspace_counts_a_workspace_and_its_first_lead() {
+    void creatingAWorkspaceCountsAWorkspaceAndItsFirstLead() {
         runner.run(context -> {
             Setup s = Setup.of(context);
 
@@ -65,7 +65,7 @@ class WorkspaceMetricsAutoConfigurationTest {
     }
 
     @Test
-    void archiving_counts_an_archived_workspace() {
+    void archivingCountsAnArchivedWorkspace() {
         runner.run(context -> {
             Setup s = Setup.of(context);
             Workspace acme = s.kit().workspaces().create(s.alice(), NewWorkspace.of("Acme", "acme"));
@@ -77,7 +77,7 @@ class WorkspaceMetricsAutoConfigurationTest {
     }
 
     @Test
-    void adding_and_removing_members_are_counted() {
+    void addingAndRemovingMembersAreCounted() {
         runner.run(context -> {
             Setup s = Setup.of(context);
             Workspace acme = s.kit().workspaces().create(s.alice(), NewWorkspace.of("Acme", "acme"));
@@ -91,7 +91,7 @@ class WorkspaceMetricsAutoConfigurationTest {
     }
 
     @Test
-    void sending_and_accepting_invitations_are_counted() {
+    void sendingAndAcceptingInvitationsAreCounted() {
         runner.run(context -> {
             Setup s = Setup.of(context);
             Workspace acme = s.kit().workspaces().create(s.alice(), NewWorkspace.of("Acme", "acme"));
@@ -107,7 +107,7 @@ class WorkspaceMetricsAutoConfigurationTest {
     }
 
     @Test
-    void a_failed_operation_counts_nothing() {
+    void aFailedOperationCountsNothing() {
         runner.run(context -> {
             Setup s = Setup.of(context);
             s.kit().workspaces().create(s.alice(), NewWorkspace.of("Acme", "acme"));
@@ -123,7 +123,7 @@ class WorkspaceMetricsAutoConfigurationTest {
     }
 
     @Test
-    void refusals_are_counted_by_outcome() {
+    void refusalsAreCountedByOutcome() {
         runner.run(context -> {
             WorkspaceMetrics metrics = context.getBean(WorkspaceMetrics.class);
             MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -140,7 +140,7 @@ class WorkspaceMetricsAutoConfigurationTest {
     }
 
     @Test
-    void the_metrics_back_off_when_the_host_declares_its_own() {
+    void theMetricsBackOffWhenTheHostDeclaresItsOwn() {
         runner.withBean("hostMetrics", WorkspaceMetrics.class, () -> new WorkspaceMetrics(new SimpleMeterRegistry()))
                 .run(context -> assertThat(context).hasSingleBean(WorkspaceMetrics.class).hasBean("hostMetrics"));
     }

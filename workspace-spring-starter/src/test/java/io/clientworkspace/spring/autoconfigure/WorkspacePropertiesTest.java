@@ -19,7 +19,7 @@ class WorkspacePropertiesTest {
             .withConfiguration(KitAutoConfigurations.ALL);
 
     @Test
-    void every_property_has_a_default() {
+    void everyPropertyHasADefault() {
         runner.run(context -> {
             WorkspaceProperties properties = context.getBean(WorkspaceProperties.class);
             assertThat(properties.getStore()).isEqualTo(WorkspaceProperties.Store.AUTO);
@@ -38,7 +38,7 @@ class WorkspacePropertiesTest {
     }
 
     @Test
-    void cache_properties_bind() {
+    void cachePropertiesBind() {
         runner.withPropertyValues("client-workspace.cache.maximum-size=10", "client-workspace.cache.expire-after-write=5m")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -49,7 +49,7 @@ class WorkspacePropertiesTest {
     }
 
     @Test
-    void a_negative_cache_size_fails_startup_naming_it() {
+    void aNegativeCacheSizeFailsStartupNamingIt() {
         runner.withPropertyValues("client-workspace.cache.maximum-size=-1").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("maximumSize");
@@ -57,7 +57,7 @@ class WorkspacePropertiesTest {
     }
 
     @Test
-    void rest_properties_bind() {
+    void restPropertiesBind() {
         runner.withPropertyValues("client-workspace.rest.enabled=false", "client-workspace.rest.base-path=/portal-api")
                 .run(context -> {
                     WorkspaceProperties.Rest rest = context.getBean(WorkspaceProperties.class).getRest();
@@ -67,7 +67,7 @@ class WorkspacePropertiesTest {
     }
 
     @Test
-    void security_properties_bind_and_drive_the_default_actor_resolver() {
+    void securityPropertiesBindAndDriveTheDefaultActorResolver() {
         runner.withPropertyValues("client-workspace.security.tenant-authority-prefix=ORG_",
                         "client-workspace.security.team-authority=STAFF")
                 .run(context -> {
@@ -85,7 +85,7 @@ class WorkspacePropertiesTest {
     }
 
     @Test
-    void the_default_tenant_serves_users_without_a_tenant_authority() {
+    void theDefaultTenantServesUsersWithoutATenantAuthority() {
         runner.withPropertyValues("client-workspace.security.default-tenant-id= single-tenant ").run(context -> {
             assertThat(context.getBean(ActorResolver.class)
                     .resolve(new TestingAuthenticationToken("jane", null, "ROLE_USER")))
@@ -94,7 +94,7 @@ class WorkspacePropertiesTest {
     }
 
     @Test
-    void event_properties_bind() {
+    void eventPropertiesBind() {
         runner.withPropertyValues("client-workspace.events.publish-application-events=false",
                 "client-workspace.events.relay-interval=15s").run(context -> {
                     WorkspaceProperties.Events events = context.getBean(WorkspaceProperties.class).getEvents();
@@ -104,7 +104,7 @@ class WorkspacePropertiesTest {
     }
 
     @Test
-    void jpa_properties_bind() {
+    void jpaPropertiesBind() {
         runner.withPropertyValues("client-workspace.jpa.migrate=false", "client-workspace.jpa.history-table=kit_history")
                 .run(context -> {
                     WorkspaceProperties.Jpa jpa = context.getBean(WorkspaceProperties.class).getJpa();
@@ -114,7 +114,7 @@ class WorkspacePropertiesTest {
     }
 
     @Test
-    void store_binds_in_any_letter_case() {
+    void storeBindsInAnyLetterCase() {
         runner.withPropertyValues("client-workspace.store=MEMORY").run(context ->
                 assertThat(context.getBean(WorkspaceProperties.class).getStore()).isEqualTo(WorkspaceProperties.Store.MEMORY));
     }

@@ -49,7 +49,7 @@ class WorkspaceRestAutoConfigurationTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void the_cross_site_filter_covers_the_base_path_below_the_dispatcher_servlets_own_path() {
+    void theCrossSiteFilterCoversTheBasePathBelowTheDispatcherServletsOwnPath() {
         runner.withPropertyValues("spring.mvc.servlet.path=/app/", "client-workspace.rest.base-path=/kit-api").run(context -> {
             org.springframework.boot.web.servlet.FilterRegistrationBean<?> filter = context.getBean(
                     "workspaceCrossSiteRequestFilter", org.springframework.boot.web.servlet.FilterRegistrationBean.class);
@@ -58,7 +58,7 @@ class WorkspaceRestAutoConfigurationTest {
     }
 
     @Test
-    void the_cross_site_filter_covers_the_base_path_of_a_root_dispatcher_servlet() {
+    void theCrossSiteFilterCoversTheBasePathOfARootDispatcherServlet() {
         runner.run(context -> {
             org.springframework.boot.web.servlet.FilterRegistrationBean<?> filter = context.getBean(
                     "workspaceCrossSiteRequestFilter", org.springframework.boot.web.servlet.FilterRegistrationBean.class);
@@ -67,7 +67,7 @@ class WorkspaceRestAutoConfigurationTest {
     }
 
     @Test
-    void a_servlet_app_with_spring_security_gets_the_controllers_and_the_problem_details_advice() {
+    void aServletAppWithSpringSecurityGetsTheControllersAndTheProblemDetailsAdvice() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
             for (Class<?> type : API_BEANS) {
@@ -77,7 +77,7 @@ class WorkspaceRestAutoConfigurationTest {
     }
 
     @Test
-    void rest_enabled_false_registers_no_endpoint() {
+    void restEnabledFalseRegistersNoEndpoint() {
         runner.withPropertyValues("client-workspace.rest.enabled=false").run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(WorkspaceKit.class);
             for (Class<?> type : API_BEANS) {
@@ -87,7 +87,7 @@ class WorkspaceRestAutoConfigurationTest {
     }
 
     @Test
-    void without_spring_security_there_is_no_rest_api() {
+    void withoutSpringSecurityThereIsNoRestApi() {
         runner.withClassLoader(new FilteredClassLoader("org.springframework.security")).run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(WorkspaceKit.class);
             for (Class<?> type : API_BEANS) {
@@ -97,7 +97,7 @@ class WorkspaceRestAutoConfigurationTest {
     }
 
     @Test
-    void a_non_web_application_gets_no_rest_api() {
+    void aNonWebApplicationGetsNoRestApi() {
         new ApplicationContextRunner().withConfiguration(KitAutoConfigurations.ALL).run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(WorkspaceKit.class);
             for (Class<?> type : API_BEANS) {
@@ -107,7 +107,7 @@ class WorkspaceRestAutoConfigurationTest {
     }
 
     @Test
-    void each_controller_and_the_advice_back_off_when_the_host_declares_its_own() {
+    void eachControllerAndTheAdviceBackOffWhenTheHostDeclaresItsOwn() {
         runner.withUserConfiguration(OwnApiBeans.class).run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context).hasSingleBean(WorkspaceApiController.class).hasBean("hostWorkspaces");
@@ -119,7 +119,7 @@ class WorkspaceRestAutoConfigurationTest {
     }
 
     @Test
-    void the_hosts_actor_resolver_decides_who_calls_the_api() {
+    void theHostsActorResolverDecidesWhoCallsTheApi() {
         Actor fixed = Actor.client(TenantId.of("northwind"), "jane");
         runner.withBean(ActorResolver.class, () -> authentication -> Optional.of(fixed)).run(context -> {
             MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
@@ -134,7 +134,7 @@ class WorkspaceRestAutoConfigurationTest {
     }
 
     @Test
-    void a_request_without_authentication_is_401_problem() {
+    void aRequestWithoutAuthenticationIs401Problem() {
         runner.run(context -> {
             MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
 
@@ -145,7 +145,7 @@ class WorkspaceRestAutoConfigurationTest {
     }
 
     @Test
-    void the_hosts_own_controllers_may_take_an_Actor_parameter() {
+    void theHostsOwnControllersMayTakeAnActorParameter() {
         runner.withUserConfiguration(HostController.class).run(context -> {
             MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
             TestingAuthenticationToken jane = new TestingAuthenticationToken("jane", null, "TENANT_northwind");
@@ -159,7 +159,7 @@ class WorkspaceRestAutoConfigurationTest {
     }
 
     @Test
-    void the_hosts_own_controllers_answer_401_when_nobody_is_signed_in() {
+    void theHostsOwnControllersAnswer401WhenNobodyIsSignedIn() {
         runner.withUserConfiguration(HostController.class).run(context -> {
             MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
 

@@ -26,12 +26,12 @@ class WorkspaceSecurityAutoConfigurationTest {
     }
 
     @Test
-    void with_spring_security_the_default_actor_resolver_is_registered() {
+    void withSpringSecurityTheDefaultActorResolverIsRegistered() {
         runner.run(context -> assertThat(context).getBean(ActorResolver.class).isInstanceOf(DefaultActorResolver.class));
     }
 
     @Test
-    void the_default_resolver_reads_the_tenant_authority_and_the_team_authority() {
+    void theDefaultResolverReadsTheTenantAuthorityAndTheTeamAuthority() {
         runner.run(context -> {
             ActorResolver resolver = context.getBean(ActorResolver.class);
 
@@ -43,7 +43,7 @@ class WorkspaceSecurityAutoConfigurationTest {
     }
 
     @Test
-    void the_actor_resolver_backs_off_when_the_host_declares_its_own() {
+    void theActorResolverBacksOffWhenTheHostDeclaresItsOwn() {
         ActorResolver own = authentication -> Optional.empty();
 
         runner.withBean(ActorResolver.class, () -> own).run(context -> {
@@ -53,7 +53,7 @@ class WorkspaceSecurityAutoConfigurationTest {
     }
 
     @Test
-    void without_spring_security_there_is_no_actor_resolver_and_the_kit_still_starts() {
+    void withoutSpringSecurityThereIsNoActorResolverAndTheKitStillStarts() {
         runner.withClassLoader(new FilteredClassLoader("org.springframework.security")).run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(ActorResolver.class);
             KitAutoConfigurations.createAndReadAWorkspace(context.getBean(io.clientworkspace.WorkspaceKit.class));

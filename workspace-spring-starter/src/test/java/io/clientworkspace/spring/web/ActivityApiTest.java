@@ -42,7 +42,7 @@ class ActivityApiTest extends ApiTestSupport {
     }
 
     @Test
-    void feed_answers_entries_newest_first_as_id_sequence_actorId_actorKind_action_targetType_targetId_occurredAt_visibility_details() throws Exception {
+    void feedAnswersEntriesNewestFirstAsIdSequenceActorIdActorKindActionTargetTypeTargetIdOccurredAtVisibilityDetails() throws Exception {
         List<ActivityEntry> entries = kit.activity().feed(admin, workspace.id(), PageRequest.first()).items();
         ActivityEntry newest = entries.get(0);
 
@@ -68,7 +68,7 @@ class ActivityApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_client_never_sees_TEAM_entries() throws Exception {
+    void aClientNeverSeesTEAMEntries() throws Exception {
         String json = mvc.perform(get(feed).with(as(viewer)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].visibility", everyItem(is("CLIENT"))))
@@ -80,7 +80,7 @@ class ActivityApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_client_paging_one_entry_at_a_time_never_meets_a_TEAM_entry() throws Exception {
+    void aClientPagingOneEntryAtATimeNeverMeetsATEAMEntry() throws Exception {
         String cursor = null;
         int pages = 0;
         do {
@@ -101,7 +101,7 @@ class ActivityApiTest extends ApiTestSupport {
     }
 
     @Test
-    void feed_pages_with_limit_and_the_nextCursor() throws Exception {
+    void feedPagesWithLimitAndTheNextCursor() throws Exception {
         String first = mvc.perform(get(feed).param("limit", "2").with(as(admin)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items", hasSize(2)))
@@ -114,7 +114,7 @@ class ActivityApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_cursor_the_api_never_issued_is_400_naming_cursor() throws Exception {
+    void aCursorTheApiNeverIssuedIs400NamingCursor() throws Exception {
         mvc.perform(get(feed).param("cursor", "not-a-cursor").with(as(admin)))
                 .andExpect(problem(400, "validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("cursor"));
@@ -122,20 +122,20 @@ class ActivityApiTest extends ApiTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "501"})
-    void a_limit_outside_1_to_500_is_400_naming_limit(String limit) throws Exception {
+    void aLimitOutside1To500Is400NamingLimit(String limit) throws Exception {
         mvc.perform(get(feed).param("limit", limit).with(as(admin)))
                 .andExpect(problem(400, "validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("limit"));
     }
 
     @Test
-    void a_limit_that_is_not_a_number_is_400_bad_request() throws Exception {
+    void aLimitThatIsNotANumberIs400BadRequest() throws Exception {
         mvc.perform(get(feed).param("limit", "ten").with(as(admin)))
                 .andExpect(problem(400, "bad-request"));
     }
 
     @Test
-    void a_client_who_is_not_a_member_gets_404_as_for_a_missing_workspace() throws Exception {
+    void aClientWhoIsNotAMemberGets404AsForAMissingWorkspace() throws Exception {
         Actor stranger = clientUser(tenant);
 
         mvc.perform(get(feed).with(as(stranger)))

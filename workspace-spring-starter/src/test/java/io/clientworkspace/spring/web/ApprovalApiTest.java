@@ -18,6 +18,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
 
+import static io.clientworkspace.tck.SampleFiles.pdf;
+import static io.clientworkspace.tck.SampleFiles.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -54,7 +56,7 @@ class ApprovalApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void asking_approval_of_a_file_binds_it_to_the_latest_version_and_its_sha256() throws Exception {
+    void askingApprovalOfAFileBindsItToTheLatestVersionAndItsSha256() throws Exception {
         MockHttpServletResponse response = mvc.perform(post(approvals()).with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"title": "Approve the logo", "message": "Final colours", "approvers": ["%s"],
@@ -77,7 +79,7 @@ class ApprovalApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void asking_approval_of_a_deliverable_with_a_quorum() throws Exception {
+    void askingApprovalOfADeliverableWithAQuorum() throws Exception {
         mvc.perform(post(approvals()).with(as(admin)).contentType(MediaType.APPLICATION_JSON).content("""
                         {"title": "Launch plan", "approvers": ["%s", "%s"], "policy": "QUORUM", "quorum": 1,
                          "deliverable": {"description": "The launch plan as presented", "link": "https://example.com/plan"}}"""
@@ -91,7 +93,7 @@ class ApprovalApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_request_naming_both_or_neither_subject_is_400_and_asks_nothing() throws Exception {
+    void aRequestNamingBothOrNeitherSubjectIs400AndAsksNothing() throws Exception {
         mvc.perform(post(approvals()).with(as(admin)).contentType(MediaType.APPLICATION_JSON).content("""
                         {"title": "Both", "approvers": ["%s"], "file": {"id": "%s"}, "deliverable": {"description": "x"}}"""
                         .formatted(carol.userId().value(), logo.id().value())))
@@ -104,7 +106,7 @@ class ApprovalApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void an_approver_who_may_not_decide_is_400_naming_the_approvers() throws Exception {
+    void anApproverWhoMayNotDecideIs400NamingTheApprovers() throws Exception {
         mvc.perform(post(approvals()).with(as(admin)).contentType(MediaType.APPLICATION_JSON).content("""
                         {"title": "Logo", "approvers": ["%s"], "file": {"id": "%s"}}"""
                         .formatted(dave.userId().value(), logo.id().value())))
@@ -113,7 +115,7 @@ class ApprovalApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_request_body_with_a_field_the_caller_may_not_set_is_400_naming_it() throws Exception {
+    void aRequestBodyWithAFieldTheCallerMayNotSetIs400NamingIt() throws Exception {
         mvc.perform(post(approvals()).with(as(admin)).contentType(MediaType.APPLICATION_JSON).content("""
                         {"title": "Logo", "approvers": ["%s"], "file": {"id": "%s", "sha256": "00"}}"""
                         .formatted(carol.userId().value(), logo.id().value())))
@@ -129,7 +131,7 @@ class ApprovalApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_client_without_request_approvals_may_not_ask_403() throws Exception {
+    void aClientWithoutRequestApprovalsMayNotAsk403() throws Exception {
         mvc.perform(post(approvals()).with(as(carol)).contentType(MediaType.APPLICATION_JSON).content("""
                         {"title": "Logo", "approvers": ["%s"], "deliverable": {"description": "x"}}"""
                         .formatted(carol.userId().value())))
@@ -137,7 +139,7 @@ class ApprovalApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void the_approver_approves_and_the_record_names_who_when_and_the_sha256() throws Exception {
+    void theApproverApprovesAndTheRecordNamesWhoWhenAndTheSha256() throws Exception {
         ApprovalRequest request = approvalOf(admin, logo, carol);
 
         mvc.perform(post(approvals() + "/{id}/decisions", request.id().value()).with(as(carol))
@@ -162,7 +164,7 @@ class ApprovalApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void decisions_are_kept_in_order_when_an_approver_changes_their_mind() throws Exception {
+    void decisionsAreKeptInOrderWhenAnApproverChangesTheirMind() throws Exception {
         Actor second = clientMember(workspace, admin, WorkspaceRole.CLIENT_CONTRIBUTOR);
         ApprovalRequest request = kit.approvals().requestForFile(admin, workspace.id(), logo.id(), 1,
                 io.clientworkspace.approval.NewApproval.of("Logo", ids(carol, second))
@@ -180,7 +182,7 @@ class ApprovalApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_viewer_may_not_decide_403_and_nothing_is_recorded() throws Exception {
+    void aViewerMayNotDecide403AndNothingIsRecorded() throws Exception {
         ApprovalRequest request = approvalOf(admin, logo, carol);
 
         mvc.perform(post(approvals() + "/{id}/decisions", request.id().value()).with(as(dave))
@@ -192,7 +194,7 @@ class ApprovalApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_member_who_is_not_one_of_the_approvers_may_not_decide_403() throws Exception {
+    void aMemberWhoIsNotOneOfTheApproversMayNotDecide403() throws Exception {
         Actor contributor = clientMember(workspace, admin, WorkspaceRole.CLIENT_CONTRIBUTOR);
         ApprovalRequest request = approvalOf(admin, logo, carol);
 
@@ -204,7 +206,7 @@ class ApprovalApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void rejecting_without_a_comment_is_400_on_the_comment() throws Exception {
+    void rejectingWithoutACommentIs400OnTheComment() throws Exception {
         ApprovalRequest request = approvalOf(admin, logo, carol);
 
         mvc.perform(post(approvals() + "/{id}/decisions", request.id().value()).with(as(carol))
@@ -220,7 +222,7 @@ class ApprovalApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void deciding_on_a_request_that_is_no_longer_open_is_409() throws Exception {
+    void decidingOnARequestThatIsNoLongerOpenIs409() throws Exception {
         ApprovalRequest request = approvalOf(admin, logo, carol);
         kit.approvals().decide(carol, workspace.id(), request.id(), DecisionKind.APPROVE, Optional.empty());
 
@@ -234,7 +236,7 @@ class ApprovalApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_new_version_supersedes_the_open_request_of_the_old_one() throws Exception {
+    void aNewVersionSupersedesTheOpenRequestOfTheOldOne() throws Exception {
         ApprovalRequest request = approvalOf(admin, logo, carol);
 
         mvc.perform(post(base(workspace) + "/files/{id}/versions", logo.id().value()).with(as(admin))
@@ -246,7 +248,7 @@ class ApprovalApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void the_list_filters_by_status() throws Exception {
+    void theListFiltersByStatus() throws Exception {
         ApprovalRequest open = approvalOf(admin, logo, carol);
         ApprovalRequest approved = approvalOf(admin, file(admin, workspace, "brief.pdf", pdf("brief")), carol);
         kit.approvals().decide(carol, workspace.id(), approved.id(), DecisionKind.APPROVE, Optional.empty());
@@ -263,7 +265,7 @@ class ApprovalApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void cancelling_with_a_stale_if_match_is_412_and_leaves_the_request_open() throws Exception {
+    void cancellingWithAStaleIfMatchIs412AndLeavesTheRequestOpen() throws Exception {
         ApprovalRequest request = approvalOf(admin, logo, carol);
 
         mvc.perform(post(approvals() + "/{id}/cancel", request.id().value()).with(as(admin))
@@ -278,7 +280,7 @@ class ApprovalApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_client_may_not_cancel_someone_elses_request_403() throws Exception {
+    void aClientMayNotCancelSomeoneElsesRequest403() throws Exception {
         ApprovalRequest request = approvalOf(admin, logo, carol);
 
         mvc.perform(post(approvals() + "/{id}/cancel", request.id().value()).with(as(carol)))
@@ -288,7 +290,7 @@ class ApprovalApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void an_approval_of_version_1_stays_bound_to_it_after_a_new_version() throws Exception {
+    void anApprovalOfVersion1StaysBoundToItAfterANewVersion() throws Exception {
         ApprovalRequest request = approvalOf(admin, logo, carol);
         kit.approvals().decide(carol, workspace.id(), request.id(), DecisionKind.APPROVE, Optional.empty());
         kit.files().uploadVersion(admin, workspace.id(), logo.id(), "logo.pdf", "application/pdf",

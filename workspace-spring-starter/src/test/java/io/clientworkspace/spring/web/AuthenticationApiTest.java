@@ -26,14 +26,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class AuthenticationApiTest extends ApiTestSupport {
 
     @Test
-    void a_request_without_credentials_is_401_with_a_basic_challenge() throws Exception {
+    void aRequestWithoutCredentialsIs401WithABasicChallenge() throws Exception {
         mvc.perform(get("/api/workspaces"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, startsWith("Basic")));
     }
 
     @Test
-    void a_write_without_credentials_is_401_and_creates_nothing() throws Exception {
+    void aWriteWithoutCredentialsIs401AndCreatesNothing() throws Exception {
         mvc.perform(post("/api/workspaces").contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "Acme", "slug": "acme"}"""))
@@ -43,19 +43,19 @@ class AuthenticationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_wrong_password_is_401() throws Exception {
+    void aWrongPasswordIs401() throws Exception {
         mvc.perform(get("/api/me").with(httpBasic(admin.userId().value(), "wrong")))
                 .andExpect(status().isUnauthorized());
     }
 
     @Test
-    void a_signed_in_user_without_a_tenant_authority_is_401_unauthenticated_problem() throws Exception {
+    void aSignedInUserWithoutATenantAuthorityIs401UnauthenticatedProblem() throws Exception {
         mvc.perform(get("/api/me").with(user("no-tenant").authorities(() -> "ROLE_USER")))
                 .andExpect(problem(401, "unauthenticated"));
     }
 
     @Test
-    void a_user_with_two_tenant_authorities_is_401_because_its_tenant_is_ambiguous() throws Exception {
+    void aUserWithTwoTenantAuthoritiesIs401BecauseItsTenantIsAmbiguous() throws Exception {
         Workspace workspace = workspace(admin);
 
         mvc.perform(get("/api/workspaces/{id}", workspace.id().value()).with(user(admin.userId().value())
@@ -64,13 +64,13 @@ class AuthenticationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_tenant_authority_that_is_no_valid_tenant_id_is_401() throws Exception {
+    void aTenantAuthorityThatIsNoValidTenantIdIs401() throws Exception {
         mvc.perform(get("/api/me").with(user("odd").authorities(() -> "TENANT_ padded ")))
                 .andExpect(problem(401, "unauthenticated"));
     }
 
     @Test
-    void the_tenant_comes_only_from_the_authentication_so_a_user_sees_only_its_own_tenant() throws Exception {
+    void theTenantComesOnlyFromTheAuthenticationSoAUserSeesOnlyItsOwnTenant() throws Exception {
         Workspace mine = workspace(admin);
         OtherTenant other = otherTenant();
 
@@ -82,7 +82,7 @@ class AuthenticationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_user_claiming_the_team_authority_but_off_the_tenants_roster_sees_nothing_and_creates_nothing() throws Exception {
+    void aUserClaimingTheTeamAuthorityButOffTheTenantsRosterSeesNothingAndCreatesNothing() throws Exception {
         Workspace workspace = workspace(admin);
         Actor impostor = Actor.team(tenant, unique("impostor"));
         signUp(impostor);
@@ -101,7 +101,7 @@ class AuthenticationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_principal_implementing_ActorPrincipal_acts_as_its_actor_whatever_its_authorities() throws Exception {
+    void aPrincipalImplementingActorPrincipalActsAsItsActorWhateverItsAuthorities() throws Exception {
         record HostUser(Actor actor) implements ActorPrincipal {
         }
         TestingAuthenticationToken token = new TestingAuthenticationToken(new HostUser(admin), null, "ROLE_SOMETHING");
@@ -115,7 +115,7 @@ class AuthenticationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void users_built_per_request_with_the_tenant_authority_work_like_signed_up_users() throws Exception {
+    void usersBuiltPerRequestWithTheTenantAuthorityWorkLikeSignedUpUsers() throws Exception {
         TenantId tenantId = tenant;
 
         mvc.perform(get("/api/me").with(user(admin.userId().value())

@@ -29,7 +29,7 @@ class BasePathApiTest extends ApiTestSupport {
     private RequestMappingHandlerMapping mappings;
 
     @Test
-    void every_endpoint_of_every_kit_controller_is_served_under_the_base_path() {
+    void everyEndpointOfEveryKitControllerIsServedUnderTheBasePath() {
         List<String> patterns = mappings.getHandlerMethods().entrySet().stream()
                 .filter(e -> e.getValue().getBeanType().getPackageName().equals(WorkspaceApiController.class.getPackageName()))
                 .map(Map.Entry::getKey)
@@ -42,19 +42,19 @@ class BasePathApiTest extends ApiTestSupport {
     }
 
     @Test
-    void the_api_answers_under_the_base_path() throws Exception {
+    void theApiAnswersUnderTheBasePath() throws Exception {
         mvc.perform(get("/portal-api/me").with(as(admin)))
                 .andExpect(status().isOk());
     }
 
     @Test
-    void nothing_answers_under_the_default_path_any_more() throws Exception {
+    void nothingAnswersUnderTheDefaultPathAnyMore() throws Exception {
         mvc.perform(get("/api/me").with(as(admin)))
                 .andExpect(status().isNotFound());
     }
 
     @Test
-    void the_location_of_a_created_workspace_is_under_the_base_path() throws Exception {
+    void theLocationOfACreatedWorkspaceIsUnderTheBasePath() throws Exception {
         mvc.perform(post("/portal-api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "Acme", "slug": "acme"}"""))

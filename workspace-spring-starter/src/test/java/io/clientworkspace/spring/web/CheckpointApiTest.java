@@ -53,7 +53,7 @@ class CheckpointApiTest extends ApiTestSupport {
     }
 
     @Test
-    void without_checkpoints_in_the_sink_the_report_confirms_nothing() throws Exception {
+    void withoutCheckpointsInTheSinkTheReportConfirmsNothing() throws Exception {
         mvc.perform(get(verification).with(as(admin)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.intact").value(false))
@@ -63,7 +63,7 @@ class CheckpointApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_posted_checkpoint_of_an_untrusted_key_is_reported_and_not_confirmed() throws Exception {
+    void aPostedCheckpointOfAnUntrustedKeyIsReportedAndNotConfirmed() throws Exception {
         Checkpoint c = signedByAStranger();
 
         mvc.perform(post(verification).with(as(admin)).contentType(MediaType.APPLICATION_JSON).content(json(c)))
@@ -77,14 +77,14 @@ class CheckpointApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_malformed_checkpoint_is_a_validation_problem() throws Exception {
+    void aMalformedCheckpointIsAValidationProblem() throws Exception {
         mvc.perform(post(verification).with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("[{\"tenantId\":\"t\",\"sequence\":0}]"))
                 .andExpect(status().isBadRequest());
     }
 
     @Test
-    void a_client_cannot_verify() throws Exception {
+    void aClientCannotVerify() throws Exception {
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_ADMIN);
 
         mvc.perform(get(verification).with(as(viewer)))
@@ -92,7 +92,7 @@ class CheckpointApiTest extends ApiTestSupport {
     }
 
     @Test
-    void another_tenants_workspace_is_not_found() throws Exception {
+    void anotherTenantsWorkspaceIsNotFound() throws Exception {
         OtherTenant other = otherTenant();
 
         mvc.perform(get(verification).with(as(other.admin())))
@@ -100,7 +100,7 @@ class CheckpointApiTest extends ApiTestSupport {
     }
 
     @Test
-    void both_verifications_are_in_the_openapi_document() throws Exception {
+    void bothVerificationsAreInTheOpenapiDocument() throws Exception {
         java.util.Map<String, Object> path = read(body(get("/v3/api-docs").with(as(admin))),
                 "$.paths['/api/workspaces/{workspaceId}/activity/checkpoints/verification']");
 

@@ -20,18 +20,18 @@ class CrossSiteAllowedOriginsApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_listed_origin_may_post_although_the_browser_marks_it_cross_site() throws Exception {
+    void aListedOriginMayPostAlthoughTheBrowserMarksItCrossSite() throws Exception {
         createFrom("https://app.example.com", "cross-site", 201);
     }
 
     @Test
-    void a_listed_origin_matches_whatever_its_letter_case_and_with_its_port() throws Exception {
+    void aListedOriginMatchesWhateverItsLetterCaseAndWithItsPort() throws Exception {
         createFrom("HTTPS://App.Example.com", "same-site", 201);
         createFrom("https://admin.example.com:8443", "cross-site", 201);
     }
 
     @Test
-    void an_origin_that_is_not_listed_is_still_refused() throws Exception {
+    void anOriginThatIsNotListedIsStillRefused() throws Exception {
         createFrom("https://evil.example", "cross-site", 403);
         createFrom("https://admin.example.com", "same-site", 403);
         createFrom("http://app.example.com", "cross-site", 403);

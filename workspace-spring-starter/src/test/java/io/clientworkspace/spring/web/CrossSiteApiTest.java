@@ -35,7 +35,7 @@ class CrossSiteApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_post_marked_cross_site_is_403_cross_site_request_and_creates_nothing() throws Exception {
+    void aPostMarkedCrossSiteIs403CrossSiteRequestAndCreatesNothing() throws Exception {
         String slug = unique("ws");
 
         mvc.perform(createWorkspace(slug).header("Sec-Fetch-Site", "cross-site"))
@@ -46,7 +46,7 @@ class CrossSiteApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_post_marked_same_site_is_403_because_a_sibling_site_is_another_origin() throws Exception {
+    void aPostMarkedSameSiteIs403BecauseASiblingSiteIsAnotherOrigin() throws Exception {
         String slug = unique("ws");
 
         mvc.perform(createWorkspace(slug).header("Sec-Fetch-Site", "same-site"))
@@ -56,7 +56,7 @@ class CrossSiteApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_post_from_a_foreign_origin_without_fetch_metadata_is_403() throws Exception {
+    void aPostFromAForeignOriginWithoutFetchMetadataIs403() throws Exception {
         String slug = unique("ws");
 
         mvc.perform(createWorkspace(slug).header("Origin", "https://evil.example"))
@@ -66,13 +66,13 @@ class CrossSiteApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_post_from_an_opaque_null_origin_is_403() throws Exception {
+    void aPostFromAnOpaqueNullOriginIs403() throws Exception {
         mvc.perform(createWorkspace(unique("ws")).header("Origin", "null"))
                 .andExpect(problem(403, CROSS_SITE_REQUEST));
     }
 
     @Test
-    void a_body_less_write_marked_cross_site_is_403() throws Exception {
+    void aBodyLessWriteMarkedCrossSiteIs403() throws Exception {
         Workspace workspace = workspace(admin);
 
         mvc.perform(post("/api/workspaces/" + workspace.id().value() + "/archive").with(as(admin))
@@ -84,7 +84,7 @@ class CrossSiteApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_text_plain_form_post_marked_cross_site_is_403() throws Exception {
+    void aTextPlainFormPostMarkedCrossSiteIs403() throws Exception {
         Workspace workspace = workspace(admin);
 
         mvc.perform(post("/api/workspaces/" + workspace.id().value() + "/files").with(as(admin))
@@ -94,7 +94,7 @@ class CrossSiteApiTest extends ApiTestSupport {
     }
 
     @Test
-    void put_and_delete_marked_cross_site_are_403_and_change_nothing() throws Exception {
+    void putAndDeleteMarkedCrossSiteAre403AndChangeNothing() throws Exception {
         Workspace workspace = workspace(admin);
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
         String member = "/api/workspaces/" + workspace.id().value() + "/members/" + viewer.userId().value();
@@ -110,14 +110,14 @@ class CrossSiteApiTest extends ApiTestSupport {
     }
 
     @Test
-    void the_refusal_comes_before_the_body_is_read_and_before_credentials_are_checked() throws Exception {
+    void theRefusalComesBeforeTheBodyIsReadAndBeforeCredentialsAreChecked() throws Exception {
         mvc.perform(post("/api/workspaces").contentType(MediaType.APPLICATION_JSON).content("{not json")
                         .header("Sec-Fetch-Site", "cross-site"))
                 .andExpect(problem(403, CROSS_SITE_REQUEST));
     }
 
     @Test
-    void a_post_from_the_apis_own_origin_passes() throws Exception {
+    void aPostFromTheApisOwnOriginPasses() throws Exception {
         String slug = unique("ws");
 
         mvc.perform(createWorkspace(slug).header("Origin", "http://localhost").header("Sec-Fetch-Site", "same-origin"))
@@ -127,13 +127,13 @@ class CrossSiteApiTest extends ApiTestSupport {
     }
 
     @Test
-    void an_origin_equal_to_the_requests_own_scheme_host_and_port_passes_without_fetch_metadata() throws Exception {
+    void anOriginEqualToTheRequestsOwnSchemeHostAndPortPassesWithoutFetchMetadata() throws Exception {
         mvc.perform(createWorkspace(unique("ws")).header("Origin", "http://localhost:80"))
                 .andExpect(status().isCreated());
     }
 
     @Test
-    void a_post_without_origin_or_fetch_metadata_passes_as_from_curl() throws Exception {
+    void aPostWithoutOriginOrFetchMetadataPassesAsFromCurl() throws Exception {
         String slug = unique("ws");
 
         mvc.perform(createWorkspace(slug)).andExpect(status().isCreated());
@@ -142,7 +142,7 @@ class CrossSiteApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_get_marked_cross_site_passes_because_it_changes_nothing() throws Exception {
+    void aGetMarkedCrossSitePassesBecauseItChangesNothing() throws Exception {
         mvc.perform(get("/api/me").with(as(admin)).header("Sec-Fetch-Site", "cross-site")
                         .header("Origin", "https://evil.example"))
                 .andExpect(status().isOk());

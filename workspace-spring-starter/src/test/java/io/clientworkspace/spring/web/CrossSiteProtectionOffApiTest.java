@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class CrossSiteProtectionOffApiTest extends ApiTestSupport {
 
     @Test
-    void a_cross_site_post_passes_when_the_protection_is_off() throws Exception {
+    void aCrossSitePostPassesWhenTheProtectionIsOff() throws Exception {
         mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "Acme", "slug": "%s"}""".formatted(unique("ws")))

@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import static io.clientworkspace.tck.SampleFiles.pdf;
+import static io.clientworkspace.tck.SampleFiles.png;
+import static io.clientworkspace.tck.SampleFiles.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
@@ -43,7 +46,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_raw_upload_is_201_with_the_file_and_downloads_byte_for_byte_with_every_header() throws Exception {
+    void aRawUploadIs201WithTheFileAndDownloadsByteForByteWithEveryHeader() throws Exception {
         byte[] bytes = pdf("Statement of work");
 
         MockHttpServletResponse created = mvc.perform(rawUpload(workspace, "Statement of work.pdf", "application/pdf", bytes)
@@ -74,7 +77,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_download_names_a_non_ascii_file_with_an_rfc_6266_filename_star_and_a_plain_fallback() throws Exception {
+    void aDownloadNamesANonAsciiFileWithAnRfc6266FilenameStarAndAPlainFallback() throws Exception {
         FileAsset file = file(admin, workspace, "Révision finale — 2024 \"v2\".pdf", pdf("Révision"));
 
         String disposition = mvc.perform(get(base(workspace) + "/files/{id}/content", file.id().value()).with(as(client)))
@@ -87,7 +90,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void the_name_may_come_in_content_disposition_with_filename_star() throws Exception {
+    void theNameMayComeInContentDispositionWithFilenameStar() throws Exception {
         String header = ContentDisposition.attachment().filename("Übersicht.png", StandardCharsets.UTF_8).build().toString();
 
         mvc.perform(post(base(workspace) + "/files").with(as(client)).contentType(MediaType.IMAGE_PNG)
@@ -97,7 +100,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_multipart_upload_takes_the_part_file_and_its_file_name() throws Exception {
+    void aMultipartUploadTakesThePartFileAndItsFileName() throws Exception {
         byte[] bytes = png();
 
         String json = mvc.perform(multipart(base(workspace) + "/files").file(new MockMultipartFile("file", "logo.png", "image/png", bytes))
@@ -113,7 +116,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void the_file_reads_back_with_its_version_as_etag() throws Exception {
+    void theFileReadsBackWithItsVersionAsEtag() throws Exception {
         FileAsset file = file(admin, workspace, "brief.pdf", pdf("brief"));
 
         mvc.perform(get(base(workspace) + "/files/{id}", file.id().value()).with(as(client)))
@@ -124,7 +127,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_new_version_is_201_lists_newest_first_and_the_file_downloads_the_latest() throws Exception {
+    void aNewVersionIs201ListsNewestFirstAndTheFileDownloadsTheLatest() throws Exception {
         FileAsset file = file(admin, workspace, "logo-draft.pdf", pdf("one"));
         byte[] second = pdf("two");
 
@@ -147,7 +150,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void put_on_the_content_adds_a_version_under_a_new_name_when_one_is_given() throws Exception {
+    void putOnTheContentAddsAVersionUnderANewNameWhenOneIsGiven() throws Exception {
         FileAsset file = file(admin, workspace, "logo.pdf", pdf("one"));
 
         mvc.perform(put(base(workspace) + "/files/{id}/content", file.id().value()).with(as(admin))
@@ -161,7 +164,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_new_version_with_a_stale_if_match_is_412_and_adds_nothing() throws Exception {
+    void aNewVersionWithAStaleIfMatchIs412AndAddsNothing() throws Exception {
         FileAsset file = file(admin, workspace, "logo.pdf", pdf("one"));
         kit.files().uploadVersion(admin, workspace.id(), file.id(), "logo.pdf", "application/pdf",
                 new java.io.ByteArrayInputStream(pdf("two")));
@@ -176,7 +179,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void restoring_an_old_version_adds_it_again_as_the_newest() throws Exception {
+    void restoringAnOldVersionAddsItAgainAsTheNewest() throws Exception {
         FileAsset file = file(admin, workspace, "logo.pdf", pdf("one"));
         kit.files().uploadVersion(admin, workspace.id(), file.id(), "logo.pdf", "application/pdf",
                 new java.io.ByteArrayInputStream(pdf("two")));
@@ -188,7 +191,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void trash_and_restore_move_the_file_between_the_lists_and_clients_never_see_the_trash() throws Exception {
+    void trashAndRestoreMoveTheFileBetweenTheListsAndClientsNeverSeeTheTrash() throws Exception {
         FileAsset file = file(admin, workspace, "old.pdf", pdf("old"));
         Actor clientAdmin = clientMember(workspace, admin, WorkspaceRole.CLIENT_ADMIN);
 
@@ -212,7 +215,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void trashing_with_a_stale_if_match_is_412_and_leaves_the_file_active() throws Exception {
+    void trashingWithAStaleIfMatchIs412AndLeavesTheFileActive() throws Exception {
         FileAsset file = file(admin, workspace, "old.pdf", pdf("old"));
 
         mvc.perform(post(base(workspace) + "/files/{id}/trash", file.id().value()).with(as(admin))
@@ -223,7 +226,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_contributor_without_delete_files_may_not_trash_403() throws Exception {
+    void aContributorWithoutDeleteFilesMayNotTrash403() throws Exception {
         FileAsset file = file(admin, workspace, "keep.pdf", pdf("keep"));
 
         mvc.perform(post(base(workspace) + "/files/{id}/trash", file.id().value()).with(as(client)))
@@ -233,7 +236,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void the_list_holds_the_top_level_files_by_name_and_a_folders_files_when_asked() throws Exception {
+    void theListHoldsTheTopLevelFilesByNameAndAFoldersFilesWhenAsked() throws Exception {
         var folder = kit.files().createFolder(admin, workspace.id(), "Designs", Optional.empty(),
                 io.clientworkspace.activity.Visibility.CLIENT);
         file(admin, workspace, "b.pdf", pdf("b"));
@@ -249,7 +252,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void the_team_reads_who_downloaded_what_and_a_client_gets_403() throws Exception {
+    void theTeamReadsWhoDownloadedWhatAndAClientGets403() throws Exception {
         FileAsset file = file(admin, workspace, "report.pdf", pdf("report"));
         mvc.perform(get(base(workspace) + "/files/{id}/content", file.id().value()).with(as(client)))
                 .andExpect(status().isOk());
@@ -264,14 +267,14 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_team_member_uploads_an_internal_file_with_visibility_team() throws Exception {
+    void aTeamMemberUploadsAnInternalFileWithVisibilityTeam() throws Exception {
         mvc.perform(rawUpload(workspace, "margins.png", "image/png", png()).queryParam("visibility", "TEAM").with(as(admin)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.visibility").value("TEAM"));
     }
 
     @Test
-    void a_client_asking_for_an_internal_upload_is_403_and_nothing_is_stored() throws Exception {
+    void aClientAskingForAnInternalUploadIs403AndNothingIsStored() throws Exception {
         mvc.perform(rawUpload(workspace, "sneaky.png", "image/png", png()).queryParam("visibility", "TEAM").with(as(client)))
                 .andExpect(problem(403, "access-denied"));
 
@@ -279,7 +282,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_viewer_may_download_but_not_upload() throws Exception {
+    void aViewerMayDownloadButNotUpload() throws Exception {
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
         FileAsset file = file(admin, workspace, "report.pdf", pdf("report"));
 
@@ -293,7 +296,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void uploads_into_an_archived_workspace_are_409_and_store_nothing() throws Exception {
+    void uploadsIntoAnArchivedWorkspaceAre409AndStoreNothing() throws Exception {
         Workspace archived = kit.workspaces().archive(admin, workspace.id(), workspace.version());
 
         mvc.perform(rawUpload(archived, "late.pdf", "application/pdf", pdf("late")).with(as(admin)))
@@ -303,7 +306,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void the_versions_of_a_file_never_expose_storage_keys() throws Exception {
+    void theVersionsOfAFileNeverExposeStorageKeys() throws Exception {
         FileAsset file = file(admin, workspace, "report.pdf", pdf("report"));
 
         String json = body(get(base(workspace) + "/files/{id}/versions", file.id().value()).with(as(client)));
@@ -314,7 +317,7 @@ class FileApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_download_is_recorded_once_per_request() throws Exception {
+    void aDownloadIsRecordedOncePerRequest() throws Exception {
         FileAsset file = file(admin, workspace, "report.pdf", pdf("report"));
         mvc.perform(get(base(workspace) + "/files/{id}/content", file.id().value()).with(as(client)));
         mvc.perform(get(base(workspace) + "/files/{id}/versions/1/content", file.id().value()).with(as(admin)));

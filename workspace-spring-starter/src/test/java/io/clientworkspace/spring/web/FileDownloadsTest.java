@@ -2,6 +2,7 @@ package io.clientworkspace.spring.web;
 
 import io.clientworkspace.blob.FileSystemBlobStore;
 import io.clientworkspace.spi.BlobStore;
+import io.clientworkspace.tck.SampleFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,12 +26,6 @@ class FileDownloadsTest {
     @TempDir
     Path root;
 
-    private static byte[] random(int size) {
-        byte[] bytes = new byte[size];
-        new Random(42).nextBytes(bytes);
-        return bytes;
-    }
-
     private Path blobFile(String key) throws Exception {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.getFileName().toString().equals(key)).findFirst().orElseThrow();
@@ -39,9 +33,9 @@ class FileDownloadsTest {
     }
 
     @Test
-    void an_intact_blob_is_copied_whole() throws Exception {
+    void anIntactBlobIsCopiedWhole() throws Exception {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
-        byte[] bytes = random(300_000);
+        byte[] bytes = SampleFiles.randomBytes(42, 300_000);
         BlobStore.StoredBlob blob = store.put(new ByteArrayInputStream(bytes));
         String key = blob.key();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -54,9 +48,9 @@ class FileDownloadsTest {
     }
 
     @Test
-    void a_blob_changed_on_disk_fails_before_its_last_chunk_goes_out() throws Exception {
+    void aBlobChangedOnDiskFailsBeforeItsLastChunkGoesOut() throws Exception {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
-        byte[] bytes = random(300_000);
+        byte[] bytes = SampleFiles.randomBytes(42, 300_000);
         BlobStore.StoredBlob blob = store.put(new ByteArrayInputStream(bytes));
         String key = blob.key();
         byte[] tampered = bytes.clone();
@@ -74,7 +68,7 @@ class FileDownloadsTest {
     }
 
     @Test
-    void a_blob_smaller_than_one_chunk_is_held_back_whole_until_verified() throws Exception {
+    void aBlobSmallerThanOneChunkIsHeldBackWholeUntilVerified() throws Exception {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
         BlobStore.StoredBlob blob = store.put(new ByteArrayInputStream("small".getBytes()));
         String key = blob.key();

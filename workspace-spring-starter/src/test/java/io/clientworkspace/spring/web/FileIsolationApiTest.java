@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import static io.clientworkspace.tck.SampleFiles.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -85,7 +86,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
     // ---- another tenant ----
 
     @Test
-    void every_request_on_a_file_of_another_tenant_answers_like_a_random_id_and_changes_nothing() throws Exception {
+    void everyRequestOnAFileOfAnotherTenantAnswersLikeARandomIdAndChangesNothing() throws Exception {
         OtherTenant other = otherTenant();
         FileAsset theirs = file(other.admin(), other.workspace(), "secret-plan.pdf", pdf("secret"));
 
@@ -99,7 +100,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = {"/files", "/folders", "/approvals"})
-    void listing_in_another_tenants_workspace_answers_like_a_random_workspace_id(String list) throws Exception {
+    void listingInAnotherTenantsWorkspaceAnswersLikeARandomWorkspaceId(String list) throws Exception {
         OtherTenant other = otherTenant();
         file(other.admin(), other.workspace(), "secret-plan.pdf", pdf("secret"));
 
@@ -107,7 +108,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void uploading_into_another_tenants_workspace_answers_like_a_random_id_and_stores_nothing() throws Exception {
+    void uploadingIntoAnotherTenantsWorkspaceAnswersLikeARandomIdAndStoresNothing() throws Exception {
         OtherTenant other = otherTenant();
 
         answersLikeARandomId(admin, other.workspace().id().value(), id -> post("/api/workspaces/{id}/files", id)
@@ -119,7 +120,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
     // ---- another workspace of the same tenant ----
 
     @Test
-    void every_request_on_a_file_through_another_workspace_answers_like_a_random_id_and_changes_nothing()
+    void everyRequestOnAFileThroughAnotherWorkspaceAnswersLikeARandomIdAndChangesNothing()
             throws Exception {
         Workspace second = workspace(admin);
         FileAsset ofSecond = file(admin, second, "second.pdf", pdf("second"));
@@ -131,7 +132,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_client_reading_files_of_a_workspace_it_is_not_in_gets_the_answer_for_a_random_id() throws Exception {
+    void aClientReadingFilesOfAWorkspaceItIsNotInGetsTheAnswerForARandomId() throws Exception {
         Workspace notMine = workspace(admin);
         FileAsset file = file(admin, notMine, "theirs.pdf", pdf("theirs"));
 
@@ -141,7 +142,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void uploading_into_a_folder_of_another_workspace_answers_like_a_random_folder_and_stores_nothing() throws Exception {
+    void uploadingIntoAFolderOfAnotherWorkspaceAnswersLikeARandomFolderAndStoresNothing() throws Exception {
         Workspace second = workspace(admin);
         Folder ofSecond = kit.files().createFolder(admin, second.id(), "Theirs", Optional.empty(), Visibility.CLIENT);
 
@@ -153,7 +154,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void folders_of_another_workspace_answer_like_random_ids_and_stay_as_they_are() throws Exception {
+    void foldersOfAnotherWorkspaceAnswerLikeRandomIdsAndStayAsTheyAre() throws Exception {
         Workspace second = workspace(admin);
         Folder ofSecond = kit.files().createFolder(admin, second.id(), "Theirs", Optional.empty(), Visibility.CLIENT);
 
@@ -168,7 +169,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void an_approval_of_another_workspace_answers_like_a_random_id_and_takes_no_decision() throws Exception {
+    void anApprovalOfAnotherWorkspaceAnswersLikeARandomIdAndTakesNoDecision() throws Exception {
         Workspace second = workspace(admin);
         Actor clientOfSecond = clientMember(second, admin, WorkspaceRole.CLIENT_ADMIN);
         kit.members().add(admin, mine.id(), clientOfSecond.userId(), WorkspaceRole.CLIENT_ADMIN);
@@ -185,7 +186,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void asking_approval_of_a_file_of_another_workspace_answers_like_a_random_file_and_asks_nothing() throws Exception {
+    void askingApprovalOfAFileOfAnotherWorkspaceAnswersLikeARandomFileAndAsksNothing() throws Exception {
         Workspace second = workspace(admin);
         FileAsset ofSecond = file(admin, second, "logo.pdf", pdf("logo"));
 
@@ -201,7 +202,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
     // ---- internal files and a client ----
 
     @Test
-    void a_client_never_sees_an_internal_file_in_the_list() throws Exception {
+    void aClientNeverSeesAnInternalFileInTheList() throws Exception {
         internalFile(admin, mine, "margins.pdf", pdf("margins"));
         FileAsset shared = file(admin, mine, "brief.pdf", pdf("brief"));
 
@@ -212,7 +213,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void every_request_of_a_client_on_an_internal_file_answers_like_a_random_id_and_changes_nothing() throws Exception {
+    void everyRequestOfAClientOnAnInternalFileAnswersLikeARandomIdAndChangesNothing() throws Exception {
         FileAsset internal = internalFile(admin, mine, "margins.pdf", pdf("margins"));
 
         everyFileRequestAnswersLikeARandomId(client, mine, internal);
@@ -223,7 +224,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_client_never_sees_the_approval_of_an_internal_file_in_the_list_nor_by_id() throws Exception {
+    void aClientNeverSeesTheApprovalOfAnInternalFileInTheListNorById() throws Exception {
         Actor member = teamUser(tenant, admin, io.clientworkspace.tenant.TenantRole.ACCOUNT_MANAGER);
         kit.members().add(admin, mine.id(), member.userId(), WorkspaceRole.MEMBER);
         ApprovalRequest internal = approvalOf(admin, internalFile(admin, mine, "margins.pdf", pdf("m")), member);
@@ -244,7 +245,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_client_asking_approval_of_an_internal_file_answers_like_a_random_file() throws Exception {
+    void aClientAskingApprovalOfAnInternalFileAnswersLikeARandomFile() throws Exception {
         FileAsset internal = internalFile(admin, mine, "margins.pdf", pdf("margins"));
         Actor contributor = clientMember(mine, admin, WorkspaceRole.CLIENT_CONTRIBUTOR);
 

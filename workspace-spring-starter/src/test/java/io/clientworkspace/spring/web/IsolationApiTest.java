@@ -70,18 +70,18 @@ class IsolationApiTest extends ApiTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "/permissions", "/activity/verification", "/members", "/invitations", "/activity"})
-    void every_read_of_another_tenants_workspace_answers_like_a_random_id(String endpoint) throws Exception {
+    void everyReadOfAnotherTenantsWorkspaceAnswersLikeARandomId(String endpoint) throws Exception {
         answersLikeARandomId(admin, theirs.id().value(), id -> get("/api/workspaces/{id}" + endpoint, id));
     }
 
     @Test
-    void reading_a_member_of_another_tenants_workspace_answers_like_a_random_workspace_id() throws Exception {
+    void readingAMemberOfAnotherTenantsWorkspaceAnswersLikeARandomWorkspaceId() throws Exception {
         answersLikeARandomId(admin, theirs.id().value(),
                 id -> get("/api/workspaces/{id}/members/{userId}", id, other.admin().userId().value()));
     }
 
     @Test
-    void renaming_another_tenants_workspace_answers_like_a_random_id_and_changes_nothing() throws Exception {
+    void renamingAnotherTenantsWorkspaceAnswersLikeARandomIdAndChangesNothing() throws Exception {
         answersLikeARandomId(admin, theirs.id().value(), id -> patch("/api/workspaces/{id}", id)
                 .header(HttpHeaders.IF_MATCH, "\"0\"").contentType(MediaType.APPLICATION_JSON)
                 .content("""
@@ -91,7 +91,7 @@ class IsolationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void archiving_another_tenants_workspace_answers_like_a_random_id_and_changes_nothing() throws Exception {
+    void archivingAnotherTenantsWorkspaceAnswersLikeARandomIdAndChangesNothing() throws Exception {
         answersLikeARandomId(admin, theirs.id().value(), id -> post("/api/workspaces/{id}/archive", id)
                 .header(HttpHeaders.IF_MATCH, "\"0\""));
 
@@ -99,7 +99,7 @@ class IsolationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void restoring_another_tenants_workspace_answers_like_a_random_id_and_changes_nothing() throws Exception {
+    void restoringAnotherTenantsWorkspaceAnswersLikeARandomIdAndChangesNothing() throws Exception {
         Workspace archived = kit.workspaces().archive(other.admin(), theirs.id(), 0);
 
         answersLikeARandomId(admin, theirs.id().value(), id -> post("/api/workspaces/{id}/restore", id)
@@ -109,7 +109,7 @@ class IsolationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void another_tenants_external_ref_answers_like_an_unused_one() throws Exception {
+    void anotherTenantsExternalRefAnswersLikeAnUnusedOne() throws Exception {
         Workspace linked = kit.workspaces().create(other.admin(),
                 io.clientworkspace.workspace.NewWorkspace.of("Linked", unique("ws")).withExternalRef("crm-shared-" + theirs.id()));
 
@@ -118,7 +118,7 @@ class IsolationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void adding_a_member_to_another_tenants_workspace_answers_like_a_random_id_and_adds_nothing() throws Exception {
+    void addingAMemberToAnotherTenantsWorkspaceAnswersLikeARandomIdAndAddsNothing() throws Exception {
         List<Membership> before = theirMembers();
         Actor myClient = clientUser(tenant);
 
@@ -131,7 +131,7 @@ class IsolationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void changing_a_role_in_another_tenants_workspace_answers_like_a_random_id_and_changes_nothing() throws Exception {
+    void changingARoleInAnotherTenantsWorkspaceAnswersLikeARandomIdAndChangesNothing() throws Exception {
         List<Membership> before = theirMembers();
 
         answersLikeARandomId(admin, theirs.id().value(), id -> put("/api/workspaces/{id}/members/{userId}", id,
@@ -143,7 +143,7 @@ class IsolationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void removing_a_member_of_another_tenants_workspace_answers_like_a_random_id_and_removes_nothing() throws Exception {
+    void removingAMemberOfAnotherTenantsWorkspaceAnswersLikeARandomIdAndRemovesNothing() throws Exception {
         Actor theirClient = clientMember(theirs, other.admin(), WorkspaceRole.CLIENT_VIEWER);
         List<Membership> before = theirMembers();
 
@@ -154,7 +154,7 @@ class IsolationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void handing_over_the_lead_of_another_tenants_workspace_answers_like_a_random_id() throws Exception {
+    void handingOverTheLeadOfAnotherTenantsWorkspaceAnswersLikeARandomId() throws Exception {
         List<Membership> before = theirMembers();
 
         answersLikeARandomId(admin, theirs.id().value(), id -> post("/api/workspaces/{id}/lead", id)
@@ -166,7 +166,7 @@ class IsolationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void inviting_into_another_tenants_workspace_answers_like_a_random_id_and_invites_nobody() throws Exception {
+    void invitingIntoAnotherTenantsWorkspaceAnswersLikeARandomIdAndInvitesNobody() throws Exception {
         answersLikeARandomId(admin, theirs.id().value(), id -> post("/api/workspaces/{id}/invitations", id)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("""
@@ -176,7 +176,7 @@ class IsolationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void accepting_another_tenants_invitation_token_is_404_and_leaves_it_pending() throws Exception {
+    void acceptingAnotherTenantsInvitationTokenIs404AndLeavesItPending() throws Exception {
         IssuedInvitation issued = kit.invitations().invite(other.admin(), theirs.id(),
                 NewInvitation.of("client@example.com", WorkspaceRole.CLIENT_ADMIN));
         Actor myClient = clientUser(tenant);
@@ -191,7 +191,7 @@ class IsolationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void the_workspace_list_never_holds_another_tenants_workspaces() throws Exception {
+    void theWorkspaceListNeverHoldsAnotherTenantsWorkspaces() throws Exception {
         Workspace mine = workspace(admin);
 
         mvc.perform(get("/api/workspaces").with(as(admin)))
@@ -202,7 +202,7 @@ class IsolationApiTest extends ApiTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "/members", "/activity", "/permissions"})
-    void a_client_reading_a_workspace_of_its_tenant_it_is_not_in_gets_the_answer_for_a_random_id(String endpoint)
+    void aClientReadingAWorkspaceOfItsTenantItIsNotInGetsTheAnswerForARandomId(String endpoint)
             throws Exception {
         Workspace mine = workspace(admin);
         Workspace notMine = workspace(admin);
@@ -212,7 +212,7 @@ class IsolationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_client_admin_inviting_into_a_workspace_it_is_not_in_gets_404_and_invites_nobody() throws Exception {
+    void aClientAdminInvitingIntoAWorkspaceItIsNotInGets404AndInvitesNobody() throws Exception {
         Workspace mine = workspace(admin);
         Workspace notMine = workspace(admin);
         Actor clientAdmin = clientMember(mine, admin, WorkspaceRole.CLIENT_ADMIN);
@@ -226,7 +226,7 @@ class IsolationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void revoking_an_invitation_through_another_workspace_of_the_tenant_answers_like_a_random_invitation_id() throws Exception {
+    void revokingAnInvitationThroughAnotherWorkspaceOfTheTenantAnswersLikeARandomInvitationId() throws Exception {
         Workspace first = workspace(admin);
         Workspace second = workspace(admin);
         IssuedInvitation ofSecond = kit.invitations().invite(admin, second.id(),
@@ -240,7 +240,7 @@ class IsolationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_member_of_another_workspace_read_through_this_one_answers_like_a_random_user() throws Exception {
+    void aMemberOfAnotherWorkspaceReadThroughThisOneAnswersLikeARandomUser() throws Exception {
         Workspace first = workspace(admin);
         Workspace second = workspace(admin);
         Actor clientOfSecond = clientMember(second, admin, WorkspaceRole.CLIENT_VIEWER);
@@ -250,7 +250,7 @@ class IsolationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void removing_a_member_of_another_workspace_through_this_one_answers_like_a_random_user_and_removes_nothing()
+    void removingAMemberOfAnotherWorkspaceThroughThisOneAnswersLikeARandomUserAndRemovesNothing()
             throws Exception {
         Workspace first = workspace(admin);
         Workspace second = workspace(admin);

@@ -29,7 +29,7 @@ class JsonSizeLimitApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_json_body_over_the_limit_is_413_payload_too_large_with_maxSize() throws Exception {
+    void aJsonBodyOverTheLimitIs413PayloadTooLargeWithMaxSize() throws Exception {
         String slug = unique("ws");
 
         mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
@@ -41,7 +41,7 @@ class JsonSizeLimitApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_chunked_json_body_without_content_length_over_the_limit_is_413() throws Exception {
+    void aChunkedJsonBodyWithoutContentLengthOverTheLimitIs413() throws Exception {
         String slug = unique("ws");
         byte[] json = workspaceJson(slug, 4096).getBytes(StandardCharsets.UTF_8);
 
@@ -72,7 +72,7 @@ class JsonSizeLimitApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_json_body_within_the_limit_is_read_as_before() throws Exception {
+    void aJsonBodyWithinTheLimitIsReadAsBefore() throws Exception {
         String slug = unique("ws");
 
         mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
@@ -84,7 +84,7 @@ class JsonSizeLimitApiTest extends ApiTestSupport {
     }
 
     @Test
-    void an_upload_larger_than_the_json_limit_is_not_bound_by_it() throws Exception {
+    void anUploadLargerThanTheJsonLimitIsNotBoundByIt() throws Exception {
         var workspace = workspace(admin);
         byte[] text = "hello\n".repeat(2000).getBytes(StandardCharsets.UTF_8);
 

@@ -35,7 +35,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void list_answers_items_of_workspaceId_userId_role_kind_joinedAt_and_a_nextCursor() throws Exception {
+    void listAnswersItemsOfWorkspaceIdUserIdRoleKindJoinedAtAndANextCursor() throws Exception {
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
         Membership lead = kit.members().find(admin, workspace.id(), admin.userId()).orElseThrow();
 
@@ -56,7 +56,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void list_pages_with_limit_and_cursor() throws Exception {
+    void listPagesWithLimitAndCursor() throws Exception {
         clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
 
         String first = body(get(base + "/members").param("limit", "1").with(as(admin)));
@@ -69,7 +69,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_client_member_may_list_the_members_of_its_workspace() throws Exception {
+    void aClientMemberMayListTheMembersOfItsWorkspace() throws Exception {
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
 
         mvc.perform(get(base + "/members").with(as(viewer)))
@@ -78,7 +78,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void get_answers_one_member() throws Exception {
+    void getAnswersOneMember() throws Exception {
         Actor contributor = clientMember(workspace, admin, WorkspaceRole.CLIENT_CONTRIBUTOR);
 
         mvc.perform(get(base + "/members/{userId}", contributor.userId().value()).with(as(admin)))
@@ -90,14 +90,14 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void get_of_a_user_who_is_not_a_member_is_404_naming_resourceType_member() throws Exception {
+    void getOfAUserWhoIsNotAMemberIs404NamingResourceTypeMember() throws Exception {
         mvc.perform(get(base + "/members/{userId}", "nobody").with(as(admin)))
                 .andExpect(problem(404, "not-found"))
                 .andExpect(jsonPath("$.resourceType").value("member"));
     }
 
     @Test
-    void add_a_client_answers_201_with_the_membership() throws Exception {
+    void addAClientAnswers201WithTheMembership() throws Exception {
         Actor client = clientUser(tenant);
 
         mvc.perform(post(base + "/members").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
@@ -114,7 +114,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void add_takes_the_role_in_any_letter_case() throws Exception {
+    void addTakesTheRoleInAnyLetterCase() throws Exception {
         Actor client = clientUser(tenant);
 
         mvc.perform(post(base + "/members").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
@@ -125,7 +125,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void add_a_team_user_on_the_roster_as_MEMBER_answers_kind_TEAM() throws Exception {
+    void addATeamUserOnTheRosterAsMEMBERAnswersKindTEAM() throws Exception {
         Actor colleague = teamUser(tenant, admin, TenantRole.TEAM_MEMBER);
 
         mvc.perform(post(base + "/members").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
@@ -137,7 +137,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void add_with_a_team_role_for_a_user_off_the_roster_is_400_naming_userId_and_adds_nothing() throws Exception {
+    void addWithATeamRoleForAUserOffTheRosterIs400NamingUserIdAndAddsNothing() throws Exception {
         mvc.perform(post(base + "/members").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"userId": "outsider", "role": "LEAD"}"""))
@@ -148,7 +148,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void add_of_a_client_user_who_does_not_exist_yet_is_400_naming_userId_and_adds_nothing() throws Exception {
+    void addOfAClientUserWhoDoesNotExistYetIs400NamingUserIdAndAddsNothing() throws Exception {
         mvc.perform(post(base + "/members").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"userId": "mallory", "role": "CLIENT_ADMIN"}"""))
@@ -160,7 +160,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void add_of_a_client_user_of_another_tenant_is_400_naming_userId() throws Exception {
+    void addOfAClientUserOfAnotherTenantIs400NamingUserId() throws Exception {
         Actor stranger = clientUser(otherTenant().tenant());
 
         mvc.perform(post(base + "/members").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
@@ -171,7 +171,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void add_of_someone_already_a_member_is_409_with_reason_ALREADY_EXISTS() throws Exception {
+    void addOfSomeoneAlreadyAMemberIs409WithReasonALREADYEXISTS() throws Exception {
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
 
         mvc.perform(post(base + "/members").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
@@ -185,14 +185,14 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void add_without_userId_and_role_is_400_naming_userId() throws Exception {
+    void addWithoutUserIdAndRoleIs400NamingUserId() throws Exception {
         mvc.perform(post(base + "/members").with(as(admin)).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(problem(400, "validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("userId"));
     }
 
     @Test
-    void add_by_a_client_viewer_is_403_and_adds_nothing() throws Exception {
+    void addByAClientViewerIs403AndAddsNothing() throws Exception {
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
         List<Membership> before = members(admin, workspace.id());
 
@@ -206,7 +206,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void add_by_a_client_admin_is_403_because_only_the_team_manages_members() throws Exception {
+    void addByAClientAdminIs403BecauseOnlyTheTeamManagesMembers() throws Exception {
         Actor clientAdmin = clientMember(workspace, admin, WorkspaceRole.CLIENT_ADMIN);
         List<Membership> before = members(admin, workspace.id());
 
@@ -219,7 +219,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void change_role_answers_the_membership_with_its_new_role() throws Exception {
+    void changeRoleAnswersTheMembershipWithItsNewRole() throws Exception {
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
 
         mvc.perform(put(base + "/members/{userId}", viewer.userId().value()).with(as(admin))
@@ -235,7 +235,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void change_role_from_a_client_role_to_a_team_role_is_400_naming_role_and_changes_nothing() throws Exception {
+    void changeRoleFromAClientRoleToATeamRoleIs400NamingRoleAndChangesNothing() throws Exception {
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
 
         mvc.perform(put(base + "/members/{userId}", viewer.userId().value()).with(as(admin))
@@ -250,7 +250,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void demoting_the_last_lead_is_409_with_reason_LAST_LEAD() throws Exception {
+    void demotingTheLastLeadIs409WithReasonLASTLEAD() throws Exception {
         mvc.perform(put(base + "/members/{userId}", admin.userId().value()).with(as(admin))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
@@ -263,7 +263,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void change_role_by_a_client_admin_is_403_and_changes_nothing() throws Exception {
+    void changeRoleByAClientAdminIs403AndChangesNothing() throws Exception {
         Actor clientAdmin = clientMember(workspace, admin, WorkspaceRole.CLIENT_ADMIN);
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
 
@@ -278,7 +278,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void remove_answers_204_without_a_body_and_the_member_is_gone() throws Exception {
+    void removeAnswers204WithoutABodyAndTheMemberIsGone() throws Exception {
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
 
         mvc.perform(delete(base + "/members/{userId}", viewer.userId().value()).with(as(admin)))
@@ -289,7 +289,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_client_may_remove_itself_to_leave_the_workspace() throws Exception {
+    void aClientMayRemoveItselfToLeaveTheWorkspace() throws Exception {
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
 
         mvc.perform(delete(base + "/members/{userId}", viewer.userId().value()).with(as(viewer)))
@@ -299,7 +299,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void remove_of_another_member_by_a_client_viewer_is_403_and_removes_nothing() throws Exception {
+    void removeOfAnotherMemberByAClientViewerIs403AndRemovesNothing() throws Exception {
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
         Actor other = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
 
@@ -310,7 +310,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void remove_of_the_last_lead_is_409_with_reason_LAST_LEAD() throws Exception {
+    void removeOfTheLastLeadIs409WithReasonLASTLEAD() throws Exception {
         mvc.perform(delete(base + "/members/{userId}", admin.userId().value()).with(as(admin)))
                 .andExpect(problem(409, "conflict"))
                 .andExpect(jsonPath("$.reason").value("LAST_LEAD"));
@@ -319,14 +319,14 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void remove_of_a_user_who_is_not_a_member_is_404() throws Exception {
+    void removeOfAUserWhoIsNotAMemberIs404() throws Exception {
         mvc.perform(delete(base + "/members/{userId}", "nobody").with(as(admin)))
                 .andExpect(problem(404, "not-found"))
                 .andExpect(jsonPath("$.resourceType").value("member"));
     }
 
     @Test
-    void hand_over_lead_answers_204_and_swaps_LEAD_and_MEMBER() throws Exception {
+    void handOverLeadAnswers204AndSwapsLEADAndMEMBER() throws Exception {
         Actor colleague = teamUser(tenant, admin, TenantRole.TEAM_MEMBER);
         kit.members().add(admin, workspace.id(), colleague.userId(), WorkspaceRole.MEMBER);
 
@@ -342,7 +342,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void hand_over_lead_to_a_client_is_400_and_changes_nothing() throws Exception {
+    void handOverLeadToAClientIs400AndChangesNothing() throws Exception {
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
         List<Membership> before = members(admin, workspace.id());
 
@@ -356,7 +356,7 @@ class MemberApiTest extends ApiTestSupport {
     }
 
     @Test
-    void hand_over_lead_without_to_is_400_naming_to() throws Exception {
+    void handOverLeadWithoutToIs400NamingTo() throws Exception {
         mvc.perform(post(base + "/lead").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"from": "%s"}""".formatted(admin.userId().value())))

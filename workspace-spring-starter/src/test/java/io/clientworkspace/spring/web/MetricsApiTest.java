@@ -25,7 +25,7 @@ class MetricsApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_not_found_answer_counts_one_not_found_denial() throws Exception {
+    void aNotFoundAnswerCountsOneNotFoundDenial() throws Exception {
         double before = denials("not-found");
 
         mvc.perform(get("/api/workspaces/{id}", "no-such-workspace").with(as(admin)))
@@ -35,7 +35,7 @@ class MetricsApiTest extends ApiTestSupport {
     }
 
     @Test
-    void an_access_denied_answer_counts_one_access_denied_denial() throws Exception {
+    void anAccessDeniedAnswerCountsOneAccessDeniedDenial() throws Exception {
         Workspace workspace = workspace(admin);
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
         double before = denials("access-denied");
@@ -50,7 +50,7 @@ class MetricsApiTest extends ApiTestSupport {
     }
 
     @Test
-    void operations_through_the_api_feed_the_kits_counters() throws Exception {
+    void operationsThroughTheApiFeedTheKitsCounters() throws Exception {
         double before = registry.get("client.workspace.workspaces.created").counter().count();
 
         mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON)

@@ -39,7 +39,7 @@ class NonInterferenceLeaksApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_client_gets_workspaces_without_an_externalRef_field() throws Exception {
+    void aClientGetsWorkspacesWithoutAnExternalRefField() throws Exception {
         String one = body(get(base()).with(as(viewer)));
         String list = body(get("/api/workspaces").with(as(viewer)));
 
@@ -49,7 +49,7 @@ class NonInterferenceLeaksApiTest extends ApiTestSupport {
     }
 
     @Test
-    void the_lookup_by_external_reference_answers_a_client_as_for_an_unknown_reference() throws Exception {
+    void theLookupByExternalReferenceAnswersAClientAsForAnUnknownReference() throws Exception {
         String ref = linked.externalRef().orElseThrow();
 
         String known = body(get("/api/workspaces/by-external-ref/{ref}", ref).with(as(viewer)));
@@ -61,7 +61,7 @@ class NonInterferenceLeaksApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_clients_feed_has_no_sequence_and_the_teams_has() throws Exception {
+    void aClientsFeedHasNoSequenceAndTheTeamsHas() throws Exception {
         kit.invitations().invite(admin, linked.id(), NewInvitation.of("someone@example.com", WorkspaceRole.CLIENT_VIEWER));
 
         List<Map<String, Object>> clientItems = read(body(get(base() + "/activity").with(as(viewer))), "$.items");
@@ -72,7 +72,7 @@ class NonInterferenceLeaksApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_client_creates_a_folder_named_like_an_internal_one() throws Exception {
+    void aClientCreatesAFolderNamedLikeAnInternalOne() throws Exception {
         kit.files().createFolder(admin, linked.id(), "Pricing", Optional.empty(), Visibility.TEAM);
 
         mvc.perform(post(base() + "/folders").with(as(clientAdmin)).contentType("application/json")
@@ -80,7 +80,7 @@ class NonInterferenceLeaksApiTest extends ApiTestSupport {
     }
 
     @Test
-    void a_client_deletes_a_folder_that_holds_only_internal_items() throws Exception {
+    void aClientDeletesAFolderThatHoldsOnlyInternalItems() throws Exception {
         Folder shared = kit.files().createFolder(admin, linked.id(), "Shared", Optional.empty(), Visibility.CLIENT);
         kit.files().createFolder(admin, linked.id(), "Team notes", Optional.of(shared.id()), Visibility.TEAM);
 

@@ -16,7 +16,7 @@ class OpenApiTest extends ApiTestSupport {
     }
 
     @Test
-    void every_endpoint_of_the_api_is_in_the_openapi_document() throws Exception {
+    void everyEndpointOfTheApiIsInTheOpenapiDocument() throws Exception {
         Map<String, Map<String, Object>> paths = read(apiDocs(), "$.paths");
 
         assertThat(paths).containsKeys("/api/me", "/api/workspaces", "/api/workspaces/{id}",
@@ -33,14 +33,14 @@ class OpenApiTest extends ApiTestSupport {
     }
 
     @Test
-    void the_actor_is_not_a_documented_parameter() throws Exception {
+    void theActorIsNotADocumentedParameter() throws Exception {
         List<String> names = read(apiDocs(), "$.paths.*.*.parameters[*].name");
 
         assertThat(names).isNotEmpty().doesNotContain("actor");
     }
 
     @Test
-    void request_bodies_document_only_the_fields_a_caller_may_set() throws Exception {
+    void requestBodiesDocumentOnlyTheFieldsACallerMaySet() throws Exception {
         String docs = apiDocs();
 
         assertThat(fieldsOf(docs, "$.components.schemas.CreateWorkspaceRequest.properties"))

@@ -16,8 +16,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import java.io.ByteArrayInputStream;
-import java.util.Arrays;
 
+import static io.clientworkspace.tck.SampleFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -43,15 +43,8 @@ class UploadSizeLimitApiTest extends FileApiTestSupport {
         client = clientMember(workspace, admin, WorkspaceRole.CLIENT_CONTRIBUTOR);
     }
 
-    /** A text file of exactly {@code size} bytes. */
-    private static byte[] text(int size) {
-        byte[] bytes = new byte[size];
-        Arrays.fill(bytes, (byte) 'a');
-        return bytes;
-    }
-
     @Test
-    void an_upload_declaring_a_length_over_the_limit_is_413_with_the_limit() throws Exception {
+    void anUploadDeclaringALengthOverTheLimitIs413WithTheLimit() throws Exception {
         mvc.perform(rawUpload(workspace, "big.txt", "text/plain", text(LIMIT + 1)).with(as(client)))
                 .andExpect(problem(413, "payload-too-large"))
                 .andExpect(jsonPath("$.maxSize").value(LIMIT));
@@ -60,7 +53,7 @@ class UploadSizeLimitApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void an_upload_of_unknown_length_over_the_limit_is_413_once_the_kit_has_read_past_it() throws Exception {
+    void anUploadOfUnknownLengthOverTheLimitIs413OnceTheKitHasReadPastIt() throws Exception {
         mvc.perform(new UnknownLengthPost().uri(base(workspace) + "/files").queryParam("name", "big.txt")
                         .contentType("text/plain").content(text(LIMIT + 100)).with(as(client)))
                 .andExpect(problem(413, "payload-too-large"));
@@ -69,20 +62,20 @@ class UploadSizeLimitApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void an_upload_of_exactly_the_limit_is_accepted() throws Exception {
+    void anUploadOfExactlyTheLimitIsAccepted() throws Exception {
         mvc.perform(rawUpload(workspace, "fits.txt", "text/plain", text(LIMIT)).with(as(client)))
                 .andExpect(status().isCreated());
     }
 
     @Test
-    void a_multipart_upload_over_the_limit_is_413_too() throws Exception {
+    void aMultipartUploadOverTheLimitIs413Too() throws Exception {
         mvc.perform(multipart(base(workspace) + "/files").file(new MockMultipartFile("file", "big.txt", "text/plain",
                         text(LIMIT + 1))).with(as(client)))
                 .andExpect(problem(413, "payload-too-large"));
     }
 
     @Test
-    void a_new_version_over_the_limit_is_413_and_the_file_keeps_its_versions() throws Exception {
+    void aNewVersionOverTheLimitIs413AndTheFileKeepsItsVersions() throws Exception {
         FileAsset file = kit.files().upload(admin, workspace.id(),
                 io.clientworkspace.file.NewUpload.of("notes.txt", "text/plain"), new ByteArrayInputStream(text(10)));
 

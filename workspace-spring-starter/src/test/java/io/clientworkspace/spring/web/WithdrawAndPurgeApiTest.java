@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
+import static io.clientworkspace.tck.SampleFiles.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -67,7 +68,7 @@ class WithdrawAndPurgeApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_trashed_file_is_gone_for_clients_in_the_trash_the_file_and_every_version() throws Exception {
+    void aTrashedFileIsGoneForClientsInTheTrashTheFileAndEveryVersion() throws Exception {
         mvc.perform(post(fileUrl() + "/trash").with(as(admin))).andExpect(status().isOk());
 
         assertGoneForTheClient();
@@ -76,7 +77,7 @@ class WithdrawAndPurgeApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void withdrawing_answers_the_file_with_its_new_etag_and_makes_it_gone_for_clients() throws Exception {
+    void withdrawingAnswersTheFileWithItsNewEtagAndMakesItGoneForClients() throws Exception {
         mvc.perform(visibility("TEAM", file.version()).with(as(teamMember)))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"" + (file.version() + 1) + "\""))
@@ -86,7 +87,7 @@ class WithdrawAndPurgeApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void withdrawing_cancels_the_clients_open_approval_and_hides_it_from_the_client() throws Exception {
+    void withdrawingCancelsTheClientsOpenApprovalAndHidesItFromTheClient() throws Exception {
         ApprovalRequest pending = approvalOf(admin, file, client);
 
         mvc.perform(visibility("TEAM", file.version()).with(as(admin))).andExpect(status().isOk());
@@ -99,7 +100,7 @@ class WithdrawAndPurgeApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void sharing_again_lets_the_client_download_every_version() throws Exception {
+    void sharingAgainLetsTheClientDownloadEveryVersion() throws Exception {
         FileAsset withdrawn = kit.files().changeVisibility(admin, workspace.id(), file.id(),
                 io.clientworkspace.activity.Visibility.TEAM, file.version());
 
@@ -110,7 +111,7 @@ class WithdrawAndPurgeApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void changing_visibility_needs_if_match_a_current_etag_a_known_value_and_a_team_member() throws Exception {
+    void changingVisibilityNeedsIfMatchACurrentEtagAKnownValueAndATeamMember() throws Exception {
         mvc.perform(post(fileUrl() + "/visibility").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"visibility\":\"TEAM\"}").with(as(admin))).andExpect(problem(428, "precondition-required"));
         mvc.perform(visibility("TEAM", file.version() + 5).with(as(admin))).andExpect(problem(412, "conflict"));
@@ -121,7 +122,7 @@ class WithdrawAndPurgeApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void purging_a_trashed_file_is_204_and_the_file_is_gone_for_everyone() throws Exception {
+    void purgingATrashedFileIs204AndTheFileIsGoneForEveryone() throws Exception {
         FileAsset trashed = kit.files().trash(admin, workspace.id(), file.id());
 
         mvc.perform(delete(fileUrl()).header(HttpHeaders.IF_MATCH, "\"" + trashed.version() + "\"").with(as(admin)))
@@ -135,7 +136,7 @@ class WithdrawAndPurgeApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void purging_is_refused_to_team_members_who_are_not_lead_and_to_clients() throws Exception {
+    void purgingIsRefusedToTeamMembersWhoAreNotLeadAndToClients() throws Exception {
         FileAsset trashed = kit.files().trash(admin, workspace.id(), file.id());
 
         mvc.perform(delete(fileUrl()).header(HttpHeaders.IF_MATCH, "\"" + trashed.version() + "\"").with(as(teamMember)))
@@ -147,7 +148,7 @@ class WithdrawAndPurgeApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void purging_an_active_file_is_409_and_without_if_match_428() throws Exception {
+    void purgingAnActiveFileIs409AndWithoutIfMatch428() throws Exception {
         mvc.perform(delete(fileUrl()).header(HttpHeaders.IF_MATCH, "\"" + file.version() + "\"").with(as(admin)))
                 .andExpect(problem(409, "conflict")).andExpect(jsonPath("$.reason").value("INVALID_STATE"));
         mvc.perform(delete(fileUrl()).with(as(admin))).andExpect(problem(428, "precondition-required"));

@@ -41,7 +41,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     // ---- /me ----
 
     @Test
-    void me_answers_tenantId_userId_kind_TEAM_and_tenantRole_for_a_team_user() throws Exception {
+    void meAnswersTenantIdUserIdKindTEAMAndTenantRoleForATeamUser() throws Exception {
         String json = mvc.perform(get("/api/me").with(as(admin)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
@@ -54,7 +54,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void me_answers_kind_CLIENT_and_a_null_tenantRole_for_a_client_user() throws Exception {
+    void meAnswersKindCLIENTAndANullTenantRoleForAClientUser() throws Exception {
         Actor client = clientUser(tenant);
 
         mvc.perform(get("/api/me").with(as(client)))
@@ -67,7 +67,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     // ---- create ----
 
     @Test
-    void create_answers_201_with_Location_ETag_and_id_slug_name_externalRef_status_branding_createdAt_updatedAt_version() throws Exception {
+    void createAnswers201WithLocationETagAndIdSlugNameExternalRefStatusBrandingCreatedAtUpdatedAtVersion() throws Exception {
         MockHttpServletResponse response = mvc.perform(post("/api/workspaces").with(as(admin))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
@@ -97,7 +97,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void create_takes_externalRef_lead_and_branding() throws Exception {
+    void createTakesExternalRefLeadAndBranding() throws Exception {
         Actor manager = teamUser(tenant, admin, TenantRole.TEAM_MEMBER);
 
         String json = mvc.perform(post("/api/workspaces").with(as(admin))
@@ -119,7 +119,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void create_as_a_client_is_403_access_denied_and_creates_nothing() throws Exception {
+    void createAsAClientIs403AccessDeniedAndCreatesNothing() throws Exception {
         Actor client = clientUser(tenant);
 
         mvc.perform(post("/api/workspaces").with(as(client)).contentType(MediaType.APPLICATION_JSON)
@@ -132,7 +132,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void create_with_a_slug_taken_in_the_tenant_is_409_with_reason_DUPLICATE_SLUG() throws Exception {
+    void createWithASlugTakenInTheTenantIs409WithReasonDUPLICATESLUG() throws Exception {
         Workspace existing = workspace(admin);
 
         mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
@@ -145,7 +145,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void create_without_a_name_is_400_with_errors_naming_name() throws Exception {
+    void createWithoutANameIs400WithErrorsNamingName() throws Exception {
         mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"slug": "acme"}"""))
@@ -156,7 +156,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void create_with_a_slug_that_is_not_url_friendly_is_400_with_errors_naming_slug() throws Exception {
+    void createWithASlugThatIsNotUrlFriendlyIs400WithErrorsNamingSlug() throws Exception {
         mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "Acme", "slug": "Not A Slug!"}"""))
@@ -165,7 +165,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void create_with_a_bad_accent_color_is_400_with_errors_naming_branding_accentColor() throws Exception {
+    void createWithABadAccentColorIs400WithErrorsNamingBrandingAccentColor() throws Exception {
         mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "Acme", "slug": "acme", "branding": {"accentColor": "red"}}"""))
@@ -176,7 +176,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     // ---- list ----
 
     @Test
-    void list_answers_items_and_a_nextCursor_that_fetches_the_next_page() throws Exception {
+    void listAnswersItemsAndANextCursorThatFetchesTheNextPage() throws Exception {
         Workspace first = kit.workspaces().create(admin, NewWorkspace.of("A", "aa-" + unique("s")));
         Workspace second = kit.workspaces().create(admin, NewWorkspace.of("B", "bb-" + unique("s")));
 
@@ -197,7 +197,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void list_for_a_client_holds_only_the_workspaces_it_is_a_member_of() throws Exception {
+    void listForAClientHoldsOnlyTheWorkspacesItIsAMemberOf() throws Exception {
         Workspace mine = workspace(admin);
         workspace(admin);
         Actor client = clientMember(mine, admin, WorkspaceRole.CLIENT_VIEWER);
@@ -211,7 +211,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     // ---- read ----
 
     @Test
-    void get_answers_the_workspace_with_its_version_as_a_quoted_ETag() throws Exception {
+    void getAnswersTheWorkspaceWithItsVersionAsAQuotedETag() throws Exception {
         Workspace workspace = workspace(admin);
         Workspace renamed = kit.workspaces().rename(admin, workspace.id(), "Renamed", workspace.version());
 
@@ -224,7 +224,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void get_with_the_current_ETag_in_If_None_Match_is_304_without_a_body() throws Exception {
+    void getWithTheCurrentETagInIfNoneMatchIs304WithoutABody() throws Exception {
         Workspace workspace = workspace(admin);
 
         mvc.perform(get("/api/workspaces/{id}", workspace.id().value()).with(as(admin))
@@ -234,7 +234,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void by_external_ref_answers_the_linked_workspace() throws Exception {
+    void byExternalRefAnswersTheLinkedWorkspace() throws Exception {
         Workspace linked = kit.workspaces().create(admin, NewWorkspace.of("Acme", unique("ws")).withExternalRef("crm-7"));
 
         mvc.perform(get("/api/workspaces/by-external-ref/{ref}", "crm-7").with(as(admin)))
@@ -245,7 +245,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void by_external_ref_that_nothing_uses_is_404_naming_resourceType_workspace() throws Exception {
+    void byExternalRefThatNothingUsesIs404NamingResourceTypeWorkspace() throws Exception {
         mvc.perform(get("/api/workspaces/by-external-ref/{ref}", "crm-nothing").with(as(admin)))
                 .andExpect(problem(404, "not-found"))
                 .andExpect(jsonPath("$.resourceType").value("workspace"));
@@ -254,7 +254,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     // ---- update ----
 
     @Test
-    void patch_with_If_Match_renames_and_answers_the_new_ETag() throws Exception {
+    void patchWithIfMatchRenamesAndAnswersTheNewETag() throws Exception {
         Workspace workspace = workspace(admin);
 
         mvc.perform(patch("/api/workspaces/{id}", workspace.id().value()).with(as(admin))
@@ -270,7 +270,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void patch_with_name_and_branding_applies_both_and_keeps_absent_fields() throws Exception {
+    void patchWithNameAndBrandingAppliesBothAndKeepsAbsentFields() throws Exception {
         Workspace workspace = workspace(admin);
 
         mvc.perform(patch("/api/workspaces/{id}", workspace.id().value()).with(as(admin))
@@ -286,7 +286,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void patch_with_a_valid_name_and_an_invalid_branding_is_400_and_renames_nothing() throws Exception {
+    void patchWithAValidNameAndAnInvalidBrandingIs400AndRenamesNothing() throws Exception {
         Workspace workspace = workspace(admin);
 
         mvc.perform(patch("/api/workspaces/{id}", workspace.id().value()).with(as(admin))
@@ -302,7 +302,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void patch_with_a_stale_If_Match_is_412_and_changes_nothing() throws Exception {
+    void patchWithAStaleIfMatchIs412AndChangesNothing() throws Exception {
         Workspace workspace = workspace(admin);
         Workspace current = kit.workspaces().rename(admin, workspace.id(), "Changed Meanwhile", 0);
 
@@ -317,7 +317,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void patch_with_an_empty_body_and_a_stale_If_Match_is_412() throws Exception {
+    void patchWithAnEmptyBodyAndAStaleIfMatchIs412() throws Exception {
         Workspace workspace = workspace(admin);
         kit.workspaces().rename(admin, workspace.id(), "Changed Meanwhile", 0);
 
@@ -328,7 +328,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void patch_without_If_Match_is_428_precondition_required_and_changes_nothing() throws Exception {
+    void patchWithoutIfMatchIs428PreconditionRequiredAndChangesNothing() throws Exception {
         Workspace workspace = workspace(admin);
 
         mvc.perform(patch("/api/workspaces/{id}", workspace.id().value()).with(as(admin))
@@ -342,7 +342,7 @@ class WorkspaceApiTest extends ApiTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "W/\"0\"", "\"zero\"", "\"\"", "*"})
-    void patch_with_an_If_Match_that_is_not_a_quoted_version_is_412_and_changes_nothing(String tag) throws Exception {
+    void patchWithAnIfMatchThatIsNotAQuotedVersionIs412AndChangesNothing(String tag) throws Exception {
         Workspace workspace = workspace(admin);
 
         mvc.perform(patch("/api/workspaces/{id}", workspace.id().value()).with(as(admin))
@@ -355,7 +355,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void patch_by_a_client_viewer_is_403_and_changes_nothing() throws Exception {
+    void patchByAClientViewerIs403AndChangesNothing() throws Exception {
         Workspace workspace = workspace(admin);
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
 
@@ -372,7 +372,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     // ---- archive / restore ----
 
     @Test
-    void archive_answers_status_ARCHIVED_with_the_new_ETag() throws Exception {
+    void archiveAnswersStatusARCHIVEDWithTheNewETag() throws Exception {
         Workspace workspace = workspace(admin);
 
         mvc.perform(post("/api/workspaces/{id}/archive", workspace.id().value()).with(as(admin))
@@ -385,7 +385,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void restore_answers_status_ACTIVE_with_the_new_ETag() throws Exception {
+    void restoreAnswersStatusACTIVEWithTheNewETag() throws Exception {
         Workspace workspace = workspace(admin);
         Workspace archived = kit.workspaces().archive(admin, workspace.id(), 0);
 
@@ -397,7 +397,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void archive_without_If_Match_is_428_and_archives_nothing() throws Exception {
+    void archiveWithoutIfMatchIs428AndArchivesNothing() throws Exception {
         Workspace workspace = workspace(admin);
 
         mvc.perform(post("/api/workspaces/{id}/archive", workspace.id().value()).with(as(admin)))
@@ -407,7 +407,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void archive_with_a_stale_If_Match_is_412_and_archives_nothing() throws Exception {
+    void archiveWithAStaleIfMatchIs412AndArchivesNothing() throws Exception {
         Workspace workspace = workspace(admin);
         Workspace current = kit.workspaces().rename(admin, workspace.id(), "Changed", 0);
 
@@ -419,7 +419,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void archive_by_a_client_admin_is_403_and_archives_nothing() throws Exception {
+    void archiveByAClientAdminIs403AndArchivesNothing() throws Exception {
         Workspace workspace = workspace(admin);
         Actor clientAdmin = clientMember(workspace, admin, WorkspaceRole.CLIENT_ADMIN);
 
@@ -431,7 +431,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void renaming_an_archived_workspace_is_409_archived_and_changes_nothing() throws Exception {
+    void renamingAnArchivedWorkspaceIs409ArchivedAndChangesNothing() throws Exception {
         Workspace workspace = workspace(admin);
         Workspace archived = kit.workspaces().archive(admin, workspace.id(), 0);
 
@@ -446,7 +446,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void restoring_an_active_workspace_is_409_with_reason_INVALID_STATE() throws Exception {
+    void restoringAnActiveWorkspaceIs409WithReasonINVALIDSTATE() throws Exception {
         Workspace workspace = workspace(admin);
 
         mvc.perform(post("/api/workspaces/{id}/restore", workspace.id().value()).with(as(admin))
@@ -458,7 +458,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     // ---- permissions / verification ----
 
     @Test
-    void permissions_answer_workspaceId_tenantRole_workspaceRole_and_the_permissions_of_a_client_viewer() throws Exception {
+    void permissionsAnswerWorkspaceIdTenantRoleWorkspaceRoleAndThePermissionsOfAClientViewer() throws Exception {
         Workspace workspace = workspace(admin);
         Actor viewer = clientMember(workspace, admin, WorkspaceRole.CLIENT_VIEWER);
 
@@ -474,7 +474,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void permissions_of_a_tenant_admin_are_every_permission_sorted_by_name() throws Exception {
+    void permissionsOfATenantAdminAreEveryPermissionSortedByName() throws Exception {
         Workspace workspace = workspace(admin);
         List<String> every = Arrays.stream(Permission.values()).map(Enum::name).sorted().toList();
 
@@ -486,7 +486,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void verification_answers_intact_entriesChecked_and_the_chain_head_to_the_team() throws Exception {
+    void verificationAnswersIntactEntriesCheckedAndTheChainHeadToTheTeam() throws Exception {
         Workspace workspace = workspace(admin);
         long entries = kit.activity().feed(admin, workspace.id(), PageRequest.first()).items().size();
 
@@ -504,7 +504,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void verification_for_a_client_is_403_because_it_reads_team_entries() throws Exception {
+    void verificationForAClientIs403BecauseItReadsTeamEntries() throws Exception {
         Workspace workspace = workspace(admin);
         Actor clientAdmin = clientMember(workspace, admin, WorkspaceRole.CLIENT_ADMIN);
 
@@ -514,7 +514,7 @@ class WorkspaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void location_of_a_created_workspace_answers_it() throws Exception {
+    void locationOfACreatedWorkspaceAnswersIt() throws Exception {
         String location = mvc.perform(post("/api/workspaces").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "Acme", "slug": "%s"}""".formatted(unique("ws"))))

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-import java.util.Arrays;
 
+import static io.clientworkspace.tck.SampleFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -33,20 +33,14 @@ class WorkspaceQuotaApiTest extends FileApiTestSupport {
         client = clientMember(workspace, admin, WorkspaceRole.CLIENT_CONTRIBUTOR);
     }
 
-    private static byte[] text(int size) {
-        byte[] bytes = new byte[size];
-        Arrays.fill(bytes, (byte) 'a');
-        return bytes;
-    }
-
     @Test
-    void an_upload_that_fits_is_201() throws Exception {
+    void anUploadThatFitsIs201() throws Exception {
         mvc.perform(rawUpload(workspace, "a.txt", "text/plain", text(QUOTA)).with(as(client)))
                 .andExpect(status().isCreated());
     }
 
     @Test
-    void an_upload_past_the_quota_is_507_with_the_quota_and_for_the_team_the_bytes_used() throws Exception {
+    void anUploadPastTheQuotaIs507WithTheQuotaAndForTheTeamTheBytesUsed() throws Exception {
         mvc.perform(rawUpload(workspace, "a.txt", "text/plain", text(3000)).with(as(client))).andExpect(status().isCreated());
 
         mvc.perform(rawUpload(workspace, "b.txt", "text/plain", text(2000)).with(as(admin)))
@@ -58,7 +52,7 @@ class WorkspaceQuotaApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_clients_507_does_not_tell_the_bytes_used() throws Exception {
+    void aClients507DoesNotTellTheBytesUsed() throws Exception {
         kit.files().upload(admin, workspace.id(), io.clientworkspace.file.NewUpload.of("brief.txt", "text/plain"),
                 new java.io.ByteArrayInputStream(text(3000)));
 
@@ -69,7 +63,7 @@ class WorkspaceQuotaApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void internal_files_never_decide_whether_a_clients_upload_fits() throws Exception {
+    void internalFilesNeverDecideWhetherAClientsUploadFits() throws Exception {
         kit.files().upload(admin, workspace.id(), io.clientworkspace.file.NewUpload.of("margins.txt", "text/plain").internal(),
                 new java.io.ByteArrayInputStream(text(3000)));
 
@@ -78,7 +72,7 @@ class WorkspaceQuotaApiTest extends FileApiTestSupport {
     }
 
     @Test
-    void a_new_version_past_the_quota_is_507() throws Exception {
+    void aNewVersionPastTheQuotaIs507() throws Exception {
         FileAsset file = kit.files().upload(client, workspace.id(), io.clientworkspace.file.NewUpload.of("a.txt", "text/plain"),
                 new java.io.ByteArrayInputStream(text(3000)));
 

@@ -11,6 +11,7 @@ import io.clientworkspace.approval.NewApproval;
 import io.clientworkspace.file.FileAsset;
 import io.clientworkspace.file.FileVersion;
 import io.clientworkspace.file.NewUpload;
+import io.clientworkspace.tck.SampleFiles;
 import io.clientworkspace.workspace.Workspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,7 +119,7 @@ class PortalFilesAndApprovalsBrowserIT {
 
         FileAsset stored = acmeFiles().stream().filter(f -> f.name().equals("Signed contract.pdf")).findFirst().orElseThrow();
         FileVersion version = kit.files().versions(alice(), stored.workspaceId(), stored.id()).get(0);
-        assertThat(version.sha256()).isEqualTo(sha256(Files.readAllBytes(upload)));
+        assertThat(version.sha256()).isEqualTo(SampleFiles.sha256(Files.readAllBytes(upload)));
         assertThat(version.detectedType()).isEqualTo("application/pdf");
         assertThat(version.uploadedBy()).isEqualTo(users.idOf("carol").orElseThrow());
     }
@@ -126,13 +127,7 @@ class PortalFilesAndApprovalsBrowserIT {
     @Test
     void anExecutableNamedPdfIsRefusedWithTheDetectedTypeAndNotListed() throws IOException {
         Path upload = Files.createTempDirectory(Path.of("target"), "upload-").resolve("invoice.pdf");
-        byte[] exe = new byte[1024];
-        exe[0] = 'M';
-        exe[1] = 'Z';
-        exe[0x3c] = (byte) 0x80;
-        exe[0x80] = 'P';
-        exe[0x81] = 'E';
-        Files.write(upload, exe);
+        Files.write(upload, SampleFiles.windowsExecutable());
 
         signIn("carol");
         open("/workspaces/acme/files");
@@ -421,14 +416,6 @@ class PortalFilesAndApprovalsBrowserIT {
 
     private WebElement waitFor(By locator) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The whole page, not just the window, as PNG. */
