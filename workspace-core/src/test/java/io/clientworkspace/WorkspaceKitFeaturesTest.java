@@ -75,10 +75,10 @@ class WorkspaceKitFeaturesTest {
         Actor alice = Actor.team(tenant.id(), "alice");
         Workspace acme = kit.workspaces().create(alice, NewWorkspace.of("Acme Corp", "acme"));
 
-        kit.files().createFolder(alice, acme.id(), "Contracts", Optional.empty(), io.clientworkspace.activity.Visibility.CLIENT);
+        kit.folders().create(alice, acme.id(), "Contracts", Optional.empty(), io.clientworkspace.activity.Visibility.CLIENT);
 
         assertThat(kit.features()).allMatch(FeatureStatus::available);
-        assertThat(kit.files().folders(alice, acme.id(), Optional.empty(), PageRequest.first()).items()).hasSize(1);
+        assertThat(kit.folders().list(alice, acme.id(), Optional.empty(), PageRequest.first()).items()).hasSize(1);
         assertThat(kit.activity().verify(alice, acme.id()).isIntact()).isTrue();
     }
 

@@ -58,7 +58,7 @@ class OrphanSweepTest {
         StoredBlob orphan = w.f.kit.blobStore().put(FileWorld.in(Samples.pdf("never committed")));
         w.clockAfterRealTime(Duration.ofSeconds(5));
 
-        int removed = w.files.sweepOrphanBlobs(Duration.ZERO);
+        int removed = w.maintenance.sweepOrphanBlobs(Duration.ZERO);
 
         assertThat(removed).isEqualTo(1);
         assertThat(w.blobKeys()).containsExactly(keptKey);
@@ -79,7 +79,7 @@ class OrphanSweepTest {
         assertThat(w.allFiles(w.f.tenant.id(), w.acme())).isEmpty();
         assertThat(w.blobKeys()).hasSize(1);
         w.clockAfterRealTime(Duration.ofSeconds(5));
-        assertThat(w.files.sweepOrphanBlobs(Duration.ZERO)).isEqualTo(1);
+        assertThat(w.maintenance.sweepOrphanBlobs(Duration.ZERO)).isEqualTo(1);
         assertThat(w.blobFiles()).isEmpty();
     }
 
@@ -94,7 +94,7 @@ class OrphanSweepTest {
         List<String> before = w.blobFiles();
         w.clockAfterRealTime(Duration.ofSeconds(5));
 
-        int removed = w.files.sweepOrphanBlobs(Duration.ZERO);
+        int removed = w.maintenance.sweepOrphanBlobs(Duration.ZERO);
 
         assertThat(removed).isZero();
         assertThat(w.blobFiles()).isEqualTo(before);
@@ -112,7 +112,7 @@ class OrphanSweepTest {
                 FileWorld.in(Samples.pdf("globex")));
         w.clockAfterRealTime(Duration.ofSeconds(5));
 
-        assertThat(w.files.sweepOrphanBlobs(Duration.ZERO)).isZero();
+        assertThat(w.maintenance.sweepOrphanBlobs(Duration.ZERO)).isZero();
         assertThat(w.blobKeys()).hasSize(1);
     }
 
@@ -122,10 +122,10 @@ class OrphanSweepTest {
         w.f.kit.blobStore().put(FileWorld.in(Samples.pdf("maybe still uploading")));
         w.clockAfterRealTime(Duration.ZERO);
 
-        assertThat(w.files.sweepOrphanBlobs(Duration.ofHours(1))).isZero();
+        assertThat(w.maintenance.sweepOrphanBlobs(Duration.ofHours(1))).isZero();
         assertThat(w.blobKeys()).hasSize(1);
         w.f.clock.advance(Duration.ofHours(2));
-        assertThat(w.files.sweepOrphanBlobs(Duration.ofHours(1))).isEqualTo(1);
+        assertThat(w.maintenance.sweepOrphanBlobs(Duration.ofHours(1))).isEqualTo(1);
         assertThat(w.blobFiles()).isEmpty();
     }
 
@@ -137,7 +137,7 @@ class OrphanSweepTest {
         Files.setLastModifiedTime(partial, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
         w.clockAfterRealTime(Duration.ZERO);
 
-        assertThat(w.files.sweepOrphanBlobs(Duration.ofHours(1))).isEqualTo(1);
+        assertThat(w.maintenance.sweepOrphanBlobs(Duration.ofHours(1))).isEqualTo(1);
         assertThat(w.blobFiles()).isEmpty();
     }
 }

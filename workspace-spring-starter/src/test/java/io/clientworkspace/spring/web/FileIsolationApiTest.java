@@ -93,7 +93,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
 
         assertThat(reread(other.admin(), theirs)).isEqualTo(theirs);
         assertThat(versionsOf(other.admin(), theirs)).extracting(FileVersion::number).containsExactly(1);
-        assertThat(kit.files().downloads(other.admin(), other.workspace().id(), theirs.id(), PageRequest.first()).items())
+        assertThat(kit.downloads().log(other.admin(), other.workspace().id(), theirs.id(), PageRequest.first()).items())
                 .isEmpty();
     }
 
@@ -143,7 +143,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
     @Test
     void uploading_into_a_folder_of_another_workspace_answers_like_a_random_folder_and_stores_nothing() throws Exception {
         Workspace second = workspace(admin);
-        Folder ofSecond = kit.files().createFolder(admin, second.id(), "Theirs", Optional.empty(), Visibility.CLIENT);
+        Folder ofSecond = kit.folders().create(admin, second.id(), "Theirs", Optional.empty(), Visibility.CLIENT);
 
         answersLikeARandomId(client, ofSecond.id().value(), id -> post(base(mine) + "/files")
                 .queryParam("name", "a.pdf").queryParam("folder", id).contentType("application/pdf").content(pdf("a")));
@@ -155,7 +155,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
     @Test
     void folders_of_another_workspace_answer_like_random_ids_and_stay_as_they_are() throws Exception {
         Workspace second = workspace(admin);
-        Folder ofSecond = kit.files().createFolder(admin, second.id(), "Theirs", Optional.empty(), Visibility.CLIENT);
+        Folder ofSecond = kit.folders().create(admin, second.id(), "Theirs", Optional.empty(), Visibility.CLIENT);
 
         answersLikeARandomId(admin, ofSecond.id().value(), id -> get(base(mine) + "/folders/{id}", id));
         answersLikeARandomId(admin, ofSecond.id().value(), id -> post(base(mine) + "/folders/{id}/rename", id)
@@ -163,7 +163,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
                         {"name": "Mine now"}"""));
         answersLikeARandomId(admin, ofSecond.id().value(), id -> delete(base(mine) + "/folders/{id}", id));
 
-        assertThat(kit.files().folders(admin, second.id(), Optional.empty(), PageRequest.first()).items())
+        assertThat(kit.folders().list(admin, second.id(), Optional.empty(), PageRequest.first()).items())
                 .containsExactly(ofSecond);
     }
 
@@ -219,7 +219,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
 
         assertThat(reread(admin, internal)).isEqualTo(internal);
         assertThat(versionsOf(admin, internal)).hasSize(1);
-        assertThat(kit.files().downloads(admin, mine.id(), internal.id(), PageRequest.first()).items()).isEmpty();
+        assertThat(kit.downloads().log(admin, mine.id(), internal.id(), PageRequest.first()).items()).isEmpty();
     }
 
     @Test
