@@ -32,7 +32,10 @@ import io.clientworkspace.spi.CheckpointSink;
 import io.clientworkspace.blob.FileSystemBlobStore;
 import io.clientworkspace.file.ContentPolicy;
 import io.clientworkspace.file.DownloadPolicy;
+import io.clientworkspace.file.DownloadService;
+import io.clientworkspace.file.FileMaintenance;
 import io.clientworkspace.file.FileService;
+import io.clientworkspace.file.FolderService;
 import io.clientworkspace.spi.BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -208,9 +211,24 @@ public final class WorkspaceKit {
         return service(AccessPolicyService.class);
     }
 
-    /** Folders, files, versions, downloads. @throws FeatureUnavailableException if the store set has no file stores */
+    /** Folders of workspaces. @throws FeatureUnavailableException if the store set has no file stores */
+    public FolderService folders() {
+        return service(FolderService.class);
+    }
+
+    /** Files, versions, trash, sharing, purge, quota. @throws FeatureUnavailableException if the store set has no file stores */
     public FileService files() {
         return service(FileService.class);
+    }
+
+    /** Downloads and the download log. @throws FeatureUnavailableException if the store set has no file stores */
+    public DownloadService downloads() {
+        return service(DownloadService.class);
+    }
+
+    /** The orphan-blob sweep. @throws FeatureUnavailableException if the store set has no file stores */
+    public FileMaintenance fileMaintenance() {
+        return service(FileMaintenance.class);
     }
 
     /**

@@ -2,7 +2,10 @@ package io.clientworkspace;
 
 import io.clientworkspace.approval.ApprovalService;
 import io.clientworkspace.blob.FileSystemBlobStore;
+import io.clientworkspace.file.DownloadService;
+import io.clientworkspace.file.FileMaintenance;
 import io.clientworkspace.file.FileService;
+import io.clientworkspace.file.FolderService;
 import io.clientworkspace.memory.InMemoryStores;
 import io.clientworkspace.spi.ActivityStore;
 import io.clientworkspace.spi.ApprovalStore;
@@ -75,10 +78,10 @@ class WorkspaceKitFeaturesTest {
         Actor alice = Actor.team(tenant.id(), "alice");
         Workspace acme = kit.workspaces().create(alice, NewWorkspace.of("Acme Corp", "acme"));
 
-        kit.files().createFolder(alice, acme.id(), "Contracts", Optional.empty(), io.clientworkspace.activity.Visibility.CLIENT);
+        kit.folders().create(alice, acme.id(), "Contracts", Optional.empty(), io.clientworkspace.activity.Visibility.CLIENT);
 
         assertThat(kit.features()).allMatch(FeatureStatus::available);
-        assertThat(kit.files().folders(alice, acme.id(), Optional.empty(), PageRequest.first()).items()).hasSize(1);
+        assertThat(kit.folders().list(alice, acme.id(), Optional.empty(), PageRequest.first()).items()).hasSize(1);
         assertThat(kit.activity().verify(alice, acme.id()).isIntact()).isTrue();
     }
 
@@ -86,7 +89,10 @@ class WorkspaceKitFeaturesTest {
     void theAccessorsAndServiceReturnTheSameServices() {
         WorkspaceKit kit = kitOn(InMemoryStores.create());
 
+        assertThat(kit.service(FolderService.class)).isSameAs(kit.folders());
         assertThat(kit.service(FileService.class)).isSameAs(kit.files());
+        assertThat(kit.service(DownloadService.class)).isSameAs(kit.downloads());
+        assertThat(kit.service(FileMaintenance.class)).isSameAs(kit.fileMaintenance());
         assertThat(kit.service(ApprovalService.class)).isSameAs(kit.approvals());
     }
 

@@ -215,7 +215,7 @@ public class FileTransferBenchmark {
     @Benchmark
     public long download(Disk disk, Downloads downloads) throws IOException {
         long copied;
-        try (FileDownload d = downloads.kit.files().download(downloads.lead, downloads.workspace, downloads.file.id(),
+        try (FileDownload d = downloads.kit.downloads().download(downloads.lead, downloads.workspace, downloads.file.id(),
                 OptionalInt.empty()); OutputStream out = Files.newOutputStream(disk.target)) {
             copied = d.content().transferTo(out);
         }

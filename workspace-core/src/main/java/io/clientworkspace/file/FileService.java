@@ -24,10 +24,7 @@ import io.clientworkspace.spi.DownloadLogStore;
 import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.spi.FolderStore;
 import io.clientworkspace.spi.FileStore.FileCursor;
-import io.clientworkspace.spi.FolderStore.FolderCursor;
 import io.clientworkspace.workspace.WorkspaceAccess;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -35,58 +32,59 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Function;
 
+import static io.clientworkspace.file.FileAccess.requireFitsIn;
+import static io.clientworkspace.file.FileAccess.requireVisibilityAllowed;
+import static io.clientworkspace.file.FileAccess.visibleFile;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Folders, files and versions of a workspace.
+ * The files of a workspace and their versions: upload, new versions, trash and restore, sharing and
+ * withdrawing, purge, and the storage quota. Folders are {@link FolderService}'s, downloads
+ * {@link DownloadService}'s, the orphan sweep {@link FileMaintenance}'s.
  *
  * <p>An upload is checked before and while it is stored: permission and names first, then the first
  * 64 KiB are inspected (real type from the bytes, the {@link ContentPolicy}) before anything is
  * written, then the rest streams into the {@link BlobStore} in constant memory with the size capped,
  * then archives are checked entry by entry, and only then is the metadata committed. If anything fails
  * after the blob was written, the blob is deleted; if the process dies in between,
- * {@link #sweepOrphanBlobs} removes it later. Clients never see internal ({@link Visibility#TEAM}) folders
- * or files, in any list, count or download.
+ * {@link FileMaintenance#sweepOrphanBlobs} removes it later. Clients never see internal ({@link Visibility#TEAM})
+ * files, in any list or count. Immutable after construction; built by the kit ({@code kit.files()}).
  */
 public final class FileService {
 
-    private static final Logger log = LoggerFactory.getLogger(FileService.class);
     private static final int MAX_DECLARED_TYPE = 255;
     private static final String FILE_CURSOR = "file";
-    private static final String FOLDER_CURSOR = "folder";
 
     private final Kernel kernel;
     private final WorkspaceAccess access;
-    private final BlobStore blobs;
+    private final FileAccess checks;
+    private final FileBlobs blobs;
     private final Function<io.clientworkspace.TenantId, ContentPolicy> policies;
     private final ContentInspector inspector = new ContentInspector();
     private final List<FileVersionHook> versionHooks;
     private final List<FileLifecycleHook> lifecycleHooks;
     private final java.util.OptionalLong workspaceQuota;
-    private final DownloadPolicy downloadPolicy;
 
     private final FolderStore folderStore;
     private final FileStore fileStore;
     private final DownloadLogStore downloadStore;
 
     /**
-     * A service over the kit's file stores, with the settings' blob store, content policies, download
-     * policy and quota, and the hooks other features contributed (used by approvals). Immutable.
+     * A service over the kit's file stores, with the shared access checks and stored blobs, the settings'
+     * content policies and quota, and the hooks other features contributed (used by approvals). Immutable.
      */
-    FileService(Kernel kernel, WorkspaceAccess access, KitSettings settings,
+    FileService(Kernel kernel, FileAccess checks, FileBlobs blobs, KitSettings settings,
                 List<FileVersionHook> versionHooks, List<FileLifecycleHook> lifecycleHooks) {
         this.kernel = requireNonNull(kernel, "kernel must not be null");
-        this.access = requireNonNull(access, "access must not be null");
+        this.checks = requireNonNull(checks, "checks must not be null");
+        this.access = checks.workspaces();
+        this.blobs = requireNonNull(blobs, "blobs must not be null");
         requireNonNull(settings, "settings must not be null");
-        this.blobs = settings.blobs();
         this.policies = settings.contentPolicies();
-        this.downloadPolicy = settings.downloadPolicy();
         this.workspaceQuota = settings.workspaceQuota();
         this.versionHooks = List.copyOf(requireNonNull(versionHooks, "versionHooks must not be null"));
         this.lifecycleHooks = List.copyOf(requireNonNull(lifecycleHooks, "lifecycleHooks must not be null"));
@@ -98,171 +96,6 @@ public final class FileService {
     /** The storage quota of every workspace in bytes, if any (set with {@code WorkspaceKit.Builder.workspaceQuota}). */
     public java.util.OptionalLong workspaceQuota() {
         return workspaceQuota;
-    }
-
-    // ------------------------------------------------------------------------------------------ folders
-
-    /** Creates a folder; needs {@link Permission#UPLOAD_FILES} (and {@link Permission#VIEW_INTERNAL} for an internal one). */
-    public Folder createFolder(Actor actor, WorkspaceId workspaceId, String name, Optional<FolderId> parent,
-                               Visibility visibility) {
-        requireNonNull(visibility, "visibility must not be null");
-        requireNonNull(parent, "parent must not be null");
-        String clean = FileNames.sanitize("name", name);
-        return kernel.write(changes -> {
-            AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "create folders");
-            requireVisibilityAllowed(actor, grant, visibility);
-            parent.ifPresent(p -> requireFitsIn(folder(actor, workspaceId, grant, p), visibility));
-            Folder folder = folderStore.insert(new Folder(FolderId.of(kernel.newId()), actor.tenantId(),
-                    workspaceId, parent, clean, visibility, actor.userId(), changes.now(), 0));
-            recordFolder(actor, changes, folder, "created");
-            return folder;
-        });
-    }
-
-    /** Renames a folder; needs {@link Permission#UPLOAD_FILES}. */
-    public Folder renameFolder(Actor actor, WorkspaceId workspaceId, FolderId folderId, String newName, long expectedVersion) {
-        String clean = FileNames.sanitize("name", newName);
-        return kernel.write(changes -> {
-            AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "rename folders");
-            Folder current = checkVersion(folder(actor, workspaceId, grant, folderId), expectedVersion);
-            Folder renamed = folderStore.update(current.withName(clean));
-            recordFolder(actor, changes, renamed, "renamed");
-            return renamed;
-        });
-    }
-
-    /** Moves a folder under another parent (the top level when empty); never into itself or below itself. */
-    public Folder moveFolder(Actor actor, WorkspaceId workspaceId, FolderId folderId, Optional<FolderId> newParent,
-                             long expectedVersion) {
-        requireNonNull(newParent, "newParent must not be null");
-        return kernel.write(changes -> {
-            AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "move folders");
-            Folder current = checkVersion(folder(actor, workspaceId, grant, folderId), expectedVersion);
-            if (newParent.isPresent()) {
-                Folder target = folder(actor, workspaceId, grant, newParent.get());
-                requireFitsIn(target, current.visibility());
-                for (Optional<FolderId> at = Optional.of(target.id()); at.isPresent(); ) {
-                    if (at.get().equals(folderId)) {
-                        throw new ValidationException(FieldError.of("parent", "cannot move a folder into itself or below itself"));
-                    }
-                    at = folderStore.find(actor.tenantId(), workspaceId, at.get()).flatMap(Folder::parentId);
-                }
-            }
-            Folder moved = folderStore.update(current.withParent(newParent));
-            recordFolder(actor, changes, moved, "moved");
-            return moved;
-        });
-    }
-
-    /**
-     * Deletes a folder that is empty as far as the actor can see; needs {@link Permission#DELETE_FILES}.
-     *
-     * <p>Emptiness is judged by what the actor sees, so that a client's answer never depends on internal
-     * items: a folder holding a child folder or a file (trashed ones included) that the actor can see is
-     * "not empty" (a {@link ConflictException}); otherwise the deletion succeeds. When the actor cannot see
-     * internal items (a client) and the folder still holds some, the folder is not removed but kept for the
-     * team as an internal folder, with its internal contents in place: the client sees exactly what it would
-     * see after deleting an empty folder (the folder gone, a client-visible {@code folder.deleted} entry), and
-     * the team sees a {@code folder.made-internal} entry. If an internal sibling already has the folder's name,
-     * the kept folder is named "<i>name</i> (deleted by a client)" (with a number when that is taken too).
-     */
-    public void deleteFolder(Actor actor, WorkspaceId workspaceId, FolderId folderId) {
-        deleteFolder(actor, workspaceId, folderId, java.util.OptionalLong.empty());
-    }
-
-    /**
-     * Like {@link #deleteFolder(Actor, WorkspaceId, FolderId)}, only if the folder is still at
-     * {@code expectedVersion}, checked in the same unit of work.
-     *
-     * @throws ConflictException ({@code STALE_VERSION}) if the folder's version is not {@code expectedVersion};
-     *                           nothing is deleted then
-     */
-    public void deleteFolder(Actor actor, WorkspaceId workspaceId, FolderId folderId, long expectedVersion) {
-        deleteFolder(actor, workspaceId, folderId, java.util.OptionalLong.of(expectedVersion));
-    }
-
-    private void deleteFolder(Actor actor, WorkspaceId workspaceId, FolderId folderId, java.util.OptionalLong expectedVersion) {
-        kernel.write(changes -> {
-            AccessGrant grant = writable(actor, workspaceId, Permission.DELETE_FILES, "delete folders");
-            Folder current = folder(actor, workspaceId, grant, folderId);
-            if (expectedVersion.isPresent()) {
-                checkVersion(current, expectedVersion.getAsLong());
-            }
-            boolean seesAll = grant.allows(Permission.VIEW_INTERNAL);
-            boolean anything = folderStore.hasChildren(actor.tenantId(), workspaceId, folderId);
-            if (anything && (seesAll || holdsClientVisible(actor, workspaceId, folderId))) {
-                throw new ConflictException(ConflictException.Reason.INVALID_STATE,
-                        "Folder '" + current.name() + "' is not empty (trashed files count); empty it first");
-            }
-            if (anything) {
-                Folder hidden = folderStore.update(current.withVisibility(Visibility.TEAM,
-                        freeInternalName(actor, workspaceId, current)));
-                recordFolder(actor, changes, current, "deleted");
-                changes.publish(new FileEvent.FolderChanged(actor.tenantId(), workspaceId, folderId,
-                        FileEvent.FolderChanged.MADE_INTERNAL, hidden.name(), Visibility.TEAM, actor, changes.now()));
-                return null;
-            }
-            folderStore.delete(actor.tenantId(), workspaceId, folderId, current.version());
-            recordFolder(actor, changes, current, "deleted");
-            return null;
-        });
-    }
-
-    /**
-     * Whether the folder holds a child folder or an active file that a client can see. Trashed files do
-     * not count: clients never see the trash, so a folder holding only trashed files looks empty to them.
-     */
-    private boolean holdsClientVisible(Actor actor, WorkspaceId workspaceId, FolderId folderId) {
-        Optional<FolderId> in = Optional.of(folderId);
-        return !folderStore.listChildren(actor.tenantId(), workspaceId, in, true, Optional.empty(), 1).isEmpty()
-                || !fileStore.list(actor.tenantId(), workspaceId, in, FileStatus.ACTIVE, true,
-                        Optional.empty(), 1).isEmpty();
-    }
-
-    /** The folder's name, or a variant of it, that no internal sibling has. */
-    private String freeInternalName(Actor actor, WorkspaceId workspaceId, Folder folder) {
-        List<String> taken = new java.util.ArrayList<>();
-        Optional<FolderCursor> after = Optional.empty();
-        while (true) {
-            List<Folder> page = folderStore.listChildrenAfter(actor.tenantId(), workspaceId,
-                    folder.parentId(), false, after, 500);
-            page.stream().filter(f -> f.visibility() == Visibility.TEAM).map(Folder::name).forEach(taken::add);
-            if (page.size() < 500) {
-                break;
-            }
-            Folder last = page.get(page.size() - 1);
-            after = Optional.of(new FolderCursor(last.name(), last.id()));
-        }
-        String name = folder.name();
-        for (int n = 1; taken.contains(name); n++) {
-            name = FileNames.sanitize("name", folder.name() + " (deleted by a client" + (n == 1 ? "" : " " + n) + ")");
-        }
-        return name;
-    }
-
-    /** The folder, if the actor may see it (internal folders are invisible to clients, like unknown ids). */
-    public Optional<Folder> findFolder(Actor actor, WorkspaceId workspaceId, FolderId folderId) {
-        requireNonNull(folderId, "folderId must not be null");
-        AccessGrant grant = readable(actor, workspaceId);
-        return folderStore.find(actor.tenantId(), workspaceId, folderId)
-                .filter(f -> visible(grant, f.visibility()));
-    }
-
-    /** The folder, or {@link NotFoundException} if it is absent or invisible to the actor. */
-    public Folder getFolder(Actor actor, WorkspaceId workspaceId, FolderId folderId) {
-        return findFolder(actor, workspaceId, folderId).orElseThrow(() -> new NotFoundException("folder", folderId.value()));
-    }
-
-    /** The folders directly inside {@code parent} (the top level when empty) that the actor may see, by name. */
-    public Page<Folder> folders(Actor actor, WorkspaceId workspaceId, Optional<FolderId> parent, PageRequest page) {
-        requireNonNull(page, "page must not be null");
-        AccessGrant grant = readable(actor, workspaceId);
-        parent.ifPresent(p -> folder(actor, workspaceId, grant, p));
-        Optional<FolderCursor> after = Cursors.decode(FOLDER_CURSOR, page.cursor()).map(FileService::parseFolderCursor);
-        List<Folder> rows = folderStore.listChildrenAfter(actor.tenantId(), workspaceId, parent,
-                !grant.allows(Permission.VIEW_INTERNAL), after, page.limit() + 1);
-        // Name then id: a client-visible and an internal sibling may share a name.
-        return Cursors.page(rows, page.limit(), f -> Cursors.encode(FOLDER_CURSOR, f.id().value() + "/" + f.name()));
     }
 
     // ------------------------------------------------------------------------------------------ files
@@ -282,13 +115,13 @@ public final class FileService {
         AccessGrant grant = access.grant(actor, workspaceId);
         access.require(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
         requireVisibilityAllowed(actor, grant, request.visibility());
-        request.folder().ifPresent(f -> requireFitsIn(folder(actor, workspaceId, grant, f), request.visibility()));
+        request.folder().ifPresent(f -> requireFitsIn(checks.folder(actor, workspaceId, grant, f), request.visibility()));
         Stored stored = storeWithinQuota(actor, workspaceId, name, content);
         return commitOrDeleteBlob(stored, () -> kernel.write(changes -> {
-            AccessGrant locked = writable(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
+            AccessGrant locked = checks.writable(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
             requireQuota(actor, workspaceId, stored.blob().size());
             // Again under the workspace lock: the folder may have been deleted while the bytes streamed.
-            request.folder().ifPresent(f -> requireFitsIn(folder(actor, workspaceId, locked, f), request.visibility()));
+            request.folder().ifPresent(f -> requireFitsIn(checks.folder(actor, workspaceId, locked, f), request.visibility()));
             FileId id = FileId.of(kernel.newId());
             FileVersion first = version(actor, workspaceId, id, 1, name, declared, stored, changes);
             FileAsset file = fileStore.insert(new FileAsset(id, actor.tenantId(), workspaceId,
@@ -307,10 +140,10 @@ public final class FileService {
         String declared = declaredType(declaredType);
         AccessGrant grant = access.grant(actor, workspaceId);
         access.require(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
-        activeFile(actor, workspaceId, grant, fileId);
+        checks.activeFile(actor, workspaceId, grant, fileId);
         Stored stored = storeWithinQuota(actor, workspaceId, name, content);
         return commitOrDeleteBlob(stored, () -> kernel.write(changes -> {
-            writable(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
+            checks.writable(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
             requireQuota(actor, workspaceId, stored.blob().size());
             return addVersion(actor, workspaceId, fileId, name, declared, stored, changes);
         }));
@@ -354,8 +187,8 @@ public final class FileService {
     private FileVersion restoreVersion(Actor actor, WorkspaceId workspaceId, FileId fileId, int number,
                                        java.util.OptionalLong expectedVersion) {
         return kernel.write(changes -> {
-            AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "restore versions");
-            FileAsset file = activeFile(actor, workspaceId, grant, fileId);
+            AccessGrant grant = checks.writable(actor, workspaceId, Permission.UPLOAD_FILES, "restore versions");
+            FileAsset file = checks.activeFile(actor, workspaceId, grant, fileId);
             if (expectedVersion.isPresent() && file.version() != expectedVersion.getAsLong()) {
                 throw ConflictException.staleVersion("file", fileId.value(), expectedVersion.getAsLong());
             }
@@ -405,9 +238,7 @@ public final class FileService {
 
     /** The file if the actor may see it (internal files are invisible to clients). */
     public Optional<FileAsset> find(Actor actor, WorkspaceId workspaceId, FileId fileId) {
-        AccessGrant grant = readable(actor, workspaceId);
-        return fileStore.find(actor.tenantId(), workspaceId, requireNonNull(fileId, "fileId must not be null"))
-                .filter(f -> visibleFile(grant, f));
+        return checks.findFile(actor, workspaceId, fileId);
     }
 
     /** The file, or {@link NotFoundException}. */
@@ -427,7 +258,7 @@ public final class FileService {
 
     /** How many active files the actor may see in the workspace. */
     public long count(Actor actor, WorkspaceId workspaceId) {
-        AccessGrant grant = readable(actor, workspaceId);
+        AccessGrant grant = checks.readable(actor, workspaceId);
         return fileStore.count(actor.tenantId(), workspaceId, FileStatus.ACTIVE,
                 !grant.allows(Permission.VIEW_INTERNAL));
     }
@@ -436,87 +267,6 @@ public final class FileService {
     public List<FileVersion> versions(Actor actor, WorkspaceId workspaceId, FileId fileId) {
         get(actor, workspaceId, fileId);
         return fileStore.listVersions(actor.tenantId(), workspaceId, fileId, 500);
-    }
-
-    /**
-     * Opens a version for download (the latest when {@code number} is empty) and records who
-     * downloaded it. The stream verifies the bytes' SHA-256 as it is read.
-     *
-     * @throws AccessDeniedException if the {@link DownloadPolicy} refuses
-     */
-    public FileDownload download(Actor actor, WorkspaceId workspaceId, FileId fileId, OptionalInt number) {
-        requireNonNull(number, "number must not be null");
-        FileAsset file = get(actor, workspaceId, fileId);
-        int wanted = number.orElse(file.latestVersion());
-        FileVersion version = fileStore.findVersion(actor.tenantId(), workspaceId, fileId, wanted)
-                .orElseThrow(() -> new NotFoundException("file version", fileId + "@" + wanted));
-        Optional<String> refusal = downloadPolicy.refusal(actor, file, version);
-        if (refusal.isPresent()) {
-            throw new AccessDeniedException(actor, refusal.get(), "download version " + wanted + " of '" + file.name() + "'");
-        }
-        InputStream stream;
-        try {
-            stream = blobs.open(version.blobKey(), version.sha256());
-        } catch (IOException e) {
-            throw new UncheckedIOException("The bytes of version " + wanted + " of file " + fileId + " cannot be read", e);
-        }
-        try {
-            kernel.write(changes -> {
-                // Lock the workspace as every writer does before it appends to the workspace's activity chain, so
-                // that concurrent downloads (and other writes) append one after another instead of colliding.
-                if (kernel.stores().workspaces().findForUpdate(actor.tenantId(), workspaceId).isEmpty()) {
-                    throw new NotFoundException("workspace", workspaceId.value());
-                }
-                downloadStore.append(new DownloadRecord(kernel.newId(), actor.tenantId(), workspaceId, fileId,
-                        wanted, actor.userId(), actor.kind(), changes.now()));
-                changes.publish(new FileEvent.FileDownloaded(actor.tenantId(), workspaceId, fileId, wanted, actor, changes.now()));
-                return null;
-            });
-        } catch (RuntimeException | Error e) {
-            try {
-                stream.close();
-            } catch (IOException closeFailure) {
-                e.addSuppressed(closeFailure);
-            }
-            throw e;
-        }
-        return new FileDownload(file, version, stream);
-    }
-
-    /** Who downloaded the file, newest first; needs {@link Permission#VIEW_INTERNAL}. */
-    public Page<DownloadRecord> downloads(Actor actor, WorkspaceId workspaceId, FileId fileId, PageRequest page) {
-        access.require(actor, workspaceId, Permission.VIEW_INTERNAL, "see who downloaded files");
-        get(actor, workspaceId, fileId);
-        Optional<String> before = Cursors.decode("dl", page.cursor());
-        List<DownloadRecord> rows = downloadStore.list(actor.tenantId(), workspaceId, fileId, before,
-                page.limit() + 1);
-        return Cursors.page(rows, page.limit(), r -> Cursors.encode("dl", r.id()));
-    }
-
-    /**
-     * Maintenance for the host (no actor): deletes blobs older than {@code olderThan} that no file version
-     * references (left by a crash between storing bytes and committing metadata), and abandoned partial
-     * writes. Run it from a scheduler with an age well above the longest upload.
-     *
-     * @return how many blobs and partial writes were removed
-     */
-    public int sweepOrphanBlobs(Duration olderThan) {
-        requireNonNull(olderThan, "olderThan must not be null");
-        java.time.Instant before = kernel.clock().instant().minus(olderThan);
-        try {
-            int removed = blobs.deleteAbandonedWrites(before);
-            List<String> candidates = blobs.keysOlderThan(before, 10_000);
-            java.util.Set<String> used = fileStore.referencedBlobKeys(candidates);
-            for (String key : candidates) {
-                if (!used.contains(key)) {
-                    blobs.delete(key);
-                    removed++;
-                }
-            }
-            return removed;
-        } catch (IOException e) {
-            throw new UncheckedIOException("The orphan sweep could not read the blob store", e);
-        }
     }
 
     // ------------------------------------------------------------------------------------------ withdraw, purge, quota
@@ -537,7 +287,7 @@ public final class FileService {
         requireNonNull(fileId, "fileId must not be null");
         requireNonNull(visibility, "visibility must not be null");
         return kernel.write(changes -> {
-            AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "change who sees files");
+            AccessGrant grant = checks.writable(actor, workspaceId, Permission.UPLOAD_FILES, "change who sees files");
             if (!grant.allows(Permission.VIEW_INTERNAL)) {
                 throw new AccessDeniedException(actor, Permission.VIEW_INTERNAL.name(), "change who sees files");
             }
@@ -550,7 +300,7 @@ public final class FileService {
                 return current;
             }
             if (visibility == Visibility.CLIENT) {
-                current.folderId().ifPresent(f -> requireFitsIn(folder(actor, workspaceId, grant, f), Visibility.CLIENT));
+                current.folderId().ifPresent(f -> requireFitsIn(checks.folder(actor, workspaceId, grant, f), Visibility.CLIENT));
             }
             FileAsset changed = fileStore.update(current.withVisibility(visibility, changes.now()));
             changes.publish(new FileEvent.FileVisibilityChanged(actor.tenantId(), workspaceId, fileId, current.name(),
@@ -578,7 +328,7 @@ public final class FileService {
     public void purge(Actor actor, WorkspaceId workspaceId, FileId fileId, long expectedVersion) {
         requireNonNull(fileId, "fileId must not be null");
         kernel.write(changes -> {
-            AccessGrant grant = writable(actor, workspaceId, Permission.DELETE_FILES, "purge files");
+            AccessGrant grant = checks.writable(actor, workspaceId, Permission.DELETE_FILES, "purge files");
             boolean admin = grant.tenantRole().filter(r -> r == io.clientworkspace.tenant.TenantRole.TENANT_ADMIN).isPresent();
             boolean lead = grant.workspaceRole().filter(r -> r == io.clientworkspace.member.WorkspaceRole.LEAD).isPresent();
             if (!admin && !lead) {
@@ -605,7 +355,7 @@ public final class FileService {
             changes.publish(new FileEvent.FilePurged(actor.tenantId(), workspaceId, fileId, current.name(), hashes, actor,
                     changes.now()));
             List<String> keys = all.stream().map(FileVersion::blobKey).distinct().toList();
-            kernel.stores().unitOfWork().afterCommit(() -> deletePurgedBlobs(fileId, keys));
+            kernel.stores().unitOfWork().afterCommit(() -> blobs.deletePurged(fileId, keys));
             return null;
         });
     }
@@ -643,7 +393,7 @@ public final class FileService {
         ByteLimit limited = new ByteLimit(new SequenceInputStream(new ByteArrayInputStream(prefix), notClosed), policy.maxSize(),
                 policy.maxSize() + " bytes");
         try {
-            blob = blobs.put(limited);
+            blob = blobs.store().put(limited);
         } catch (IOException e) {
             if (limited.exceeded) {
                 throw new ValidationException(FieldError.of("content", "is larger than the limit of "
@@ -655,7 +405,7 @@ public final class FileService {
             try (InputStream archive = blobs.open(blob.key(), blob.sha256())) {
                 inspector.checkWhole(archive, inspection, policy, name);
             } catch (IOException | RuntimeException e) {
-                deleteQuietly(blob.key(), e);
+                blobs.deleteQuietly(blob.key(), e);
                 if (e instanceof RuntimeException runtime) {
                     throw runtime;
                 }
@@ -669,23 +419,14 @@ public final class FileService {
         try {
             return commit.get();
         } catch (RuntimeException | Error e) {
-            deleteQuietly(stored.blob().key(), e);
+            blobs.deleteQuietly(stored.blob().key(), e);
             throw e;
-        }
-    }
-
-    private void deleteQuietly(String key, Throwable failure) {
-        try {
-            blobs.delete(key);
-        } catch (IOException | RuntimeException e) {
-            failure.addSuppressed(e);
-            log.warn("Could not delete blob {} of a failed upload; the orphan sweep will remove it", key, e);
         }
     }
 
     private FileVersion addVersion(Actor actor, WorkspaceId workspaceId, FileId fileId, String name, String declared,
                                    Stored stored, Changes changes) {
-        AccessGrant grant = writable(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
+        AccessGrant grant = checks.writable(actor, workspaceId, Permission.UPLOAD_FILES, "upload files");
         FileAsset current = fileStore.findForUpdate(actor.tenantId(), workspaceId, fileId)
                 .filter(f -> visibleFile(grant, f))
                 .orElseThrow(() -> new NotFoundException("file", fileId.value()));
@@ -712,7 +453,7 @@ public final class FileService {
     private FileAsset setStatus(Actor actor, WorkspaceId workspaceId, FileId fileId, FileStatus status,
                                 java.util.OptionalLong expectedVersion) {
         return kernel.write(changes -> {
-            AccessGrant grant = writable(actor, workspaceId, Permission.DELETE_FILES, "trash or restore files");
+            AccessGrant grant = checks.writable(actor, workspaceId, Permission.DELETE_FILES, "trash or restore files");
             FileAsset current = fileStore.findForUpdate(actor.tenantId(), workspaceId, fileId)
                     .filter(f -> visibleFile(grant, f))
                     .orElseThrow(() -> new NotFoundException("file", fileId.value()));
@@ -741,9 +482,9 @@ public final class FileService {
                                  PageRequest page) {
         requireNonNull(folder, "folder must not be null");
         requireNonNull(page, "page must not be null");
-        AccessGrant grant = readable(actor, workspaceId);
-        folder.ifPresent(f -> folder(actor, workspaceId, grant, f));
-        Optional<FileCursor> after = Cursors.decode(FILE_CURSOR, page.cursor()).map(FileService::parseCursor);
+        AccessGrant grant = checks.readable(actor, workspaceId);
+        folder.ifPresent(f -> checks.folder(actor, workspaceId, grant, f));
+        Optional<FileCursor> after = Cursors.decode(FILE_CURSOR, page.cursor()).map(FileAccess::parseCursor);
         if (status == FileStatus.TRASHED && !grant.allows(Permission.VIEW_INTERNAL)) {
             // Clients have no trash: what was trashed is gone for them, as if it never existed.
             return new Page<>(List.of(), Optional.empty());
@@ -753,85 +494,10 @@ public final class FileService {
         return Cursors.page(rows, page.limit(), f -> Cursors.encode(FILE_CURSOR, f.id().value() + "/" + f.name()));
     }
 
-    private static FolderCursor parseFolderCursor(String key) {
-        FileCursor parsed = parseCursor(key);
-        return new FolderCursor(parsed.name(), FolderId.of(parsed.id().value()));
-    }
-
-    private static FileCursor parseCursor(String key) {
-        int slash = key.indexOf('/');
-        if (slash <= 0) {
-            throw new ValidationException(FieldError.of("cursor", "is not a cursor returned by this list"));
-        }
-        return new FileCursor(key.substring(slash + 1), FileId.of(key.substring(0, slash)));
-    }
-
     private void recordVersion(Actor actor, Changes changes, FileAsset file, FileVersion version) {
         changes.publish(new FileEvent.FileVersionAdded(actor.tenantId(), file.workspaceId(), file.id(), version.number(),
                 version.name(), version.sha256(), version.size(), version.detectedType(), file.visibility(), actor,
                 changes.now()));
-    }
-
-    private void recordFolder(Actor actor, Changes changes, Folder folder, String change) {
-        changes.publish(new FileEvent.FolderChanged(actor.tenantId(), folder.workspaceId(), folder.id(), change,
-                folder.name(), folder.visibility(), actor, changes.now()));
-    }
-
-    private AccessGrant readable(Actor actor, WorkspaceId workspaceId) {
-        access.visible(actor, workspaceId);
-        return access.grant(actor, workspaceId);
-    }
-
-    private AccessGrant writable(Actor actor, WorkspaceId workspaceId, Permission permission, String action) {
-        access.requireWritable(actor, workspaceId, permission, action);
-        return access.grant(actor, workspaceId);
-    }
-
-    private Folder folder(Actor actor, WorkspaceId workspaceId, AccessGrant grant, FolderId id) {
-        return folderStore.find(actor.tenantId(), workspaceId, requireNonNull(id, "folderId must not be null"))
-                .filter(f -> visible(grant, f.visibility()))
-                .orElseThrow(() -> new NotFoundException("folder", id.value()));
-    }
-
-    private FileAsset activeFile(Actor actor, WorkspaceId workspaceId, AccessGrant grant, FileId id) {
-        FileAsset file = fileStore.find(actor.tenantId(), workspaceId, requireNonNull(id, "fileId must not be null"))
-                .filter(f -> visibleFile(grant, f))
-                .orElseThrow(() -> new NotFoundException("file", id.value()));
-        if (file.status() != FileStatus.ACTIVE) {
-            throw new ConflictException(ConflictException.Reason.INVALID_STATE, "File '" + file.name()
-                    + "' is in the trash; restore it first");
-        }
-        return file;
-    }
-
-    /** Clients see client-visible files that are not in the trash; the team sees every file. */
-    private static boolean visibleFile(AccessGrant grant, FileAsset file) {
-        return grant.allows(Permission.VIEW_INTERNAL)
-                || (file.visibility() == Visibility.CLIENT && file.status() == FileStatus.ACTIVE);
-    }
-
-    private static boolean visible(AccessGrant grant, Visibility visibility) {
-        return visibility == Visibility.CLIENT || grant.allows(Permission.VIEW_INTERNAL);
-    }
-
-    private static void requireVisibilityAllowed(Actor actor, AccessGrant grant, Visibility visibility) {
-        if (visibility == Visibility.TEAM && !grant.allows(Permission.VIEW_INTERNAL)) {
-            throw new AccessDeniedException(actor, Permission.VIEW_INTERNAL.name(), "create internal items");
-        }
-    }
-
-    private static void requireFitsIn(Folder parent, Visibility visibility) {
-        if (parent.visibility() == Visibility.TEAM && visibility == Visibility.CLIENT) {
-            throw new ValidationException(FieldError.of("visibility",
-                    "must be TEAM inside the internal folder '" + parent.name() + "'"));
-        }
-    }
-
-    private static <T extends Folder> T checkVersion(T folder, long expected) {
-        if (folder.version() != expected) {
-            throw ConflictException.staleVersion("folder", folder.id().value(), expected);
-        }
-        return folder;
     }
 
     private static String declaredType(String declared) {
@@ -897,22 +563,7 @@ public final class FileService {
         }
     }
 
-    // ------------------------------------------------------------------------------------------ withdraw, purge, quota internals
-
-    private void deletePurgedBlobs(FileId fileId, List<String> keys) {
-        // Another file never shares a blob today; checking costs one query and keeps a future sharer safe.
-        java.util.Set<String> stillUsed = fileStore.referencedBlobKeys(keys);
-        for (String key : keys) {
-            if (stillUsed.contains(key)) {
-                continue;
-            }
-            try {
-                blobs.delete(key);
-            } catch (IOException | RuntimeException e) {
-                log.warn("Could not delete blob {} of purged file {}; the orphan sweep will remove it", key, fileId, e);
-            }
-        }
-    }
+    // ------------------------------------------------------------------------------------------ quota internals
 
     /**
      * Stores the upload, cutting the stream off as soon as it would not fit in what is left of the

@@ -1,6 +1,9 @@
 /**
  * Folders and files with versions, streamed through content checks into a
- * {@link io.clientworkspace.spi.BlobStore}: {@link io.clientworkspace.file.FileService}.
+ * {@link io.clientworkspace.spi.BlobStore}: folders ({@link io.clientworkspace.file.FolderService}),
+ * files and versions ({@link io.clientworkspace.file.FileService}), downloads and their log
+ * ({@link io.clientworkspace.file.DownloadService}) and the orphan sweep
+ * ({@link io.clientworkspace.file.FileMaintenance}), each immutable once the kit has built it.
  *
  * <p>Every upload is inspected on the way through: its size is capped, its SHA-256 computed, its real
  * media type detected from the bytes with Apache Tika, and the tenant's

@@ -159,21 +159,21 @@ final class ActivityScenario {
         tick();
 
         // ---- folders
-        Folder briefs = kit.files().createFolder(bob, ws, "Briefs", Optional.empty(), Visibility.CLIENT);
-        Folder drafts = kit.files().createFolder(bob, ws, "Drafts", Optional.empty(), Visibility.TEAM);
-        Folder shared = kit.files().createFolder(carol, ws, "Shared", Optional.empty(), Visibility.CLIENT);
+        Folder briefs = kit.folders().create(bob, ws, "Briefs", Optional.empty(), Visibility.CLIENT);
+        Folder drafts = kit.folders().create(bob, ws, "Drafts", Optional.empty(), Visibility.TEAM);
+        Folder shared = kit.folders().create(carol, ws, "Shared", Optional.empty(), Visibility.CLIENT);
         tick();
-        briefs = kit.files().renameFolder(bob, ws, briefs.id(), "Client briefs", briefs.version());
-        shared = kit.files().moveFolder(bob, ws, shared.id(), Optional.of(briefs.id()), shared.version());
+        briefs = kit.folders().rename(bob, ws, briefs.id(), "Client briefs", briefs.version());
+        shared = kit.folders().move(bob, ws, shared.id(), Optional.of(briefs.id()), shared.version());
         tick();
-        Folder empty = kit.files().createFolder(bob, ws, "Empty", Optional.empty(), Visibility.CLIENT);
-        kit.files().deleteFolder(bob, ws, empty.id());
-        kit.files().deleteFolder(bob, ws, drafts.id());
+        Folder empty = kit.folders().create(bob, ws, "Empty", Optional.empty(), Visibility.CLIENT);
+        kit.folders().delete(bob, ws, empty.id());
+        kit.folders().delete(bob, ws, drafts.id());
         tick();
         // A client deletes a folder that holds an internal file: the team keeps it as an internal folder.
         kit.files().upload(bob, ws, NewUpload.of("plan.txt", "text/plain").in(shared.id()).internal(), text("internal plan"));
         tick();
-        kit.files().deleteFolder(carol, ws, shared.id());
+        kit.folders().delete(carol, ws, shared.id());
         tick();
 
         // ---- files and versions
@@ -285,7 +285,7 @@ final class ActivityScenario {
     }
 
     private void download(Actor actor, WorkspaceId ws, FileId file, OptionalInt version) {
-        try (FileDownload d = kit.files().download(actor, ws, file, version)) {
+        try (FileDownload d = kit.downloads().download(actor, ws, file, version)) {
             d.content().readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

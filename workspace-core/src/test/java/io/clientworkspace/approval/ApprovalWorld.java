@@ -9,7 +9,10 @@ import io.clientworkspace.activity.ActivityEntry;
 import io.clientworkspace.activity.DomainEvent;
 import io.clientworkspace.blob.FileSystemBlobStore;
 import io.clientworkspace.file.FileAsset;
+import io.clientworkspace.file.DownloadService;
+import io.clientworkspace.file.FileMaintenance;
 import io.clientworkspace.file.FileService;
+import io.clientworkspace.file.FolderService;
 import io.clientworkspace.file.FileVersion;
 import io.clientworkspace.file.NewUpload;
 import io.clientworkspace.member.WorkspaceRole;
@@ -46,6 +49,9 @@ final class ApprovalWorld {
     final Fixture f;
     final ApprovalService approvals;
     final FileService files;
+    final FolderService folders;
+    final DownloadService downloads;
+    final FileMaintenance maintenance;
     final WorkspaceId acme;
     private final AtomicInteger uploads = new AtomicInteger();
 
@@ -56,6 +62,9 @@ final class ApprovalWorld {
         });
         this.approvals = f.kit.approvals();
         this.files = f.kit.files();
+        this.folders = f.kit.folders();
+        this.downloads = f.kit.downloads();
+        this.maintenance = f.kit.fileMaintenance();
         this.acme = f.acme.id();
     }
 

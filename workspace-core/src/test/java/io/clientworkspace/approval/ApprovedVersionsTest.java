@@ -150,7 +150,7 @@ class ApprovedVersionsTest {
         }
 
         private byte[] download(Actor actor, FileAsset file, OptionalInt version) throws IOException {
-            try (FileDownload download = w.files.download(actor, w.acme, file.id(), version);
+            try (FileDownload download = w.downloads.download(actor, w.acme, file.id(), version);
                  InputStream in = download.content()) {
                 return in.readAllBytes();
             }

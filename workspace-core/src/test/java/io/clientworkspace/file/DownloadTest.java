@@ -60,7 +60,7 @@ class DownloadTest {
 
         @Test
         void aDownloadDescribesTheVersionAndStreamsItsBytes() throws IOException {
-            try (FileDownload download = w.files.download(w.f.carol, w.acme(), file.id(), OptionalInt.of(1))) {
+            try (FileDownload download = w.downloads.download(w.f.carol, w.acme(), file.id(), OptionalInt.of(1))) {
                 assertThat(download.file().id()).isEqualTo(file.id());
                 assertThat(download.version().number()).isEqualTo(1);
                 assertThat(download.version().name()).isEqualTo("proposal.pdf");
@@ -73,7 +73,7 @@ class DownloadTest {
 
         @Test
         void withoutANumberTheLatestVersionIsDownloaded() throws IOException {
-            try (FileDownload download = w.files.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty())) {
+            try (FileDownload download = w.downloads.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty())) {
                 assertThat(download.version().number()).isEqualTo(2);
                 assertThat(download.version().name()).isEqualTo("Proposal (final).pdf");
                 assertThat(download.content().readAllBytes()).isEqualTo(v2);
@@ -88,7 +88,7 @@ class DownloadTest {
             bytes[bytes.length / 2] ^= 0x01;
             Files.write(stored, bytes);
 
-            try (FileDownload download = w.files.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty())) {
+            try (FileDownload download = w.downloads.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty())) {
                 assertThatThrownBy(() -> download.content().readAllBytes()).isInstanceOf(BlobIntegrityException.class)
                         .hasMessageContaining(key).hasMessageContaining("corrupted");
             }
@@ -99,12 +99,12 @@ class DownloadTest {
             w.files.trash(w.f.bob, w.acme(), file.id());
 
             assertThat(w.download(w.f.tom, file.id(), OptionalInt.empty())).isEqualTo(v2);
-            w.rejects(NotFoundException.class, () -> w.files.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
+            w.rejects(NotFoundException.class, () -> w.downloads.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
         }
 
         @Test
         void someoneOutsideTheWorkspaceDownloadsNothing() {
-            w.rejects(NotFoundException.class, () -> w.files.download(w.f.zach, w.acme(), file.id(), OptionalInt.empty()));
+            w.rejects(NotFoundException.class, () -> w.downloads.download(w.f.zach, w.acme(), file.id(), OptionalInt.empty()));
         }
 
         @Test
@@ -135,7 +135,7 @@ class DownloadTest {
             w.f.clock.advance(Duration.ofMinutes(3));
             w.download(w.f.tom, file.id(), OptionalInt.empty());
 
-            List<DownloadRecord> log = w.files.downloads(w.f.bob, w.acme(), file.id(), PageRequest.first()).items();
+            List<DownloadRecord> log = w.downloads.log(w.f.bob, w.acme(), file.id(), PageRequest.first()).items();
 
             assertThat(log).hasSize(2);
             assertThat(log.get(0).userId()).isEqualTo(w.f.tom.userId());
@@ -160,8 +160,8 @@ class DownloadTest {
                 w.f.clock.advance(Duration.ofSeconds(1));
             }
 
-            Page<DownloadRecord> first = w.files.downloads(w.f.bob, w.acme(), file.id(), PageRequest.first(3));
-            Page<DownloadRecord> second = w.files.downloads(w.f.bob, w.acme(), file.id(),
+            Page<DownloadRecord> first = w.downloads.log(w.f.bob, w.acme(), file.id(), PageRequest.first(3));
+            Page<DownloadRecord> second = w.downloads.log(w.f.bob, w.acme(), file.id(),
                     PageRequest.after(first.nextCursor().orElseThrow(), 3));
 
             assertThat(first.items()).hasSize(3);
@@ -192,7 +192,7 @@ class DownloadTest {
 
             for (Actor client : List.of(w.f.carol, w.f.erin, w.f.dave)) {
                 AccessDeniedException e = w.rejects(AccessDeniedException.class,
-                        () -> w.files.downloads(client, w.acme(), file.id(), PageRequest.first()));
+                        () -> w.downloads.log(client, w.acme(), file.id(), PageRequest.first()));
                 assertThat(e.required()).isEqualTo("VIEW_INTERNAL");
             }
         }
@@ -202,14 +202,14 @@ class DownloadTest {
             w.download(w.f.carol, file.id(), OptionalInt.empty());
 
             for (Actor team : List.of(w.f.alice, w.f.bob, w.f.tom)) {
-                assertThat(w.files.downloads(team, w.acme(), file.id(), PageRequest.first()).items()).hasSize(1);
+                assertThat(w.downloads.log(team, w.acme(), file.id(), PageRequest.first()).items()).hasSize(1);
             }
         }
 
         @Test
         void theLogOfAnUnknownFileIsNotFound() {
             w.rejects(NotFoundException.class,
-                    () -> w.files.downloads(w.f.bob, w.acme(), io.clientworkspace.FileId.of("nope"), PageRequest.first()));
+                    () -> w.downloads.log(w.f.bob, w.acme(), io.clientworkspace.FileId.of("nope"), PageRequest.first()));
         }
     }
 
@@ -231,7 +231,7 @@ class DownloadTest {
             FileAsset file = w.upload("proposal.pdf", v1);
 
             AccessDeniedException e = w.rejects(AccessDeniedException.class,
-                    () -> w.files.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
+                    () -> w.downloads.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
 
             assertThat(e.required()).isEqualTo("a paid invoice");
             assertThat(e.getMessage()).contains("proposal.pdf");
@@ -261,14 +261,14 @@ class DownloadTest {
             ApprovalRequest request = w.f.kit.approvals().requestForFile(w.f.bob, w.acme(), file.id(), 1,
                     NewApproval.of("Sign off", Set.of(UserId.of("carol"))));
 
-            w.rejects(AccessDeniedException.class, () -> w.files.download(w.f.carol, w.acme(), file.id(), OptionalInt.of(1)));
+            w.rejects(AccessDeniedException.class, () -> w.downloads.download(w.f.carol, w.acme(), file.id(), OptionalInt.of(1)));
             w.f.kit.approvals().decide(w.f.carol, w.acme(), request.id(), DecisionKind.APPROVE, Optional.empty());
 
             assertThat(w.download(w.f.carol, file.id(), OptionalInt.of(1))).isEqualTo(v1);
             AccessDeniedException e = w.rejects(AccessDeniedException.class,
-                    () -> w.files.download(w.f.erin, w.acme(), file.id(), OptionalInt.of(2)));
+                    () -> w.downloads.download(w.f.erin, w.acme(), file.id(), OptionalInt.of(2)));
             assertThat(e.required()).isEqualTo("an approved version");
-            w.rejects(AccessDeniedException.class, () -> w.files.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
+            w.rejects(AccessDeniedException.class, () -> w.downloads.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
         }
 
         @Test
@@ -289,7 +289,7 @@ class DownloadTest {
                     NewApproval.of("Sign off", Set.of(UserId.of("carol"))));
             w.f.kit.approvals().decide(w.f.carol, w.acme(), request.id(), DecisionKind.REJECT, Optional.of("Wrong figures"));
 
-            w.rejects(AccessDeniedException.class, () -> w.files.download(w.f.carol, w.acme(), file.id(), OptionalInt.of(1)));
+            w.rejects(AccessDeniedException.class, () -> w.downloads.download(w.f.carol, w.acme(), file.id(), OptionalInt.of(1)));
         }
     }
 
@@ -318,7 +318,7 @@ class DownloadTest {
             faults.failOn("DownloadLogStore.append");
 
             w.rejects(FaultInjection.InjectedFailure.class,
-                    () -> w.files.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
+                    () -> w.downloads.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
 
             assertThat(opened).hasSize(1);
             assertThat(closed[0]).as("the blob stream was closed").isTrue();

@@ -27,11 +27,13 @@ class ExpectedVersionTest {
 
     private FileWorld w;
     private FileService files;
+    private FolderService folders;
 
     @BeforeEach
     void setUp() {
         w = FileWorld.create(blobDir);
         files = w.files;
+        folders = w.folders;
     }
 
     private static byte[] text(String s) {
@@ -51,29 +53,29 @@ class ExpectedVersionTest {
 
         @Test
         void withAStaleVersionIsAConflictAndChangesNothing() {
-            Folder folder = files.createFolder(w.f.bob, w.acme(), "Drafts", Optional.empty(), Visibility.CLIENT);
-            files.renameFolder(w.f.bob, w.acme(), folder.id(), "Old drafts", folder.version());
+            Folder folder = folders.create(w.f.bob, w.acme(), "Drafts", Optional.empty(), Visibility.CLIENT);
+            folders.rename(w.f.bob, w.acme(), folder.id(), "Old drafts", folder.version());
 
             isStale(w.rejects(ConflictException.class,
-                    () -> files.deleteFolder(w.f.bob, w.acme(), folder.id(), folder.version())));
+                    () -> folders.delete(w.f.bob, w.acme(), folder.id(), folder.version())));
         }
 
         @Test
         void withTheCurrentVersionDeletesIt() {
-            Folder folder = files.createFolder(w.f.bob, w.acme(), "Drafts", Optional.empty(), Visibility.CLIENT);
+            Folder folder = folders.create(w.f.bob, w.acme(), "Drafts", Optional.empty(), Visibility.CLIENT);
 
-            files.deleteFolder(w.f.bob, w.acme(), folder.id(), folder.version());
+            folders.delete(w.f.bob, w.acme(), folder.id(), folder.version());
 
-            assertThat(files.findFolder(w.f.bob, w.acme(), folder.id())).isEmpty();
+            assertThat(folders.find(w.f.bob, w.acme(), folder.id())).isEmpty();
             assertThat(w.f.head(w.acme()).action()).isEqualTo("folder.deleted");
         }
 
         @Test
         void anInternalFolderIsNotFoundForAClientWhateverTheVersion() {
-            Folder folder = files.createFolder(w.f.bob, w.acme(), "Team", Optional.empty(), Visibility.TEAM);
+            Folder folder = folders.create(w.f.bob, w.acme(), "Team", Optional.empty(), Visibility.TEAM);
 
-            w.rejects(NotFoundException.class, () -> files.deleteFolder(w.f.carol, w.acme(), folder.id(), folder.version()));
-            w.rejects(NotFoundException.class, () -> files.deleteFolder(w.f.carol, w.acme(), folder.id(), folder.version() + 1));
+            w.rejects(NotFoundException.class, () -> folders.delete(w.f.carol, w.acme(), folder.id(), folder.version()));
+            w.rejects(NotFoundException.class, () -> folders.delete(w.f.carol, w.acme(), folder.id(), folder.version() + 1));
         }
     }
 
@@ -205,25 +207,25 @@ class ExpectedVersionTest {
 
         @Test
         void theTeamFindsAnInternalFolderAndAClientDoesNot() {
-            Folder folder = files.createFolder(w.f.bob, w.acme(), "Team", Optional.empty(), Visibility.TEAM);
+            Folder folder = folders.create(w.f.bob, w.acme(), "Team", Optional.empty(), Visibility.TEAM);
 
-            assertThat(files.findFolder(w.f.tom, w.acme(), folder.id())).contains(folder);
-            assertThat(files.findFolder(w.f.carol, w.acme(), folder.id())).isEmpty();
-            w.rejects(NotFoundException.class, () -> files.getFolder(w.f.carol, w.acme(), folder.id()));
+            assertThat(folders.find(w.f.tom, w.acme(), folder.id())).contains(folder);
+            assertThat(folders.find(w.f.carol, w.acme(), folder.id())).isEmpty();
+            w.rejects(NotFoundException.class, () -> folders.get(w.f.carol, w.acme(), folder.id()));
         }
 
         @Test
         void anUnknownIdIsNotFound() {
-            w.rejects(NotFoundException.class, () -> files.getFolder(w.f.bob, w.acme(), FolderId.of("no-such-folder")));
+            w.rejects(NotFoundException.class, () -> folders.get(w.f.bob, w.acme(), FolderId.of("no-such-folder")));
         }
 
         @Test
         void aFolderOfAnotherTenantIsNotFound() {
             var globex = w.f.otherTenant();
-            Folder theirs = files.createFolder(globex.admin(), globex.workspace().id(), "Theirs", Optional.empty(),
+            Folder theirs = folders.create(globex.admin(), globex.workspace().id(), "Theirs", Optional.empty(),
                     Visibility.CLIENT);
 
-            assertThat(files.findFolder(w.f.alice, w.acme(), theirs.id())).isEmpty();
+            assertThat(folders.find(w.f.alice, w.acme(), theirs.id())).isEmpty();
         }
     }
 }

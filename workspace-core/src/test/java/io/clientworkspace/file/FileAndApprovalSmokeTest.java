@@ -43,7 +43,7 @@ class FileAndApprovalSmokeTest {
                 new ByteArrayInputStream(PDF));
         ApprovalRequest request = kit.approvals().requestForFile(alice, acme.id(), file.id(), 1,
                 NewApproval.of("Sign off the proposal", Set.of(UserId.of("carol"))));
-        try (FileDownload download = kit.files().download(carol, acme.id(), file.id(), OptionalInt.empty());
+        try (FileDownload download = kit.downloads().download(carol, acme.id(), file.id(), OptionalInt.empty());
              InputStream in = download.content()) {
             assertThat(in.readAllBytes()).isEqualTo(PDF);
             assertThat(download.version().detectedType()).isEqualTo("application/pdf");

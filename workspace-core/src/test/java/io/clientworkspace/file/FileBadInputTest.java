@@ -36,11 +36,15 @@ class FileBadInputTest {
 
     private FileWorld w;
     private FileService files;
+    private FolderService folders;
+    private DownloadService downloads;
 
     @BeforeEach
     void setUp() {
         w = FileWorld.create(blobDir);
         files = w.files;
+        folders = w.folders;
+        downloads = w.downloads;
     }
 
     @Nested
@@ -161,7 +165,7 @@ class FileBadInputTest {
         void anotherTenantsAdminCannotReachAcmesFileEvenThroughItsOwnWorkspaceId() {
             w.rejects(NotFoundException.class, () -> files.get(globex.admin(), w.acme(), acmeFile.id()));
             w.rejects(NotFoundException.class, () -> files.get(globex.admin(), globex.workspace().id(), acmeFile.id()));
-            w.rejects(NotFoundException.class, () -> files.download(globex.admin(), globex.workspace().id(), acmeFile.id(),
+            w.rejects(NotFoundException.class, () -> downloads.download(globex.admin(), globex.workspace().id(), acmeFile.id(),
                     OptionalInt.empty()));
             w.rejects(NotFoundException.class, () -> files.trash(globex.admin(), globex.workspace().id(), acmeFile.id()));
             w.rejects(NotFoundException.class, () -> files.uploadVersion(globex.admin(), globex.workspace().id(), acmeFile.id(),
@@ -175,23 +179,23 @@ class FileBadInputTest {
             w.rejects(NotFoundException.class, () -> files.list(w.f.alice, globex.workspace().id(), Optional.empty(),
                     PageRequest.first()));
             w.rejects(NotFoundException.class, () -> files.get(w.f.alice, w.acme(), globexFile.id()));
-            w.rejects(NotFoundException.class, () -> files.download(w.f.bob, w.acme(), globexFile.id(), OptionalInt.empty()));
+            w.rejects(NotFoundException.class, () -> downloads.download(w.f.bob, w.acme(), globexFile.id(), OptionalInt.empty()));
             w.rejects(NotFoundException.class, () -> files.versions(w.f.bob, w.acme(), globexFile.id()));
-            w.rejects(NotFoundException.class, () -> files.downloads(w.f.bob, w.acme(), globexFile.id(), PageRequest.first()));
+            w.rejects(NotFoundException.class, () -> downloads.log(w.f.bob, w.acme(), globexFile.id(), PageRequest.first()));
             w.rejects(NotFoundException.class, () -> files.upload(w.f.alice, globex.workspace().id(),
                     NewUpload.of("x.pdf", "application/pdf"), FileWorld.in(SampleFiles.pdf())));
-            w.rejects(NotFoundException.class, () -> files.createFolder(w.f.alice, globex.workspace().id(), "x",
+            w.rejects(NotFoundException.class, () -> folders.create(w.f.alice, globex.workspace().id(), "x",
                     Optional.empty(), Visibility.CLIENT));
         }
 
         @Test
         void aFolderOfAnotherTenantCannotBeUsedAsAParent() {
-            Folder globexFolder = files.createFolder(globex.admin(), globex.workspace().id(), "G", Optional.empty(),
+            Folder globexFolder = folders.create(globex.admin(), globex.workspace().id(), "G", Optional.empty(),
                     Visibility.CLIENT);
 
             w.rejects(NotFoundException.class, () -> w.upload(w.f.bob,
                     NewUpload.of("x.pdf", "application/pdf").in(globexFolder.id()), SampleFiles.pdf()));
-            w.rejects(NotFoundException.class, () -> files.createFolder(w.f.bob, w.acme(), "x",
+            w.rejects(NotFoundException.class, () -> folders.create(w.f.bob, w.acme(), "x",
                     Optional.of(globexFolder.id()), Visibility.CLIENT));
         }
 
@@ -238,7 +242,7 @@ class FileBadInputTest {
 
         @Test
         void aClientVisibleFileInAnInternalFolderIsRefused() {
-            Folder internal = files.createFolder(w.f.bob, w.acme(), "Internal", Optional.empty(), Visibility.TEAM);
+            Folder internal = folders.create(w.f.bob, w.acme(), "Internal", Optional.empty(), Visibility.TEAM);
 
             ValidationException e = w.rejects(ValidationException.class,
                     () -> w.upload(w.f.bob, NewUpload.of("x.pdf", "application/pdf").in(internal.id()), SampleFiles.pdf()));
@@ -258,7 +262,7 @@ class FileBadInputTest {
         void archive() {
             file = w.upload("a.pdf", SampleFiles.pdf());
             w.uploadVersion(w.f.bob, file.id(), "a.pdf", SampleFiles.pdf("v2"));
-            folder = files.createFolder(w.f.bob, w.acme(), "Docs", Optional.empty(), Visibility.CLIENT);
+            folder = folders.create(w.f.bob, w.acme(), "Docs", Optional.empty(), Visibility.CLIENT);
             w.f.kit.workspaces().archive(w.f.bob, w.acme(), w.f.acme().version());
         }
 
@@ -272,12 +276,12 @@ class FileBadInputTest {
         void refusesEveryOtherChange() {
             w.rejects(ArchivedException.class, () -> files.restoreVersion(w.f.bob, w.acme(), file.id(), 1));
             w.rejects(ArchivedException.class, () -> files.trash(w.f.bob, w.acme(), file.id()));
-            w.rejects(ArchivedException.class, () -> files.createFolder(w.f.bob, w.acme(), "New", Optional.empty(),
+            w.rejects(ArchivedException.class, () -> folders.create(w.f.bob, w.acme(), "New", Optional.empty(),
                     Visibility.CLIENT));
-            w.rejects(ArchivedException.class, () -> files.renameFolder(w.f.bob, w.acme(), folder.id(), "X", folder.version()));
-            w.rejects(ArchivedException.class, () -> files.moveFolder(w.f.bob, w.acme(), folder.id(), Optional.empty(),
+            w.rejects(ArchivedException.class, () -> folders.rename(w.f.bob, w.acme(), folder.id(), "X", folder.version()));
+            w.rejects(ArchivedException.class, () -> folders.move(w.f.bob, w.acme(), folder.id(), Optional.empty(),
                     folder.version()));
-            w.rejects(ArchivedException.class, () -> files.deleteFolder(w.f.bob, w.acme(), folder.id()));
+            w.rejects(ArchivedException.class, () -> folders.delete(w.f.bob, w.acme(), folder.id()));
         }
 
         @Test
@@ -295,10 +299,10 @@ class FileBadInputTest {
             FaultInjection races = new FaultInjection();
             FileWorld raced = FileWorld.create(blobDir.resolve("raced"), races::wrap,
                     io.clientworkspace.memory.InMemoryStores.create());
-            Folder folder = raced.files.createFolder(raced.f.bob, raced.acme(), "Docs", Optional.empty(), Visibility.CLIENT);
+            Folder folder = raced.folders.create(raced.f.bob, raced.acme(), "Docs", Optional.empty(), Visibility.CLIENT);
             races.intercept("BlobStore.put", call -> {
                 Object stored = call.proceed();
-                raced.files.deleteFolder(raced.f.tom, raced.acme(), folder.id());
+                raced.folders.delete(raced.f.tom, raced.acme(), folder.id());
                 return stored;
             });
 

@@ -38,11 +38,17 @@ class FileFailureAtomicityTest {
     private final FaultInjection faults = new FaultInjection();
     private FileWorld w;
     private FileService files;
+    private FolderService folders;
+    private DownloadService downloads;
+    private FileMaintenance maintenance;
 
     @BeforeEach
     void setUp() {
         w = FileWorld.create(blobDir, faults::wrap, faults.wrap(InMemoryStores.create()));
         files = w.files;
+        folders = w.folders;
+        downloads = w.downloads;
+        maintenance = w.maintenance;
     }
 
     private static Class<? extends Throwable> failureOf(String step) {
@@ -84,12 +90,12 @@ class FileFailureAtomicityTest {
         @ParameterizedTest
         @ValueSource(strings = {"BlobStore.put", "FileStore.insert", "ActivityStore.append:file.uploaded"})
         void aFailureUploadingIntoAFolderLeavesTheFolderEmpty(String step) {
-            Folder folder = files.createFolder(w.f.bob, w.acme(), "Docs", Optional.empty(), Visibility.CLIENT);
+            Folder folder = folders.create(w.f.bob, w.acme(), "Docs", Optional.empty(), Visibility.CLIENT);
 
             failsAndChangesNothing(step, () -> w.upload(w.f.bob, NewUpload.of("a.pdf", "application/pdf").in(folder.id()),
                     SampleFiles.pdf()));
 
-            files.deleteFolder(w.f.bob, w.acme(), folder.id());
+            folders.delete(w.f.bob, w.acme(), folder.id());
         }
     }
 
@@ -222,7 +228,7 @@ class FileFailureAtomicityTest {
             assertThat(files.find(w.f.bob, w.acme(), trashed.id())).isEmpty();
             assertThat(w.blobKeys()).hasSize(1);
             w.clockAfterRealTime(java.time.Duration.ofMinutes(2));
-            assertThat(files.sweepOrphanBlobs(java.time.Duration.ofMinutes(1))).isEqualTo(1);
+            assertThat(maintenance.sweepOrphanBlobs(java.time.Duration.ofMinutes(1))).isEqualTo(1);
             assertThat(w.blobKeys()).isEmpty();
         }
     }
@@ -262,33 +268,33 @@ class FileFailureAtomicityTest {
 
         @BeforeEach
         void create() {
-            folder = files.createFolder(w.f.bob, w.acme(), "Docs", Optional.empty(), Visibility.CLIENT);
-            other = files.createFolder(w.f.bob, w.acme(), "Other", Optional.empty(), Visibility.CLIENT);
+            folder = folders.create(w.f.bob, w.acme(), "Docs", Optional.empty(), Visibility.CLIENT);
+            other = folders.create(w.f.bob, w.acme(), "Other", Optional.empty(), Visibility.CLIENT);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"FolderStore.insert", "ActivityStore.append:folder.created"})
         void aFailureCreatingLeavesNoFolder(String step) {
             failsAndChangesNothing(step,
-                    () -> files.createFolder(w.f.bob, w.acme(), "New", Optional.of(folder.id()), Visibility.CLIENT));
+                    () -> folders.create(w.f.bob, w.acme(), "New", Optional.of(folder.id()), Visibility.CLIENT));
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"FolderStore.update", "ActivityStore.append:folder.renamed"})
         void aFailureRenamingKeepsTheOldName(String step) {
-            failsAndChangesNothing(step, () -> files.renameFolder(w.f.bob, w.acme(), folder.id(), "Documents", 0));
+            failsAndChangesNothing(step, () -> folders.rename(w.f.bob, w.acme(), folder.id(), "Documents", 0));
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"FolderStore.update", "ActivityStore.append:folder.moved"})
         void aFailureMovingKeepsTheOldParent(String step) {
-            failsAndChangesNothing(step, () -> files.moveFolder(w.f.bob, w.acme(), folder.id(), Optional.of(other.id()), 0));
+            failsAndChangesNothing(step, () -> folders.move(w.f.bob, w.acme(), folder.id(), Optional.of(other.id()), 0));
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"FolderStore.delete", "ActivityStore.append:folder.deleted"})
         void aFailureDeletingKeepsTheFolder(String step) {
-            failsAndChangesNothing(step, () -> files.deleteFolder(w.f.bob, w.acme(), folder.id()));
+            failsAndChangesNothing(step, () -> folders.delete(w.f.bob, w.acme(), folder.id()));
         }
     }
 
@@ -300,7 +306,7 @@ class FileFailureAtomicityTest {
         void aDownloadThatCannotBeRecordedIsNotHandedOut(String step) {
             FileAsset file = w.upload("proposal.pdf", SampleFiles.pdf());
 
-            failsAndChangesNothing(step, () -> files.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
+            failsAndChangesNothing(step, () -> downloads.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
 
             assertThat(w.download(w.f.carol, file.id(), OptionalInt.empty())).isEqualTo(SampleFiles.pdf());
         }
@@ -310,7 +316,7 @@ class FileFailureAtomicityTest {
         void aDownloadWhoseBytesCannotBeOpenedIsNotRecorded(String step) {
             FileAsset file = w.upload("proposal.pdf", SampleFiles.pdf());
 
-            failsAndChangesNothing(step, () -> files.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
+            failsAndChangesNothing(step, () -> downloads.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty()));
         }
     }
 }

@@ -34,11 +34,15 @@ class FileUploadTest {
 
     private FileWorld w;
     private FileService files;
+    private FolderService folders;
+    private FileMaintenance maintenance;
 
     @BeforeEach
     void setUp() {
         w = FileWorld.create(blobDir);
         files = w.files;
+        folders = w.folders;
+        maintenance = w.maintenance;
     }
 
     @Nested
@@ -173,7 +177,7 @@ class FileUploadTest {
 
         @Test
         void aFileGoesIntoTheFolderGiven() {
-            Folder folder = files.createFolder(w.f.bob, w.acme(), "Contracts", Optional.empty(), Visibility.CLIENT);
+            Folder folder = folders.create(w.f.bob, w.acme(), "Contracts", Optional.empty(), Visibility.CLIENT);
 
             FileAsset file = w.upload(w.f.bob, NewUpload.of("msa.pdf", "application/pdf").in(folder.id()), SampleFiles.pdf());
 
@@ -215,9 +219,9 @@ class FileUploadTest {
 
         @Test
         void aCursorOfAnotherListIsRefused() {
-            files.createFolder(w.f.bob, w.acme(), "a", Optional.empty(), Visibility.CLIENT);
-            files.createFolder(w.f.bob, w.acme(), "b", Optional.empty(), Visibility.CLIENT);
-            String folderCursor = files.folders(w.f.bob, w.acme(), Optional.empty(), PageRequest.first(1))
+            folders.create(w.f.bob, w.acme(), "a", Optional.empty(), Visibility.CLIENT);
+            folders.create(w.f.bob, w.acme(), "b", Optional.empty(), Visibility.CLIENT);
+            String folderCursor = folders.list(w.f.bob, w.acme(), Optional.empty(), PageRequest.first(1))
                     .nextCursor().orElseThrow();
 
             w.rejects(io.clientworkspace.ValidationException.class,
@@ -288,7 +292,7 @@ class FileUploadTest {
 
             files.trash(w.f.bob, w.acme(), file.id());
             w.clockAfterRealTime(java.time.Duration.ofMinutes(1));
-            files.sweepOrphanBlobs(java.time.Duration.ZERO);
+            maintenance.sweepOrphanBlobs(java.time.Duration.ZERO);
 
             assertThat(w.blobKeys()).containsExactly(key);
         }

@@ -31,6 +31,7 @@ class FileVersionsTest {
 
     private FileWorld w;
     private FileService files;
+    private DownloadService downloads;
     private FileAsset file;
     private final byte[] v1 = SampleFiles.pdf("first draft");
     private final byte[] v2 = SampleFiles.pdf("second draft");
@@ -40,6 +41,7 @@ class FileVersionsTest {
     void setUp() {
         w = FileWorld.create(blobDir);
         files = w.files;
+        downloads = w.downloads;
         file = w.upload("proposal.pdf", v1);
     }
 
@@ -137,7 +139,7 @@ class FileVersionsTest {
 
     @Test
     void downloadingAVersionThatDoesNotExistIsNotFound() {
-        w.rejects(NotFoundException.class, () -> files.download(w.f.bob, w.acme(), file.id(), OptionalInt.of(2)));
+        w.rejects(NotFoundException.class, () -> downloads.download(w.f.bob, w.acme(), file.id(), OptionalInt.of(2)));
     }
 
     @Test

@@ -33,6 +33,8 @@ class FileVisibilityTest {
 
     private FileWorld w;
     private FileService files;
+    private FolderService folders;
+    private DownloadService downloads;
     private Folder shared;
     private Folder internalFolder;
     private FileAsset sharedTop;
@@ -46,8 +48,10 @@ class FileVisibilityTest {
     void setUp() {
         w = FileWorld.create(blobDir);
         files = w.files;
-        shared = files.createFolder(w.f.bob, w.acme(), "Shared", Optional.empty(), Visibility.CLIENT);
-        internalFolder = files.createFolder(w.f.bob, w.acme(), "Internal", Optional.empty(), Visibility.TEAM);
+        folders = w.folders;
+        downloads = w.downloads;
+        shared = folders.create(w.f.bob, w.acme(), "Shared", Optional.empty(), Visibility.CLIENT);
+        internalFolder = folders.create(w.f.bob, w.acme(), "Internal", Optional.empty(), Visibility.TEAM);
         sharedTop = w.upload(w.f.bob, NewUpload.of("brief.pdf", "application/pdf"), SampleFiles.pdf("brief"));
         internalTop = w.upload(w.f.bob, NewUpload.of("margins.csv", "text/csv").internal(), SampleFiles.csv());
         sharedInFolder = w.upload(w.f.bob, NewUpload.of("logo.png", "image/png").in(shared.id()), SampleFiles.png());
@@ -58,7 +62,7 @@ class FileVisibilityTest {
         w.uploadVersion(w.f.bob, internalTop.id(), "margins.csv", SampleFiles.text("a,b\n"));
         files.trash(w.f.bob, w.acme(), internalInSharedFolder.id());
         files.restore(w.f.bob, w.acme(), internalInSharedFolder.id());
-        Folder sub = files.createFolder(w.f.bob, w.acme(), "Sub", Optional.of(internalFolder.id()), Visibility.TEAM);
+        Folder sub = folders.create(w.f.bob, w.acme(), "Sub", Optional.of(internalFolder.id()), Visibility.TEAM);
         w.download(w.f.tom, internalTop.id(), OptionalInt.empty());
         w.download(w.f.carol, sharedTop.id(), OptionalInt.empty());
         internalIds = Set.of(internalFolder.id().value(), sub.id().value(), internalTop.id().value(),
@@ -80,7 +84,7 @@ class FileVisibilityTest {
                     .as(client.toString()).containsExactly(sharedTop.id());
             assertThat(ids(files.list(client, w.acme(), Optional.of(shared.id()), PageRequest.first()).items()))
                     .as(client.toString()).containsExactly(sharedInFolder.id());
-            assertThat(files.folders(client, w.acme(), Optional.empty(), PageRequest.first()).items())
+            assertThat(folders.list(client, w.acme(), Optional.empty(), PageRequest.first()).items())
                     .extracting(Folder::id).containsExactly(shared.id());
         }
     }
@@ -91,7 +95,7 @@ class FileVisibilityTest {
                 .containsExactlyInAnyOrder(sharedTop.id(), internalTop.id());
         assertThat(ids(files.list(w.f.tom, w.acme(), Optional.of(shared.id()), PageRequest.first()).items()))
                 .containsExactlyInAnyOrder(sharedInFolder.id(), internalInSharedFolder.id());
-        assertThat(files.folders(w.f.tom, w.acme(), Optional.empty(), PageRequest.first()).items())
+        assertThat(folders.list(w.f.tom, w.acme(), Optional.empty(), PageRequest.first()).items())
                 .extracting(Folder::id).containsExactlyInAnyOrder(shared.id(), internalFolder.id());
     }
 
@@ -136,8 +140,8 @@ class FileVisibilityTest {
                 assertThat(files.find(client, w.acme(), id)).isEmpty();
                 assertThatThrownBy(() -> files.get(client, w.acme(), id)).isInstanceOf(NotFoundException.class);
                 assertThatThrownBy(() -> files.versions(client, w.acme(), id)).isInstanceOf(NotFoundException.class);
-                w.rejects(NotFoundException.class, () -> files.download(client, w.acme(), id, OptionalInt.empty()));
-                w.rejects(NotFoundException.class, () -> files.download(client, w.acme(), id, OptionalInt.of(1)));
+                w.rejects(NotFoundException.class, () -> downloads.download(client, w.acme(), id, OptionalInt.empty()));
+                w.rejects(NotFoundException.class, () -> downloads.download(client, w.acme(), id, OptionalInt.of(1)));
             }
         }
     }
@@ -168,7 +172,7 @@ class FileVisibilityTest {
         FolderId id = internalFolder.id();
 
         w.rejects(NotFoundException.class, () -> files.list(w.f.carol, w.acme(), Optional.of(id), PageRequest.first()));
-        w.rejects(NotFoundException.class, () -> files.folders(w.f.carol, w.acme(), Optional.of(id), PageRequest.first()));
+        w.rejects(NotFoundException.class, () -> folders.list(w.f.carol, w.acme(), Optional.of(id), PageRequest.first()));
         w.rejects(NotFoundException.class, () -> w.upload(w.f.carol, NewUpload.of("x.pdf", "application/pdf").in(id),
                 SampleFiles.pdf()));
     }

@@ -59,6 +59,9 @@ final class FileWorld {
     final FileSystemBlobStore diskBlobs;
     final Fixture f;
     final FileService files;
+    final FolderService folders;
+    final DownloadService downloads;
+    final FileMaintenance maintenance;
 
     private FileWorld(Path blobDir, UnaryOperator<BlobStore> blobDecorator, Stores stores,
                       Consumer<WorkspaceKit.Builder> customizer) {
@@ -69,6 +72,9 @@ final class FileWorld {
             customizer.accept(b);
         });
         this.files = f.kit.files();
+        this.folders = f.kit.folders();
+        this.downloads = f.kit.downloads();
+        this.maintenance = f.kit.fileMaintenance();
     }
 
     static FileWorld create(Path blobDir) {
@@ -108,7 +114,7 @@ final class FileWorld {
 
     /** Downloads a version (the latest when empty) and reads it to the end. */
     byte[] download(Actor actor, FileId file, OptionalInt version) {
-        try (FileDownload download = files.download(actor, acme(), file, version)) {
+        try (FileDownload download = downloads.download(actor, acme(), file, version)) {
             return download.content().readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -28,15 +28,17 @@ class FolderTest {
 
     private FileWorld w;
     private FileService files;
+    private FolderService folders;
 
     @BeforeEach
     void setUp() {
         w = FileWorld.create(blobDir);
         files = w.files;
+        folders = w.folders;
     }
 
     private Folder create(String name, Optional<FolderId> parent, Visibility visibility) {
-        return files.createFolder(w.f.bob, w.acme(), name, parent, visibility);
+        return folders.create(w.f.bob, w.acme(), name, parent, visibility);
     }
 
     private Folder top(String name) {
@@ -44,7 +46,7 @@ class FolderTest {
     }
 
     private java.util.List<String> names(Optional<FolderId> parent, io.clientworkspace.Actor actor) {
-        return files.folders(actor, w.acme(), parent, PageRequest.first()).items().stream().map(Folder::name).toList();
+        return folders.list(actor, w.acme(), parent, PageRequest.first()).items().stream().map(Folder::name).toList();
     }
 
     @Nested
@@ -108,7 +110,7 @@ class FolderTest {
 
         @Test
         void aClientContributorMayCreateClientFolders() {
-            Folder folder = files.createFolder(w.f.erin, w.acme(), "From Acme", Optional.empty(), Visibility.CLIENT);
+            Folder folder = folders.create(w.f.erin, w.acme(), "From Acme", Optional.empty(), Visibility.CLIENT);
 
             assertThat(folder.createdBy()).isEqualTo(w.f.erin.userId());
         }
@@ -116,7 +118,7 @@ class FolderTest {
         @Test
         void aClientMayNotCreateAnInternalFolder() {
             AccessDeniedException e = w.rejects(AccessDeniedException.class,
-                    () -> files.createFolder(w.f.carol, w.acme(), "Secret", Optional.empty(), Visibility.TEAM));
+                    () -> folders.create(w.f.carol, w.acme(), "Secret", Optional.empty(), Visibility.TEAM));
 
             assertThat(e.required()).isEqualTo("VIEW_INTERNAL");
         }
@@ -124,7 +126,7 @@ class FolderTest {
         @Test
         void aClientViewerMayNotCreateFolders() {
             w.rejects(AccessDeniedException.class,
-                    () -> files.createFolder(w.f.dave, w.acme(), "Mine", Optional.empty(), Visibility.CLIENT));
+                    () -> folders.create(w.f.dave, w.acme(), "Mine", Optional.empty(), Visibility.CLIENT));
         }
 
         @Test
@@ -149,7 +151,7 @@ class FolderTest {
             Folder internal = create("Internal", Optional.empty(), Visibility.TEAM);
 
             w.rejects(NotFoundException.class,
-                    () -> files.createFolder(w.f.carol, w.acme(), "Sneaky", Optional.of(internal.id()), Visibility.CLIENT));
+                    () -> folders.create(w.f.carol, w.acme(), "Sneaky", Optional.of(internal.id()), Visibility.CLIENT));
         }
 
         @Test
@@ -166,7 +168,7 @@ class FolderTest {
         void aFolderIsRenamedAndItsVersionGoesUp() {
             Folder folder = top("Contracts");
 
-            Folder renamed = files.renameFolder(w.f.bob, w.acme(), folder.id(), "Signed contracts", folder.version());
+            Folder renamed = folders.rename(w.f.bob, w.acme(), folder.id(), "Signed contracts", folder.version());
 
             assertThat(renamed.name()).isEqualTo("Signed contracts");
             assertThat(renamed.version()).isEqualTo(folder.version() + 1);
@@ -177,10 +179,10 @@ class FolderTest {
         @Test
         void aStaleVersionIsAConflictAndChangesNothing() {
             Folder folder = top("Contracts");
-            files.renameFolder(w.f.bob, w.acme(), folder.id(), "Deals", folder.version());
+            folders.rename(w.f.bob, w.acme(), folder.id(), "Deals", folder.version());
 
             ConflictException e = w.rejects(ConflictException.class,
-                    () -> files.renameFolder(w.f.tom, w.acme(), folder.id(), "Agreements", folder.version()));
+                    () -> folders.rename(w.f.tom, w.acme(), folder.id(), "Agreements", folder.version()));
 
             assertThat(e.reason()).isEqualTo(ConflictException.Reason.STALE_VERSION);
         }
@@ -191,7 +193,7 @@ class FolderTest {
             Folder b = top("B");
 
             ConflictException e = w.rejects(ConflictException.class,
-                    () -> files.renameFolder(w.f.bob, w.acme(), b.id(), "A", b.version()));
+                    () -> folders.rename(w.f.bob, w.acme(), b.id(), "A", b.version()));
 
             assertThat(e.reason()).isEqualTo(ConflictException.Reason.ALREADY_EXISTS);
         }
@@ -201,7 +203,7 @@ class FolderTest {
             Folder folder = top("Contracts");
 
             ValidationException e = w.rejects(ValidationException.class,
-                    () -> files.renameFolder(w.f.bob, w.acme(), folder.id(), "  ", folder.version()));
+                    () -> folders.rename(w.f.bob, w.acme(), folder.id(), "  ", folder.version()));
 
             assertThat(fieldsOf(e)).containsExactly("name");
         }
@@ -211,7 +213,7 @@ class FolderTest {
             Folder internal = create("Internal", Optional.empty(), Visibility.TEAM);
 
             w.rejects(NotFoundException.class,
-                    () -> files.renameFolder(w.f.carol, w.acme(), internal.id(), "Mine now", internal.version()));
+                    () -> folders.rename(w.f.carol, w.acme(), internal.id(), "Mine now", internal.version()));
         }
     }
 
@@ -223,12 +225,12 @@ class FolderTest {
             Folder a = top("A");
             Folder b = top("B");
 
-            Folder moved = files.moveFolder(w.f.bob, w.acme(), b.id(), Optional.of(a.id()), b.version());
+            Folder moved = folders.move(w.f.bob, w.acme(), b.id(), Optional.of(a.id()), b.version());
 
             assertThat(moved.parentId()).contains(a.id());
             assertThat(names(Optional.of(a.id()), w.f.bob)).containsExactly("B");
             assertThat(names(Optional.empty(), w.f.bob)).containsExactly("A");
-            Folder back = files.moveFolder(w.f.bob, w.acme(), b.id(), Optional.empty(), moved.version());
+            Folder back = folders.move(w.f.bob, w.acme(), b.id(), Optional.empty(), moved.version());
             assertThat(back.parentId()).isEmpty();
             assertThat(w.f.events.ofType(FolderChanged.class)).extracting(FolderChanged::change).endsWith("moved", "moved");
         }
@@ -238,7 +240,7 @@ class FolderTest {
             Folder a = top("A");
 
             ValidationException e = w.rejects(ValidationException.class,
-                    () -> files.moveFolder(w.f.bob, w.acme(), a.id(), Optional.of(a.id()), a.version()));
+                    () -> folders.move(w.f.bob, w.acme(), a.id(), Optional.of(a.id()), a.version()));
 
             assertThat(fieldsOf(e)).containsExactly("parent");
             assertThat(e.getMessage()).contains("into itself or below itself");
@@ -251,7 +253,7 @@ class FolderTest {
             Folder c = create("C", Optional.of(b.id()), Visibility.CLIENT);
 
             ValidationException e = w.rejects(ValidationException.class,
-                    () -> files.moveFolder(w.f.bob, w.acme(), a.id(), Optional.of(c.id()), a.version()));
+                    () -> folders.move(w.f.bob, w.acme(), a.id(), Optional.of(c.id()), a.version()));
 
             assertThat(fieldsOf(e)).containsExactly("parent");
         }
@@ -262,7 +264,7 @@ class FolderTest {
             Folder internal = create("Internal", Optional.empty(), Visibility.TEAM);
 
             ValidationException e = w.rejects(ValidationException.class,
-                    () -> files.moveFolder(w.f.bob, w.acme(), shared.id(), Optional.of(internal.id()), shared.version()));
+                    () -> folders.move(w.f.bob, w.acme(), shared.id(), Optional.of(internal.id()), shared.version()));
 
             assertThat(fieldsOf(e)).containsExactly("visibility");
         }
@@ -274,7 +276,7 @@ class FolderTest {
             Folder docs = top("Docs");
 
             ConflictException e = w.rejects(ConflictException.class,
-                    () -> files.moveFolder(w.f.bob, w.acme(), docs.id(), Optional.of(a.id()), docs.version()));
+                    () -> folders.move(w.f.bob, w.acme(), docs.id(), Optional.of(a.id()), docs.version()));
 
             assertThat(e.reason()).isEqualTo(ConflictException.Reason.ALREADY_EXISTS);
         }
@@ -283,10 +285,10 @@ class FolderTest {
         void aStaleVersionIsAConflict() {
             Folder a = top("A");
             Folder b = top("B");
-            files.renameFolder(w.f.bob, w.acme(), b.id(), "Bee", b.version());
+            folders.rename(w.f.bob, w.acme(), b.id(), "Bee", b.version());
 
             ConflictException e = w.rejects(ConflictException.class,
-                    () -> files.moveFolder(w.f.bob, w.acme(), b.id(), Optional.of(a.id()), b.version()));
+                    () -> folders.move(w.f.bob, w.acme(), b.id(), Optional.of(a.id()), b.version()));
 
             assertThat(e.reason()).isEqualTo(ConflictException.Reason.STALE_VERSION);
         }
@@ -299,7 +301,7 @@ class FolderTest {
         void anEmptyFolderIsDeleted() {
             Folder folder = top("Old");
 
-            files.deleteFolder(w.f.bob, w.acme(), folder.id());
+            folders.delete(w.f.bob, w.acme(), folder.id());
 
             assertThat(names(Optional.empty(), w.f.bob)).isEmpty();
             assertThat(w.f.head(w.acme()).action()).isEqualTo("folder.deleted");
@@ -311,7 +313,7 @@ class FolderTest {
             Folder parent = top("Parent");
             create("Child", Optional.of(parent.id()), Visibility.CLIENT);
 
-            ConflictException e = w.rejects(ConflictException.class, () -> files.deleteFolder(w.f.bob, w.acme(), parent.id()));
+            ConflictException e = w.rejects(ConflictException.class, () -> folders.delete(w.f.bob, w.acme(), parent.id()));
 
             assertThat(e.reason()).isEqualTo(ConflictException.Reason.INVALID_STATE);
             assertThat(e.getMessage()).contains("not empty");
@@ -322,7 +324,7 @@ class FolderTest {
             Folder folder = top("Docs");
             w.upload(w.f.bob, NewUpload.of("a.pdf", "application/pdf").in(folder.id()), SampleFiles.pdf());
 
-            w.rejects(ConflictException.class, () -> files.deleteFolder(w.f.bob, w.acme(), folder.id()));
+            w.rejects(ConflictException.class, () -> folders.delete(w.f.bob, w.acme(), folder.id()));
         }
 
         @Test
@@ -331,7 +333,7 @@ class FolderTest {
             FileAsset file = w.upload(w.f.bob, NewUpload.of("a.pdf", "application/pdf").in(folder.id()), SampleFiles.pdf());
             files.trash(w.f.bob, w.acme(), file.id());
 
-            ConflictException e = w.rejects(ConflictException.class, () -> files.deleteFolder(w.f.bob, w.acme(), folder.id()));
+            ConflictException e = w.rejects(ConflictException.class, () -> folders.delete(w.f.bob, w.acme(), folder.id()));
 
             assertThat(e.getMessage()).contains("trashed files count");
         }
@@ -340,14 +342,14 @@ class FolderTest {
         void aClientContributorMayNotDeleteFolders() {
             Folder folder = top("Docs");
 
-            w.rejects(AccessDeniedException.class, () -> files.deleteFolder(w.f.erin, w.acme(), folder.id()));
+            w.rejects(AccessDeniedException.class, () -> folders.delete(w.f.erin, w.acme(), folder.id()));
         }
 
         @Test
         void aClientCannotDeleteAnInternalFolderItCannotSee() {
             Folder internal = create("Internal", Optional.empty(), Visibility.TEAM);
 
-            w.rejects(NotFoundException.class, () -> files.deleteFolder(w.f.carol, w.acme(), internal.id()));
+            w.rejects(NotFoundException.class, () -> folders.delete(w.f.carol, w.acme(), internal.id()));
         }
     }
 
@@ -369,7 +371,7 @@ class FolderTest {
             Folder internal = create("Internal", Optional.empty(), Visibility.TEAM);
 
             w.rejects(NotFoundException.class,
-                    () -> files.folders(w.f.carol, w.acme(), Optional.of(internal.id()), PageRequest.first()));
+                    () -> folders.list(w.f.carol, w.acme(), Optional.of(internal.id()), PageRequest.first()));
         }
 
         @Test
@@ -379,9 +381,9 @@ class FolderTest {
             }
             create("internal", Optional.empty(), Visibility.TEAM);
 
-            var first = files.folders(w.f.carol, w.acme(), Optional.empty(), PageRequest.first(2));
-            var second = files.folders(w.f.carol, w.acme(), Optional.empty(), PageRequest.after(first.nextCursor().orElseThrow(), 2));
-            var third = files.folders(w.f.carol, w.acme(), Optional.empty(), PageRequest.after(second.nextCursor().orElseThrow(), 2));
+            var first = folders.list(w.f.carol, w.acme(), Optional.empty(), PageRequest.first(2));
+            var second = folders.list(w.f.carol, w.acme(), Optional.empty(), PageRequest.after(first.nextCursor().orElseThrow(), 2));
+            var third = folders.list(w.f.carol, w.acme(), Optional.empty(), PageRequest.after(second.nextCursor().orElseThrow(), 2));
 
             assertThat(first.items()).extracting(Folder::name).containsExactly("a", "b");
             assertThat(second.items()).extracting(Folder::name).containsExactly("c", "d");
@@ -393,8 +395,8 @@ class FolderTest {
         void someoneOutsideTheWorkspaceSeesNoFolders() {
             top("Shared");
 
-            w.rejects(NotFoundException.class, () -> files.folders(w.f.zach, w.acme(), Optional.empty(), PageRequest.first()));
-            w.rejects(NotFoundException.class, () -> files.folders(w.f.tina, w.acme(), Optional.empty(), PageRequest.first()));
+            w.rejects(NotFoundException.class, () -> folders.list(w.f.zach, w.acme(), Optional.empty(), PageRequest.first()));
+            w.rejects(NotFoundException.class, () -> folders.list(w.f.tina, w.acme(), Optional.empty(), PageRequest.first()));
         }
     }
 }

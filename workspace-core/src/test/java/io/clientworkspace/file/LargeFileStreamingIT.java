@@ -54,7 +54,7 @@ class LargeFileStreamingIT {
 
         MessageDigest received = SampleFiles.digest();
         long count = 0;
-        try (FileDownload download = w.files.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty())) {
+        try (FileDownload download = w.downloads.download(w.f.carol, w.acme(), file.id(), OptionalInt.empty())) {
             assertThat(download.version().size()).isEqualTo(SIZE);
             assertThat(download.version().sha256()).isEqualTo(sentHash);
             byte[] buffer = new byte[64 * 1024];

@@ -87,10 +87,10 @@ class NonInterferenceLeaksTest {
 
         @BeforeEach
         void teamOnlyActivityBetweenClientEntries() {
-            w.f.kit.files().createFolder(w.f.bob, w.acme(), "Shared", Optional.empty(), Visibility.CLIENT);
+            w.f.kit.folders().create(w.f.bob, w.acme(), "Shared", Optional.empty(), Visibility.CLIENT);
             w.f.kit.invitations().invite(w.f.bob, w.acme(), NewInvitation.of("new@example.com", WorkspaceRole.CLIENT_VIEWER));
-            w.f.kit.files().createFolder(w.f.bob, w.acme(), "Internal", Optional.empty(), Visibility.TEAM);
-            w.f.kit.files().createFolder(w.f.bob, w.acme(), "Shared 2", Optional.empty(), Visibility.CLIENT);
+            w.f.kit.folders().create(w.f.bob, w.acme(), "Internal", Optional.empty(), Visibility.TEAM);
+            w.f.kit.folders().create(w.f.bob, w.acme(), "Shared 2", Optional.empty(), Visibility.CLIENT);
         }
 
         @Test
@@ -138,12 +138,12 @@ class NonInterferenceLeaksTest {
 
         @Test
         void aClientCreatesAFolderNamedLikeAnInternalOne() {
-            w.f.kit.files().createFolder(w.f.bob, w.acme(), "Pricing", Optional.empty(), Visibility.TEAM);
+            w.f.kit.folders().create(w.f.bob, w.acme(), "Pricing", Optional.empty(), Visibility.TEAM);
 
-            Folder mine = w.f.kit.files().createFolder(w.f.carol, w.acme(), "Pricing", Optional.empty(), Visibility.CLIENT);
+            Folder mine = w.f.kit.folders().create(w.f.carol, w.acme(), "Pricing", Optional.empty(), Visibility.CLIENT);
 
             assertThat(mine.name()).isEqualTo("Pricing");
-            assertThat(w.f.kit.files().folders(w.f.bob, w.acme(), Optional.empty(), PageRequest.first()).items())
+            assertThat(w.f.kit.folders().list(w.f.bob, w.acme(), Optional.empty(), PageRequest.first()).items())
                     .extracting(Folder::name, Folder::visibility)
                     .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Pricing", Visibility.TEAM),
                             org.assertj.core.groups.Tuple.tuple("Pricing", Visibility.CLIENT));
@@ -151,31 +151,31 @@ class NonInterferenceLeaksTest {
 
         @Test
         void aClientRenamesAFolderToTheNameOfAnInternalOne() {
-            w.f.kit.files().createFolder(w.f.bob, w.acme(), "Pricing", Optional.empty(), Visibility.TEAM);
-            Folder mine = w.f.kit.files().createFolder(w.f.carol, w.acme(), "Mine", Optional.empty(), Visibility.CLIENT);
+            w.f.kit.folders().create(w.f.bob, w.acme(), "Pricing", Optional.empty(), Visibility.TEAM);
+            Folder mine = w.f.kit.folders().create(w.f.carol, w.acme(), "Mine", Optional.empty(), Visibility.CLIENT);
 
-            assertThat(w.f.kit.files().renameFolder(w.f.carol, w.acme(), mine.id(), "Pricing", mine.version()).name())
+            assertThat(w.f.kit.folders().rename(w.f.carol, w.acme(), mine.id(), "Pricing", mine.version()).name())
                     .isEqualTo("Pricing");
         }
 
         @Test
         void namesStayUniqueAmongTheFoldersOneAudienceSees() {
-            w.f.kit.files().createFolder(w.f.carol, w.acme(), "Pricing", Optional.empty(), Visibility.CLIENT);
+            w.f.kit.folders().create(w.f.carol, w.acme(), "Pricing", Optional.empty(), Visibility.CLIENT);
 
-            assertThatThrownBy(() -> w.f.kit.files().createFolder(w.f.carol, w.acme(), "Pricing", Optional.empty(),
+            assertThatThrownBy(() -> w.f.kit.folders().create(w.f.carol, w.acme(), "Pricing", Optional.empty(),
                     Visibility.CLIENT)).isInstanceOf(ConflictException.class)
                     .hasMessage("A folder named 'Pricing' already exists here");
         }
 
         @Test
         void theTeamPagesThroughSameNamedFoldersWithoutLosingOne() {
-            w.f.kit.files().createFolder(w.f.bob, w.acme(), "Pricing", Optional.empty(), Visibility.TEAM);
-            w.f.kit.files().createFolder(w.f.bob, w.acme(), "Pricing", Optional.empty(), Visibility.CLIENT);
+            w.f.kit.folders().create(w.f.bob, w.acme(), "Pricing", Optional.empty(), Visibility.TEAM);
+            w.f.kit.folders().create(w.f.bob, w.acme(), "Pricing", Optional.empty(), Visibility.CLIENT);
             List<Folder> seen = new ArrayList<>();
-            Page<Folder> page = w.f.kit.files().folders(w.f.bob, w.acme(), Optional.empty(), PageRequest.first(1));
+            Page<Folder> page = w.f.kit.folders().list(w.f.bob, w.acme(), Optional.empty(), PageRequest.first(1));
             seen.addAll(page.items());
             while (page.nextCursor().isPresent()) {
-                page = w.f.kit.files().folders(w.f.bob, w.acme(), Optional.empty(), PageRequest.after(page.nextCursor().get(), 1));
+                page = w.f.kit.folders().list(w.f.bob, w.acme(), Optional.empty(), PageRequest.after(page.nextCursor().get(), 1));
                 seen.addAll(page.items());
             }
 
@@ -190,29 +190,29 @@ class NonInterferenceLeaksTest {
 
         @BeforeEach
         void aClientFolderHoldingOnlyInternalItems() {
-            shared = w.f.kit.files().createFolder(w.f.bob, w.acme(), "Shared", Optional.empty(), Visibility.CLIENT);
-            w.f.kit.files().createFolder(w.f.bob, w.acme(), "Team notes", Optional.of(shared.id()), Visibility.TEAM);
+            shared = w.f.kit.folders().create(w.f.bob, w.acme(), "Shared", Optional.empty(), Visibility.CLIENT);
+            w.f.kit.folders().create(w.f.bob, w.acme(), "Team notes", Optional.of(shared.id()), Visibility.TEAM);
             w.upload(w.f.bob, new NewUpload("costs.txt", "text/plain", Optional.of(shared.id()), Visibility.TEAM),
                     "internal costs\n".getBytes(StandardCharsets.UTF_8));
         }
 
         @Test
         void aClientDeletesAFolderThatLooksEmptyToIt() {
-            w.f.kit.files().deleteFolder(w.f.carol, w.acme(), shared.id());
+            w.f.kit.folders().delete(w.f.carol, w.acme(), shared.id());
 
-            assertThat(w.f.kit.files().folders(w.f.carol, w.acme(), Optional.empty(), PageRequest.first()).items()).isEmpty();
-            assertThatThrownBy(() -> w.f.kit.files().folders(w.f.carol, w.acme(), Optional.of(shared.id()),
+            assertThat(w.f.kit.folders().list(w.f.carol, w.acme(), Optional.empty(), PageRequest.first()).items()).isEmpty();
+            assertThatThrownBy(() -> w.f.kit.folders().list(w.f.carol, w.acme(), Optional.of(shared.id()),
                     PageRequest.first())).isInstanceOf(io.clientworkspace.NotFoundException.class);
         }
 
         @Test
         void theInternalItemsStayForTheTeamInAFolderThatBecameInternal() {
-            w.f.kit.files().deleteFolder(w.f.carol, w.acme(), shared.id());
+            w.f.kit.folders().delete(w.f.carol, w.acme(), shared.id());
 
-            Folder kept = w.f.kit.files().folders(w.f.bob, w.acme(), Optional.empty(), PageRequest.first()).items().get(0);
+            Folder kept = w.f.kit.folders().list(w.f.bob, w.acme(), Optional.empty(), PageRequest.first()).items().get(0);
             assertThat(kept.id()).isEqualTo(shared.id());
             assertThat(kept.visibility()).isEqualTo(Visibility.TEAM);
-            assertThat(w.f.kit.files().folders(w.f.bob, w.acme(), Optional.of(shared.id()), PageRequest.first()).items())
+            assertThat(w.f.kit.folders().list(w.f.bob, w.acme(), Optional.of(shared.id()), PageRequest.first()).items())
                     .extracting(Folder::name).containsExactly("Team notes");
             assertThat(w.f.kit.files().list(w.f.bob, w.acme(), Optional.of(shared.id()), PageRequest.first()).items())
                     .extracting(FileAsset::name).containsExactly("costs.txt");
@@ -220,7 +220,7 @@ class NonInterferenceLeaksTest {
 
         @Test
         void theClientsFeedShowsTheDeletionAsForAnEmptyFolder() {
-            w.f.kit.files().deleteFolder(w.f.carol, w.acme(), shared.id());
+            w.f.kit.folders().delete(w.f.carol, w.acme(), shared.id());
 
             ActivityEntry last = w.f.kit.activity().feed(w.f.carol, w.acme(), PageRequest.first(1)).items().get(0);
             assertThat(last.action()).isEqualTo("folder.deleted");
@@ -229,22 +229,22 @@ class NonInterferenceLeaksTest {
 
         @Test
         void aFolderWithAClientVisibleChildIsStillNotEmpty() {
-            w.f.kit.files().createFolder(w.f.carol, w.acme(), "Mine", Optional.of(shared.id()), Visibility.CLIENT);
+            w.f.kit.folders().create(w.f.carol, w.acme(), "Mine", Optional.of(shared.id()), Visibility.CLIENT);
 
-            assertThatThrownBy(() -> w.f.kit.files().deleteFolder(w.f.carol, w.acme(), shared.id()))
+            assertThatThrownBy(() -> w.f.kit.folders().delete(w.f.carol, w.acme(), shared.id()))
                     .isInstanceOf(ConflictException.class).hasMessageContaining("is not empty");
         }
 
         @Test
         void aClientDeletesAFolderWhoseOnlyClientFileIsTrashedAsIfItWereEmpty() {
-            Folder docs = w.f.kit.files().createFolder(w.f.bob, w.acme(), "Docs", Optional.empty(), Visibility.CLIENT);
+            Folder docs = w.f.kit.folders().create(w.f.bob, w.acme(), "Docs", Optional.empty(), Visibility.CLIENT);
             FileAsset file = w.upload(w.f.bob, NewUpload.of("old.txt", "text/plain").in(docs.id()),
                     "superseded\n".getBytes(StandardCharsets.UTF_8));
             w.f.kit.files().trash(w.f.bob, w.acme(), file.id());
 
-            w.f.kit.files().deleteFolder(w.f.carol, w.acme(), docs.id());
+            w.f.kit.folders().delete(w.f.carol, w.acme(), docs.id());
 
-            assertThat(w.f.kit.files().folders(w.f.carol, w.acme(), Optional.empty(), PageRequest.first()).items())
+            assertThat(w.f.kit.folders().list(w.f.carol, w.acme(), Optional.empty(), PageRequest.first()).items())
                     .extracting(Folder::name).doesNotContain("Docs");
             assertThat(w.f.kit.files().trash(w.f.bob, w.acme(), Optional.of(docs.id()), PageRequest.first()).items())
                     .extracting(FileAsset::name).containsExactly("old.txt");
@@ -255,7 +255,7 @@ class NonInterferenceLeaksTest {
             FileAsset file = w.upload(w.f.bob, NewUpload.of("old.txt", "text/plain").in(shared.id()),
                     "superseded\n".getBytes(StandardCharsets.UTF_8));
             w.f.kit.files().trash(w.f.bob, w.acme(), file.id());
-            w.f.kit.files().deleteFolder(w.f.carol, w.acme(), shared.id());
+            w.f.kit.folders().delete(w.f.carol, w.acme(), shared.id());
 
             FileAsset restored = w.f.kit.files().restore(w.f.bob, w.acme(), file.id());
 
@@ -265,17 +265,17 @@ class NonInterferenceLeaksTest {
 
         @Test
         void theTeamStillCannotDeleteAFolderHoldingInternalItems() {
-            assertThatThrownBy(() -> w.f.kit.files().deleteFolder(w.f.bob, w.acme(), shared.id()))
+            assertThatThrownBy(() -> w.f.kit.folders().delete(w.f.bob, w.acme(), shared.id()))
                     .isInstanceOf(ConflictException.class).hasMessageContaining("is not empty");
         }
 
         @Test
         void aClientFolderWhoseNameIsTakenByAnInternalSiblingIsKeptUnderAnotherName() {
-            w.f.kit.files().createFolder(w.f.bob, w.acme(), "Shared", Optional.empty(), Visibility.TEAM);
+            w.f.kit.folders().create(w.f.bob, w.acme(), "Shared", Optional.empty(), Visibility.TEAM);
 
-            w.f.kit.files().deleteFolder(w.f.carol, w.acme(), shared.id());
+            w.f.kit.folders().delete(w.f.carol, w.acme(), shared.id());
 
-            assertThat(w.f.kit.files().folders(w.f.bob, w.acme(), Optional.empty(), PageRequest.first()).items())
+            assertThat(w.f.kit.folders().list(w.f.bob, w.acme(), Optional.empty(), PageRequest.first()).items())
                     .extracting(Folder::name).containsExactly("Shared", "Shared (deleted by a client)");
         }
     }

@@ -61,7 +61,7 @@ class OrphanSweepTest {
         StoredBlob orphan = w.f.kit.blobStore().put(FileWorld.in(SampleFiles.pdf("never committed")));
         w.clockAfterRealTime(Duration.ofSeconds(5));
 
-        int removed = w.files.sweepOrphanBlobs(Duration.ZERO);
+        int removed = w.maintenance.sweepOrphanBlobs(Duration.ZERO);
 
         assertThat(removed).isEqualTo(1);
         assertThat(w.blobKeys()).containsExactly(keptKey);
@@ -82,7 +82,7 @@ class OrphanSweepTest {
         assertThat(w.allFiles(w.f.tenant.id(), w.acme())).isEmpty();
         assertThat(w.blobKeys()).hasSize(1);
         w.clockAfterRealTime(Duration.ofSeconds(5));
-        assertThat(w.files.sweepOrphanBlobs(Duration.ZERO)).isEqualTo(1);
+        assertThat(w.maintenance.sweepOrphanBlobs(Duration.ZERO)).isEqualTo(1);
         assertThat(w.blobFiles()).isEmpty();
     }
 
@@ -97,7 +97,7 @@ class OrphanSweepTest {
         List<String> before = w.blobFiles();
         w.clockAfterRealTime(Duration.ofSeconds(5));
 
-        int removed = w.files.sweepOrphanBlobs(Duration.ZERO);
+        int removed = w.maintenance.sweepOrphanBlobs(Duration.ZERO);
 
         assertThat(removed).isZero();
         assertThat(w.blobFiles()).isEqualTo(before);
@@ -115,7 +115,7 @@ class OrphanSweepTest {
                 FileWorld.in(SampleFiles.pdf("globex")));
         w.clockAfterRealTime(Duration.ofSeconds(5));
 
-        assertThat(w.files.sweepOrphanBlobs(Duration.ZERO)).isZero();
+        assertThat(w.maintenance.sweepOrphanBlobs(Duration.ZERO)).isZero();
         assertThat(w.blobKeys()).hasSize(1);
     }
 
@@ -125,10 +125,10 @@ class OrphanSweepTest {
         w.f.kit.blobStore().put(FileWorld.in(SampleFiles.pdf("maybe still uploading")));
         w.clockAfterRealTime(Duration.ZERO);
 
-        assertThat(w.files.sweepOrphanBlobs(Duration.ofHours(1))).isZero();
+        assertThat(w.maintenance.sweepOrphanBlobs(Duration.ofHours(1))).isZero();
         assertThat(w.blobKeys()).hasSize(1);
         w.f.clock.advance(Duration.ofHours(2));
-        assertThat(w.files.sweepOrphanBlobs(Duration.ofHours(1))).isEqualTo(1);
+        assertThat(w.maintenance.sweepOrphanBlobs(Duration.ofHours(1))).isEqualTo(1);
         assertThat(w.blobFiles()).isEmpty();
     }
 
@@ -140,7 +140,7 @@ class OrphanSweepTest {
         Files.setLastModifiedTime(partial, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
         w.clockAfterRealTime(Duration.ZERO);
 
-        assertThat(w.files.sweepOrphanBlobs(Duration.ofHours(1))).isEqualTo(1);
+        assertThat(w.maintenance.sweepOrphanBlobs(Duration.ofHours(1))).isEqualTo(1);
         assertThat(w.blobFiles()).isEmpty();
     }
 }

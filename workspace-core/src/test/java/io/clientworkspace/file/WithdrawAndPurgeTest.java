@@ -42,12 +42,16 @@ class WithdrawAndPurgeTest {
 
     private FileWorld w;
     private FileService files;
+    private FolderService folders;
+    private DownloadService downloads;
     private FileAsset file;
 
     @BeforeEach
     void setUp() {
         w = FileWorld.create(blobDir);
         files = w.files;
+        folders = w.folders;
+        downloads = w.downloads;
         file = w.upload(w.f.bob, NewUpload.of("proposal.pdf", "application/pdf"), SampleFiles.pdf("v1"));
         w.uploadVersion(w.f.bob, file.id(), "proposal.pdf", SampleFiles.pdf("v2"));
         file = files.get(w.f.bob, w.acme(), file.id());
@@ -67,10 +71,10 @@ class WithdrawAndPurgeTest {
         assertThatThrownBy(() -> files.versions(client, w.acme(), file.id())).isInstanceOf(NotFoundException.class);
         for (int v = 1; v <= 2; v++) {
             OptionalInt version = OptionalInt.of(v);
-            assertThatThrownBy(() -> files.download(client, w.acme(), file.id(), version))
+            assertThatThrownBy(() -> downloads.download(client, w.acme(), file.id(), version))
                     .as("version " + v).isInstanceOf(NotFoundException.class);
         }
-        assertThatThrownBy(() -> files.download(client, w.acme(), file.id(), OptionalInt.empty()))
+        assertThatThrownBy(() -> downloads.download(client, w.acme(), file.id(), OptionalInt.empty()))
                 .isInstanceOf(NotFoundException.class);
         assertThat(files.list(client, w.acme(), Optional.empty(), PageRequest.first()).items()).isEmpty();
         assertThat(files.trash(client, w.acme(), Optional.empty(), PageRequest.first()).items()).isEmpty();
@@ -203,7 +207,7 @@ class WithdrawAndPurgeTest {
 
         @Test
         void aFileInAnInternalFolderCannotBeShared() {
-            Folder internal = files.createFolder(w.f.bob, w.acme(), "Internal", Optional.empty(), Visibility.TEAM);
+            Folder internal = folders.create(w.f.bob, w.acme(), "Internal", Optional.empty(), Visibility.TEAM);
             FileAsset notes = w.upload(w.f.bob, NewUpload.of("notes.txt", "text/plain").in(internal.id()).internal(),
                     SampleFiles.text("team only"));
 

@@ -150,7 +150,7 @@ class FailureAtomicityIT {
                 new ByteArrayInputStream(PDF));
         healthy.files().uploadVersion(alice, acme.id(), file.id(), "proposal.pdf", "application/pdf",
                 new ByteArrayInputStream(PDF2));
-        healthy.files().download(alice, acme.id(), file.id(), java.util.OptionalInt.empty()).close();
+        healthy.downloads().download(alice, acme.id(), file.id(), java.util.OptionalInt.empty()).close();
         FileAsset trashed = healthy.files().trash(alice, acme.id(), file.id());
         long activityBefore = rows(db, "cwk_activity");
         List<String> blobsBefore = blobs.keysOlderThan(Instant.now().plusSeconds(3600), 100);

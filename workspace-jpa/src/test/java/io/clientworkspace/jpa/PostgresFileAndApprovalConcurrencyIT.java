@@ -183,7 +183,7 @@ class PostgresFileAndApprovalConcurrencyIT {
         for (int i = 0; i < THREADS; i++) {
             Actor client = Actor.client(tenant.id(), approver(i).value());
             downloads.add(() -> {
-                try (FileDownload download = kit.files().download(client, ws.id(), file.id(), OptionalInt.empty());
+                try (FileDownload download = kit.downloads().download(client, ws.id(), file.id(), OptionalInt.empty());
                      InputStream in = download.content()) {
                     return in.readAllBytes().length;
                 }
@@ -192,7 +192,7 @@ class PostgresFileAndApprovalConcurrencyIT {
         List<Object> outcomes = race(downloads);
 
         assertThat(outcomes).allSatisfy(o -> assertThat(o).isEqualTo(PDF.length));
-        assertThat(kit.files().downloads(alice, ws.id(), file.id(), PageRequest.first(100)).items()).hasSize(THREADS);
+        assertThat(kit.downloads().log(alice, ws.id(), file.id(), PageRequest.first(100)).items()).hasSize(THREADS);
         assertIntact();
     }
 
@@ -211,7 +211,7 @@ class PostgresFileAndApprovalConcurrencyIT {
         for (int i = 0; i < 8; i++) {
             Actor client = Actor.client(tenant.id(), approver(i).value());
             tasks.add(() -> {
-                try (FileDownload download = kit.files().download(client, ws.id(), file.id(), OptionalInt.empty())) {
+                try (FileDownload download = kit.downloads().download(client, ws.id(), file.id(), OptionalInt.empty())) {
                     return "downloaded";
                 }
             });
@@ -232,7 +232,7 @@ class PostgresFileAndApprovalConcurrencyIT {
         assertThat(requests).allSatisfy(r -> assertThat(stores.require(ApprovalStore.class).find(tenant.id(), ws.id(), r.id())
                 .orElseThrow().status()).isEqualTo(ApprovalStatus.EXPIRED));
         assertThat(kit.approvals().expireOverdue(100)).isZero();
-        assertThat(kit.files().downloads(alice, ws.id(), file.id(), PageRequest.first(100)).items()).hasSize(8);
+        assertThat(kit.downloads().log(alice, ws.id(), file.id(), PageRequest.first(100)).items()).hasSize(8);
         assertIntact();
     }
 

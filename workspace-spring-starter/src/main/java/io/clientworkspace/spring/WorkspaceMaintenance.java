@@ -11,7 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The kit's periodic housekeeping on one daemon thread: the orphan blob sweep
- * ({@link io.clientworkspace.file.FileService#sweepOrphanBlobs}) every
+ * ({@link io.clientworkspace.file.FileMaintenance#sweepOrphanBlobs}) every
  * {@code client-workspace.files.orphan-sweep-interval}, and the approval expiry
  * ({@link io.clientworkspace.approval.ApprovalService#expireOverdue}) every
  * {@code client-workspace.approvals.expiry-interval}. A zero or negative interval switches that task off, and so
@@ -62,7 +62,7 @@ public final class WorkspaceMaintenance implements SmartLifecycle {
 
     /** One orphan sweep; failures are logged and retried at the next run. */
     void sweepOnce() {
-        PeriodicTasks.runOnce(log, () -> kit.files().sweepOrphanBlobs(orphanMinAge),
+        PeriodicTasks.runOnce(log, () -> kit.fileMaintenance().sweepOrphanBlobs(orphanMinAge),
                 "Removed {} orphaned blob(s) or partial write(s) from " + kit.blobStore(),
                 "The orphan blob sweep failed");
     }

@@ -21,6 +21,7 @@ import io.clientworkspace.tenant.TenantRole;
 import io.clientworkspace.workspace.NewInvitation;
 import io.clientworkspace.workspace.NewWorkspace;
 import io.clientworkspace.workspace.Workspace;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,6 +143,19 @@ public abstract class FoundationOnlyStoreSetContract extends StoreContractSuppor
                 .hasMessageContaining(FolderStore.class.getName());
         assertThatThrownBy(() -> kit.service(ApprovalService.class)).isInstanceOf(FeatureUnavailableException.class)
                 .hasMessageContaining(ApprovalStore.class.getName());
+    }
+
+    @Test
+    void everyFileServiceIsUnavailableNamingTheFolderStore() {
+        WorkspaceKit kit = kit();
+
+        for (ThrowingCallable accessor : List.<ThrowingCallable>of(kit::folders, kit::files, kit::downloads,
+                kit::fileMaintenance)) {
+            assertThatThrownBy(accessor).isInstanceOfSatisfying(FeatureUnavailableException.class, e -> {
+                assertThat(e.feature()).isEqualTo("files");
+                assertThat(e.missingStore()).isEqualTo(FolderStore.class);
+            });
+        }
     }
 
     @Test

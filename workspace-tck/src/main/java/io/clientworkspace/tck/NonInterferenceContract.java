@@ -172,7 +172,7 @@ public abstract class NonInterferenceContract extends StoreContractSupport {
         w.clientFolders.forEach(f -> places.add(Optional.of(f)));
         for (Optional<FolderId> place : places) {
             for (int limit : new int[] {1, 2, 50}) {
-                pages(t, who + "folders in " + place + " by " + limit, limit, p -> kit.files().folders(actor, ws, place, p));
+                pages(t, who + "folders in " + place + " by " + limit, limit, p -> kit.folders().list(actor, ws, place, p));
                 pages(t, who + "files in " + place + " by " + limit, limit, p -> kit.files().list(actor, ws, place, p));
                 pages(t, who + "trash in " + place + " by " + limit, limit, p -> kit.files().trash(actor, ws, place, p));
             }
@@ -189,7 +189,7 @@ public abstract class NonInterferenceContract extends StoreContractSupport {
             }
             t.call(who + "download latest of " + file, () -> download(kit, actor, ws, file, OptionalInt.empty()));
             t.call(who + "is approved " + file, () -> kit.approvals().isApproved(actor, ws, file, 1));
-            t.call(who + "downloads of " + file, () -> kit.files().downloads(actor, ws, file, PageRequest.first()));
+            t.call(who + "downloads of " + file, () -> kit.downloads().log(actor, ws, file, PageRequest.first()));
         }
         for (Optional<ApprovalStatus> status : NonInterferenceScript.approvalFilters()) {
             for (int limit : new int[] {1, 50}) {
@@ -221,14 +221,14 @@ public abstract class NonInterferenceContract extends StoreContractSupport {
         String who = "as " + actor.userId() + ": ";
         for (String id : folders) {
             FolderId folder = FolderId.of(id);
-            t.call(who + "folders in hidden " + id, () -> kit.files().folders(actor, ws, Optional.of(folder), PageRequest.first()));
+            t.call(who + "folders in hidden " + id, () -> kit.folders().list(actor, ws, Optional.of(folder), PageRequest.first()));
             t.call(who + "files in hidden " + id, () -> kit.files().list(actor, ws, Optional.of(folder), PageRequest.first()));
-            t.call(who + "create folder in hidden " + id, () -> kit.files().createFolder(actor, ws, "Pricing",
+            t.call(who + "create folder in hidden " + id, () -> kit.folders().create(actor, ws, "Pricing",
                     Optional.of(folder), Visibility.CLIENT));
-            t.call(who + "rename hidden " + id, () -> kit.files().renameFolder(actor, ws, folder, "Mine", 0));
-            t.call(who + "move hidden " + id, () -> kit.files().moveFolder(actor, ws, folder, Optional.empty(), 0));
+            t.call(who + "rename hidden " + id, () -> kit.folders().rename(actor, ws, folder, "Mine", 0));
+            t.call(who + "move hidden " + id, () -> kit.folders().move(actor, ws, folder, Optional.empty(), 0));
             t.call(who + "delete hidden " + id, () -> {
-                kit.files().deleteFolder(actor, ws, folder);
+                kit.folders().delete(actor, ws, folder);
                 return "deleted";
             });
             t.call(who + "upload into hidden " + id, () -> kit.files().upload(actor, ws,
@@ -273,7 +273,7 @@ public abstract class NonInterferenceContract extends StoreContractSupport {
         for (Optional<FolderId> place : places) {
             for (String name : NonInterferenceScript.FOLDER_NAMES) {
                 Folder made = (Folder) t.call(who + "create " + name + " in " + place,
-                        () -> kit.files().createFolder(actor, ws, name, place, Visibility.CLIENT));
+                        () -> kit.folders().create(actor, ws, name, place, Visibility.CLIENT));
                 if (made != null) {
                     w.clientFolders.add(made.id());
                 }
@@ -281,7 +281,7 @@ public abstract class NonInterferenceContract extends StoreContractSupport {
         }
         for (FolderId folder : List.copyOf(w.clientFolders)) {
             for (String name : NonInterferenceScript.FOLDER_NAMES) {
-                t.call(who + "rename " + folder + " to " + name, () -> kit.files().renameFolder(actor, ws, folder, name,
+                t.call(who + "rename " + folder + " to " + name, () -> kit.folders().rename(actor, ws, folder, name,
                         version(w, folder)));
             }
         }
@@ -289,23 +289,23 @@ public abstract class NonInterferenceContract extends StoreContractSupport {
         for (int i = w.clientFolders.size() - 1; i >= 0; i--) {
             FolderId folder = w.clientFolders.get(i);
             Object outcome = t.call(who + "delete " + folder, () -> {
-                kit.files().deleteFolder(actor, ws, folder);
+                kit.folders().delete(actor, ws, folder);
                 return "deleted";
             });
             if (outcome != null) {
                 w.clientFolders.remove(i);
             }
         }
-        t.call(who + "create Pricing again", () -> kit.files().createFolder(actor, ws, "Pricing", Optional.empty(),
+        t.call(who + "create Pricing again", () -> kit.folders().create(actor, ws, "Pricing", Optional.empty(),
                 Visibility.CLIENT));
     }
 
     private static long version(World w, FolderId folder) {
-        return w.kit.files().findFolder(w.lead, w.workspace.id(), folder).map(Folder::version).orElse(0L);
+        return w.kit.folders().find(w.lead, w.workspace.id(), folder).map(Folder::version).orElse(0L);
     }
 
     private static String download(WorkspaceKit kit, Actor actor, WorkspaceId ws, FileId file, OptionalInt number) {
-        try (FileDownload d = kit.files().download(actor, ws, file, number)) {
+        try (FileDownload d = kit.downloads().download(actor, ws, file, number)) {
             return Transcript.describeDownload(d);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -190,7 +190,7 @@ public final class NonInterferenceScript {
                 String name = pick(shared, FOLDER_NAMES);
                 Optional<FolderId> parent = pickParent(shared, w.clientFolders);
                 record(step, "team creates folder " + name + " in " + parent, () -> {
-                    Folder f = kit.files().createFolder(w.lead, w.workspace.id(), name, parent, Visibility.CLIENT);
+                    Folder f = kit.folders().create(w.lead, w.workspace.id(), name, parent, Visibility.CLIENT);
                     w.clientFolders.add(f.id());
                     return f;
                 });
@@ -199,7 +199,7 @@ public final class NonInterferenceScript {
                 String name = pick(shared, FOLDER_NAMES);
                 Optional<FolderId> parent = pickParent(shared, w.clientFolders);
                 record(step, "client creates folder " + name + " in " + parent, () -> {
-                    Folder f = kit.files().createFolder(w.client, w.workspace.id(), name, parent, Visibility.CLIENT);
+                    Folder f = kit.folders().create(w.client, w.workspace.id(), name, parent, Visibility.CLIENT);
                     w.clientFolders.add(f.id());
                     return f;
                 });
@@ -257,7 +257,7 @@ public final class NonInterferenceScript {
                     String name = pick(shared, FOLDER_NAMES);
                     record(step, "client renames " + folder + " to " + name, () -> {
                         long version = versionOf(w, folder);
-                        return kit.files().renameFolder(w.client, w.workspace.id(), folder, name, version);
+                        return kit.folders().rename(w.client, w.workspace.id(), folder, name, version);
                     });
                 }
             }
@@ -265,7 +265,7 @@ public final class NonInterferenceScript {
                 if (!w.clientFolders.isEmpty()) {
                     FolderId folder = pick(shared, w.clientFolders);
                     Optional<FolderId> parent = pickParent(shared, w.clientFolders);
-                    record(step, "client moves " + folder + " to " + parent, () -> kit.files().moveFolder(w.client,
+                    record(step, "client moves " + folder + " to " + parent, () -> kit.folders().move(w.client,
                             w.workspace.id(), folder, parent, versionOf(w, folder)));
                 }
             }
@@ -273,7 +273,7 @@ public final class NonInterferenceScript {
                 if (!w.clientFolders.isEmpty()) {
                     FolderId folder = pick(shared, w.clientFolders);
                     record(step, "client deletes folder " + folder, () -> {
-                        kit.files().deleteFolder(w.client, w.workspace.id(), folder);
+                        kit.folders().delete(w.client, w.workspace.id(), folder);
                         w.clientFolders.remove(folder);
                         return "deleted";
                     });
@@ -283,7 +283,7 @@ public final class NonInterferenceScript {
                 if (!w.clientFiles.isEmpty()) {
                     FileId file = pick(shared, w.clientFiles);
                     record(step, "client downloads " + file, () -> {
-                        try (FileDownload d = kit.files().download(w.client, w.workspace.id(), file, OptionalInt.empty())) {
+                        try (FileDownload d = kit.downloads().download(w.client, w.workspace.id(), file, OptionalInt.empty())) {
                             return Transcript.describeDownload(d);
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
@@ -295,7 +295,7 @@ public final class NonInterferenceScript {
     }
 
     private long versionOf(World w, FolderId folder) {
-        return kit.files().findFolder(w.lead, w.workspace.id(), folder).map(Folder::version).orElse(0L);
+        return kit.folders().find(w.lead, w.workspace.id(), folder).map(Folder::version).orElse(0L);
     }
 
     private void upload(int step, Actor actor, Optional<FolderId> folder, Visibility visibility, List<FileId> into,
@@ -337,7 +337,7 @@ public final class NonInterferenceScript {
                 Optional<FolderId> parent = pickParent(hidden, anywhere);
                 String name = pick(hidden, FOLDER_NAMES);
                 quietly(() -> {
-                    Folder f = kit.files().createFolder(w.lead, w.workspace.id(), name, parent, Visibility.TEAM);
+                    Folder f = kit.folders().create(w.lead, w.workspace.id(), name, parent, Visibility.TEAM);
                     w.internalFolders.add(f.id());
                     return f;
                 });
@@ -377,7 +377,7 @@ public final class NonInterferenceScript {
                 if (!any.isEmpty()) {
                     FileId file = pick(hidden, any);
                     quietly(() -> {
-                        try (FileDownload d = kit.files().download(w.lead, w.workspace.id(), file, OptionalInt.empty())) {
+                        try (FileDownload d = kit.downloads().download(w.lead, w.workspace.id(), file, OptionalInt.empty())) {
                             return d.content().readAllBytes().length;
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);

@@ -236,7 +236,7 @@ public class FileApiController {
     @GetMapping("/{fileId}/content")
     public void download(Actor actor, @PathVariable String workspaceId, @PathVariable String fileId,
                          HttpServletResponse response) throws IOException {
-        FileDownloads.write(kit.files().download(actor, WorkspaceId.of(workspaceId), FileId.of(fileId), OptionalInt.empty()),
+        FileDownloads.write(kit.downloads().download(actor, WorkspaceId.of(workspaceId), FileId.of(fileId), OptionalInt.empty()),
                 response);
     }
 
@@ -244,7 +244,7 @@ public class FileApiController {
     @GetMapping("/{fileId}/versions/{number}/content")
     public void downloadVersion(Actor actor, @PathVariable String workspaceId, @PathVariable String fileId,
                                 @PathVariable int number, HttpServletResponse response) throws IOException {
-        FileDownloads.write(kit.files().download(actor, WorkspaceId.of(workspaceId), FileId.of(fileId), OptionalInt.of(number)),
+        FileDownloads.write(kit.downloads().download(actor, WorkspaceId.of(workspaceId), FileId.of(fileId), OptionalInt.of(number)),
                 response);
     }
 
@@ -253,7 +253,7 @@ public class FileApiController {
     public PageDto<DownloadDto> downloads(Actor actor, @PathVariable String workspaceId, @PathVariable String fileId,
                                           @RequestParam(required = false) @Nullable String cursor,
                                           @RequestParam(defaultValue = "50") int limit) {
-        return PageDto.of(kit.files().downloads(actor, WorkspaceId.of(workspaceId), FileId.of(fileId),
+        return PageDto.of(kit.downloads().log(actor, WorkspaceId.of(workspaceId), FileId.of(fileId),
                 WorkspaceApiController.page(cursor, limit)), DownloadDto::of);
     }
 

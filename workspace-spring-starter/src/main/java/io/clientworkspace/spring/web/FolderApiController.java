@@ -51,14 +51,14 @@ public class FolderApiController {
                                    @RequestParam(required = false) @Nullable String parent,
                                    @RequestParam(required = false) @Nullable String cursor,
                                    @RequestParam(defaultValue = "50") int limit) {
-        return PageDto.of(kit.files().folders(actor, WorkspaceId.of(workspaceId), folderId(parent),
+        return PageDto.of(kit.folders().list(actor, WorkspaceId.of(workspaceId), folderId(parent),
                 WorkspaceApiController.page(cursor, limit)), FolderDto::of);
     }
 
     /** One folder, with its version as ETag. */
     @GetMapping("/{folderId}")
     public ResponseEntity<FolderDto> get(Actor actor, @PathVariable String workspaceId, @PathVariable String folderId) {
-        return withETag(kit.files().getFolder(actor, WorkspaceId.of(workspaceId), FolderId.of(folderId)));
+        return withETag(kit.folders().get(actor, WorkspaceId.of(workspaceId), FolderId.of(folderId)));
     }
 
     /** Creates a folder (visibility CLIENT unless TEAM is asked for; inside an internal folder it must be TEAM). */
@@ -67,7 +67,7 @@ public class FolderApiController {
                                             @RequestBody CreateFolderRequest body) {
         Visibility visibility = body.visibility() == null ? Visibility.CLIENT
                 : Inputs.enumValue(body.visibility(), Visibility.class, "visibility");
-        Folder created = kit.files().createFolder(actor, WorkspaceId.of(workspaceId),
+        Folder created = kit.folders().create(actor, WorkspaceId.of(workspaceId),
                 Inputs.required(body.name(), "name"), folderId(body.parent()), visibility);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                         .buildAndExpand(created.id().value()).toUri())
@@ -81,7 +81,7 @@ public class FolderApiController {
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                                             @RequestBody RenameFolderRequest body) {
         long expected = Inputs.ifMatch(ifMatch);
-        return withETag(kit.files().renameFolder(actor, WorkspaceId.of(workspaceId), FolderId.of(folderId),
+        return withETag(kit.folders().rename(actor, WorkspaceId.of(workspaceId), FolderId.of(folderId),
                 Inputs.required(body.name(), "name"), expected));
     }
 
@@ -91,7 +91,7 @@ public class FolderApiController {
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                                           @RequestBody MoveFolderRequest body) {
         long expected = Inputs.ifMatch(ifMatch);
-        return withETag(kit.files().moveFolder(actor, WorkspaceId.of(workspaceId), FolderId.of(folderId),
+        return withETag(kit.folders().move(actor, WorkspaceId.of(workspaceId), FolderId.of(folderId),
                 folderId(body.parent()), expected));
     }
 
@@ -103,9 +103,9 @@ public class FolderApiController {
         WorkspaceId ws = WorkspaceId.of(workspaceId);
         FolderId id = FolderId.of(folderId);
         if (expected.isPresent()) {
-            kit.files().deleteFolder(actor, ws, id, expected.getAsLong());
+            kit.folders().delete(actor, ws, id, expected.getAsLong());
         } else {
-            kit.files().deleteFolder(actor, ws, id);
+            kit.folders().delete(actor, ws, id);
         }
         return ResponseEntity.noContent().build();
     }

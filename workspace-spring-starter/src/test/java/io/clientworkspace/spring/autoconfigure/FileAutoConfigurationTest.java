@@ -147,7 +147,7 @@ class FileAutoConfigurationTest {
                     assertThatThrownBy(() -> kit.files().upload(s.admin(), s.workspace().id(),
                             NewUpload.of("a.txt", "text/plain"), text(6))).isInstanceOf(ValidationException.class);
                     var file = kit.files().upload(s.admin(), s.workspace().id(), NewUpload.of("a.txt", "text/plain"), text(5));
-                    assertThatThrownBy(() -> kit.files().download(s.admin(), s.workspace().id(), file.id(), OptionalInt.empty()))
+                    assertThatThrownBy(() -> kit.downloads().download(s.admin(), s.workspace().id(), file.id(), OptionalInt.empty()))
                             .hasMessageContaining("a paid invoice");
                 });
     }

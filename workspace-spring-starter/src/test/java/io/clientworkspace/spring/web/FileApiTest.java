@@ -237,7 +237,7 @@ class FileApiTest extends FileApiTestSupport {
 
     @Test
     void theListHoldsTheTopLevelFilesByNameAndAFoldersFilesWhenAsked() throws Exception {
-        var folder = kit.files().createFolder(admin, workspace.id(), "Designs", Optional.empty(),
+        var folder = kit.folders().create(admin, workspace.id(), "Designs", Optional.empty(),
                 io.clientworkspace.activity.Visibility.CLIENT);
         file(admin, workspace, "b.pdf", pdf("b"));
         file(admin, workspace, "a.pdf", pdf("a"));
@@ -322,7 +322,7 @@ class FileApiTest extends FileApiTestSupport {
         mvc.perform(get(base(workspace) + "/files/{id}/content", file.id().value()).with(as(client)));
         mvc.perform(get(base(workspace) + "/files/{id}/versions/1/content", file.id().value()).with(as(admin)));
 
-        List<io.clientworkspace.file.DownloadRecord> log = kit.files().downloads(admin, workspace.id(), file.id(),
+        List<io.clientworkspace.file.DownloadRecord> log = kit.downloads().log(admin, workspace.id(), file.id(),
                 PageRequest.first()).items();
         assertThat(log).extracting(r -> r.userId().value()).containsExactlyInAnyOrder(client.userId().value(),
                 admin.userId().value());

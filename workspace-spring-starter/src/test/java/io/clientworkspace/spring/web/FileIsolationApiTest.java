@@ -94,7 +94,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
 
         assertThat(reread(other.admin(), theirs)).isEqualTo(theirs);
         assertThat(versionsOf(other.admin(), theirs)).extracting(FileVersion::number).containsExactly(1);
-        assertThat(kit.files().downloads(other.admin(), other.workspace().id(), theirs.id(), PageRequest.first()).items())
+        assertThat(kit.downloads().log(other.admin(), other.workspace().id(), theirs.id(), PageRequest.first()).items())
                 .isEmpty();
     }
 
@@ -144,7 +144,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
     @Test
     void uploadingIntoAFolderOfAnotherWorkspaceAnswersLikeARandomFolderAndStoresNothing() throws Exception {
         Workspace second = workspace(admin);
-        Folder ofSecond = kit.files().createFolder(admin, second.id(), "Theirs", Optional.empty(), Visibility.CLIENT);
+        Folder ofSecond = kit.folders().create(admin, second.id(), "Theirs", Optional.empty(), Visibility.CLIENT);
 
         answersLikeARandomId(client, ofSecond.id().value(), id -> post(base(mine) + "/files")
                 .queryParam("name", "a.pdf").queryParam("folder", id).contentType("application/pdf").content(pdf("a")));
@@ -156,7 +156,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
     @Test
     void foldersOfAnotherWorkspaceAnswerLikeRandomIdsAndStayAsTheyAre() throws Exception {
         Workspace second = workspace(admin);
-        Folder ofSecond = kit.files().createFolder(admin, second.id(), "Theirs", Optional.empty(), Visibility.CLIENT);
+        Folder ofSecond = kit.folders().create(admin, second.id(), "Theirs", Optional.empty(), Visibility.CLIENT);
 
         answersLikeARandomId(admin, ofSecond.id().value(), id -> get(base(mine) + "/folders/{id}", id));
         answersLikeARandomId(admin, ofSecond.id().value(), id -> post(base(mine) + "/folders/{id}/rename", id)
@@ -164,7 +164,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
                         {"name": "Mine now"}"""));
         answersLikeARandomId(admin, ofSecond.id().value(), id -> delete(base(mine) + "/folders/{id}", id));
 
-        assertThat(kit.files().folders(admin, second.id(), Optional.empty(), PageRequest.first()).items())
+        assertThat(kit.folders().list(admin, second.id(), Optional.empty(), PageRequest.first()).items())
                 .containsExactly(ofSecond);
     }
 
@@ -220,7 +220,7 @@ class FileIsolationApiTest extends FileApiTestSupport {
 
         assertThat(reread(admin, internal)).isEqualTo(internal);
         assertThat(versionsOf(admin, internal)).hasSize(1);
-        assertThat(kit.files().downloads(admin, mine.id(), internal.id(), PageRequest.first()).items()).isEmpty();
+        assertThat(kit.downloads().log(admin, mine.id(), internal.id(), PageRequest.first()).items()).isEmpty();
     }
 
     @Test

@@ -37,11 +37,11 @@ class FolderApiTest extends FileApiTestSupport {
     }
 
     private Folder folder(String name, Optional<Folder> parent) {
-        return kit.files().createFolder(admin, workspace.id(), name, parent.map(Folder::id), Visibility.CLIENT);
+        return kit.folders().create(admin, workspace.id(), name, parent.map(Folder::id), Visibility.CLIENT);
     }
 
     private List<Folder> topLevel() {
-        return kit.files().folders(admin, workspace.id(), Optional.empty(), PageRequest.first(500)).items();
+        return kit.folders().list(admin, workspace.id(), Optional.empty(), PageRequest.first(500)).items();
     }
 
     @Test
@@ -94,7 +94,7 @@ class FolderApiTest extends FileApiTestSupport {
     @Test
     void renamingWithAStaleIfMatchIs412AndKeepsTheName() throws Exception {
         Folder folder = folder("Drafts", Optional.empty());
-        kit.files().renameFolder(admin, workspace.id(), folder.id(), "Drafts 2", folder.version());
+        kit.folders().rename(admin, workspace.id(), folder.id(), "Drafts 2", folder.version());
 
         mvc.perform(post(base(workspace) + "/folders/{id}/rename", folder.id().value()).with(as(client))
                         .header(HttpHeaders.IF_MATCH, "\"" + folder.version() + "\"")
@@ -188,7 +188,7 @@ class FolderApiTest extends FileApiTestSupport {
 
     @Test
     void aClientNeverSeesAnInternalFolderAndReadingItIs404() throws Exception {
-        Folder internal = kit.files().createFolder(admin, workspace.id(), "Pricing", Optional.empty(), Visibility.TEAM);
+        Folder internal = kit.folders().create(admin, workspace.id(), "Pricing", Optional.empty(), Visibility.TEAM);
         folder("Shared", Optional.empty());
 
         mvc.perform(get(base(workspace) + "/folders").with(as(client)))

@@ -73,7 +73,7 @@ class NonInterferenceLeaksApiTest extends ApiTestSupport {
 
     @Test
     void aClientCreatesAFolderNamedLikeAnInternalOne() throws Exception {
-        kit.files().createFolder(admin, linked.id(), "Pricing", Optional.empty(), Visibility.TEAM);
+        kit.folders().create(admin, linked.id(), "Pricing", Optional.empty(), Visibility.TEAM);
 
         mvc.perform(post(base() + "/folders").with(as(clientAdmin)).contentType("application/json")
                 .content("{\"name\": \"Pricing\"}")).andExpect(status().isCreated());
@@ -81,8 +81,8 @@ class NonInterferenceLeaksApiTest extends ApiTestSupport {
 
     @Test
     void aClientDeletesAFolderThatHoldsOnlyInternalItems() throws Exception {
-        Folder shared = kit.files().createFolder(admin, linked.id(), "Shared", Optional.empty(), Visibility.CLIENT);
-        kit.files().createFolder(admin, linked.id(), "Team notes", Optional.of(shared.id()), Visibility.TEAM);
+        Folder shared = kit.folders().create(admin, linked.id(), "Shared", Optional.empty(), Visibility.CLIENT);
+        kit.folders().create(admin, linked.id(), "Team notes", Optional.of(shared.id()), Visibility.TEAM);
 
         mvc.perform(delete(base() + "/folders/{id}", shared.id().value()).with(as(clientAdmin)))
                 .andExpect(status().is2xxSuccessful());

@@ -109,7 +109,7 @@ public class DemoData implements SmartInitializingSingleton {
      * agency's internal margin calculation that no client ever sees.
      */
     private void acmeFiles(Actor bob, Workspace acme) {
-        Folder brand = kit.files().createFolder(bob, acme.id(), "Brand", Optional.empty(), Visibility.CLIENT);
+        Folder brand = kit.folders().create(bob, acme.id(), "Brand", Optional.empty(), Visibility.CLIENT);
         upload(bob, acme, NewUpload.of("Brand guidelines.pdf", "application/pdf").in(brand.id()),
                 DemoFiles.pdf("Acme brand guidelines", "Logo: keep clear space of one letter height.",
                         "Accent colour: #C2410C.", "Typeface: the system sans-serif."));

@@ -367,7 +367,7 @@ class PortalFilesAndApprovalsBrowserIT {
         Workspace acme = acme();
         List<FileAsset> files = new java.util.ArrayList<>(kit.files().list(alice(), acme.id(), Optional.empty(),
                 PageRequest.first(500)).items());
-        for (var folder : kit.files().folders(alice(), acme.id(), Optional.empty(), PageRequest.first(500)).items()) {
+        for (var folder : kit.folders().list(alice(), acme.id(), Optional.empty(), PageRequest.first(500)).items()) {
             files.addAll(kit.files().list(alice(), acme.id(), Optional.of(folder.id()), PageRequest.first(500)).items());
         }
         return files;

@@ -81,7 +81,7 @@ public class FilesController {
         AccessGrant grant = kit.authorizer().grant(actor, workspace.id());
         Instant now = clock.instant();
 
-        List<FolderView> folders = kit.files().folders(actor, workspace.id(), currentId, PageRequest.first(PAGE)).items()
+        List<FolderView> folders = kit.folders().list(actor, workspace.id(), currentId, PageRequest.first(PAGE)).items()
                 .stream().map(FilesController::view).toList();
         List<FileRow> files = kit.files().list(actor, workspace.id(), currentId, PageRequest.first(PAGE)).items()
                 .stream().map(f -> row(f, now)).toList();
@@ -134,7 +134,7 @@ public class FilesController {
         Workspace workspace = workspaces.visible(actor, slug);
         Optional<FolderId> parentId = Optional.ofNullable(parent).filter(f -> !f.isEmpty()).map(FolderId::of);
         try {
-            Folder created = kit.files().createFolder(actor, workspace.id(), name, parentId,
+            Folder created = kit.folders().create(actor, workspace.id(), name, parentId,
                     internal ? Visibility.TEAM : Visibility.CLIENT);
             redirect.addFlashAttribute("notice", "Created the folder " + created.name() + ".");
         } catch (ValidationException e) {
@@ -181,7 +181,7 @@ public class FilesController {
     public void download(Actor actor, @PathVariable String slug, @PathVariable String fileId,
                          @RequestParam(required = false) Integer version, HttpServletResponse response) throws IOException {
         Workspace workspace = workspaces.visible(actor, slug);
-        FileDownloads.write(kit.files().download(actor, workspace.id(), FileId.of(fileId),
+        FileDownloads.write(kit.downloads().download(actor, workspace.id(), FileId.of(fileId),
                 version == null ? OptionalInt.empty() : OptionalInt.of(version)), response);
     }
 
@@ -299,7 +299,7 @@ public class FilesController {
 
     /** The folder if the user may see it, else the same "not found" as for an unknown id. */
     private Folder folder(Actor actor, Workspace workspace, FolderId id) {
-        return kit.files().getFolder(actor, workspace.id(), id);
+        return kit.folders().get(actor, workspace.id(), id);
     }
 
     /** The folders from the top level down to {@code current}, for the breadcrumbs. */
