@@ -101,7 +101,9 @@ public final class WorkspaceKit {
         this.access = new WorkspaceAccess(stores.workspaces(), authorizer);
         this.blobs = builder.blobs != null ? builder.blobs : temporaryBlobStore();
         ContentPolicy policy = builder.contentPolicy;
-        LateDownloadPolicy lateDownloadPolicy = new LateDownloadPolicy(builder.downloadPolicy);
+        // Until the factory's policy is set (at the end of this constructor) every download is refused.
+        LateDownloadPolicy lateDownloadPolicy = new LateDownloadPolicy(
+                (actor, file, version) -> Optional.of("the kit is still being built"));
         KitSettings settings = new KitSettings(builder.clock, blobs,
                 builder.contentPolicies != null ? builder.contentPolicies : t -> policy,
                 builder.downloadPolicyFactory != null ? lateDownloadPolicy : builder.downloadPolicy,
@@ -114,6 +116,7 @@ public final class WorkspaceKit {
         List<Feature> available = new ArrayList<>();
         Map<Class<?>, FeatureUnavailableException> refused = new LinkedHashMap<>();
         List<FeatureStatus> statuses = new ArrayList<>();
+        checkRegistry(Features.ALL);
         for (Feature feature : Features.ALL) {
             Optional<Class<?>> absent = feature.stores().stream().filter(spi -> !stores.provides(spi)).findFirst();
             if (absent.isEmpty()) {
@@ -132,10 +135,39 @@ public final class WorkspaceKit {
         available.forEach(feature -> feature.contribute(ctx));
         available.forEach(feature -> feature.install(ctx));
         this.services = ctx.services();
+        for (Feature feature : available) {
+            for (Class<?> service : feature.services()) {
+                if (!services.containsKey(service)) {
+                    throw new IllegalStateException("The feature '" + feature.name() + "' declares the service "
+                            + service.getName() + " but did not provide it in install()");
+                }
+            }
+        }
         this.unavailableServices = Map.copyOf(refused);
         this.features = List.copyOf(statuses);
         if (builder.downloadPolicyFactory != null) {
             lateDownloadPolicy.resolve(builder.downloadPolicyFactory.apply(this));
+        }
+    }
+
+    /**
+     * Checks a feature registry before anything is built: names are unique, and every feature a feature
+     * {@link Feature#requires() requires} is registered before it (the registry is in dependency order).
+     *
+     * @throws IllegalStateException naming the feature and what is wrong
+     */
+    static void checkRegistry(List<Feature> registry) {
+        java.util.Set<String> before = new java.util.HashSet<>();
+        for (Feature feature : registry) {
+            for (String required : feature.requires()) {
+                if (!before.contains(required)) {
+                    throw new IllegalStateException("The feature '" + feature.name() + "' requires '" + required
+                            + "', which is not registered before it (Features.ALL lists features in dependency order)");
+                }
+            }
+            if (!before.add(feature.name())) {
+                throw new IllegalStateException("Two features are named '" + feature.name() + "'");
+            }
         }
     }
 

@@ -153,4 +153,59 @@ class WorkspaceKitFeaturesTest {
     private static <S> void copy(Stores from, Stores.Builder to, Class<S> spi) {
         to.add(spi, from.require(spi));
     }
+
+    @Test
+    void theRegistryListsEveryFeatureAfterTheFeaturesItRequires() {
+        WorkspaceKit.checkRegistry(io.clientworkspace.internal.Features.ALL);
+    }
+
+    @Test
+    void aFeatureRegisteredBeforeAFeatureItRequiresIsRefusedNamingBoth() {
+        assertThatThrownBy(() -> WorkspaceKit.checkRegistry(java.util.List.of(feature("approvals", "files"),
+                feature("files"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'approvals' requires 'files'");
+    }
+
+    @Test
+    void aFeatureRequiringAnUnknownFeatureIsRefused() {
+        assertThatThrownBy(() -> WorkspaceKit.checkRegistry(java.util.List.of(feature("files"), feature("approvals", "filez"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("requires 'filez'");
+    }
+
+    @Test
+    void twoFeaturesOfOneNameAreRefused() {
+        assertThatThrownBy(() -> WorkspaceKit.checkRegistry(java.util.List.of(feature("files"), feature("files"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Two features are named 'files'");
+    }
+
+    private static io.clientworkspace.internal.Feature feature(String name, String... requires) {
+        return new io.clientworkspace.internal.Feature() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public java.util.List<Class<?>> stores() {
+                return java.util.List.of();
+            }
+
+            @Override
+            public java.util.List<Class<?>> services() {
+                return java.util.List.of();
+            }
+
+            @Override
+            public java.util.List<String> requires() {
+                return java.util.List.of(requires);
+            }
+
+            @Override
+            public void install(io.clientworkspace.internal.FeatureContext ctx) {
+            }
+        };
+    }
 }

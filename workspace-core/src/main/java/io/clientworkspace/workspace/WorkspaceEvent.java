@@ -73,6 +73,10 @@ public interface WorkspaceEvent extends DomainEvent {
      * to), {@code workspace.branding-changed}, or {@code workspace.external-ref-changed} (the new reference,
      * empty when unlinked), which, like the event, is team-only.
      *
+     * <p>A rename or a branding change is client-visible (listeners may forward it to clients), so its
+     * snapshots never carry the workspace's external reference, which clients never see: the constructor
+     * drops it from both. Only the team-only {@link Change#EXTERNAL_REF_CHANGED} event carries it.
+     *
      * @param change   what changed
      * @param previous the workspace before the change
      * @param current  the workspace after it
@@ -81,6 +85,17 @@ public interface WorkspaceEvent extends DomainEvent {
                             Workspace current, Actor actor, Instant occurredAt) implements WorkspaceEvent {
         public WorkspaceUpdated {
             requireNonNull(change, "change must not be null");
+            requireNonNull(previous, "previous must not be null");
+            requireNonNull(current, "current must not be null");
+            if (change != Change.EXTERNAL_REF_CHANGED) {
+                previous = withoutExternalRef(previous);
+                current = withoutExternalRef(current);
+            }
+        }
+
+        private static Workspace withoutExternalRef(Workspace w) {
+            return new Workspace(w.id(), w.tenantId(), w.slug(), w.name(), java.util.Optional.empty(), w.branding(),
+                    w.status(), w.createdAt(), w.updatedAt(), w.version());
         }
 
         @Override

@@ -156,6 +156,22 @@ class DomainEventsTest {
     }
 
     @Test
+    void aRenameOrRebrandEventCarriesNoExternalReferenceSinceClientsMayBeToldOfIt() {
+        f.kit.workspaces().setExternalRef(f.bob, f.acme.id(), Optional.of("crm-acme"), 0);
+        f.events.clear();
+
+        f.kit.workspaces().rename(f.bob, f.acme.id(), "Acme Holdings", f.acme().version());
+        f.kit.workspaces().updateBranding(f.bob, f.acme.id(), Branding.none().withAccentColor("#112233"), f.acme().version());
+
+        assertThat(f.acme().externalRef()).contains("crm-acme");
+        assertThat(f.events.ofType(WorkspaceEvent.WorkspaceUpdated.class)).hasSize(2).allSatisfy(e -> {
+            assertThat(e.visibility()).isEqualTo(Visibility.CLIENT);
+            assertThat(e.previous().externalRef()).isEmpty();
+            assertThat(e.current().externalRef()).isEmpty();
+        });
+    }
+
+    @Test
     void changingTheExternalReferenceIsATeamOnlyEventLikeItsActivityEntry() {
         Workspace before = f.acme();
 

@@ -339,7 +339,11 @@ class WorkspaceServiceTest {
             assertThat(renamed.createdAt()).isEqualTo(f.acme.createdAt());
             assertThat(f.acme()).isEqualTo(renamed);
             assertThat(f.events.ofType(WorkspaceEvent.WorkspaceUpdated.class)).singleElement()
-                    .satisfies(e -> assertThat(e.current()).isEqualTo(renamed));
+                    .satisfies(e -> {
+                        // A rename is client-visible: the event's snapshot carries no external reference.
+                        assertThat(e.current()).usingRecursiveComparison().ignoringFields("externalRef").isEqualTo(renamed);
+                        assertThat(e.current().externalRef()).isEmpty();
+                    });
         }
 
         @Test

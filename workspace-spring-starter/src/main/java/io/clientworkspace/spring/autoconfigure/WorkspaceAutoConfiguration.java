@@ -16,6 +16,7 @@ import io.clientworkspace.spi.Stores;
 import io.clientworkspace.spring.ApplicationEventBridge;
 import io.clientworkspace.spring.OutboxRelay;
 import io.clientworkspace.spring.WorkspaceMaintenance;
+import io.clientworkspace.spring.WorkspaceKitCustomizer;
 import io.clientworkspace.spring.WorkspaceProperties;
 import io.clientworkspace.tenant.UserDirectory;
 import org.slf4j.Logger;
@@ -89,7 +90,8 @@ public class WorkspaceAutoConfiguration {
                               ObjectProvider<DownloadPolicy> downloadPolicy,
                               ObjectProvider<DomainEventListener> listeners,
                               ObjectProvider<CheckpointSink> checkpointSink, ObjectProvider<CheckpointKeys> checkpointKeys,
-                              ObjectProvider<UserDirectory> userDirectory) {
+                              ObjectProvider<UserDirectory> userDirectory,
+                              ObjectProvider<WorkspaceKitCustomizer> customizers) {
         WorkspaceKit.Builder builder = WorkspaceKit.builder()
                 .stores(stores)
                 .blobStore(blobStore)
@@ -108,6 +110,7 @@ public class WorkspaceAutoConfiguration {
         listeners.orderedStream().forEach(builder::listener);
         checkpointSink.ifAvailable(builder::checkpointSink);
         checkpointKeys.ifAvailable(builder::checkpointKeys);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }
 
@@ -127,9 +130,11 @@ public class WorkspaceAutoConfiguration {
 
     /**
      * The start-up check of {@code client-workspace.features.required}: the start fails naming each listed feature the
-     * store set cannot serve, with the store SPI it lacks, and each name that is no feature of the kit.
+     * store set cannot serve, with the store SPI it lacks, and each name that is no feature of the kit. Never lazy,
+     * so that {@code spring.main.lazy-initialization=true} cannot skip it.
      */
     @Bean
+    @org.springframework.context.annotation.Lazy(false)
     @ConditionalOnMissingBean(name = "workspaceRequiredFeatures")
     RequiredFeatures workspaceRequiredFeatures(WorkspaceKit kit, WorkspaceProperties properties) {
         return RequiredFeatures.check(properties.getFeatures().getRequired(), kit.features());

@@ -17,7 +17,7 @@ import static java.util.Objects.requireNonNull;
 /** The activity feed of a workspace, newest first; clients see client-visible entries only. */
 @RestController
 @RequestMapping("${client-workspace.rest.base-path:/api}/workspaces/{workspaceId}")
-public class ActivityApiController {
+public class ActivityApiController implements KitController {
 
     private final WorkspaceKit kit;
 

@@ -47,7 +47,7 @@ import static java.util.Objects.requireNonNull;
  */
 @RestController
 @RequestMapping("${client-workspace.rest.base-path:/api}/workspaces/{workspaceId}/approvals")
-public class ApprovalApiController {
+public class ApprovalApiController implements KitController {
 
     private final WorkspaceKit kit;
 

@@ -31,7 +31,7 @@ import static java.util.Objects.requireNonNull;
  */
 @RestController
 @RequestMapping("${client-workspace.rest.base-path:/api}/workspaces/{workspaceId}/activity/checkpoints")
-public class CheckpointApiController {
+public class CheckpointApiController implements KitController {
 
     private static final int MAX_CHECKPOINTS = 1000;
 

@@ -58,7 +58,7 @@ import static java.util.Objects.requireNonNull;
  */
 @RestController
 @RequestMapping("${client-workspace.rest.base-path:/api}/workspaces/{workspaceId}/files")
-public class FileApiController {
+public class FileApiController implements KitController {
 
     private final WorkspaceKit kit;
     private final @Nullable ContentPolicy policy;

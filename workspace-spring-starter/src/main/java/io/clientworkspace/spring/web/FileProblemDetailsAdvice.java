@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  *       files are purged</td></tr>
  * </table>
  */
-@RestControllerAdvice(basePackageClasses = FileProblemDetailsAdvice.class)
+@RestControllerAdvice(basePackageClasses = FileProblemDetailsAdvice.class, assignableTypes = KitController.class)
 public class FileProblemDetailsAdvice {
 
     /** An advice without state: the problems it answers depend only on the exception. */

@@ -6,7 +6,6 @@ import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.file.Folder;
-import io.clientworkspace.spi.FolderStore;
 import io.clientworkspace.spring.web.FileDtos.CreateFolderRequest;
 import io.clientworkspace.spring.web.FileDtos.FolderDto;
 import io.clientworkspace.spring.web.FileDtos.MoveFolderRequest;
@@ -37,7 +36,7 @@ import static java.util.Objects.requireNonNull;
  */
 @RestController
 @RequestMapping("${client-workspace.rest.base-path:/api}/workspaces/{workspaceId}/folders")
-public class FolderApiController {
+public class FolderApiController implements KitController {
 
     private final WorkspaceKit kit;
 

@@ -35,7 +35,7 @@ import static java.util.Objects.requireNonNull;
 /** Invitations: list pending, invite (returns the token once), revoke, accept. */
 @RestController
 @RequestMapping("${client-workspace.rest.base-path:/api}")
-public class InvitationApiController {
+public class InvitationApiController implements KitController {
 
     private final WorkspaceKit kit;
 

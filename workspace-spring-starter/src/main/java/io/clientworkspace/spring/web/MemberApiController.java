@@ -30,7 +30,7 @@ import static java.util.Objects.requireNonNull;
 /** Members of a workspace: list, add, change role, remove, hand over the lead. */
 @RestController
 @RequestMapping("${client-workspace.rest.base-path:/api}/workspaces/{workspaceId}")
-public class MemberApiController {
+public class MemberApiController implements KitController {
 
     private final WorkspaceKit kit;
 

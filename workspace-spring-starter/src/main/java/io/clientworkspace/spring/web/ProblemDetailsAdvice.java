@@ -58,11 +58,12 @@ import java.util.Map;
  * {@code content} or {@code name} and the detected type in the message, not 415: 415 speaks of the
  * media type the request declares, while the kit judges what the bytes are, whatever was declared.
  *
- * <p>The advice covers the kit's controllers (the classes of this package), never the host's. Errors only one
+ * <p>The advice covers the kit's controllers (the classes of this package, and a host's subclass of one of them
+ * elsewhere: they are {@link KitController}s), never the host's own. Errors only one
  * feature raises are mapped by that feature's own advice next to its controllers (the files' storage quota
  * in {@link FileProblemDetailsAdvice}), so that adding a feature does not edit this class.
  */
-@RestControllerAdvice(basePackageClasses = ProblemDetailsAdvice.class)
+@RestControllerAdvice(basePackageClasses = ProblemDetailsAdvice.class, assignableTypes = KitController.class)
 public class ProblemDetailsAdvice {
 
     /** The prefix of every problem type of the API. */

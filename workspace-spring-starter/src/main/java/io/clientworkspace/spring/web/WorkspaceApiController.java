@@ -38,7 +38,7 @@ import static java.util.Objects.requireNonNull;
 /** Workspaces: list, create, read (with ETag), update, archive, restore, permissions and chain verification. */
 @RestController
 @RequestMapping("${client-workspace.rest.base-path:/api}")
-public class WorkspaceApiController {
+public class WorkspaceApiController implements KitController {
 
     private final WorkspaceKit kit;
 

@@ -90,6 +90,17 @@ class FeatureAvailabilityTest {
     }
 
     @Test
+    void lazyInitializationDoesNotSkipTheRequiredFeaturesCheck() {
+        withoutApprovals.withPropertyValues("client-workspace.features.required=approvals",
+                "spring.main.lazy-initialization=true").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("approvals")
+                    .hasMessageContaining(ApprovalStore.class.getName());
+        });
+    }
+
+    @Test
     void requiredFeaturesThatTheStoreSetProvidesStartNormally() {
         runner.withPropertyValues("client-workspace.features.required=files,approvals").run(context ->
                 assertThat(context).hasNotFailed().hasSingleBean(WorkspaceKit.class));

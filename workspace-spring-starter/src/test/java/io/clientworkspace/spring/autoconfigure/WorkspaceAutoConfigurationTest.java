@@ -45,6 +45,28 @@ class WorkspaceAutoConfigurationTest {
             .withConfiguration(KitAutoConfigurations.ALL);
 
     @Test
+    void customizerBeansAdjustTheBuilderBeforeTheKitIsBuilt() {
+        java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<WorkspaceKit> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        runner.withBean("second", io.clientworkspace.spring.WorkspaceKitCustomizer.class,
+                        () -> builder -> calls.add("second"))
+                .withBean("first", io.clientworkspace.spring.WorkspaceKitCustomizer.class,
+                        () -> builder -> {
+                            calls.add("first");
+                            builder.downloadPolicyFrom(kit -> {
+                                seen.set(kit);
+                                return io.clientworkspace.file.DownloadPolicy.allowAll();
+                            });
+                        })
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(calls).containsExactlyInAnyOrder("first", "second");
+                    assertThat(seen.get()).as("a policy built from the kit gets the kit of the context")
+                            .isSameAs(context.getBean(WorkspaceKit.class));
+                });
+    }
+
+    @Test
     void withoutJpaTheKitRunsOnInMemoryStores() {
         runner.run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(Stores.class).hasSingleBean(WorkspaceKit.class);

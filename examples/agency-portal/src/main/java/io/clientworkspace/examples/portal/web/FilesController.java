@@ -22,7 +22,6 @@ import io.clientworkspace.file.Folder;
 import io.clientworkspace.file.NewUpload;
 import io.clientworkspace.member.AccessGrant;
 import io.clientworkspace.member.Permission;
-import io.clientworkspace.spi.FolderStore;
 import io.clientworkspace.spring.web.FileDownloads;
 import io.clientworkspace.workspace.Workspace;
 import jakarta.servlet.http.HttpServletResponse;
