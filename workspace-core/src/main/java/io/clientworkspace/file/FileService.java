@@ -161,9 +161,7 @@ public final class FileService {
     public FileVersion uploadVersion(Actor actor, WorkspaceId workspaceId, FileId fileId, String fileName,
                                      String declaredType, InputStream content, long expectedVersion) {
         FileAsset current = get(actor, workspaceId, fileId);
-        if (current.version() != expectedVersion) {
-            throw ConflictException.staleVersion("file", fileId.value(), expectedVersion);
-        }
+        checkVersion(current, expectedVersion);
         return uploadVersion(actor, workspaceId, fileId, fileName, declaredType, content);
     }
 
@@ -189,9 +187,7 @@ public final class FileService {
         return kernel.write(changes -> {
             AccessGrant grant = checks.writable(actor, workspaceId, Permission.UPLOAD_FILES, "restore versions");
             FileAsset file = checks.activeFile(actor, workspaceId, grant, fileId);
-            if (expectedVersion.isPresent() && file.version() != expectedVersion.getAsLong()) {
-                throw ConflictException.staleVersion("file", fileId.value(), expectedVersion.getAsLong());
-            }
+            expectedVersion.ifPresent(expected -> checkVersion(file, expected));
             FileVersion old = fileStore.findVersion(actor.tenantId(), workspaceId, fileId, number)
                     .orElseThrow(() -> new NotFoundException("file version", fileId + "@" + number));
             Stored same = new Stored(new StoredBlob(old.blobKey(), old.size(), old.sha256()), old.detectedType());
@@ -293,9 +289,7 @@ public final class FileService {
             }
             FileAsset current = fileStore.findForUpdate(actor.tenantId(), workspaceId, fileId)
                     .orElseThrow(() -> new NotFoundException("file", fileId.value()));
-            if (current.version() != expectedVersion) {
-                throw ConflictException.staleVersion("file", fileId.value(), expectedVersion);
-            }
+            checkVersion(current, expectedVersion);
             if (current.visibility() == visibility) {
                 return current;
             }
@@ -336,9 +330,7 @@ public final class FileService {
             }
             FileAsset current = fileStore.findForUpdate(actor.tenantId(), workspaceId, fileId)
                     .orElseThrow(() -> new NotFoundException("file", fileId.value()));
-            if (current.version() != expectedVersion) {
-                throw ConflictException.staleVersion("file", fileId.value(), expectedVersion);
-            }
+            checkVersion(current, expectedVersion);
             if (current.status() != FileStatus.TRASHED) {
                 throw new ConflictException(ConflictException.Reason.INVALID_STATE, "File '" + current.name()
                         + "' is not in the trash; move it to the trash before purging it");
@@ -457,9 +449,7 @@ public final class FileService {
             FileAsset current = fileStore.findForUpdate(actor.tenantId(), workspaceId, fileId)
                     .filter(f -> visibleFile(grant, f))
                     .orElseThrow(() -> new NotFoundException("file", fileId.value()));
-            if (expectedVersion.isPresent() && current.version() != expectedVersion.getAsLong()) {
-                throw ConflictException.staleVersion("file", fileId.value(), expectedVersion.getAsLong());
-            }
+            expectedVersion.ifPresent(expected -> checkVersion(current, expected));
             if (current.status() == status) {
                 return current;
             }
@@ -626,4 +616,11 @@ public final class FileService {
                 team ? java.util.OptionalLong.of(used) : java.util.OptionalLong.empty());
     }
 
+
+    /** Refuses a change made against another version of the file than the one it is at. */
+    private static void checkVersion(FileAsset file, long expected) {
+        if (file.version() != expected) {
+            throw ConflictException.staleVersion("file", file.id().value(), expected);
+        }
+    }
 }
