@@ -66,6 +66,9 @@ public final class InMemoryTenantStore implements TenantStore {
     @Override
     public List<Tenant> findByName(String name, int limit) {
         requireNonNull(name, "name must not be null");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
         return tx.read(() -> tenants.values().stream().filter(t -> t.name().equals(name)).limit(limit).toList());
     }
 }

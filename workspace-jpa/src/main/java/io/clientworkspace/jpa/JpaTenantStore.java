@@ -71,6 +71,20 @@ public final class JpaTenantStore extends JpaStoreSupport implements TenantStore
                 .getResultList(), JpaTenantStore::toDomain));
     }
 
+    /** One query on the name, ordered by id (index {@code ix_cwk_tenant_name}, migration V7). */
+    @Override
+    public List<Tenant> findByName(String name, int limit) {
+        requireNonNull(name, "name must not be null");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        return tx(() -> mapDetached(em().createQuery(
+                        "select t from CwkTenant t where t.name = :name order by t.id", TenantEntity.class)
+                .setParameter("name", name)
+                .setMaxResults(limit)
+                .getResultList(), JpaTenantStore::toDomain));
+    }
+
     static Tenant toDomain(TenantEntity e) {
         return new Tenant(TenantId.of(e.id), e.name, e.createdAt, e.version);
     }

@@ -15,6 +15,7 @@ import io.clientworkspace.tck.MembershipStoreContract;
 import io.clientworkspace.tck.NonInterferenceContract;
 import io.clientworkspace.tck.PermissionMatrixStoreContract;
 import io.clientworkspace.tck.TeamStoreContract;
+import io.clientworkspace.tck.TenantProvisioningContract;
 import io.clientworkspace.tck.TenantStoreContract;
 import io.clientworkspace.tck.UnitOfWorkContract;
 import io.clientworkspace.tck.WorkspaceStoreContract;
@@ -41,6 +42,14 @@ abstract class JpaContractSuite {
 
     @Nested
     class Tenants extends TenantStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class TenantProvisioning extends TenantProvisioningContract {
         @Override
         protected Stores createStores() {
             return freshStores();

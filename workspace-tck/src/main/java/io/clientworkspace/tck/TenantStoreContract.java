@@ -15,10 +15,11 @@ import java.util.stream.IntStream;
 import static io.clientworkspace.ConflictException.Reason.ALREADY_EXISTS;
 import static io.clientworkspace.ConflictException.Reason.STALE_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contract of {@link TenantStore}: versions, the unique id, ordering and keyset pagination by id,
- * and {@code findForUpdate}. Extend it and implement {@link #createStores()}.
+ * {@code findByName} (exact, ordered by id, bounded) and {@code findForUpdate}. Extend it and implement {@link #createStores()}.
  */
 public abstract class TenantStoreContract extends StoreContractSupport {
 
@@ -176,6 +177,58 @@ public abstract class TenantStoreContract extends StoreContractSupport {
         }
 
         assertThat(walked).containsExactlyElementsOf(sorted);
+    }
+
+    @Test
+    void findByNameReturnsEveryTenantWithExactlyThatNameOrderedById() {
+        List<Tenant> sorted = new ArrayList<>(List.of(insert(data.aTenant().name("Acme").build()),
+                insert(data.aTenant().name("Acme").build()), insert(data.aTenant().name("Acme").build())));
+        sorted.sort(Comparator.comparing(Tenant::id));
+        insert(data.aTenant().name("Acme Agency").build());
+        insert(data.aTenant().name("Globex").build());
+
+        assertThat(tenants().findByName("Acme", 10)).containsExactlyElementsOf(sorted);
+    }
+
+    @Test
+    void findByNameComparesCaseAndWhitespaceExactly() {
+        Tenant acme = insert(data.aTenant().name("Acme").build());
+        insert(data.aTenant().name("acme").build());
+        insert(data.aTenant().name("Acme ").build());
+
+        assertThat(tenants().findByName("Acme", 10)).containsExactly(acme);
+        assertThat(tenants().findByName("ACME", 10)).isEmpty();
+    }
+
+    @Test
+    void findByNameOfANameNoTenantHasIsEmpty() {
+        insert(data.tenant());
+
+        assertThat(tenants().findByName("Nobody", 10)).isEmpty();
+    }
+
+    @Test
+    void findByNameReturnsAtMostLimitTenantsWithTheSmallestIds() {
+        List<Tenant> sorted = new ArrayList<>(IntStream.range(0, 5)
+                .mapToObj(i -> insert(data.aTenant().name("Same").build())).toList());
+        sorted.sort(Comparator.comparing(Tenant::id));
+
+        assertThat(tenants().findByName("Same", 2)).containsExactlyElementsOf(sorted.subList(0, 2));
+    }
+
+    @Test
+    void findByNameFollowsARename() {
+        Tenant stored = insert(data.aTenant().name("Before").build());
+
+        Tenant renamed = update(stored.withName("After"));
+
+        assertThat(tenants().findByName("Before", 10)).isEmpty();
+        assertThat(tenants().findByName("After", 10)).containsExactly(renamed);
+    }
+
+    @Test
+    void findByNameWithALimitBelowOneIsRefused() {
+        assertThatThrownBy(() -> tenants().findByName("Acme", 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
