@@ -400,6 +400,18 @@ class InMemoryStoresJoinSpringTransactionsTest {
     }
 
     @Test
+    void withoutSpringTransactionsOnTheClassPathTheStoresKeepTheirOwnUnitOfWork() {
+        new ApplicationContextRunner().withConfiguration(KitAutoConfigurations.ALL)
+                .withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader("org.springframework.transaction"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(Stores.class).unitOfWork())
+                            .isInstanceOf(io.clientworkspace.memory.InMemoryTransactions.class);
+                    KitAutoConfigurations.createAndReadAWorkspace(context.getBean(WorkspaceKit.class));
+                });
+    }
+
+    @Test
     void withoutAnyTransactionManagerTheKitWorksAsBefore() {
         new ApplicationContextRunner().withConfiguration(KitAutoConfigurations.ALL).run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(PlatformTransactionManager.class);
