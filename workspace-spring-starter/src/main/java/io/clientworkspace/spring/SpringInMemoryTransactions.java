@@ -52,8 +52,7 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>{@link #isActive()} is true while Spring has an actual transaction on the thread (as
  * {@link SpringJpaTransactions#isActive()}) or while the in-memory stores hold an open unit of work on
- * it; {@linkplain #resource resources} live as long as the in-memory unit of work, that is until the
- * Spring transaction that began it ends.
+ * it; {@linkplain #resource resources} are bound to the Spring transaction, as there.
  */
 public final class SpringInMemoryTransactions implements UnitOfWork {
 
@@ -132,15 +131,19 @@ public final class SpringInMemoryTransactions implements UnitOfWork {
     }
 
     /**
-     * Bound to the in-memory unit of work on this thread, which inside a Spring transaction lasts until that
-     * transaction ends. Empty when the stores hold none, also inside a Spring transaction that has not
-     * written through the kit yet (the kit then reads every permission answer inside it from the stores).
+     * Inside a Spring transaction (synchronization active), bound to it as {@link SpringJpaTransactions}
+     * binds it: from the first call, also before the transaction's first kit write, until the transaction
+     * completes, committed or rolled back. Otherwise bound to the in-memory unit of work on this thread
+     * until it ends, and empty when there is none.
      */
     @Override
     public <R> Optional<R> resource(Object key, Class<R> type, Supplier<? extends R> create) {
         requireNonNull(key, "key must not be null");
         requireNonNull(type, "type must not be null");
         requireNonNull(create, "create must not be null");
+        if (inSpringTransaction()) {
+            return SpringTransactionResources.bound(key, type, create);
+        }
         return delegate.resource(key, type, create);
     }
 

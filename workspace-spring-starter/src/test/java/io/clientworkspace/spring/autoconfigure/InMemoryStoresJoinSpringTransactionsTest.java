@@ -308,6 +308,28 @@ class InMemoryStoresJoinSpringTransactionsTest {
     }
 
     @Test
+    void aResourceOfAHostTransactionLivesFromBeforeItsFirstKitWriteUntilItEnds() {
+        runner.run(context -> {
+            io.clientworkspace.spi.UnitOfWork unitOfWork = context.getBean(Stores.class).unitOfWork();
+            Agency agency = agency(context);
+            Object key = new Object();
+            Supplier<java.util.concurrent.atomic.AtomicInteger> counter = () -> unitOfWork
+                    .resource(key, java.util.concurrent.atomic.AtomicInteger.class, java.util.concurrent.atomic.AtomicInteger::new)
+                    .orElseThrow();
+
+            Integer seen = context.getBean(Onboarding.class).inTransaction(() -> {
+                counter.get().incrementAndGet();
+                context.getBean(WorkspaceKit.class).workspaces().create(agency.alice(), NewWorkspace.of("Acme", "acme"));
+                return unitOfWork.execute(() -> counter.get().incrementAndGet());
+            });
+
+            assertThat(seen).isEqualTo(2);
+            assertThat(unitOfWork.resource(key, Object.class, Object::new)).as("after the transaction").isEmpty();
+            assertThat(TransactionSynchronizationManager.hasResource(key)).isFalse();
+        });
+    }
+
+    @Test
     void withoutASpringTransactionEachKitCallCommitsOnItsOwnAsBefore() {
         runner.run(context -> {
             Agency agency = agency(context);
