@@ -19,7 +19,12 @@ public final class InMemoryStores {
     private InMemoryStores() {
     }
 
-    /** A new, empty set of in-memory stores. */
+    /**
+     * A new, empty set of in-memory stores. Its {@link Stores#unitOfWork()} is the
+     * {@link InMemoryTransactions} every store of the set writes through, so a caller may wrap it (for
+     * example to {@linkplain InMemoryTransactions#begin() span a host's transaction}) with
+     * {@link Stores#withUnitOfWork}.
+     */
     public static Stores create() {
         InMemoryTransactions tx = new InMemoryTransactions();
         InMemoryMembershipStore memberships = new InMemoryMembershipStore(tx);

@@ -25,6 +25,15 @@ import static java.util.Objects.requireNonNull;
  * writes in reverse order before rethrowing. A nested unit of work that throws undoes only its own
  * writes (like a savepoint). {@linkplain #resource Resources} live until the outermost unit of work ends;
  * a nested failure keeps them (they only ever make the kit more careful).
+ *
+ * <p>A unit of work can also span more than one {@code execute} call: {@link #begin()} opens one that the
+ * caller ends with {@link Outer#commit()} or {@link Outer#rollback()} on the same thread, for example
+ * when the host's transaction ends (the Spring Boot starter's {@code SpringInMemoryTransactions} does
+ * this). While it is open, every {@code execute} on that thread nests in it (savepoint semantics stay),
+ * {@link #isActive()} is {@code true}, after-commit actions wait for its commit, and it holds the write
+ * lock: every other thread's reads and writes of these stores wait until it ends. That makes the
+ * transactions serializable, which is the honest choice for a store meant for development and tests,
+ * but it also means that a thread holding it must never wait for another thread that uses these stores.
  */
 public final class InMemoryTransactions implements UnitOfWork {
 
@@ -76,6 +85,31 @@ public final class InMemoryTransactions implements UnitOfWork {
         // Committed: run the actions outside the lock, so that they may read and write freely.
         committedActions.forEach(InMemoryTransactions::runQuietly);
         return result;
+    }
+
+    /**
+     * Opens a unit of work that is not one {@link #execute} call and returns its handle; the caller must
+     * end it with {@link Outer#commit()} or {@link Outer#rollback()}, on this thread. Until then the
+     * calling thread holds the write lock (other threads wait, see the class comment), every
+     * {@code execute} on it nests in this unit of work, {@link #isActive()} is {@code true} and
+     * {@linkplain #resource resources} are kept.
+     *
+     * <p>Begun while another unit of work runs on this thread (inside {@code execute}, or inside another
+     * handle), it nests like a savepoint: its rollback undoes only the writes made since it began; its
+     * commit hands its writes and after-commit actions to the enclosing unit of work, which may still undo
+     * them. Nested handles must be ended before the one they nest in, and a handle begun inside an
+     * {@code execute} call before that call returns.
+     *
+     * @return the handle of the new unit of work, which only this thread may end
+     */
+    public Outer begin() {
+        lock.writeLock().lock();
+        boolean outermost = undo == null;
+        if (outermost) {
+            undo = new ArrayDeque<>();
+        }
+        return new Outer(Thread.currentThread(), outermost, requireNonNull(undo).size(), afterCommit.size(),
+                lock.getWriteHoldCount());
     }
 
     @Override
@@ -149,6 +183,104 @@ public final class InMemoryTransactions implements UnitOfWork {
             return done.result();
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The handle of a unit of work opened by {@link #begin()}: end it exactly once, with {@link #commit()}
+     * or {@link #rollback()}, on the thread that began it. Misuse (another thread, a second end, an end
+     * while a unit of work begun after it on the thread is still open) is an {@link IllegalStateException}
+     * that changes nothing.
+     */
+    public final class Outer {
+
+        private final Thread owner;
+        private final boolean outermost;
+        private final int mark;
+        private final int actionsMark;
+        private final int holdCount;
+        // Read and written by the owner thread only (other threads are refused before they look at it).
+        private @Nullable String ended;
+
+        private Outer(Thread owner, boolean outermost, int mark, int actionsMark, int holdCount) {
+            this.owner = owner;
+            this.outermost = outermost;
+            this.mark = mark;
+            this.actionsMark = actionsMark;
+            this.holdCount = holdCount;
+        }
+
+        /**
+         * Keeps the writes made since {@link #begin()} and releases the lock. For the outermost unit of work
+         * they are committed: resources are dropped and the after-commit actions run, after the lock is
+         * released, each failure logged and not thrown. A nested handle hands its writes and actions to
+         * the unit of work it nests in.
+         *
+         * @throws IllegalStateException if called on another thread, a second time, or while a unit of work
+         *                               begun after this one is still open on this thread
+         */
+        public void commit() {
+            checkEndable("commit");
+            ended = "committed";
+            List<Runnable> committedActions = List.of();
+            try {
+                if (outermost) {
+                    undo = null;
+                    resources.clear();
+                    committedActions = List.copyOf(afterCommit);
+                    afterCommit.clear();
+                }
+            } finally {
+                lock.writeLock().unlock();
+            }
+            committedActions.forEach(InMemoryTransactions::runQuietly);
+        }
+
+        /**
+         * Undoes every write made since {@link #begin()}, in reverse order, drops the after-commit actions
+         * registered since then, and releases the lock; for the outermost unit of work also drops the
+         * resources.
+         *
+         * @throws IllegalStateException if called on another thread, a second time, or while a unit of work
+         *                               begun after this one is still open on this thread
+         */
+        public void rollback() {
+            checkEndable("roll back");
+            ended = "rolled back";
+            try {
+                Deque<Runnable> journal = requireNonNull(undo);
+                while (journal.size() > mark) {
+                    journal.pop().run();
+                }
+                afterCommit.subList(actionsMark, afterCommit.size()).clear();
+                if (outermost) {
+                    undo = null;
+                    resources.clear();
+                }
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+
+        /** Whether neither {@link #commit()} nor {@link #rollback()} has ended it yet. */
+        public boolean isOpen() {
+            return ended == null;
+        }
+
+        private void checkEndable(String verb) {
+            if (Thread.currentThread() != owner) {
+                throw new IllegalStateException("Cannot " + verb + " an in-memory unit of work on thread '"
+                        + Thread.currentThread().getName() + "': it was begun on thread '" + owner.getName()
+                        + "', and only that thread may end it");
+            }
+            if (ended != null) {
+                throw new IllegalStateException("Cannot " + verb + " an in-memory unit of work that is already "
+                        + ended + "; end each handle of InMemoryTransactions.begin() exactly once");
+            }
+            if (lock.getWriteHoldCount() != holdCount) {
+                throw new IllegalStateException("Cannot " + verb + " an in-memory unit of work while a unit of work"
+                        + " begun after it on this thread is still open; end the inner one first");
+            }
         }
     }
 

@@ -117,22 +117,7 @@ public final class SpringJpaTransactions implements JpaTransactions {
         requireNonNull(key, "key must not be null");
         requireNonNull(type, "type must not be null");
         requireNonNull(create, "create must not be null");
-        if (!TransactionSynchronizationManager.isActualTransactionActive()
-                || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            return Optional.empty();
-        }
-        Object bound = TransactionSynchronizationManager.getResource(key);
-        if (bound == null) {
-            bound = requireNonNull(create.get(), "create must not supply null");
-            TransactionSynchronizationManager.bindResource(key, bound);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
-                }
-            });
-        }
-        return Optional.of(type.cast(bound));
+        return SpringTransactionResources.bound(key, type, create);
     }
 
     private static void runQuietly(Runnable action) {

@@ -16,6 +16,7 @@ import io.clientworkspace.spi.Stores;
 import io.clientworkspace.spring.ApplicationEventBridge;
 import io.clientworkspace.spring.OutboxRelay;
 import io.clientworkspace.spring.TenantBootstrap;
+import io.clientworkspace.spring.SpringInMemoryTransactions;
 import io.clientworkspace.spring.WorkspaceMaintenance;
 import io.clientworkspace.spring.WorkspaceKitCustomizer;
 import io.clientworkspace.spring.WorkspaceProperties;
@@ -23,19 +24,22 @@ import io.clientworkspace.tenant.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
 
 import java.nio.file.Path;
 import java.time.Clock;
 
 /**
  * The {@link WorkspaceKit} bean and what it needs: the stores (the JPA ones when configured, else
- * in-memory with a warning), the {@link BlobStore} for file contents (a {@link FileSystemBlobStore} under
+ * in-memory, joining the host's Spring transactions through {@link SpringInMemoryTransactions}, with a
+ * warning that says why they were chosen), the {@link BlobStore} for file contents (a {@link FileSystemBlobStore} under
  * {@code client-workspace.files.root}), the upload {@link ContentPolicy} (from {@code client-workspace.files.*}), the
  * clock, id generator, default permission matrix and {@link DownloadPolicy} (from beans of those types
  * when declared), every {@link DomainEventListener} bean, the bridge to Spring application events, and
@@ -46,19 +50,25 @@ import java.time.Clock;
 public class WorkspaceAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(WorkspaceAutoConfiguration.class);
+    private static final String SPRING_TRANSACTIONS = "org.springframework.transaction.support.TransactionSynchronizationManager";
 
     @Bean
     @ConditionalOnMissingBean
-    Stores workspaceStores(WorkspaceProperties properties) {
+    Stores workspaceStores(WorkspaceProperties properties, ConfigurableListableBeanFactory beanFactory) {
         if (properties.getStore() == WorkspaceProperties.Store.JPA) {
             throw new IllegalStateException("client-workspace.store=jpa, but the JPA stores could not be configured:"
                     + " add io.clientworkspace:workspace-jpa and a JPA provider (spring-boot-starter-data-jpa)"
                     + " with a DataSource, or set client-workspace.store=auto");
         }
-        log.warn("Client Workspace Kit is using IN-MEMORY stores: all workspace data is lost when the application"
-                + " stops. Add io.clientworkspace:workspace-jpa and spring-boot-starter-data-jpa to keep it in your"
-                + " database (client-workspace.store={}).", properties.getStore().name().toLowerCase(java.util.Locale.ROOT));
-        return InMemoryStores.create();
+        ClassLoader classLoader = beanFactory.getBeanClassLoader();
+        if (classLoader == null) {
+            classLoader = WorkspaceAutoConfiguration.class.getClassLoader();
+        }
+        log.warn(InMemoryStoresNotice.message(properties.getStore(), classLoader, beanFactory));
+        Stores stores = InMemoryStores.create();
+        // They join the host's Spring transactions, as the JPA stores do; without spring-tx there are none to join.
+        return ClassUtils.isPresent(SPRING_TRANSACTIONS, classLoader)
+                ? SpringInMemoryTransactions.joiningSpringTransactions(stores) : stores;
     }
 
     @Bean
