@@ -121,6 +121,24 @@ public class WorkspaceRestAutoConfiguration {
     }
 
     /**
+     * Warns once at start-up when the host's Spring Security CSRF protection covers the API (see {@link CsrfNotice}).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.security.web.csrf.CsrfFilter")
+    static class CsrfCheck {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "workspaceCsrfNotice")
+        CsrfNotice workspaceCsrfNotice(ObjectProvider<org.springframework.security.web.FilterChainProxy> proxies,
+                                       ObjectProvider<org.springframework.security.web.SecurityFilterChain> chains,
+                                       WorkspaceProperties properties, org.springframework.core.env.Environment environment) {
+            String servletPath = environment.getProperty("spring.mvc.servlet.path", "");
+            return new CsrfNotice(proxies, chains, servletPath, properties.getRest().getBasePath(),
+                    properties.getRest().isCrossSiteProtection());
+        }
+    }
+
+    /**
      * With springdoc present: the {@link Actor} parameter of the controllers comes from the signed-in
      * user (see {@link ActorArgumentResolver}), so it must not appear in the OpenAPI document, where it
      * would show as a required {@code actor} query parameter of every operation.
