@@ -57,8 +57,8 @@ public final class WorkspaceSchemaInitializer implements InitializingBean {
         return switch (driver) {
             case POSTGRESQL -> JpaStores.MIGRATIONS_POSTGRESQL;
             case H2 -> JpaStores.MIGRATIONS_H2;
-            default -> throw new IllegalStateException("Client Workspace Kit ships migrations for PostgreSQL and H2,"
-                    + " not for " + driver + " (" + url + "). Apply equivalent SQL yourself and set"
+            default -> throw new WorkspaceConfigurationException("Client Workspace Kit ships migrations for PostgreSQL"
+                    + " and H2, not for " + driver + " (" + url + ").", "Apply equivalent SQL yourself and set"
                     + " client-workspace.jpa.migrate=false.");
         };
     }

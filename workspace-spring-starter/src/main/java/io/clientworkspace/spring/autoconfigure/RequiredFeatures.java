@@ -1,6 +1,7 @@
 package io.clientworkspace.spring.autoconfigure;
 
 import io.clientworkspace.FeatureStatus;
+import io.clientworkspace.spring.WorkspaceConfigurationException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ final class RequiredFeatures {
      * @param required the feature names of {@code client-workspace.features.required}
      * @param features every feature of the kit with its availability ({@code WorkspaceKit.features()})
      * @return the check that passed, naming the required features
-     * @throws IllegalStateException naming each unknown name (and the valid ones) and each unavailable
+     * @throws WorkspaceConfigurationException naming each unknown name (and the valid ones) and each unavailable
      *                               feature with the store SPI it lacks
      */
     static RequiredFeatures check(List<String> required, List<FeatureStatus> features) {
@@ -57,9 +58,9 @@ final class RequiredFeatures {
             names.add(name);
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("client-workspace.features.required cannot be met: " + String.join("; ", problems)
-                    + ". Provide the missing stores (InMemoryStores.create() and JpaStores.create(...) provide every"
-                    + " store) or remove the feature from client-workspace.features.required.");
+            throw new WorkspaceConfigurationException("client-workspace.features.required cannot be met: "
+                    + String.join("; ", problems) + ".", "Provide the missing stores (InMemoryStores.create() and"
+                    + " JpaStores.create(...) provide every store) or remove the feature from client-workspace.features.required.");
         }
         return new RequiredFeatures(names);
     }

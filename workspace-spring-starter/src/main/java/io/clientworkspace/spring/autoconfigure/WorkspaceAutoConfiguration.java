@@ -18,6 +18,7 @@ import io.clientworkspace.spring.OutboxRelay;
 import io.clientworkspace.spring.TenantBootstrap;
 import io.clientworkspace.spring.SpringInMemoryTransactions;
 import io.clientworkspace.spring.WorkspaceMaintenance;
+import io.clientworkspace.spring.WorkspaceConfigurationException;
 import io.clientworkspace.spring.WorkspaceKitCustomizer;
 import io.clientworkspace.spring.WorkspaceProperties;
 import io.clientworkspace.tenant.UserDirectory;
@@ -56,8 +57,9 @@ public class WorkspaceAutoConfiguration {
     @ConditionalOnMissingBean
     Stores workspaceStores(WorkspaceProperties properties, ConfigurableListableBeanFactory beanFactory) {
         if (properties.getStore() == WorkspaceProperties.Store.JPA) {
-            throw new IllegalStateException("client-workspace.store=jpa, but the JPA stores could not be configured:"
-                    + " add io.clientworkspace:workspace-jpa and a JPA provider (spring-boot-starter-data-jpa)"
+            throw new WorkspaceConfigurationException("client-workspace.store=jpa, but the JPA stores could not be"
+                    + " configured: they need io.clientworkspace:workspace-jpa, a JPA provider and a DataSource.",
+                    "Add io.clientworkspace:workspace-jpa and a JPA provider (spring-boot-starter-data-jpa)"
                     + " with a DataSource, or set client-workspace.store=auto");
         }
         ClassLoader classLoader = beanFactory.getBeanClassLoader();
@@ -74,7 +76,15 @@ public class WorkspaceAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     BlobStore workspaceBlobStore(WorkspaceProperties properties) {
-        FileSystemBlobStore store = new FileSystemBlobStore(Path.of(properties.getFiles().getRoot()));
+        FileSystemBlobStore store;
+        try {
+            store = new FileSystemBlobStore(Path.of(properties.getFiles().getRoot()));
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new WorkspaceConfigurationException("client-workspace.files.root=" + properties.getFiles().getRoot()
+                    + " cannot hold the kit's file contents: " + e.getMessage(), "Point client-workspace.files.root at"
+                    + " a directory of its own that the application's user owns and may write (not a symbolic link,"
+                    + " not a file), or declare a BlobStore bean of your own", e);
+        }
         log.info("Client Workspace Kit keeps file contents in {} (client-workspace.files.root)", store.root());
         return store;
     }
@@ -82,7 +92,15 @@ public class WorkspaceAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ContentPolicy workspaceContentPolicy(WorkspaceProperties properties) {
-        return properties.getFiles().toContentPolicy();
+        try {
+            return properties.getFiles().toContentPolicy();
+        } catch (IllegalArgumentException e) {
+            throw new WorkspaceConfigurationException("The client-workspace.files.* properties do not make a valid"
+                    + " upload policy: " + e.getMessage(), "Correct the property behind the value named above"
+                    + " (maxSize is client-workspace.files.max-size, maxExpansionRatio"
+                    + " client-workspace.files.archive.max-expansion-ratio, maxArchiveDepth client-workspace.files.archive.max-depth,"
+                    + " the archive limits client-workspace.files.archive.max-entries and max-expanded-size)", e);
+        }
     }
 
     @Bean

@@ -63,8 +63,10 @@ public class WorkspaceCheckpointAutoConfiguration {
             return CheckpointKeys.of(pair);
         } catch (IllegalArgumentException e) {
             // No cause: the root cause a start failure reports must name the bean.
-            throw new IllegalStateException("The KeyPair bean '" + KEY_PAIR_BEAN + "' cannot sign checkpoints: "
-                    + e.getMessage());
+            throw new io.clientworkspace.spring.WorkspaceConfigurationException("The KeyPair bean '" + KEY_PAIR_BEAN
+                    + "' cannot sign checkpoints: " + e.getMessage(), "Declare an Ed25519 key pair as '" + KEY_PAIR_BEAN
+                    + "' (KeyPairGenerator.getInstance(\"Ed25519\")), or remove the bean and set"
+                    + " client-workspace.checkpoints.private-key instead");
         }
     }
 

@@ -37,7 +37,8 @@ public class WorkspaceJpaStoresAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Stores workspaceStores(JpaTransactions transactions, ObjectProvider<Clock> clock) {
+    Stores workspaceStores(JpaTransactions transactions, ObjectProvider<Clock> clock, EntityManagerFactory emf) {
+        KitEntities.requireMapped(emf); // a host @EntityScan without the kit's package fails here, saying so
         return JpaStores.create(transactions, clock.getIfAvailable(Clock::systemUTC));
     }
 }

@@ -7,8 +7,11 @@ import io.clientworkspace.spring.security.ActorResolver;
 import io.clientworkspace.spring.WorkspaceProperties;
 import io.clientworkspace.spring.web.ActorArgumentResolver;
 import io.clientworkspace.spring.web.CrossSiteRequestFilter;
+import io.clientworkspace.spring.web.HostProblemDetailsAdvice;
 import io.clientworkspace.spring.web.JsonBodyLimitAdvice;
+import io.clientworkspace.spring.web.KitProblemDetails;
 import io.clientworkspace.spring.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -53,6 +56,30 @@ public class WorkspaceRestAutoConfiguration {
     }
 
     /**
+     * Kit exceptions thrown in the host's controllers annotated with {@link KitProblemDetails} become the kit's
+     * problem details (see {@link HostProblemDetailsAdvice}).
+     */
+    @Bean
+    @ConditionalOnMissingBean(HostProblemDetailsAdvice.class)
+    @ConditionalOnProperty(prefix = "client-workspace.rest", name = "problem-details-for-host-controllers",
+            havingValue = "false", matchIfMissing = true)
+    HostProblemDetailsAdvice.Annotated workspaceHostProblemDetailsAdvice(ListableBeanFactory beans) {
+        return new HostProblemDetailsAdvice.Annotated(beans);
+    }
+
+    /**
+     * {@code client-workspace.rest.problem-details-for-host-controllers=true}: kit exceptions thrown in every
+     * controller become the kit's problem details.
+     */
+    @Bean
+    @ConditionalOnMissingBean(HostProblemDetailsAdvice.class)
+    @ConditionalOnProperty(prefix = "client-workspace.rest", name = "problem-details-for-host-controllers",
+            havingValue = "true")
+    HostProblemDetailsAdvice.AllControllers workspaceAllControllersProblemDetailsAdvice(ListableBeanFactory beans) {
+        return new HostProblemDetailsAdvice.AllControllers(beans);
+    }
+
+    /**
      * Unsafe calls under the base path that a browser marks as coming from another site are refused
      * (see {@link CrossSiteRequestFilter}); {@code client-workspace.rest.cross-site-protection=false} turns it off.
      * The filter runs first, before Spring Security and before any filter that parses a form body.
@@ -91,6 +118,24 @@ public class WorkspaceRestAutoConfiguration {
                 resolvers.add(resolver);
             }
         };
+    }
+
+    /**
+     * Warns once at start-up when the host's Spring Security CSRF protection covers the API (see {@link CsrfNotice}).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.security.web.csrf.CsrfFilter")
+    static class CsrfCheck {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "workspaceCsrfNotice")
+        CsrfNotice workspaceCsrfNotice(ObjectProvider<org.springframework.security.web.FilterChainProxy> proxies,
+                                       ObjectProvider<org.springframework.security.web.SecurityFilterChain> chains,
+                                       WorkspaceProperties properties, org.springframework.core.env.Environment environment) {
+            String servletPath = environment.getProperty("spring.mvc.servlet.path", "");
+            return new CsrfNotice(proxies, chains, servletPath, properties.getRest().getBasePath(),
+                    properties.getRest().isCrossSiteProtection());
+        }
     }
 
     /**
