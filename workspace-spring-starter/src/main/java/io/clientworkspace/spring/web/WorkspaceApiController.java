@@ -16,6 +16,7 @@ import io.clientworkspace.spring.web.WorkspaceDtos.WorkspaceDto;
 import io.clientworkspace.workspace.Branding;
 import io.clientworkspace.workspace.NewWorkspace;
 import io.clientworkspace.workspace.Workspace;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,11 +47,16 @@ public class WorkspaceApiController implements KitController {
         this.kit = requireNonNull(kit, "kit must not be null");
     }
 
-    /** Who the caller is. */
+    /**
+     * Who the caller is. A team user who is not on its tenant's roster (so it sees nothing yet) also gets a
+     * {@code rosterHint} saying how a tenant admin adds it.
+     */
     @GetMapping("/me")
-    public MeDto me(Actor actor) {
-        return new MeDto(actor.tenantId().value(), actor.userId().value(), actor.kind().name(),
-                kit.authorizer().tenantRole(actor).map(Enum::name).orElse(null));
+    public MeDto me(Actor actor, HttpServletRequest request) {
+        Optional<String> tenantRole = kit.authorizer().tenantRole(actor).map(Enum::name);
+        String rosterHint = actor.isTeam() && tenantRole.isEmpty() ? rosterHint(actor, request) : null;
+        return new MeDto(actor.tenantId().value(), actor.userId().value(), actor.kind().name(), tenantRole.orElse(null),
+                rosterHint);
     }
 
     /** The workspaces the caller may see, by slug. */
@@ -131,6 +137,16 @@ public class WorkspaceApiController implements KitController {
     @GetMapping("/workspaces/{id}/activity/verification")
     public VerificationDto verify(Actor actor, @PathVariable String id) {
         return VerificationDto.of(kit.activity().verify(actor, WorkspaceId.of(id)));
+    }
+
+    private static String rosterHint(Actor actor, HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String team = (uri.endsWith("/me") ? uri.substring(0, uri.length() - "me".length()) : "/api/") + "tenant/team";
+        String tenant = actor.tenantId().value();
+        return "User '" + actor.userId().value() + "' is not on the team of tenant '" + tenant + "', so it sees no"
+                + " workspace and may create none: a tenant admin adds it with POST " + team + " {\"userId\": \""
+                + actor.userId().value() + "\", \"role\": \"TEAM_MEMBER\"} (the property client-workspace.tenants."
+                + tenant + ".admins names the admins only when the tenant is first created)";
     }
 
     static PageRequest page(@Nullable String cursor, int limit) {
