@@ -5,7 +5,6 @@ import io.clientworkspace.ActorKind;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.UserId;
 import io.clientworkspace.WorkspaceException;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
@@ -24,8 +23,9 @@ import static java.util.Objects.requireNonNull;
  *       {@code client-workspace.security.default-tenant-id}, and the kind is {@code TEAM} when the user holds
  *       {@code client-workspace.security.team-authority} (default {@code ROLE_WORKSPACE_TEAM}) and
  *       {@code CLIENT} otherwise;</li>
- *   <li>anonymous or unauthenticated users, users with no tenant, and users with several tenant
- *       authorities get no actor (the REST API answers 401).</li>
+ *   <li>anonymous or unauthenticated users get no actor (the REST API answers 401); signed-in users with no
+ *       tenant or with several tenant authorities get none either, and {@link #explain} says why (the REST API
+ *       answers 403 {@code no-tenant} or {@code ambiguous-tenant} naming the fix).</li>
  * </ol>
  */
 public final class DefaultActorResolver implements ActorResolver {
@@ -42,26 +42,59 @@ public final class DefaultActorResolver implements ActorResolver {
 
     @Override
     public Optional<Actor> resolve(Authentication authentication) {
-        if (authentication == null || !authentication.isAuthenticated()
-                || authentication instanceof AnonymousAuthenticationToken) {
-            return Optional.empty();
+        return explain(authentication).resolvedActor();
+    }
+
+    /**
+     * The actor, or why there is none: {@code Anonymous} when nobody is signed in; {@code Unmapped} with
+     * {@code NO_TENANT} for a signed-in user without a tenant authority (or with one that names no valid tenant id)
+     * when no default tenant is set, and {@code AMBIGUOUS_TENANT} for one with several tenant authorities. The
+     * detail names the fix: the authority {@code <prefix><tenantId>} or
+     * {@code client-workspace.security.default-tenant-id}.
+     */
+    @Override
+    public ActorResolution explain(Authentication authentication) {
+        if (!ActorResolver.isSignedIn(authentication)) {
+            return new ActorResolution.Anonymous();
         }
         if (authentication.getPrincipal() instanceof ActorPrincipal principal) {
-            return Optional.of(principal.actor());
+            return new ActorResolution.Resolved(principal.actor());
         }
-        List<String> tenants = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        List<String> tenantAuthorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a != null && a.startsWith(tenantPrefix) && a.length() > tenantPrefix.length())
-                .map(a -> a.substring(tenantPrefix.length()))
                 .distinct().toList();
-        if (tenants.size() > 1) {
-            return Optional.empty();
+        String user = authentication.getName();
+        if (tenantAuthorities.size() > 1) {
+            return new ActorResolution.Unmapped(ActorResolution.Reason.AMBIGUOUS_TENANT, "User '" + user
+                    + "' holds several tenant authorities (" + String.join(", ", tenantAuthorities) + "), so the tenant of"
+                    + " this request is ambiguous: give each user exactly one authority " + tenantPrefix + "<tenantId>,"
+                    + " or map users to actors with an ActorResolver bean of your own", tenantAuthorities);
         }
         boolean team = authentication.getAuthorities().stream().anyMatch(a -> teamAuthority.equals(a.getAuthority()));
+        Optional<TenantId> tenant;
+        if (tenantAuthorities.isEmpty()) {
+            tenant = defaultTenant;
+        } else {
+            try {
+                tenant = Optional.of(TenantId.of(tenantAuthorities.get(0).substring(tenantPrefix.length())));
+            } catch (WorkspaceException invalidId) {
+                return new ActorResolution.Unmapped(ActorResolution.Reason.NO_TENANT, "User '" + user
+                        + "' holds the authority '" + tenantAuthorities.get(0) + "', which names no valid tenant id: "
+                        + invalidId.getMessage(), tenantAuthorities);
+            }
+        }
+        if (tenant.isEmpty()) {
+            return new ActorResolution.Unmapped(ActorResolution.Reason.NO_TENANT, "User '" + user
+                    + "' is signed in but belongs to no workspace tenant: give the user an authority " + tenantPrefix
+                    + "<tenantId> (e.g. " + tenantPrefix + "acme), or set client-workspace.security.default-tenant-id"
+                    + " to the tenant of users without one", List.of());
+        }
         try {
-            Optional<TenantId> tenant = tenants.isEmpty() ? defaultTenant : Optional.of(TenantId.of(tenants.get(0)));
-            return tenant.map(t -> new Actor(t, UserId.of(authentication.getName()), team ? ActorKind.TEAM : ActorKind.CLIENT));
-        } catch (WorkspaceException invalidId) {
-            return Optional.empty();
+            return new ActorResolution.Resolved(new Actor(tenant.get(), UserId.of(user), team ? ActorKind.TEAM : ActorKind.CLIENT));
+        } catch (WorkspaceException invalidUserId) {
+            return new ActorResolution.Unmapped(ActorResolution.Reason.NO_ACTOR, "The user name of this user is no valid"
+                    + " workspace user id (" + invalidUserId.getMessage() + "); map users to ids with an ActorResolver"
+                    + " bean of your own", List.of());
         }
     }
 }

@@ -5,6 +5,7 @@ import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.spring.web.ActivityDtos.ActivityDto;
 import io.clientworkspace.spring.web.ApiDtos.PageDto;
+import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +27,7 @@ public class ActivityApiController implements KitController {
     }
 
     /** One page of the feed. */
+    @Operation(summary = "The workspace's activity feed, newest first (clients: client-visible entries only)")
     @GetMapping("/activity")
     public PageDto<ActivityDto> feed(Actor actor, @PathVariable String workspaceId,
                                      @RequestParam(required = false) @Nullable String cursor,

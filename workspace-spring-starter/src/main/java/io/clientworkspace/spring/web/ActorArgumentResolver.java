@@ -2,6 +2,7 @@ package io.clientworkspace.spring.web;
 
 import org.jspecify.annotations.Nullable;
 import io.clientworkspace.Actor;
+import io.clientworkspace.spring.security.ActorResolution;
 import io.clientworkspace.spring.security.ActorResolver;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
@@ -15,8 +16,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Resolves controller parameters of type {@link Actor} from the current Spring Security
- * authentication through the {@link ActorResolver}; answers 401 when there is none. Works in the
- * host's own controllers too.
+ * authentication through the {@link ActorResolver}: 401 when nobody is signed in, 403 (a problem naming the fix in
+ * the kit's controllers: {@code no-tenant}, {@code ambiguous-tenant}, {@code no-actor}) when a signed-in user maps to
+ * no actor ({@link ActorResolver#explain}). Works in the host's own controllers too.
  */
 public final class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -38,6 +40,13 @@ public final class ActorArgumentResolver implements HandlerMethodArgumentResolve
         if (authentication == null) {
             throw new Inputs.UnauthenticatedException();
         }
-        return resolver.resolve(authentication).orElseThrow(Inputs.UnauthenticatedException::new);
+        ActorResolution resolution = resolver.explain(authentication);
+        if (resolution instanceof ActorResolution.Resolved resolved) {
+            return resolved.actor();
+        }
+        if (resolution instanceof ActorResolution.Unmapped unmapped) {
+            throw new Inputs.NoActorException(unmapped);
+        }
+        throw new Inputs.UnauthenticatedException();
     }
 }

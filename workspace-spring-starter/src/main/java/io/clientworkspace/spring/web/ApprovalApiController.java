@@ -18,6 +18,7 @@ import io.clientworkspace.spring.web.ApprovalDtos.ApprovalRecordDto;
 import io.clientworkspace.spring.web.ApprovalDtos.DecideRequest;
 import io.clientworkspace.spring.web.ApiDtos.PageDto;
 import io.clientworkspace.spring.web.ApprovalDtos.RequestApprovalRequest;
+import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -56,6 +57,7 @@ public class ApprovalApiController implements KitController {
     }
 
     /** Requests the caller may see, newest first; only those with {@code status} when given. */
+    @Operation(summary = "Approval requests the caller may see, newest first (?status=)")
     @GetMapping
     public PageDto<ApprovalDto> list(Actor actor, @PathVariable String workspaceId,
                                      @RequestParam(required = false) @Nullable String status,
@@ -68,6 +70,7 @@ public class ApprovalApiController implements KitController {
     }
 
     /** Asks for an approval; 201 with the request. */
+    @Operation(summary = "Request an approval of a file version or a deliverable")
     @PostMapping
     public ResponseEntity<ApprovalDto> request(Actor actor, @PathVariable String workspaceId,
                                                @RequestBody RequestApprovalRequest body) {
@@ -96,6 +99,7 @@ public class ApprovalApiController implements KitController {
     }
 
     /** The record: the request (its version as ETag) and every decision in order. */
+    @Operation(summary = "An approval's record: the request (ETag) and every decision")
     @GetMapping("/{approvalId}")
     public ResponseEntity<ApprovalRecordDto> get(Actor actor, @PathVariable String workspaceId,
                                                  @PathVariable String approvalId) {
@@ -107,6 +111,7 @@ public class ApprovalApiController implements KitController {
      * Records the caller's decision (APPROVE, REJECT or REQUEST_CHANGES; the last two need a comment).
      * Concurrent decisions are all counted, so no If-Match is needed. 200 with the record after it.
      */
+    @Operation(summary = "Decide: APPROVE, REJECT or REQUEST_CHANGES (with a comment)")
     @PostMapping("/{approvalId}/decisions")
     public ResponseEntity<ApprovalRecordDto> decide(Actor actor, @PathVariable String workspaceId,
                                                     @PathVariable String approvalId, @RequestBody DecideRequest body) {
@@ -118,6 +123,7 @@ public class ApprovalApiController implements KitController {
     }
 
     /** Withdraws an open request; If-Match is checked when sent. */
+    @Operation(summary = "Cancel an open approval request")
     @PostMapping("/{approvalId}/cancel")
     public ResponseEntity<ApprovalDto> cancel(Actor actor, @PathVariable String workspaceId, @PathVariable String approvalId,
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {

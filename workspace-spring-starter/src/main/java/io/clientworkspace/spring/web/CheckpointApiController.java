@@ -10,6 +10,7 @@ import io.clientworkspace.checkpoint.Checkpoint;
 import io.clientworkspace.checkpoint.CheckpointCheck;
 import io.clientworkspace.checkpoint.CheckpointReport;
 import io.clientworkspace.spring.web.ActivityDtos.VerificationDto;
+import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,12 +43,14 @@ public class CheckpointApiController implements KitController {
     }
 
     /** The chain against the checkpoints of the sink (up to the 1,000 newest), with the trusted keys. */
+    @Operation(summary = "Verify the chain against the sink's newest checkpoints (team)")
     @GetMapping("/verification")
     public CheckpointReportDto verify(Actor actor, @PathVariable String workspaceId) {
         return CheckpointReportDto.of(kit.checkpoints().verify(actor, WorkspaceId.of(workspaceId)));
     }
 
     /** The chain against the given checkpoints (at most 1,000), with the trusted keys. */
+    @Operation(summary = "Verify the chain against the given checkpoints (team)")
     @PostMapping("/verification")
     public CheckpointReportDto verify(Actor actor, @PathVariable String workspaceId,
                                       @RequestBody List<CheckpointDto> checkpoints) {

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -78,6 +79,7 @@ public class FileApiController implements KitController {
     }
 
     /** Files directly in {@code folder} (the top level without it), by name; {@code status=TRASHED} lists the trash. */
+    @Operation(summary = "Files in a folder, by name (?folder=, ?status=TRASHED)")
     @GetMapping
     public PageDto<FileDto> list(Actor actor, @PathVariable String workspaceId,
                                  @RequestParam(required = false) @Nullable String folder,
@@ -96,6 +98,7 @@ public class FileApiController implements KitController {
      * Uploads a new file: the raw body with the file's {@code Content-Type} and its name in {@code name}
      * or {@code Content-Disposition}, or a multipart form with the part {@code file}. 201 with the file.
      */
+    @Operation(summary = "Upload a new file (raw body or multipart)")
     @PostMapping
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = UPLOAD_DESCRIPTION, content = {
             @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")),
@@ -118,12 +121,14 @@ public class FileApiController implements KitController {
     }
 
     /** One file, with its version as ETag. */
+    @Operation(summary = "One file, with its version as ETag")
     @GetMapping("/{fileId}")
     public ResponseEntity<FileDto> get(Actor actor, @PathVariable String workspaceId, @PathVariable String fileId) {
         return withETag(kit.files().get(actor, WorkspaceId.of(workspaceId), FileId.of(fileId)));
     }
 
     /** Every version, newest first. */
+    @Operation(summary = "A file's versions, newest first")
     @GetMapping("/{fileId}/versions")
     public PageDto<FileVersionDto> versions(Actor actor, @PathVariable String workspaceId, @PathVariable String fileId) {
         List<FileVersionDto> versions = kit.files().versions(actor, WorkspaceId.of(workspaceId), FileId.of(fileId))
@@ -135,6 +140,7 @@ public class FileApiController implements KitController {
      * Uploads a new version (same forms as a new file; without a name the file keeps its current one).
      * Open approvals of older versions become SUPERSEDED. 201 with the version; ETag: the file's new version.
      */
+    @Operation(summary = "Upload a new version of a file")
     @PostMapping("/{fileId}/versions")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = UPLOAD_DESCRIPTION, content = {
             @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")),
@@ -161,6 +167,7 @@ public class FileApiController implements KitController {
     }
 
     /** The same as {@code POST /{fileId}/versions}: replaces the content with a new version. */
+    @Operation(summary = "Replace a file's content (a new version)")
     @PutMapping("/{fileId}/content")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = UPLOAD_DESCRIPTION, content = {
             @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")),
@@ -174,6 +181,7 @@ public class FileApiController implements KitController {
     }
 
     /** Makes an old version the newest again (as a new version of the same bytes). 201 with the new version. */
+    @Operation(summary = "Make an old version the newest again")
     @PostMapping("/{fileId}/versions/{number}/restore")
     public ResponseEntity<FileVersionDto> restoreVersion(Actor actor, @PathVariable String workspaceId,
                                                          @PathVariable String fileId, @PathVariable int number,
@@ -188,6 +196,7 @@ public class FileApiController implements KitController {
     }
 
     /** Moves the file to the trash. */
+    @Operation(summary = "Move a file to the trash")
     @PostMapping("/{fileId}/trash")
     public ResponseEntity<FileDto> trash(Actor actor, @PathVariable String workspaceId, @PathVariable String fileId,
                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
@@ -195,6 +204,7 @@ public class FileApiController implements KitController {
     }
 
     /** Takes the file out of the trash. */
+    @Operation(summary = "Take a file out of the trash")
     @PostMapping("/{fileId}/restore")
     public ResponseEntity<FileDto> restore(Actor actor, @PathVariable String workspaceId, @PathVariable String fileId,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
@@ -206,6 +216,7 @@ public class FileApiController implements KitController {
      * ({@code "TEAM"}); team only, needs If-Match. A withdrawn file answers 404 to clients at once, with every
      * version; open approvals a client was asked to decide are cancelled with the reason "file withdrawn".
      */
+    @Operation(summary = "Share a file with clients or withdraw it (team; If-Match)")
     @PostMapping("/{fileId}/visibility")
     public ResponseEntity<FileDto> changeVisibility(Actor actor, @PathVariable String workspaceId,
                                                     @PathVariable String fileId,
@@ -224,6 +235,7 @@ public class FileApiController implements KitController {
      * a tombstone with its name and each version's SHA-256. Tenant admins and the workspace's lead only;
      * needs If-Match. 204; 409 if the file is not in the trash.
      */
+    @Operation(summary = "Purge a trashed file for good (tenant admin or lead; If-Match)")
     @org.springframework.web.bind.annotation.DeleteMapping("/{fileId}")
     public ResponseEntity<Void> purge(Actor actor, @PathVariable String workspaceId, @PathVariable String fileId,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
@@ -233,6 +245,7 @@ public class FileApiController implements KitController {
     }
 
     /** Downloads the latest version, streamed (see {@link FileDownloads}); records the download. */
+    @Operation(summary = "Download the latest version")
     @GetMapping("/{fileId}/content")
     public void download(Actor actor, @PathVariable String workspaceId, @PathVariable String fileId,
                          HttpServletResponse response) throws IOException {
@@ -241,6 +254,7 @@ public class FileApiController implements KitController {
     }
 
     /** Downloads one version, streamed; records the download. */
+    @Operation(summary = "Download one version")
     @GetMapping("/{fileId}/versions/{number}/content")
     public void downloadVersion(Actor actor, @PathVariable String workspaceId, @PathVariable String fileId,
                                 @PathVariable int number, HttpServletResponse response) throws IOException {
@@ -249,6 +263,7 @@ public class FileApiController implements KitController {
     }
 
     /** Who downloaded the file, newest first (team only: 403 for clients). */
+    @Operation(summary = "Who downloaded the file (team)")
     @GetMapping("/{fileId}/downloads")
     public PageDto<DownloadDto> downloads(Actor actor, @PathVariable String workspaceId, @PathVariable String fileId,
                                           @RequestParam(required = false) @Nullable String cursor,

@@ -11,6 +11,7 @@ import io.clientworkspace.spring.web.FileDtos.FolderDto;
 import io.clientworkspace.spring.web.FileDtos.MoveFolderRequest;
 import io.clientworkspace.spring.web.ApiDtos.PageDto;
 import io.clientworkspace.spring.web.FileDtos.RenameFolderRequest;
+import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -45,6 +46,7 @@ public class FolderApiController implements KitController {
     }
 
     /** The folders directly inside {@code parent} (the top level without it), by name. */
+    @Operation(summary = "Folders inside a parent folder, by name (?parent=)")
     @GetMapping
     public PageDto<FolderDto> list(Actor actor, @PathVariable String workspaceId,
                                    @RequestParam(required = false) @Nullable String parent,
@@ -55,12 +57,14 @@ public class FolderApiController implements KitController {
     }
 
     /** One folder, with its version as ETag. */
+    @Operation(summary = "One folder, with its version as ETag")
     @GetMapping("/{folderId}")
     public ResponseEntity<FolderDto> get(Actor actor, @PathVariable String workspaceId, @PathVariable String folderId) {
         return withETag(kit.folders().get(actor, WorkspaceId.of(workspaceId), FolderId.of(folderId)));
     }
 
     /** Creates a folder (visibility CLIENT unless TEAM is asked for; inside an internal folder it must be TEAM). */
+    @Operation(summary = "Create a folder")
     @PostMapping
     public ResponseEntity<FolderDto> create(Actor actor, @PathVariable String workspaceId,
                                             @RequestBody CreateFolderRequest body) {
@@ -75,6 +79,7 @@ public class FolderApiController implements KitController {
     }
 
     /** Renames; needs If-Match. */
+    @Operation(summary = "Rename a folder (If-Match)")
     @PostMapping("/{folderId}/rename")
     public ResponseEntity<FolderDto> rename(Actor actor, @PathVariable String workspaceId, @PathVariable String folderId,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
@@ -85,6 +90,7 @@ public class FolderApiController implements KitController {
     }
 
     /** Moves under another parent, or to the top level when {@code parent} is absent; needs If-Match. */
+    @Operation(summary = "Move a folder (If-Match)")
     @PostMapping("/{folderId}/move")
     public ResponseEntity<FolderDto> move(Actor actor, @PathVariable String workspaceId, @PathVariable String folderId,
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
@@ -95,6 +101,7 @@ public class FolderApiController implements KitController {
     }
 
     /** Deletes an empty folder (files in the trash count); If-Match is checked when sent. */
+    @Operation(summary = "Delete an empty folder")
     @DeleteMapping("/{folderId}")
     public ResponseEntity<Void> delete(Actor actor, @PathVariable String workspaceId, @PathVariable String folderId,
                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {

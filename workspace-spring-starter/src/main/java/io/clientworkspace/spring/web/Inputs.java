@@ -3,6 +3,7 @@ package io.clientworkspace.spring.web;
 import io.clientworkspace.ConflictException;
 import io.clientworkspace.FieldError;
 import io.clientworkspace.ValidationException;
+import io.clientworkspace.spring.security.ActorResolution;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -115,6 +116,27 @@ final class Inputs {
 
         UnauthenticatedException() {
             super("Sign in as a workspace user to use this API");
+        }
+    }
+
+    /**
+     * A signed-in user whom the {@code ActorResolver} maps to no actor. The kit's controllers answer a 403 problem
+     * whose code is the reason ({@code no-tenant}, {@code ambiguous-tenant}, {@code no-actor}); the status annotation
+     * makes the host's own controllers that take an {@code Actor} answer 403 too.
+     */
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    static final class NoActorException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient ActorResolution.Unmapped resolution;
+
+        NoActorException(ActorResolution.Unmapped resolution) {
+            super(resolution.detail());
+            this.resolution = resolution;
+        }
+
+        ActorResolution.Unmapped resolution() {
+            return resolution;
         }
     }
 }

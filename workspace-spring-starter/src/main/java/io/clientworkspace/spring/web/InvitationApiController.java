@@ -15,6 +15,7 @@ import io.clientworkspace.spring.web.WorkspaceDtos.IssuedInvitationDto;
 import io.clientworkspace.spring.web.WorkspaceDtos.MemberDto;
 import io.clientworkspace.spring.web.ApiDtos.PageDto;
 import io.clientworkspace.workspace.NewInvitation;
+import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,6 +45,7 @@ public class InvitationApiController implements KitController {
     }
 
     /** Pending, unexpired invitations of the workspace. */
+    @Operation(summary = "Pending invitations of the workspace")
     @GetMapping("/workspaces/{workspaceId}/invitations")
     public PageDto<InvitationDto> pending(Actor actor, @PathVariable String workspaceId,
                                           @RequestParam(required = false) @Nullable String cursor,
@@ -53,6 +55,7 @@ public class InvitationApiController implements KitController {
     }
 
     /** Invites a client user; the response carries the token, which is never shown again. */
+    @Operation(summary = "Invite a client user (the token is answered once)")
     @PostMapping("/workspaces/{workspaceId}/invitations")
     @ResponseStatus(HttpStatus.CREATED)
     public IssuedInvitationDto invite(Actor actor, @PathVariable String workspaceId, @RequestBody CreateInvitationRequest body) {
@@ -68,12 +71,14 @@ public class InvitationApiController implements KitController {
     }
 
     /** Revokes a pending invitation. */
+    @Operation(summary = "Revoke a pending invitation")
     @DeleteMapping("/workspaces/{workspaceId}/invitations/{invitationId}")
     public InvitationDto revoke(Actor actor, @PathVariable String workspaceId, @PathVariable String invitationId) {
         return InvitationDto.of(kit.invitations().revoke(actor, WorkspaceId.of(workspaceId), InvitationId.of(invitationId)));
     }
 
     /** Accepts an invitation as the calling client user. */
+    @Operation(summary = "Accept an invitation as the calling client user")
     @PostMapping("/invitations/accept")
     @ResponseStatus(HttpStatus.CREATED)
     public MemberDto accept(Actor actor, @RequestBody AcceptInvitationRequest body) {

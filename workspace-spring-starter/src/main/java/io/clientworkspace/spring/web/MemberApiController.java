@@ -12,6 +12,7 @@ import io.clientworkspace.spring.web.WorkspaceDtos.ChangeRoleRequest;
 import io.clientworkspace.spring.web.WorkspaceDtos.HandOverLeadRequest;
 import io.clientworkspace.spring.web.WorkspaceDtos.MemberDto;
 import io.clientworkspace.spring.web.ApiDtos.PageDto;
+import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,6 +40,7 @@ public class MemberApiController implements KitController {
     }
 
     /** The workspace's members, by user id. */
+    @Operation(summary = "The workspace's members, by user id")
     @GetMapping("/members")
     public PageDto<MemberDto> list(Actor actor, @PathVariable String workspaceId,
                                    @RequestParam(required = false) @Nullable String cursor,
@@ -48,6 +50,7 @@ public class MemberApiController implements KitController {
     }
 
     /** One member. */
+    @Operation(summary = "One member")
     @GetMapping("/members/{userId}")
     public MemberDto get(Actor actor, @PathVariable String workspaceId, @PathVariable String userId) {
         return kit.members().find(actor, WorkspaceId.of(workspaceId), UserId.of(userId)).map(MemberDto::of)
@@ -55,6 +58,7 @@ public class MemberApiController implements KitController {
     }
 
     /** Adds a member. */
+    @Operation(summary = "Add a member")
     @PostMapping("/members")
     @ResponseStatus(HttpStatus.CREATED)
     public MemberDto add(Actor actor, @PathVariable String workspaceId, @RequestBody AddMemberRequest body) {
@@ -65,6 +69,7 @@ public class MemberApiController implements KitController {
     }
 
     /** Changes a member's role. */
+    @Operation(summary = "Change a member's role")
     @PutMapping("/members/{userId}")
     public MemberDto changeRole(Actor actor, @PathVariable String workspaceId, @PathVariable String userId,
                                 @RequestBody ChangeRoleRequest body) {
@@ -73,6 +78,7 @@ public class MemberApiController implements KitController {
     }
 
     /** Removes a member (or, for one's own user id, leaves). */
+    @Operation(summary = "Remove a member (or leave)")
     @DeleteMapping("/members/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void remove(Actor actor, @PathVariable String workspaceId, @PathVariable String userId) {
@@ -80,6 +86,7 @@ public class MemberApiController implements KitController {
     }
 
     /** Hands the lead from one team member to another. */
+    @Operation(summary = "Hand the lead over to another team member")
     @PostMapping("/lead")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void handOverLead(Actor actor, @PathVariable String workspaceId, @RequestBody HandOverLeadRequest body) {

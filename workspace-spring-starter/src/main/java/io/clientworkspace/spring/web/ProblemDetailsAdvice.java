@@ -46,7 +46,10 @@ import java.util.Map;
  *       {@code feature} (e.g. {@code approvals}) and {@code missingStore} (the SPI interface's name); the rest of
  *       the API keeps working</td></tr>
  *   <tr><td>precondition-required</td><td>428: a versioned change without If-Match</td></tr>
- *   <tr><td>unauthenticated</td><td>401</td></tr>
+ *   <tr><td>unauthenticated</td><td>401: nobody is signed in</td></tr>
+ *   <tr><td>no-tenant, ambiguous-tenant, no-actor</td><td>403: a signed-in user the {@code ActorResolver} maps to no
+ *       actor (no tenant authority and no default tenant; several tenant authorities, listed in {@code authorities};
+ *       a host resolver that answered empty), the detail naming the fix</td></tr>
  *   <tr><td>bad-request</td><td>400: unreadable JSON, unknown fields, bad parameters, a missing multipart
  *       part; 415 for a body type the endpoint does not take</td></tr>
  *   <tr><td>payload-too-large</td><td>413: an upload over the content policy's size limit (or over the
@@ -136,6 +139,16 @@ public class ProblemDetailsAdvice {
     @ExceptionHandler(Inputs.UnauthenticatedException.class)
     ResponseEntity<ProblemDetail> unauthenticated(Inputs.UnauthenticatedException e) {
         return respond(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", e.getMessage()));
+    }
+
+    @ExceptionHandler(Inputs.NoActorException.class)
+    ResponseEntity<ProblemDetail> noActor(Inputs.NoActorException e) {
+        ProblemDetail p = problem(HttpStatus.FORBIDDEN, e.resolution().reason().code(), e.getMessage());
+        p.setTitle(e.resolution().reason().title());
+        if (!e.resolution().authorities().isEmpty()) {
+            p.setProperty("authorities", e.resolution().authorities());
+        }
+        return respond(p);
     }
 
     @ExceptionHandler(Inputs.PayloadTooLargeException.class)

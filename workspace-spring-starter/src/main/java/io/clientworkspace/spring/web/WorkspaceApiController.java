@@ -16,6 +16,8 @@ import io.clientworkspace.spring.web.WorkspaceDtos.WorkspaceDto;
 import io.clientworkspace.workspace.Branding;
 import io.clientworkspace.workspace.NewWorkspace;
 import io.clientworkspace.workspace.Workspace;
+import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,14 +48,21 @@ public class WorkspaceApiController implements KitController {
         this.kit = requireNonNull(kit, "kit must not be null");
     }
 
-    /** Who the caller is. */
+    /**
+     * Who the caller is. A team user who is not on its tenant's roster (so it sees nothing yet) also gets a
+     * {@code rosterHint} saying how a tenant admin adds it.
+     */
+    @Operation(summary = "Who the caller is (with a rosterHint for team users off the roster)")
     @GetMapping("/me")
-    public MeDto me(Actor actor) {
-        return new MeDto(actor.tenantId().value(), actor.userId().value(), actor.kind().name(),
-                kit.authorizer().tenantRole(actor).map(Enum::name).orElse(null));
+    public MeDto me(Actor actor, HttpServletRequest request) {
+        Optional<String> tenantRole = kit.authorizer().tenantRole(actor).map(Enum::name);
+        String rosterHint = actor.isTeam() && tenantRole.isEmpty() ? rosterHint(actor, request) : null;
+        return new MeDto(actor.tenantId().value(), actor.userId().value(), actor.kind().name(), tenantRole.orElse(null),
+                rosterHint);
     }
 
     /** The workspaces the caller may see, by slug. */
+    @Operation(summary = "The workspaces the caller may see, by slug")
     @GetMapping("/workspaces")
     public PageDto<WorkspaceDto> list(Actor actor, @RequestParam(required = false) @Nullable String cursor,
                                       @RequestParam(defaultValue = "50") int limit) {
@@ -61,6 +70,7 @@ public class WorkspaceApiController implements KitController {
     }
 
     /** Creates a workspace; the caller (or {@code lead}) becomes its lead. */
+    @Operation(summary = "Create a workspace")
     @PostMapping("/workspaces")
     public ResponseEntity<WorkspaceDto> create(Actor actor, @RequestBody CreateWorkspaceRequest body) {
         NewWorkspace request = new NewWorkspace(Inputs.required(body.name(), "name"), Inputs.required(body.slug(), "slug"),
@@ -74,6 +84,7 @@ public class WorkspaceApiController implements KitController {
     }
 
     /** One workspace, with its version as ETag. */
+    @Operation(summary = "One workspace, with its version as ETag")
     @GetMapping("/workspaces/{id}")
     public ResponseEntity<WorkspaceDto> get(Actor actor, @PathVariable String id) {
         return withETag(kit.workspaces().get(actor, WorkspaceId.of(id)), actor);
@@ -93,6 +104,7 @@ public class WorkspaceApiController implements KitController {
     }
 
     /** Renames and/or re-brands; needs If-Match. */
+    @Operation(summary = "Rename or re-brand a workspace (If-Match)")
     @PatchMapping("/workspaces/{id}")
     public ResponseEntity<WorkspaceDto> update(Actor actor, @PathVariable String id,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
@@ -106,6 +118,7 @@ public class WorkspaceApiController implements KitController {
     }
 
     /** Archives (read-only from then on); needs If-Match. */
+    @Operation(summary = "Archive a workspace (If-Match)")
     @PostMapping("/workspaces/{id}/archive")
     public ResponseEntity<WorkspaceDto> archive(Actor actor, @PathVariable String id,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
@@ -113,6 +126,7 @@ public class WorkspaceApiController implements KitController {
     }
 
     /** Restores an archived workspace; needs If-Match. */
+    @Operation(summary = "Restore an archived workspace (If-Match)")
     @PostMapping("/workspaces/{id}/restore")
     public ResponseEntity<WorkspaceDto> restore(Actor actor, @PathVariable String id,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
@@ -120,6 +134,7 @@ public class WorkspaceApiController implements KitController {
     }
 
     /** What the caller may do in the workspace. */
+    @Operation(summary = "What the caller may do in the workspace")
     @GetMapping("/workspaces/{id}/permissions")
     public PermissionsDto permissions(Actor actor, @PathVariable String id) {
         WorkspaceId workspaceId = WorkspaceId.of(id);
@@ -128,9 +143,20 @@ public class WorkspaceApiController implements KitController {
     }
 
     /** Verifies the workspace's activity chain (team only). */
+    @Operation(summary = "Verify the workspace's activity chain (team)")
     @GetMapping("/workspaces/{id}/activity/verification")
     public VerificationDto verify(Actor actor, @PathVariable String id) {
         return VerificationDto.of(kit.activity().verify(actor, WorkspaceId.of(id)));
+    }
+
+    private static String rosterHint(Actor actor, HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String team = (uri.endsWith("/me") ? uri.substring(0, uri.length() - "me".length()) : "/api/") + "tenant/team";
+        String tenant = actor.tenantId().value();
+        return "User '" + actor.userId().value() + "' is not on the team of tenant '" + tenant + "', so it sees no"
+                + " workspace and may create none: a tenant admin adds it with POST " + team + " {\"userId\": \""
+                + actor.userId().value() + "\", \"role\": \"TEAM_MEMBER\"} (the property client-workspace.tenants."
+                + tenant + ".admins names the admins only when the tenant is first created)";
     }
 
     static PageRequest page(@Nullable String cursor, int limit) {

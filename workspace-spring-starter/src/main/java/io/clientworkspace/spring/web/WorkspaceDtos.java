@@ -92,8 +92,13 @@ public final class WorkspaceDtos {
         }
     }
 
-    /** The caller. */
-    public record MeDto(String tenantId, String userId, String kind, @Nullable String tenantRole) {
+    /**
+     * The caller. {@code rosterHint} is present only for a team user who is not on its tenant's roster: it says how a
+     * tenant admin adds the user ({@code POST /tenant/team}).
+     */
+    public record MeDto(String tenantId, String userId, String kind, @Nullable String tenantRole,
+                        @Schema(description = "Only for a team user off its tenant's roster: how a tenant admin adds it")
+                        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String rosterHint) {
     }
 
     /** Body of {@code POST /workspaces}. */

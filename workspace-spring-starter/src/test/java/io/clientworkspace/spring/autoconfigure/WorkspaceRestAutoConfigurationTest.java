@@ -7,6 +7,8 @@ import io.clientworkspace.spring.security.ActorResolver;
 import io.clientworkspace.spring.web.ActivityApiController;
 import io.clientworkspace.spring.web.InvitationApiController;
 import io.clientworkspace.spring.web.MemberApiController;
+import io.clientworkspace.spring.web.PermissionMatrixApiController;
+import io.clientworkspace.spring.web.TenantApiController;
 import io.clientworkspace.spring.web.ProblemDetailsAdvice;
 import io.clientworkspace.spring.web.WorkspaceApiController;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +38,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class WorkspaceRestAutoConfigurationTest {
 
     private static final Class<?>[] API_BEANS = {WorkspaceApiController.class, MemberApiController.class,
-            InvitationApiController.class, ActivityApiController.class, ProblemDetailsAdvice.class};
+            InvitationApiController.class, ActivityApiController.class, TenantApiController.class,
+            PermissionMatrixApiController.class, ProblemDetailsAdvice.class};
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withConfiguration(KitAutoConfigurations.WEB_MVC)
@@ -145,6 +148,44 @@ class WorkspaceRestAutoConfigurationTest {
     }
 
     @Test
+    void aSignedInUserTheHostsActorResolverMapsToNoActorIs403NoActorProblem() {
+        runner.withBean(ActorResolver.class, () -> authentication -> Optional.empty()).run(context -> {
+            MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+            SecurityContextHolder.getContext().setAuthentication(signedIn("jane", "ROLE_USER"));
+
+            mvc.perform(get("/api/me"))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.type").value(ProblemDetailsAdvice.TYPE_PREFIX + "no-actor"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                            "the application's ActorResolver mapped this user to no workspace actor")));
+        });
+    }
+
+    @Test
+    void anAnonymousUserTheHostsActorResolverMapsToNoActorIsStill401() {
+        runner.withBean(ActorResolver.class, () -> authentication -> Optional.empty()).run(context -> {
+            MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+            SecurityContextHolder.getContext().setAuthentication(new org.springframework.security.authentication
+                    .AnonymousAuthenticationToken("key", "anonymousUser", org.springframework.security.core.authority
+                    .AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+
+            mvc.perform(get("/api/me"))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.type").value(ProblemDetailsAdvice.TYPE_PREFIX + "unauthenticated"));
+        });
+    }
+
+    @Test
+    void theHostsOwnControllersAnswer403ForASignedInUserWithoutATenant() {
+        runner.withUserConfiguration(HostController.class).run(context -> {
+            MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+            SecurityContextHolder.getContext().setAuthentication(signedIn("jane", "ROLE_USER"));
+
+            mvc.perform(get("/host/whoami")).andExpect(status().isForbidden());
+        });
+    }
+
+    @Test
     void theHostsOwnControllersMayTakeAnActorParameter() {
         runner.withUserConfiguration(HostController.class).run(context -> {
             MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
@@ -165,6 +206,12 @@ class WorkspaceRestAutoConfigurationTest {
 
             mvc.perform(get("/host/whoami")).andExpect(status().isUnauthorized());
         });
+    }
+
+    private static TestingAuthenticationToken signedIn(String name, String... authorities) {
+        TestingAuthenticationToken token = new TestingAuthenticationToken(name, null, authorities);
+        token.setAuthenticated(true);
+        return token;
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -102,4 +102,51 @@ class DefaultActorResolverTest {
 
         assertThat(resolver.resolve(token)).contains(actor);
     }
+
+    @Test
+    void explainSaysASignedInUserWithoutATenantHasNoTenantNamingThePrefixAndTheProperty() {
+        DefaultActorResolver custom = new DefaultActorResolver("ORG_", "ROLE_WORKSPACE_TEAM", Optional.empty());
+
+        ActorResolution resolution = custom.explain(signedIn("jane", "ROLE_USER"));
+
+        assertThat(resolution).isInstanceOfSatisfying(ActorResolution.Unmapped.class, unmapped -> {
+            assertThat(unmapped.reason()).isEqualTo(ActorResolution.Reason.NO_TENANT);
+            assertThat(unmapped.detail()).contains("ORG_<tenantId>", "client-workspace.security.default-tenant-id");
+        });
+    }
+
+    @Test
+    void explainSaysSeveralTenantAuthoritiesAreAmbiguousNamingThem() {
+        ActorResolution resolution = resolver.explain(signedIn("jane", "TENANT_a", "TENANT_b", "ROLE_USER"));
+
+        assertThat(resolution).isInstanceOfSatisfying(ActorResolution.Unmapped.class, unmapped -> {
+            assertThat(unmapped.reason()).isEqualTo(ActorResolution.Reason.AMBIGUOUS_TENANT);
+            assertThat(unmapped.authorities()).containsExactly("TENANT_a", "TENANT_b");
+        });
+    }
+
+    @Test
+    void explainSaysNobodyIsSignedInForAnAnonymousUser() {
+        AnonymousAuthenticationToken anonymous = new AnonymousAuthenticationToken("key", "anonymousUser",
+                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+
+        assertThat(resolver.explain(anonymous)).isInstanceOf(ActorResolution.Anonymous.class);
+        assertThat(resolver.explain(new TestingAuthenticationToken("jane", null))).isInstanceOf(ActorResolution.Anonymous.class);
+    }
+
+    @Test
+    void explainResolvesTheSameActorAsResolve() {
+        TestingAuthenticationToken alice = signedIn("alice", "TENANT_northwind", "ROLE_WORKSPACE_TEAM");
+
+        assertThat(resolver.explain(alice).resolvedActor()).isEqualTo(resolver.resolve(alice))
+                .contains(Actor.team(TenantId.of("northwind"), "alice"));
+    }
+
+    @Test
+    void aHostResolverThatMapsASignedInUserToNothingExplainsItAsNoActor() {
+        ActorResolver host = authentication -> Optional.empty();
+
+        assertThat(host.explain(signedIn("jane", "ROLE_USER"))).isInstanceOfSatisfying(ActorResolution.Unmapped.class,
+                unmapped -> assertThat(unmapped.reason()).isEqualTo(ActorResolution.Reason.NO_ACTOR));
+    }
 }

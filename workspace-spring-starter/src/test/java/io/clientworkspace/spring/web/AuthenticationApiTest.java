@@ -11,6 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -49,24 +51,40 @@ class AuthenticationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void aSignedInUserWithoutATenantAuthorityIs401UnauthenticatedProblem() throws Exception {
+    void aSignedInUserWithoutATenantAuthorityIs403NoTenantNamingTheAuthorityAndTheProperty() throws Exception {
         mvc.perform(get("/api/me").with(user("no-tenant").authorities(() -> "ROLE_USER")))
-                .andExpect(problem(401, "unauthenticated"));
+                .andExpect(problem(403, "no-tenant"))
+                .andExpect(jsonPath("$.title").value("No workspace tenant for this user"))
+                .andExpect(jsonPath("$.detail", containsString("TENANT_<tenantId>")))
+                .andExpect(jsonPath("$.detail", containsString("client-workspace.security.default-tenant-id")));
     }
 
     @Test
-    void aUserWithTwoTenantAuthoritiesIs401BecauseItsTenantIsAmbiguous() throws Exception {
+    void aWriteByASignedInUserWithoutATenantIs403AndCreatesNothing() throws Exception {
+        mvc.perform(post("/api/workspaces").with(user("no-tenant").authorities(() -> "ROLE_WORKSPACE_TEAM"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"name": "Acme", "slug": "acme"}"""))
+                .andExpect(problem(403, "no-tenant"));
+
+        assertThat(kit.workspaces().list(admin, PageRequest.first()).items()).isEmpty();
+    }
+
+    @Test
+    void aUserWithTwoTenantAuthoritiesIs403AmbiguousTenantNamingThem() throws Exception {
         Workspace workspace = workspace(admin);
 
         mvc.perform(get("/api/workspaces/{id}", workspace.id().value()).with(user(admin.userId().value())
                         .authorities(() -> "TENANT_" + tenant.value(), () -> "TENANT_other", () -> "ROLE_WORKSPACE_TEAM")))
-                .andExpect(problem(401, "unauthenticated"));
+                .andExpect(problem(403, "ambiguous-tenant"))
+                .andExpect(jsonPath("$.authorities", containsInAnyOrder("TENANT_" + tenant.value(), "TENANT_other")))
+                .andExpect(jsonPath("$.detail", containsString("TENANT_other")));
     }
 
     @Test
-    void aTenantAuthorityThatIsNoValidTenantIdIs401() throws Exception {
+    void aTenantAuthorityThatIsNoValidTenantIdIs403NoTenantNamingTheAuthority() throws Exception {
         mvc.perform(get("/api/me").with(user("odd").authorities(() -> "TENANT_ padded ")))
-                .andExpect(problem(401, "unauthenticated"));
+                .andExpect(problem(403, "no-tenant"))
+                .andExpect(jsonPath("$.detail", containsString("'TENANT_ padded '")));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -38,6 +39,19 @@ class JsonSizeLimitApiTest extends ApiTestSupport {
                 .andExpect(jsonPath("$.maxSize").value(2048));
 
         assertThat(exists(slug)).isFalse();
+    }
+
+    @Test
+    void aPermissionMatrixOverTheLimitIs413AndTheMatrixStaysAsItWas() throws Exception {
+        String padded = "\"VIEW_WORKSPACE\", ".repeat(200);
+        String body = """
+                {"roles": {"LEAD": [%s"VIEW_WORKSPACE"], "MEMBER": ["VIEW_WORKSPACE"], "CLIENT_ADMIN": ["VIEW_WORKSPACE"],
+                 "CLIENT_CONTRIBUTOR": ["VIEW_WORKSPACE"], "CLIENT_VIEWER": ["VIEW_WORKSPACE"]}}""".formatted(padded);
+
+        mvc.perform(put("/api/tenant/permissions").with(as(admin)).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(problem(413, "payload-too-large"));
+
+        assertThat(kit.accessPolicies().matrix(admin)).isEqualTo(io.clientworkspace.member.PermissionMatrix.defaults());
     }
 
     @Test

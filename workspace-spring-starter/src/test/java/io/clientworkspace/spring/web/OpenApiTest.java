@@ -33,6 +33,23 @@ class OpenApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theTenantRosterAndPermissionMatrixAreInTheOpenapiDocumentWithSummaries() throws Exception {
+        String docs = apiDocs();
+        Map<String, Map<String, Object>> paths = read(docs, "$.paths");
+
+        assertThat(paths.get("/api/tenant")).containsKeys("get", "patch");
+        assertThat(paths.get("/api/tenant/team")).containsKeys("get", "post");
+        assertThat(paths.get("/api/tenant/team/{userId}")).containsKeys("get", "put", "delete");
+        assertThat(paths.get("/api/tenant/permissions")).containsKeys("get", "put", "delete");
+        assertThat((String) read(docs, "$.paths['/api/tenant/team'].post.summary"))
+                .isEqualTo("Add a team user to the roster (tenant admins)");
+        assertThat(fieldsOf(docs, "$.components.schemas.AddTeamMemberRequest.properties"))
+                .containsExactlyInAnyOrder("userId", "role");
+        assertThat(fieldsOf(docs, "$.components.schemas.ReplacePermissionMatrixRequest.properties"))
+                .containsExactly("roles");
+    }
+
+    @Test
     void theActorIsNotADocumentedParameter() throws Exception {
         List<String> names = read(apiDocs(), "$.paths.*.*.parameters[*].name");
 

@@ -23,6 +23,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.hasSize;
@@ -62,6 +63,26 @@ class WorkspaceApiTest extends ApiTestSupport {
                 .andExpect(jsonPath("$.userId").value(client.userId().value()))
                 .andExpect(jsonPath("$.kind").value("CLIENT"))
                 .andExpect(jsonPath("$.tenantRole").value(nullValue()));
+    }
+
+    @Test
+    void meOfATeamUserOffTheRosterCarriesARosterHintNamingTheTeamEndpoint() throws Exception {
+        Actor stranger = Actor.team(tenant, unique("off-roster"));
+        signUp(stranger);
+
+        mvc.perform(get("/api/me").with(as(stranger)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.tenantRole").value(nullValue()))
+                .andExpect(jsonPath("$.rosterHint", containsString("not on the team of tenant '" + tenant.value() + "'")))
+                .andExpect(jsonPath("$.rosterHint", containsString("POST /api/tenant/team")))
+                .andExpect(jsonPath("$.rosterHint", containsString("client-workspace.tenants." + tenant.value() + ".admins")));
+    }
+
+    @Test
+    void meOfAClientUserHasNoRosterHint() throws Exception {
+        String json = body(get("/api/me").with(as(clientUser(tenant))));
+
+        assertThat(fieldsOf(json, "$")).containsExactlyInAnyOrder("tenantId", "userId", "kind", "tenantRole");
     }
 
     // ---- create ----
