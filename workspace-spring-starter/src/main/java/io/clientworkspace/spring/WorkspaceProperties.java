@@ -427,6 +427,14 @@ public class WorkspaceProperties {
         /** Largest JSON request body the REST API reads; a bigger one is refused with 413. */
         private DataSize maxJsonSize = DataSize.ofMegabytes(1);
 
+        /**
+         * Whether kit exceptions thrown in every controller of the application, not only the kit's own and those
+         * annotated with @KitProblemDetails, become the kit's problem details (404 not-found, 409 conflict, 400
+         * validation, 403 access-denied, ...) instead of 500s. The controllers' own exception handlers and the
+         * host's advices still come first.
+         */
+        private boolean problemDetailsForHostControllers;
+
         public boolean isCrossSiteProtection() {
             return crossSiteProtection;
         }
@@ -465,6 +473,14 @@ public class WorkspaceProperties {
 
         public void setBasePath(String basePath) {
             this.basePath = basePath;
+        }
+
+        public boolean isProblemDetailsForHostControllers() {
+            return problemDetailsForHostControllers;
+        }
+
+        public void setProblemDetailsForHostControllers(boolean problemDetailsForHostControllers) {
+            this.problemDetailsForHostControllers = problemDetailsForHostControllers;
         }
     }
 

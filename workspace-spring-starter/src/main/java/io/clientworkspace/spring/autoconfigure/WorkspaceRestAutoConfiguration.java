@@ -7,8 +7,11 @@ import io.clientworkspace.spring.security.ActorResolver;
 import io.clientworkspace.spring.WorkspaceProperties;
 import io.clientworkspace.spring.web.ActorArgumentResolver;
 import io.clientworkspace.spring.web.CrossSiteRequestFilter;
+import io.clientworkspace.spring.web.HostProblemDetailsAdvice;
 import io.clientworkspace.spring.web.JsonBodyLimitAdvice;
+import io.clientworkspace.spring.web.KitProblemDetails;
 import io.clientworkspace.spring.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -50,6 +53,30 @@ public class WorkspaceRestAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemDetailsAdvice workspaceProblemDetailsAdvice(ObjectProvider<WorkspaceMetrics> metrics) {
         return new ProblemDetailsAdvice(metrics);
+    }
+
+    /**
+     * Kit exceptions thrown in the host's controllers annotated with {@link KitProblemDetails} become the kit's
+     * problem details (see {@link HostProblemDetailsAdvice}).
+     */
+    @Bean
+    @ConditionalOnMissingBean(HostProblemDetailsAdvice.class)
+    @ConditionalOnProperty(prefix = "client-workspace.rest", name = "problem-details-for-host-controllers",
+            havingValue = "false", matchIfMissing = true)
+    HostProblemDetailsAdvice.Annotated workspaceHostProblemDetailsAdvice(ListableBeanFactory beans) {
+        return new HostProblemDetailsAdvice.Annotated(beans);
+    }
+
+    /**
+     * {@code client-workspace.rest.problem-details-for-host-controllers=true}: kit exceptions thrown in every
+     * controller become the kit's problem details.
+     */
+    @Bean
+    @ConditionalOnMissingBean(HostProblemDetailsAdvice.class)
+    @ConditionalOnProperty(prefix = "client-workspace.rest", name = "problem-details-for-host-controllers",
+            havingValue = "true")
+    HostProblemDetailsAdvice.AllControllers workspaceAllControllersProblemDetailsAdvice(ListableBeanFactory beans) {
+        return new HostProblemDetailsAdvice.AllControllers(beans);
     }
 
     /**
