@@ -5,6 +5,7 @@ import io.clientworkspace.NotFoundException;
 import io.clientworkspace.UserId;
 import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.WorkspaceKit;
+import io.clientworkspace.spring.web.KitProblemDetails;
 import io.clientworkspace.workspace.Workspace;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -25,6 +26,7 @@ import java.util.Map;
  */
 @RestController
 @RequestMapping("/crm")
+@KitProblemDetails
 class CustomerController {
 
     private final CustomerService service;
