@@ -23,6 +23,9 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain crmSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
+                        // Boot's error page must stay reachable: a request refused before sign-in (a missing CSRF
+                        // token) is forwarded there, and would otherwise answer a misleading 401 instead of its 403.
+                        .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/crm/customers").hasRole("CRM_STAFF")
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())

@@ -77,6 +77,16 @@ class CrmApiIT {
     }
 
     @Test
+    void aPostToTheCrmsFormWithoutCsrfTokenIs403NotABare401() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/crm/customers"))
+                .header("Authorization", basic("alice", "demo"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=Forged&clientUserId=carol")).build();
+
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void wrongPasswordIs401() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/workspaces"))
                 .header("Authorization", basic("carol", "wrong")).build();
