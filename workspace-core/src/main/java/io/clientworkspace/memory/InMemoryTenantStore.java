@@ -61,4 +61,11 @@ public final class InMemoryTenantStore implements TenantStore {
         return tx.read(() -> (after.isPresent() ? tenants.tailMap(after.get(), false) : tenants)
                 .values().stream().limit(limit).toList());
     }
+
+    /** Scans the tenants in id order (a map lookup per tenant; the in-memory store is for dev and tests). */
+    @Override
+    public List<Tenant> findByName(String name, int limit) {
+        requireNonNull(name, "name must not be null");
+        return tx.read(() -> tenants.values().stream().filter(t -> t.name().equals(name)).limit(limit).toList());
+    }
 }

@@ -3,11 +3,17 @@ package io.clientworkspace.spi;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.tenant.Tenant;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static java.util.Objects.requireNonNull;
+
 /** Stores tenants. A tenant's own id is its scope. */
 public interface TenantStore {
+
+    /** Page size of the default {@link #findByName}'s walk through {@link #list}. */
+    int FIND_BY_NAME_PAGE = 500;
 
     /**
      * Stores a new tenant at version 0.
@@ -38,4 +44,33 @@ public interface TenantStore {
 
     /** Up to {@code limit} tenants with ids greater than {@code after}, ordered by id. */
     List<Tenant> list(Optional<TenantId> after, int limit);
+
+    /**
+     * Up to {@code limit} tenants whose name equals {@code name} exactly (case-sensitive), ordered by id.
+     *
+     * <p>The default implementation pages through {@link #list} and compares names, so a store written
+     * before this method existed keeps working; it reads every tenant, so a store with many tenants should
+     * override it with an indexed query (the in-memory and JPA stores do).
+     */
+    default List<Tenant> findByName(String name, int limit) {
+        requireNonNull(name, "name must not be null");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        List<Tenant> matches = new ArrayList<>();
+        Optional<TenantId> after = Optional.empty();
+        while (matches.size() < limit) {
+            List<Tenant> page = list(after, FIND_BY_NAME_PAGE);
+            for (Tenant tenant : page) {
+                if (tenant.name().equals(name) && matches.size() < limit) {
+                    matches.add(tenant);
+                }
+            }
+            if (page.size() < FIND_BY_NAME_PAGE) {
+                break;
+            }
+            after = Optional.of(page.get(page.size() - 1).id());
+        }
+        return List.copyOf(matches);
+    }
 }

@@ -23,15 +23,20 @@ import static java.util.Objects.requireNonNull;
 /**
  * Creates tenants and manages their team rosters.
  *
- * <p><b>Provisioning</b> ({@link #create}, {@link #find}, {@link #list}) happens above any tenant:
- * those calls take no actor, and the host must expose them only to its own platform operators.
+ * <p><b>Provisioning</b> ({@link #create}, {@link #provision}, {@link #find}, {@link #findByName},
+ * {@link #list}) happens above any tenant: those calls take no actor, and the host must expose them only
+ * to its own platform operators.
  * Everything else names its actor: roster changes and renaming need a {@link TenantRole#TENANT_ADMIN};
  * reading the tenant and its roster needs a place on the roster. A tenant always keeps at least one
  * tenant admin.
  */
 public final class TenantService {
 
+    /** Most tenants {@link #findByName} returns. */
+    public static final int MAX_NAME_MATCHES = 100;
+
     private static final int MAX_NAME = 120;
+    private static final int PROVISION_ATTEMPTS = 2;
     private static final String CURSOR_KIND = "tenant";
     private static final String TEAM_CURSOR_KIND = "team";
 
@@ -58,15 +63,93 @@ public final class TenantService {
     public Tenant create(String name, UserId firstAdmin) {
         String cleanName = InputValidator.requireText("name", name, MAX_NAME);
         requireNonNull(firstAdmin, "firstAdmin must not be null");
+        return insert(TenantId.of(kernel.newId()), cleanName, List.of(firstAdmin));
+    }
+
+    /** Inserts a tenant with its tenant admins in one unit of work; the first admin is the creating actor. */
+    private Tenant insert(TenantId id, String cleanName, List<UserId> admins) {
         return kernel.write(changes -> {
-            TenantId id = TenantId.of(kernel.newId());
             Tenant tenant = kernel.stores().tenants().insert(new Tenant(id, cleanName, changes.now(), 0));
-            kernel.stores().team().insert(new TeamMember(id, firstAdmin, TenantRole.TENANT_ADMIN, changes.now(), 0));
-            Actor actor = new Actor(id, firstAdmin, ActorKind.TEAM);
+            Actor actor = new Actor(id, admins.get(0), ActorKind.TEAM);
             changes.publish(new TenantEvent.TenantCreated(id, cleanName, actor, changes.now()));
-            changes.publish(new TenantEvent.TeamMemberChanged(id, firstAdmin, TenantRole.TENANT_ADMIN, actor, changes.now()));
+            for (UserId admin : admins) {
+                kernel.stores().team().insert(new TeamMember(id, admin, TenantRole.TENANT_ADMIN, changes.now(), 0));
+                changes.publish(new TenantEvent.TeamMemberChanged(id, admin, TenantRole.TENANT_ADMIN, actor, changes.now()));
+            }
             return tenant;
         });
+    }
+
+    /**
+     * Creates a tenant with an id the host chooses (its key), so that authorities such as
+     * {@code TENANT_<key>} can be written down before the tenant exists, with {@code firstAdmin} as its
+     * first tenant admin.
+     *
+     * @param id         the key: must match {@value TenantDefinition#KEY_PATTERN} (a {@link ValidationException}
+     *                   on {@code id} otherwise)
+     * @param name       display name, 1 to 120 characters
+     * @param firstAdmin the host's id of the team user who will administer the tenant
+     * @throws ConflictException ({@link ConflictException.Reason#ALREADY_EXISTS}) if a tenant with this id
+     *                           exists; nothing is changed
+     */
+    public Tenant create(TenantId id, String name, UserId firstAdmin) {
+        requireNonNull(id, "id must not be null");
+        requireNonNull(firstAdmin, "firstAdmin must not be null");
+        TenantDefinition.keyError(id).ifPresent(error -> {
+            throw new ValidationException(error);
+        });
+        String cleanName = InputValidator.requireText("name", name, MAX_NAME);
+        return insert(id, cleanName, List.of(firstAdmin));
+    }
+
+    /**
+     * Makes sure the declared tenant exists: creates it, with every declared admin as
+     * {@link TenantRole#TENANT_ADMIN}, if no tenant has its id; otherwise changes <b>nothing</b> and returns
+     * the stored tenant. After creation the name and the roster belong to the tenant's admins
+     * ({@link #rename}, {@link #addTeamMember}...): a definition with another name or other admins neither
+     * renames the tenant nor changes its roster. Admins are taken as given (the {@link UserDirectory} is
+     * not asked), so the host may create its users afterwards.
+     *
+     * <p>Idempotent and safe under concurrency, also across application nodes sharing one database: when
+     * several calls provision one key at once, exactly one creates the tenant and the others return it
+     * with {@code created == false}. (The losing insert's conflict is caught and the tenant is read again;
+     * on a database where a failed statement aborts the transaction, call this outside a transaction of
+     * your own, as a startup bootstrap does.) Publishes the same events as {@link #create}.
+     *
+     * @return the stored tenant and whether this call created it
+     */
+    public Provisioned provision(TenantDefinition definition) {
+        requireNonNull(definition, "definition must not be null");
+        for (int attempt = 1; ; attempt++) {
+            Optional<Tenant> existing = find(definition.id());
+            if (existing.isPresent()) {
+                return new Provisioned(existing.get(), false);
+            }
+            try {
+                return new Provisioned(insert(definition.id(), definition.name(), definition.admins()), true);
+            } catch (ConflictException e) {
+                // Another caller (thread or node) inserted the tenant since find(): read it again. A conflict
+                // with no tenant to read means that caller rolled back; try once more, then give up.
+                if (attempt >= PROVISION_ATTEMPTS) {
+                    Optional<Tenant> winner = find(definition.id());
+                    if (winner.isPresent()) {
+                        return new Provisioned(winner.get(), false);
+                    }
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Every tenant whose name is exactly {@code name} (case-sensitive; stored names have no surrounding
+     * whitespace), ordered by id, at most {@value #MAX_NAME_MATCHES}. Names are not unique, so a host that
+     * needs one tenant per name should declare a key instead (see {@link #provision}). Provisioning: no
+     * actor.
+     */
+    public List<Tenant> findByName(String name) {
+        requireNonNull(name, "name must not be null");
+        return List.copyOf(kernel.stores().tenants().findByName(name, MAX_NAME_MATCHES));
     }
 
     /** The tenant with this id (provisioning: no actor). */

@@ -7,7 +7,9 @@ import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -37,6 +39,14 @@ public class WorkspaceProperties {
     private final Checkpoints checkpoints = new Checkpoints();
 
     private final Features features = new Features();
+
+    /**
+     * Tenants to create at startup, by key: client-workspace.tenants.<key>.name and
+     * client-workspace.tenants.<key>.admins (comma-separated user ids). A tenant whose key exists is left
+     * unchanged. Keys match [A-Za-z0-9][A-Za-z0-9._-]{0,63}; write a key that contains '.' in brackets
+     * (client-workspace.tenants[acme.eu].name), or Spring reads the dot as a property separator.
+     */
+    private final Map<String, TenantDeclaration> tenants = new LinkedHashMap<>();
 
     public Store getStore() {
         return store;
@@ -80,6 +90,11 @@ public class WorkspaceProperties {
 
     public Features getFeatures() {
         return features;
+    }
+
+    /** The declared tenants by key, in declaration order. */
+    public Map<String, TenantDeclaration> getTenants() {
+        return tenants;
     }
 
     /**
@@ -600,6 +615,32 @@ public class WorkspaceProperties {
 
         public void setInterval(Duration interval) {
             this.interval = interval;
+        }
+    }
+
+    /** One tenant of {@code client-workspace.tenants.<key>}, provisioned at startup by {@link TenantBootstrap}. */
+    public static class TenantDeclaration {
+
+        /** The tenant's display name (1 to 120 characters); used only when the tenant is created. */
+        private @Nullable String name;
+
+        /** The tenant's initial tenant admins (user ids); used only when the tenant is created. */
+        private List<String> admins = new ArrayList<>();
+
+        public @Nullable String getName() {
+            return name;
+        }
+
+        public void setName(@Nullable String name) {
+            this.name = name;
+        }
+
+        public List<String> getAdmins() {
+            return admins;
+        }
+
+        public void setAdmins(List<String> admins) {
+            this.admins = admins;
         }
     }
 }

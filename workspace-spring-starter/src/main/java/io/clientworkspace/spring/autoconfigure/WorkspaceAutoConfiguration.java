@@ -15,6 +15,7 @@ import io.clientworkspace.spi.CheckpointSink;
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.spring.ApplicationEventBridge;
 import io.clientworkspace.spring.OutboxRelay;
+import io.clientworkspace.spring.TenantBootstrap;
 import io.clientworkspace.spring.WorkspaceMaintenance;
 import io.clientworkspace.spring.WorkspaceKitCustomizer;
 import io.clientworkspace.spring.WorkspaceProperties;
@@ -138,5 +139,16 @@ public class WorkspaceAutoConfiguration {
     @ConditionalOnMissingBean(name = "workspaceRequiredFeatures")
     RequiredFeatures workspaceRequiredFeatures(WorkspaceKit kit, WorkspaceProperties properties) {
         return RequiredFeatures.check(properties.getFeatures().getRequired(), kit.features());
+    }
+
+    /**
+     * Provisions the tenants of {@code client-workspace.tenants.<key>} once the context's singletons exist and
+     * before the host's runners (see {@link TenantBootstrap}); an invalid declaration fails the start. Never lazy.
+     */
+    @Bean
+    @org.springframework.context.annotation.Lazy(false)
+    @ConditionalOnMissingBean
+    TenantBootstrap workspaceTenantBootstrap(WorkspaceKit kit, WorkspaceProperties properties) {
+        return new TenantBootstrap(kit, properties.getTenants());
     }
 }
