@@ -66,7 +66,7 @@ public final class TenantBootstrap implements SmartInitializingSingleton {
      *
      * @param kit          the kit that provisions them
      * @param declarations {@code client-workspace.tenants}, by key
-     * @throws IllegalStateException naming every invalid property and why
+     * @throws WorkspaceConfigurationException naming every invalid property and why
      */
     public TenantBootstrap(WorkspaceKit kit, Map<String, WorkspaceProperties.TenantDeclaration> declarations) {
         this.kit = requireNonNull(kit, "kit must not be null");
@@ -76,7 +76,7 @@ public final class TenantBootstrap implements SmartInitializingSingleton {
     /**
      * Checks the declarations and turns them into definitions, in declaration order.
      *
-     * @throws IllegalStateException naming every invalid property ({@code client-workspace.tenants.acme.name})
+     * @throws WorkspaceConfigurationException naming every invalid property ({@code client-workspace.tenants.acme.name})
      *                               and why
      */
     public static List<TenantDefinition> definitions(Map<String, WorkspaceProperties.TenantDeclaration> declarations) {
@@ -131,8 +131,12 @@ public final class TenantBootstrap implements SmartInitializingSingleton {
             problems.addAll(own);
         });
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Invalid tenant declaration" + (problems.size() > 1 ? "s" : "") + ": "
-                    + String.join("; ", problems));
+            throw new WorkspaceConfigurationException("Invalid tenant declaration" + (problems.size() > 1 ? "s" : "") + ": "
+                    + String.join("; ", problems),
+                    "Correct the client-workspace.tenants.<key>.* properties named above: a key of letters, digits, '.', '_'"
+                    + " or '-' (starting with a letter or digit, at most 64), a name of 1 to 120 characters and 1 to 100"
+                    + " distinct tenant admins, e.g. client-workspace.tenants.acme.name=Acme and"
+                    + " client-workspace.tenants.acme.admins=alice");
         }
         return List.copyOf(definitions);
     }

@@ -26,7 +26,9 @@ import java.util.Objects;
  * annotated with {@link KitProblemDetails}, {@link AllControllers} every controller (property
  * {@code client-workspace.rest.problem-details-for-host-controllers=true}); the starter registers one of the two.
  *
- * <p>It maps kit exceptions only ({@link WorkspaceException} and its subclasses), and it does not map them
+ * <p>It maps kit exceptions only ({@link WorkspaceException} and its subclasses, and the 401/403 of an {@code Actor}
+ * parameter the kit could not resolve: {@code unauthenticated}, {@code no-tenant}, {@code ambiguous-tenant},
+ * {@code no-actor}), and it does not map them
  * itself: it hands each to the advices that cover the kit's own controllers ({@link ProblemDetailsAdvice} and the
  * features' advices such as {@link FileProblemDetailsAdvice}, or the host's replacements of them), picking the
  * handler method exactly as Spring MVC would for a kit controller, so a host endpoint answers byte for byte what
@@ -52,8 +54,8 @@ public abstract class HostProblemDetailsAdvice {
      *
      * @throws Exception the exception itself when no kit advice maps it (Spring then handles it as usual)
      */
-    @ExceptionHandler(WorkspaceException.class)
-    ResponseEntity<?> kitException(WorkspaceException e, HttpServletRequest request, HttpServletResponse response)
+    @ExceptionHandler({WorkspaceException.class, Inputs.UnauthenticatedException.class, Inputs.NoActorException.class})
+    ResponseEntity<?> kitException(Exception e, HttpServletRequest request, HttpServletResponse response)
             throws Exception {
         for (KitAdvice advice : kitAdvices()) {
             @Nullable Method method = advice.methods().resolveMethodByThrowable(e);

@@ -1,5 +1,9 @@
 package io.clientworkspace.spring.autoconfigure;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
 import io.clientworkspace.AccessDeniedException;
 import io.clientworkspace.Actor;
 import io.clientworkspace.ConflictException;
@@ -108,6 +112,28 @@ class HostControllerProblemDetailsTest {
     }
 
     @Test
+    void aSignedInUserWithoutATenantCallingAnAnnotatedHostControllerGetsTheNoTenantProblem() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "dora", "n/a", List.of(new SimpleGrantedAuthority("ROLE_USER"))));
+        try {
+            withMvc(runner, mvc -> mvc.perform(get("/crm/annotated/me"))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.type").value(TYPE + "no-tenant"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("TENANT_"))));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    void anAnonymousCallerOfAnAnnotatedHostControllerThatTakesAnActorGetsTheUnauthenticatedProblem() {
+        SecurityContextHolder.clearContext();
+        withMvc(runner, mvc -> mvc.perform(get("/crm/annotated/me"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value(TYPE + "unauthenticated")));
+    }
+
+    @Test
     void aHostExceptionInAnAnnotatedHostControllerKeepsTheHostsHandling() {
         withMvc(runner, mvc -> assertThatThrownBy(() -> mvc.perform(get("/crm/annotated/host-error")))
                 .hasRootCauseInstanceOf(IllegalStateException.class));
@@ -190,6 +216,11 @@ class HostControllerProblemDetailsTest {
         @GetMapping("/crm/annotated/quota")
         String quota() {
             throw new QuotaExceededException(WorkspaceId.of("w-1"), 1000, OptionalLong.of(900));
+        }
+
+        @GetMapping("/crm/annotated/me")
+        String me(Actor actor) {
+            return actor.userId().value();
         }
 
         @GetMapping("/crm/annotated/host-error")

@@ -1,5 +1,6 @@
 package io.clientworkspace.spring.autoconfigure;
 
+import io.clientworkspace.spring.WorkspaceConfigurationException;
 import io.clientworkspace.Actor;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.UserId;
@@ -221,7 +222,7 @@ class TenantBootstrapTest {
                 "client-workspace.tenants.globex.admins must name at least one tenant admin");
         assertThat(catchThrowable(() -> TenantBootstrap.definitions(Map.of(
                 "acme", declaration(null, "alice"), "globex", declaration("Globex")))))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(WorkspaceConfigurationException.class)
                 .hasMessageContainingAll(problems.toArray(String[]::new));
     }
 
@@ -229,7 +230,7 @@ class TenantBootstrapTest {
     void anEmptyEntryInTheAdminListIsRefused() {
         assertThat(catchThrowable(() -> TenantBootstrap.definitions(Map.of(
                 "acme", declaration("Acme", "alice", " ")))))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(WorkspaceConfigurationException.class)
                 .hasMessageContaining("client-workspace.tenants.acme.admins contains an empty user id");
     }
 
@@ -237,7 +238,7 @@ class TenantBootstrapTest {
     void anAdminNamedTwiceIsRefused() {
         assertThat(catchThrowable(() -> TenantBootstrap.definitions(Map.of(
                 "acme", declaration("Acme", "alice", "alice")))))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(WorkspaceConfigurationException.class)
                 .hasMessageContaining("client-workspace.tenants.acme.admins names 'alice' more than once");
     }
 
