@@ -92,12 +92,16 @@ public final class TenantDtos {
         /** Most field errors one answer lists; the rest are counted in one last error on {@code roles}. */
         static final int MAX_ERRORS = 20;
 
+        /** Most unknown role names echoed when the body has more entries than there are workspace roles. */
+        private static final int MAX_ECHOED_ROLES = 5;
+
         /** Longest role or permission name echoed in an error; longer ones are cut with "...". */
         private static final int MAX_ECHOED_NAME = 40;
 
         /**
          * The matrix this body describes, or a {@link ValidationException} naming every bad field: {@code roles}
-         * when absent or when it has more entries than there are workspace roles, {@code roles.<ROLE>} for an
+         * when absent or when it has more entries than there are workspace roles (one error, naming a few of the
+         * unknown ones), {@code roles.<ROLE>} for an
          * unknown or missing role, a role without its list, a list longer than there are permissions, unknown
          * permissions (one error per role, naming each unknown name once), or a grant the matrix's rules refuse
          * (every role keeps {@code VIEW_WORKSPACE}; client roles get no team-only permission). The errors are
@@ -108,8 +112,12 @@ public final class TenantDtos {
         PermissionMatrix toDomain() {
             Map<String, @Nullable List<@Nullable String>> given = Inputs.required(roles, "roles");
             if (given.size() > WorkspaceRole.values().length) {
+                List<String> unknown = given.keySet().stream().filter(k -> parse(WorkspaceRole.class, k) == null)
+                        .limit(MAX_ECHOED_ROLES).map(k -> "'" + shortened(k) + "'").toList();
                 throw new ValidationException(FieldError.of("roles", "has " + given.size() + " entries but there are "
-                        + WorkspaceRole.values().length + " workspace roles: " + names(WorkspaceRole.class)));
+                        + WorkspaceRole.values().length + " workspace roles (" + names(WorkspaceRole.class) + ")"
+                        + (unknown.isEmpty() ? "" : "; not workspace roles: " + String.join(", ", unknown)
+                        + (given.size() - WorkspaceRole.values().length > unknown.size() ? ", ..." : ""))));
             }
             Set<FieldError> errors = new LinkedHashSet<>();
             Map<WorkspaceRole, Set<Permission>> grants = new EnumMap<>(WorkspaceRole.class);

@@ -104,11 +104,23 @@ class PermissionMatrixApiTest extends ApiTestSupport {
 
     @Test
     void anUnknownRoleIs400NamingTheFieldAndChangesNothing() throws Exception {
+        String body = viewersMayUpload().replace("\"CLIENT_VIEWER\"", "\"BOSS\"");
+
+        mvc.perform(put("/api/tenant/permissions").with(as(admin)).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(problem(400, "validation"))
+                .andExpect(jsonPath("$.errors[*].field", contains("roles.BOSS", "roles.CLIENT_VIEWER")));
+
+        assertThat(kit.accessPolicies().matrix(admin)).isEqualTo(PermissionMatrix.defaults());
+    }
+
+    @Test
+    void anExtraUnknownRoleNextToEveryRoleIsOneErrorOnRolesNamingIt() throws Exception {
         String body = viewersMayUpload().replace("\"CLIENT_VIEWER\"", "\"CLIENT_VIEWER\": [\"VIEW_WORKSPACE\"], \"BOSS\"");
 
         mvc.perform(put("/api/tenant/permissions").with(as(admin)).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(problem(400, "validation"))
-                .andExpect(jsonPath("$.errors[*].field", contains("roles.BOSS")));
+                .andExpect(jsonPath("$.errors[*].field", contains("roles")))
+                .andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.containsString("'BOSS'")));
 
         assertThat(kit.accessPolicies().matrix(admin)).isEqualTo(PermissionMatrix.defaults());
     }
