@@ -1180,8 +1180,8 @@ final class IsolationRun {
     private void matrixRandom() {
         Actor actor = pick(actors);
         TenantModel t = tenantOf(actor);
-        Expect expected = tenantRole(actor).filter(r -> r == TenantRole.TENANT_ADMIN).isPresent()
-                ? Expect.OK : Expect.denied();
+        Expect expected = actor.kind() != ActorKind.TEAM ? Expect.notFound()
+                : tenantRole(actor).filter(r -> r == TenantRole.TENANT_ADMIN).isPresent() ? Expect.OK : Expect.denied();
         if (random.nextBoolean()) {
             perform(actor + " replaceMatrix(variant)", expected, () -> kit.accessPolicies().replaceMatrix(actor, VARIANT));
             if (expected.isOk()) {
@@ -1450,7 +1450,8 @@ final class IsolationRun {
     }
 
     private void checkMatrixRead(Actor actor) {
-        Expect expected = tenantRole(actor).isPresent() ? Expect.OK : Expect.denied();
+        Expect expected = actor.kind() != ActorKind.TEAM ? Expect.notFound()
+                : tenantRole(actor).isPresent() ? Expect.OK : Expect.denied();
         PermissionMatrix matrix = perform(actor + " matrix()", expected, () -> kit.accessPolicies().matrix(actor));
         if (expected.isOk()) {
             assertThat(matrix).as(this::ctx).isEqualTo(tenantOf(actor).matrix);

@@ -1,6 +1,7 @@
 package io.clientworkspace.spring.autoconfigure;
 
 import io.clientworkspace.WorkspaceKit;
+import io.clientworkspace.spring.WorkspaceProperties;
 import io.clientworkspace.spring.web.InvitationApiController;
 import io.clientworkspace.spring.web.MemberApiController;
 import io.clientworkspace.spring.web.WorkspaceApiController;
@@ -16,8 +17,8 @@ class WorkspaceApiConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    WorkspaceApiController workspaceApiController(WorkspaceKit kit) {
-        return new WorkspaceApiController(kit);
+    WorkspaceApiController workspaceApiController(WorkspaceKit kit, WorkspaceProperties properties) {
+        return new WorkspaceApiController(kit, properties.getRest().getBasePath());
     }
 
     @Bean

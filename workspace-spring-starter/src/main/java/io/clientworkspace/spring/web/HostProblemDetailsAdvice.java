@@ -35,10 +35,19 @@ import java.util.Objects;
  * a kit endpoint answers for the same exception, and a feature's new mapping needs no edit here. A kit exception
  * that none of them maps keeps Spring's default handling (a 500), as without this advice.
  *
- * <p>It is ordered last ({@link Ordered#LOWEST_PRECEDENCE}): the controller's own {@code @ExceptionHandler}
- * methods always come first, and so does every host advice that applies to the controller and handles the
- * exception, when it is ordered or, being unordered like most advices, declared in the host's configuration
- * (host beans are registered before the kit's auto-configuration).
+ * <p>Order. The controller's own {@code @ExceptionHandler} methods always come first (Spring MVC asks the
+ * controller before any advice). Among advices Spring MVC uses the first, in order, that has any handler for the
+ * exception, so a host's catch-all advice ({@code @ExceptionHandler(Exception.class)}) would hide a later one:
+ * <ul>
+ *   <li>{@link Annotated} is ordered first ({@link Ordered#HIGHEST_PRECEDENCE}): {@link KitProblemDetails} on a
+ *   controller is an explicit opt-in, so its kit exceptions get the kit's problem details even when the host has
+ *   a catch-all advice or its own advice for kit exceptions. Other exceptions of the controller still reach the
+ *   host's advices, as this advice handles kit exceptions only.</li>
+ *   <li>{@link AllControllers} (the property) is ordered last ({@link Ordered#LOWEST_PRECEDENCE}), a fallback:
+ *   every host advice that applies to the controller and handles the exception comes first, when it is ordered
+ *   or, being unordered like most advices, declared in the host's configuration (host beans are registered before
+ *   the kit's auto-configuration).</li>
+ * </ul>
  */
 public abstract class HostProblemDetailsAdvice {
 
@@ -106,9 +115,12 @@ public abstract class HostProblemDetailsAdvice {
     private record KitAdvice(ControllerAdviceBean bean, ExceptionHandlerMethodResolver methods) {
     }
 
-    /** Covers the controllers annotated with {@link KitProblemDetails} (the default). */
+    /**
+     * Covers the controllers annotated with {@link KitProblemDetails} (the default); ordered first, before the
+     * host's advices (an explicit opt-in), after the controller's own {@code @ExceptionHandler} methods.
+     */
     @RestControllerAdvice(annotations = KitProblemDetails.class)
-    @Order(Ordered.LOWEST_PRECEDENCE)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     public static final class Annotated extends HostProblemDetailsAdvice {
 
         /** @param beans where the kit's advices are looked up (the application context) */
@@ -117,7 +129,10 @@ public abstract class HostProblemDetailsAdvice {
         }
     }
 
-    /** Covers every controller ({@code client-workspace.rest.problem-details-for-host-controllers=true}). */
+    /**
+     * Covers every controller ({@code client-workspace.rest.problem-details-for-host-controllers=true}); ordered
+     * last, a fallback after every host advice that handles the exception.
+     */
     @RestControllerAdvice
     @Order(Ordered.LOWEST_PRECEDENCE)
     public static final class AllControllers extends HostProblemDetailsAdvice {

@@ -22,10 +22,12 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>Only kit exceptions are mapped: the controller's other errors (its own exceptions, Spring MVC's bad-request
- * errors) keep the host's handling. The controller's own {@code @ExceptionHandler} methods and the host's advices
- * that apply to it come first (see {@link HostProblemDetailsAdvice} for the order). The property
+ * errors) keep the host's handling. The controller's own {@code @ExceptionHandler} methods come first; the host's
+ * advices come after: the annotation is an explicit opt-in, so it wins even over a host's catch-all advice
+ * ({@code @ExceptionHandler(Exception.class)}) or a host advice for kit exceptions (see
+ * {@link HostProblemDetailsAdvice} for the order). The property
  * {@code client-workspace.rest.problem-details-for-host-controllers=true} does the same for every controller,
- * annotated or not. Needs the kit's REST API ({@code client-workspace.rest.enabled}, on by default).
+ * annotated or not, but as a fallback: there the host's advices that handle the exception win. Needs the kit's REST API ({@code client-workspace.rest.enabled}, on by default).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -17,8 +17,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * The tenant's permission matrix (which permissions each workspace role grants), through
  * {@link io.clientworkspace.member.AccessPolicyService}: team users on the roster read it, tenant admins replace or
- * reset it (others get 403 {@code access-denied}), client users get the 404 of a tenant they cannot see. A change
- * applies to every cached permission answer once it commits.
+ * reset it (others get 403 {@code access-denied}, checked before the body is validated), client users get the 404
+ * of a tenant they cannot see (from {@link io.clientworkspace.member.AccessPolicyService} itself). A change applies
+ * to every cached permission answer once it commits.
  */
 @RestController
 @RequestMapping("${client-workspace.rest.base-path:/api}/tenant/permissions")
@@ -34,7 +35,6 @@ public class PermissionMatrixApiController implements KitController {
     @Operation(summary = "The tenant's permission matrix (team on the roster)")
     @GetMapping
     public PermissionMatrixDto matrix(Actor actor) {
-        TenantApiController.requireTeam(actor);
         return PermissionMatrixDto.of(kit.accessPolicies().matrix(actor));
     }
 
@@ -44,7 +44,8 @@ public class PermissionMatrixApiController implements KitController {
                     + " team-only permission. A bad role or permission is 400 naming the field roles.<ROLE>.")
     @PutMapping
     public PermissionMatrixDto replace(Actor actor, @RequestBody ReplacePermissionMatrixRequest body) {
-        TenantApiController.requireTeam(actor);
+        // The caller first: a client's 404 and a non-admin's 403 do not depend on the body.
+        TenantApiController.requireTenantAdmin(kit, actor, "change the tenant's permission matrix");
         return PermissionMatrixDto.of(kit.accessPolicies().replaceMatrix(actor, body.toDomain()));
     }
 
@@ -52,7 +53,6 @@ public class PermissionMatrixApiController implements KitController {
     @Operation(summary = "Reset the permission matrix to the defaults (tenant admins)")
     @DeleteMapping
     public PermissionMatrixDto reset(Actor actor) {
-        TenantApiController.requireTeam(actor);
         return PermissionMatrixDto.of(kit.accessPolicies().resetMatrix(actor));
     }
 }

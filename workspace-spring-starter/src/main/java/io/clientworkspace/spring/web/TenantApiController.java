@@ -1,8 +1,11 @@
 package io.clientworkspace.spring.web;
 
+import io.clientworkspace.AccessDeniedException;
 import io.clientworkspace.Actor;
+import io.clientworkspace.FieldError;
 import io.clientworkspace.NotFoundException;
 import io.clientworkspace.UserId;
+import io.clientworkspace.ValidationException;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.spring.web.ApiDtos.PageDto;
 import io.clientworkspace.spring.web.TenantDtos.AddTeamMemberRequest;
@@ -31,13 +34,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+import java.nio.charset.StandardCharsets;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * The caller's tenant and its team roster, through {@link io.clientworkspace.tenant.TenantService}: team users on
  * the roster read them, tenant admins change them (others get 403 {@code access-denied}), client users get the
- * 404 of a tenant they cannot see. A tenant always keeps one tenant admin: demoting or removing the last one is
+ * 404 of a tenant they cannot see. The caller is checked before the request body, so a client gets its 404 and a
+ * team user who is no tenant admin its 403 whatever it sends (a body that is not even JSON excepted: Spring MVC
+ * reads that before the controller runs). A tenant always keeps one tenant admin: demoting or removing the last one is
  * 409 {@code conflict} with reason {@code LAST_TENANT_ADMIN}.
  */
 @RestController
@@ -63,6 +71,7 @@ public class TenantApiController implements KitController {
     public ResponseEntity<TenantDto> rename(Actor actor,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                                             @RequestBody RenameTenantRequest body) {
+        requireTenantAdmin(kit, actor, "rename the tenant");
         long expectedVersion = Inputs.ifMatch(ifMatch);
         return withETag(kit.tenants().rename(actor, Inputs.required(body.name(), "name"), expectedVersion));
     }
@@ -83,14 +92,25 @@ public class TenantApiController implements KitController {
                 .orElseThrow(() -> new NotFoundException("team member", userId));
     }
 
-    /** Adds a team user to the roster; 409 when the user is on it already. */
+    /**
+     * Adds a team user to the roster; 409 when the user is on it already. A user id with a {@code /}, {@code \}
+     * or {@code ;} is 400 on {@code userId}: {@code /tenant/team/{userId}} could not address it afterwards. The
+     * Location header carries the user id percent-encoded.
+     */
     @Operation(summary = "Add a team user to the roster (tenant admins)")
     @PostMapping("/team")
     public ResponseEntity<TeamMemberDto> addTeamMember(Actor actor, @RequestBody AddTeamMemberRequest body) {
-        TeamMember added = kit.tenants().addTeamMember(actor, UserId.of(Inputs.required(body.userId(), "userId")),
+        requireTenantAdmin(kit, actor, "add a team member");
+        String userId = Inputs.required(body.userId(), "userId");
+        if (userId.chars().anyMatch(c -> c == '/' || c == '\\' || c == ';')) {
+            throw new ValidationException(FieldError.of("userId", "must not contain '/', '\\' or ';': the team user"
+                    + " could not be addressed as /tenant/team/{userId} afterwards"));
+        }
+        TeamMember added = kit.tenants().addTeamMember(actor, UserId.of(userId),
                 Inputs.enumValue(body.role(), TenantRole.class, "role"));
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{userId}")
-                        .buildAndExpand(added.userId().value()).toUri())
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
+                        .pathSegment(UriUtils.encodePathSegment(added.userId().value(), StandardCharsets.UTF_8))
+                        .build(true).toUri())
                 .body(TeamMemberDto.of(added));
     }
 
@@ -98,6 +118,7 @@ public class TenantApiController implements KitController {
     @Operation(summary = "Change a team user's tenant role (tenant admins)")
     @PutMapping("/team/{userId}")
     public TeamMemberDto changeTeamRole(Actor actor, @PathVariable String userId, @RequestBody ChangeTeamRoleRequest body) {
+        requireTenantAdmin(kit, actor, "change a team member's role");
         return TeamMemberDto.of(kit.tenants().changeTeamRole(actor, UserId.of(userId),
                 Inputs.enumValue(body.role(), TenantRole.class, "role")));
     }
@@ -114,10 +135,16 @@ public class TenantApiController implements KitController {
         return ResponseEntity.ok().eTag(Inputs.etag(tenant.version())).body(TenantDto.of(tenant));
     }
 
-    /** Clients never see the tenant's settings: the same 404 as the tenant service gives them. */
-    static void requireTeam(Actor actor) {
-        if (!actor.isTeam()) {
-            throw new NotFoundException("tenant", actor.tenantId().value());
+    /**
+     * Checks the caller before a request body is looked at, so that the answer does not depend on the body: a
+     * client gets the 404 of a tenant it cannot see, a team user off the roster or without
+     * {@link TenantRole#TENANT_ADMIN} a 403 (the service checks again when it changes anything).
+     */
+    static void requireTenantAdmin(WorkspaceKit kit, Actor actor, String what) {
+        TeamMember self = kit.tenants().findTeamMember(actor, actor.userId())
+                .orElseThrow(() -> new AccessDeniedException(actor, "a place on the tenant's team", what));
+        if (self.role() != TenantRole.TENANT_ADMIN) {
+            throw new AccessDeniedException(actor, TenantRole.TENANT_ADMIN.name(), what);
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,34 +89,66 @@ public final class TenantDtos {
             @Schema(description = "Every workspace role -> the permissions it grants")
             @Nullable Map<String, @Nullable List<@Nullable String>> roles) implements RejectsUnknownFields {
 
+        /** Most field errors one answer lists; the rest are counted in one last error on {@code roles}. */
+        static final int MAX_ERRORS = 20;
+
+        /** Most unknown role names echoed when the body has more entries than there are workspace roles. */
+        private static final int MAX_ECHOED_ROLES = 5;
+
+        /** Longest role or permission name echoed in an error; longer ones are cut with "...". */
+        private static final int MAX_ECHOED_NAME = 40;
+
         /**
          * The matrix this body describes, or a {@link ValidationException} naming every bad field: {@code roles}
-         * when absent, {@code roles.<ROLE>} for an unknown or missing role, a role without its list, an unknown
-         * permission, or a grant the matrix's rules refuse (every role keeps {@code VIEW_WORKSPACE}; client roles
-         * get no team-only permission).
+         * when absent or when it has more entries than there are workspace roles (one error, naming a few of the
+         * unknown ones), {@code roles.<ROLE>} for an
+         * unknown or missing role, a role without its list, a list longer than there are permissions, unknown
+         * permissions (one error per role, naming each unknown name once), or a grant the matrix's rules refuse
+         * (every role keeps {@code VIEW_WORKSPACE}; client roles get no team-only permission). The errors are
+         * bounded whatever the body: a bounded number of entries is parsed, equal errors are given once, at most
+         * {@value #MAX_ERRORS} are listed (then one saying how many more), names echoed back are cut short, and the
+         * valid names are listed at most once per error.
          */
         PermissionMatrix toDomain() {
             Map<String, @Nullable List<@Nullable String>> given = Inputs.required(roles, "roles");
-            List<FieldError> errors = new ArrayList<>();
+            if (given.size() > WorkspaceRole.values().length) {
+                List<String> unknown = given.keySet().stream().filter(k -> parse(WorkspaceRole.class, k) == null)
+                        .limit(MAX_ECHOED_ROLES).map(k -> "'" + shortened(k) + "'").toList();
+                throw new ValidationException(FieldError.of("roles", "has " + given.size() + " entries but there are "
+                        + WorkspaceRole.values().length + " workspace roles (" + names(WorkspaceRole.class) + ")"
+                        + (unknown.isEmpty() ? "" : "; not workspace roles: " + String.join(", ", unknown)
+                        + (given.size() - WorkspaceRole.values().length > unknown.size() ? ", ..." : ""))));
+            }
+            Set<FieldError> errors = new LinkedHashSet<>();
             Map<WorkspaceRole, Set<Permission>> grants = new EnumMap<>(WorkspaceRole.class);
             given.forEach((name, permissions) -> {
                 WorkspaceRole role = parse(WorkspaceRole.class, name);
                 if (role == null) {
-                    errors.add(FieldError.of("roles." + name, "is not a workspace role; one of " + names(WorkspaceRole.class)));
+                    errors.add(FieldError.of("roles." + shortened(name), "is not a workspace role; one of "
+                            + names(WorkspaceRole.class)));
                 } else if (grants.containsKey(role)) {
                     errors.add(FieldError.of("roles." + role, "is given twice"));
                 } else if (permissions == null) {
                     errors.add(FieldError.of("roles." + role, "must be a list of permissions"));
+                } else if (permissions.size() > Permission.values().length) {
+                    errors.add(FieldError.of("roles." + role, "lists " + permissions.size() + " permissions but there"
+                            + " are " + Permission.values().length + ": " + names(Permission.class)));
+                    grants.put(role, EnumSet.noneOf(Permission.class));
                 } else {
                     EnumSet<Permission> set = EnumSet.noneOf(Permission.class);
+                    Set<String> unknown = new LinkedHashSet<>();
                     for (@Nullable String permissionName : permissions) {
                         Permission permission = permissionName == null ? null : parse(Permission.class, permissionName);
                         if (permission == null) {
-                            errors.add(FieldError.of("roles." + role, "'" + permissionName + "' is not a permission; one of "
-                                    + names(Permission.class)));
+                            unknown.add(permissionName == null ? "null" : "'" + shortened(permissionName) + "'");
                         } else {
                             set.add(permission);
                         }
+                    }
+                    if (!unknown.isEmpty()) {
+                        errors.add(FieldError.of("roles." + role, String.join(", ", unknown)
+                                + (unknown.size() == 1 ? " is not a permission" : " are not permissions")
+                                + "; one of " + names(Permission.class)));
                     }
                     grants.put(role, set);
                 }
@@ -126,15 +159,31 @@ public final class TenantDtos {
                 }
             }
             if (!errors.isEmpty()) {
-                throw new ValidationException(errors);
+                throw new ValidationException(capped(List.copyOf(errors)));
             }
             try {
                 return PermissionMatrix.of(grants);
             } catch (ValidationException refused) {
                 // The matrix names its fields "matrix.<ROLE>"; this body calls them "roles.<ROLE>".
-                throw new ValidationException(refused.fieldErrors().stream()
-                        .map(f -> FieldError.of(f.field().replaceFirst("^matrix\\.", "roles."), f.message())).toList());
+                throw new ValidationException(capped(refused.fieldErrors().stream()
+                        .map(f -> FieldError.of(f.field().replaceFirst("^matrix\\.", "roles."), f.message()))
+                        .distinct().toList()));
             }
+        }
+
+        /** The first {@value #MAX_ERRORS} errors, and one on {@code roles} counting the others if there are any. */
+        static List<FieldError> capped(List<FieldError> errors) {
+            if (errors.size() <= MAX_ERRORS) {
+                return errors;
+            }
+            List<FieldError> shown = new ArrayList<>(errors.subList(0, MAX_ERRORS));
+            shown.add(FieldError.of("roles", "...and " + (errors.size() - MAX_ERRORS) + " more errors"));
+            return shown;
+        }
+
+        /** A name from the body, cut to {@value #MAX_ECHOED_NAME} characters. */
+        private static String shortened(String name) {
+            return name.length() <= MAX_ECHOED_NAME ? name : name.substring(0, MAX_ECHOED_NAME) + "...";
         }
 
         private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String name) {

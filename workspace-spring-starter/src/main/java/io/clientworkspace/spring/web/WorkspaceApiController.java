@@ -43,9 +43,21 @@ import static java.util.Objects.requireNonNull;
 public class WorkspaceApiController implements KitController {
 
     private final WorkspaceKit kit;
+    private final String basePath;
 
+    /** A controller under the default base path {@code /api}. */
     public WorkspaceApiController(WorkspaceKit kit) {
+        this(kit, "/api");
+    }
+
+    /**
+     * A controller whose answers name other endpoints under {@code basePath} (the value of
+     * {@code client-workspace.rest.base-path}, e.g. {@code /api}; trailing slashes are ignored).
+     */
+    public WorkspaceApiController(WorkspaceKit kit, String basePath) {
         this.kit = requireNonNull(kit, "kit must not be null");
+        String trimmed = requireNonNull(basePath, "basePath must not be null").strip().replaceAll("/+$", "");
+        this.basePath = trimmed.isEmpty() || trimmed.startsWith("/") ? trimmed : "/" + trimmed;
     }
 
     /**
@@ -149,14 +161,17 @@ public class WorkspaceApiController implements KitController {
         return VerificationDto.of(kit.activity().verify(actor, WorkspaceId.of(id)));
     }
 
-    private static String rosterHint(Actor actor, HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String team = (uri.endsWith("/me") ? uri.substring(0, uri.length() - "me".length()) : "/api/") + "tenant/team";
-        String tenant = actor.tenantId().value();
-        return "User '" + actor.userId().value() + "' is not on the team of tenant '" + tenant + "', so it sees no"
-                + " workspace and may create none: a tenant admin adds it with POST " + team + " {\"userId\": \""
-                + actor.userId().value() + "\", \"role\": \"TEAM_MEMBER\"} (the property client-workspace.tenants."
-                + tenant + ".admins names the admins only when the tenant is first created)";
+    /**
+     * How a tenant admin puts the caller on the roster. The path comes from the configured base path under the
+     * request's context path and servlet mapping, never from the request URI, and the text names no host
+     * configuration: end users read it.
+     */
+    private String rosterHint(Actor actor, HttpServletRequest request) {
+        String team = ServletUriComponentsBuilder.fromServletMapping(request).path(basePath + "/tenant/team")
+                .build().getPath();
+        return "User '" + actor.userId().value() + "' is not on the team of tenant '" + actor.tenantId().value()
+                + "', so it sees no workspace and may create none: a tenant admin adds you with POST " + team
+                + " {\"userId\": \"" + actor.userId().value() + "\", \"role\": \"TEAM_MEMBER\"}";
     }
 
     static PageRequest page(@Nullable String cursor, int limit) {

@@ -40,7 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Kit exceptions thrown in a host's own controllers: problem details for controllers annotated with
  * {@link KitProblemDetails} or for all with {@code client-workspace.rest.problem-details-for-host-controllers=true};
- * untouched otherwise; the host's own handlers come first.
+ * untouched otherwise; the controller's own handlers come first, then the annotation (before any host advice), then
+ * the host's advices, then the property (a fallback).
  */
 class HostControllerProblemDetailsTest {
 
@@ -176,10 +177,50 @@ class HostControllerProblemDetailsTest {
     }
 
     @Test
-    void theHostsOwnAdviceWins() {
+    void withThePropertyTheHostsOwnAdviceWins() {
+        withMvc(runner.withUserConfiguration(HostAdvice.class)
+                        .withPropertyValues("client-workspace.rest.problem-details-for-host-controllers=true"),
+                mvc -> mvc.perform(get("/crm/plain/not-found"))
+                        .andExpect(status().isIAmATeapot())
+                        .andExpect(content().string("handled by the host's advice")));
+    }
+
+    @Test
+    void withThePropertyOnlyTheHostsCatchAllAdviceAnswers() {
+        withMvc(runner.withUserConfiguration(HostCatchAllAdvice.class)
+                        .withPropertyValues("client-workspace.rest.problem-details-for-host-controllers=true"),
+                mvc -> mvc.perform(get("/crm/plain/not-found"))
+                        .andExpect(status().isServiceUnavailable())
+                        .andExpect(content().string("handled by the host's catch-all")));
+    }
+
+    @Test
+    void anAnnotatedControllerGetsTheKitsProblemDespiteAHostCatchAllAdvice() {
+        withMvc(runner.withUserConfiguration(HostCatchAllAdvice.class), mvc -> mvc.perform(get("/crm/annotated/not-found"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value(TYPE + "not-found")));
+    }
+
+    @Test
+    void anAnnotatedControllerGetsTheKitsProblemDespiteAHostAdviceForTheKitException() {
         withMvc(runner.withUserConfiguration(HostAdvice.class), mvc -> mvc.perform(get("/crm/annotated/not-found"))
-                .andExpect(status().isIAmATeapot())
-                .andExpect(content().string("handled by the host's advice")));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value(TYPE + "not-found")));
+    }
+
+    @Test
+    void aHostExceptionInAnAnnotatedControllerStillReachesTheHostsCatchAllAdvice() {
+        withMvc(runner.withUserConfiguration(HostCatchAllAdvice.class), mvc -> mvc.perform(get("/crm/annotated/host-error"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().string("handled by the host's catch-all")));
+    }
+
+    @Test
+    void theControllersOwnExceptionHandlerWinsOverTheAnnotationAlsoWithAHostCatchAllAdvice() {
+        withMvc(runner.withUserConfiguration(OwnHandlerController.class, HostCatchAllAdvice.class),
+                mvc -> mvc.perform(get("/crm/own-handler"))
+                        .andExpect(status().isGone())
+                        .andExpect(content().string("handled by the controller")));
     }
 
     @Test
@@ -259,6 +300,15 @@ class HostControllerProblemDetailsTest {
         @ExceptionHandler(NotFoundException.class)
         ResponseEntity<String> handle(NotFoundException e) {
             return ResponseEntity.status(HttpStatus.I_AM_A_TEAPOT).body("handled by the host's advice");
+        }
+    }
+
+    @RestControllerAdvice
+    static class HostCatchAllAdvice {
+
+        @ExceptionHandler(Exception.class)
+        ResponseEntity<String> handle(Exception e) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("handled by the host's catch-all");
         }
     }
 }

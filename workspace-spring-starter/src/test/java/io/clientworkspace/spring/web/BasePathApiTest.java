@@ -1,5 +1,6 @@
 package io.clientworkspace.spring.web;
 
+import io.clientworkspace.Actor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -14,10 +15,12 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** {@code client-workspace.rest.base-path} moves every endpoint of the API. */
@@ -45,6 +48,15 @@ class BasePathApiTest extends ApiTestSupport {
     void theApiAnswersUnderTheBasePath() throws Exception {
         mvc.perform(get("/portal-api/me").with(as(admin)))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void theRosterHintNamesTheTeamEndpointUnderTheBasePath() throws Exception {
+        Actor stranger = Actor.team(tenant, unique("off-roster"));
+        signUp(stranger);
+
+        mvc.perform(get("/portal-api/me").with(as(stranger)))
+                .andExpect(jsonPath("$.rosterHint", containsString("POST /portal-api/tenant/team {")));
     }
 
     @Test

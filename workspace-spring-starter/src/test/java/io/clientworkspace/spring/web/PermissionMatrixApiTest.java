@@ -104,11 +104,23 @@ class PermissionMatrixApiTest extends ApiTestSupport {
 
     @Test
     void anUnknownRoleIs400NamingTheFieldAndChangesNothing() throws Exception {
+        String body = viewersMayUpload().replace("\"CLIENT_VIEWER\"", "\"BOSS\"");
+
+        mvc.perform(put("/api/tenant/permissions").with(as(admin)).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(problem(400, "validation"))
+                .andExpect(jsonPath("$.errors[*].field", contains("roles.BOSS", "roles.CLIENT_VIEWER")));
+
+        assertThat(kit.accessPolicies().matrix(admin)).isEqualTo(PermissionMatrix.defaults());
+    }
+
+    @Test
+    void anExtraUnknownRoleNextToEveryRoleIsOneErrorOnRolesNamingIt() throws Exception {
         String body = viewersMayUpload().replace("\"CLIENT_VIEWER\"", "\"CLIENT_VIEWER\": [\"VIEW_WORKSPACE\"], \"BOSS\"");
 
         mvc.perform(put("/api/tenant/permissions").with(as(admin)).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(problem(400, "validation"))
-                .andExpect(jsonPath("$.errors[*].field", contains("roles.BOSS")));
+                .andExpect(jsonPath("$.errors[*].field", contains("roles")))
+                .andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.containsString("'BOSS'")));
 
         assertThat(kit.accessPolicies().matrix(admin)).isEqualTo(PermissionMatrix.defaults());
     }
@@ -150,6 +162,107 @@ class PermissionMatrixApiTest extends ApiTestSupport {
         mvc.perform(put("/api/tenant/permissions").with(as(admin)).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(problem(400, "validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("roles"));
+    }
+
+    /** About 800 KB (under the 1 MB JSON limit): the default matrix, but CLIENT_VIEWER lists 70,000 bad names. */
+    private static String hugeBodyOfBadNames() {
+        StringBuilder viewer = new StringBuilder();
+        for (int i = 0; i < 70_000; i++) {
+            viewer.append(i == 0 ? "" : ", ").append("\"BAD").append(i % 7).append('"');
+        }
+        return withViewerGranting("VIEW_WORKSPACE").replace("\"VIEW_WORKSPACE\"]}}", "\"VIEW_WORKSPACE\", " + viewer + "]}}");
+    }
+
+    @Test
+    void aHugeBodyOfBadPermissionNamesIsASmall400() throws Exception {
+        String body = hugeBodyOfBadNames();
+        assertThat(body.length()).isGreaterThan(500_000);
+
+        String answer = mvc.perform(put("/api/tenant/permissions").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(problem(400, "validation"))
+                .andExpect(jsonPath("$.errors[*].field", contains("roles.CLIENT_VIEWER")))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(answer.length()).isLessThan(4_000);
+        assertThat(kit.accessPolicies().matrix(admin)).isEqualTo(PermissionMatrix.defaults());
+    }
+
+    @Test
+    void aBodyWithMoreRolesThanThereAreIsOneErrorOnRoles() throws Exception {
+        StringBuilder roles = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            roles.append(i == 0 ? "" : ", ").append("\"BOSS").append(i).append("\": []");
+        }
+
+        String answer = mvc.perform(put("/api/tenant/permissions").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\": {" + roles + "}}"))
+                .andExpect(problem(400, "validation"))
+                .andExpect(jsonPath("$.errors[*].field", contains("roles")))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(answer.length()).isLessThan(2_000);
+    }
+
+    @Test
+    void unknownPermissionsOfARoleAreOneErrorNamingEachOnceAndTheValidNamesOnce() throws Exception {
+        String body = withViewerGranting("VIEW_WORKSPACE", "FLY", "SWIM", "FLY");
+
+        String message = com.jayway.jsonpath.JsonPath.read(mvc.perform(put("/api/tenant/permissions").with(as(admin))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(problem(400, "validation"))
+                .andExpect(jsonPath("$.errors[*].field", contains("roles.CLIENT_VIEWER")))
+                .andReturn().getResponse().getContentAsString(), "$.errors[0].message");
+
+        assertThat(message).contains("'FLY', 'SWIM' are not permissions");
+        assertThat(message.split("UPLOAD_FILES", -1)).as("valid names listed once").hasSize(2);
+    }
+
+    @Test
+    void aVeryLongBadNameIsEchoedCutShort() throws Exception {
+        String longName = "X".repeat(5_000);
+
+        String answer = mvc.perform(put("/api/tenant/permissions").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content(withViewerGranting("VIEW_WORKSPACE", longName)))
+                .andExpect(problem(400, "validation"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(answer).doesNotContain(longName).contains("X".repeat(40) + "...");
+    }
+
+    @Test
+    void aTooLongListOfPermissionsForARoleIsOneError() throws Exception {
+        String[] names = new String[Permission.values().length + 1];
+        java.util.Arrays.fill(names, "VIEW_WORKSPACE");
+
+        mvc.perform(put("/api/tenant/permissions").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content(withViewerGranting(names)))
+                .andExpect(problem(400, "validation"))
+                .andExpect(jsonPath("$.errors[*].field", contains("roles.CLIENT_VIEWER")))
+                .andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.containsString("lists "
+                        + names.length + " permissions")));
+    }
+
+    @Test
+    void replaceWithAHugeBadBodyByATeamUserWhoIsNoTenantAdminIs403() throws Exception {
+        Actor manager = teamUser(tenant, admin, TenantRole.ACCOUNT_MANAGER);
+
+        mvc.perform(put("/api/tenant/permissions").with(as(manager)).contentType(MediaType.APPLICATION_JSON)
+                        .content(hugeBodyOfBadNames()))
+                .andExpect(problem(403, "access-denied"));
+    }
+
+    @Test
+    void replaceWithABadBodyByAClientUserIs404() throws Exception {
+        mvc.perform(put("/api/tenant/permissions").with(as(clientUser(tenant))).contentType(MediaType.APPLICATION_JSON)
+                        .content(withViewerGranting("FLY")))
+                .andExpect(problem(404, "not-found"));
+    }
+
+    @Test
+    void resetByAClientUserIs404() throws Exception {
+        mvc.perform(delete("/api/tenant/permissions").with(as(clientUser(tenant))))
+                .andExpect(problem(404, "not-found"));
     }
 
     @Test

@@ -26,8 +26,10 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The README's list of every REST endpoint is generated from the running controllers (every {@link KitController}
  * of a context with every feature) and kept equal to them: this test fails naming each line that is missing from
- * the README or should no longer be there. {@code -Dclient-workspace.update-readme=true} rewrites the block between
- * the README's markers instead (and still fails if the markers are missing).
+ * the README or should no longer be there. {@code -Dclient-workspace.update-readme=true} also rewrites the block
+ * between the README's markers, and the test still fails when it had to change anything ("README rewritten; review
+ * and commit it"), so a run with the flag cannot hide a difference (it fails as well if the markers are missing).
+ * A mapping that declares no HTTP method answers every method and is listed as {@code ANY}.
  */
 class RestEndpointListTest extends ApiTestSupport {
 
@@ -36,14 +38,15 @@ class RestEndpointListTest extends ApiTestSupport {
     static final String UPDATE_PROPERTY = "client-workspace.update-readme";
     static final String REGENERATE = "./mvnw -B -pl workspace-spring-starter -am test -Dtest=RestEndpointListTest"
             + " -Dsurefire.failIfNoSpecifiedTests=false -D" + UPDATE_PROPERTY + "=true";
-    private static final List<RequestMethod> METHOD_ORDER = List.of(RequestMethod.GET, RequestMethod.POST,
-            RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE);
+    /** How a mapping without a declared HTTP method (it answers every method) is listed. */
+    static final String ANY = "ANY";
+    private static final List<String> METHOD_ORDER = List.of("GET", "POST", "PUT", "PATCH", "DELETE", ANY);
 
     @Autowired
     ApplicationContext context;
 
-    /** One endpoint: an HTTP method on a path, served by a kit controller's handler method. */
-    record Endpoint(RequestMethod method, String path, HandlerMethod handler) {
+    /** One endpoint: an HTTP method ({@value #ANY} for all) on a path, served by a kit controller's handler method. */
+    record Endpoint(String method, String path, HandlerMethod handler) {
 
         String summary() {
             Operation operation = handler.getMethodAnnotation(Operation.class);
@@ -66,15 +69,19 @@ class RestEndpointListTest extends ApiTestSupport {
                 if (!KitController.class.isAssignableFrom(entry.getValue().getBeanType())) {
                     continue;
                 }
-                Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
+                Set<RequestMethod> declared = entry.getKey().getMethodsCondition().getMethods();
+                List<String> methods = declared.isEmpty() ? List.of(ANY)
+                        : declared.stream().map(RequestMethod::name).toList();
                 for (String path : entry.getKey().getPatternValues()) {
-                    for (RequestMethod method : methods) {
+                    for (String method : methods) {
                         endpoints.add(new Endpoint(method, path, entry.getValue()));
                     }
                 }
             }
         }
-        endpoints.sort(Comparator.comparing(Endpoint::path).thenComparing(e -> METHOD_ORDER.indexOf(e.method())));
+        endpoints.sort(Comparator.comparing(Endpoint::path)
+                .thenComparing(e -> METHOD_ORDER.contains(e.method()) ? METHOD_ORDER.indexOf(e.method()) : METHOD_ORDER.size())
+                .thenComparing(Endpoint::method));
         return endpoints;
     }
 
@@ -116,7 +123,7 @@ class RestEndpointListTest extends ApiTestSupport {
             updated.addAll(generated);
             updated.addAll(lines.subList(end, lines.size()));
             Files.write(readme, updated, StandardCharsets.UTF_8);
-            return;
+            fail("README rewritten; review and commit it (" + readme + ")");
         }
         Set<String> missing = new LinkedHashSet<>(generated);
         missing.removeAll(current);

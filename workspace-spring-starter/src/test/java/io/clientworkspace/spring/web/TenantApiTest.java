@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
+import java.net.URI;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -232,6 +235,79 @@ class TenantApiTest extends ApiTestSupport {
     void addByAClientUserIs404() throws Exception {
         mvc.perform(post("/api/tenant/team").with(as(clientUser(tenant))).contentType(MediaType.APPLICATION_JSON)
                         .content(addBody("someone", "TENANT_ADMIN")))
+                .andExpect(problem(404, "not-found"));
+    }
+
+    @Test
+    void theLocationOfAnAddedTeamUserIsPercentEncodedAndAddressesIt() throws Exception {
+        Actor newcomer = Actor.team(tenant, unique("new comer?#"));
+        signUp(newcomer);
+
+        String location = mvc.perform(post("/api/tenant/team").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content(addBody(newcomer.userId().value(), "TEAM_MEMBER")))
+                .andExpect(status().isCreated())
+                .andExpect(header().string(HttpHeaders.LOCATION, endsWith("/api/tenant/team/"
+                        + newcomer.userId().value().replace(" ", "%20").replace("?", "%3F").replace("#", "%23"))))
+                .andReturn().getResponse().getHeader(HttpHeaders.LOCATION);
+
+        mvc.perform(get(URI.create(location)).with(as(admin)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.userId").value(newcomer.userId().value()));
+    }
+
+    @Test
+    void addingAUserIdWithASlashIs400NamingUserIdAndAddsNobody() throws Exception {
+        Actor slashed = Actor.team(tenant, unique("dept/newcomer"));
+        signUp(slashed);
+
+        mvc.perform(post("/api/tenant/team").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content(addBody(slashed.userId().value(), "TEAM_MEMBER")))
+                .andExpect(problem(400, "validation"))
+                .andExpect(jsonPath("$.errors[0].field").value("userId"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("/tenant/team/{userId}")));
+
+        assertThat(kit.tenants().findTeamMember(admin, slashed.userId())).isEmpty();
+    }
+
+    @Test
+    void addByAClientUserWithABadBodyIs404() throws Exception {
+        mvc.perform(post("/api/tenant/team").with(as(clientUser(tenant))).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"role": "BOSS"}"""))
+                .andExpect(problem(404, "not-found"));
+    }
+
+    @Test
+    void addByATeamUserWhoIsNoTenantAdminWithABadBodyIs403() throws Exception {
+        Actor manager = teamUser(tenant, admin, TenantRole.ACCOUNT_MANAGER);
+
+        mvc.perform(post("/api/tenant/team").with(as(manager)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"role": "BOSS"}"""))
+                .andExpect(problem(403, "access-denied"));
+    }
+
+    @Test
+    void changeRoleByAClientUserWithABadBodyIs404() throws Exception {
+        mvc.perform(put("/api/tenant/team/{userId}", admin.userId().value()).with(as(clientUser(tenant)))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"role": "BOSS"}"""))
+                .andExpect(problem(404, "not-found"));
+    }
+
+    @Test
+    void changeRoleByATeamUserWhoIsNoTenantAdminWithABadBodyIs403() throws Exception {
+        Actor member = teamUser(tenant, admin, TenantRole.TEAM_MEMBER);
+
+        mvc.perform(put("/api/tenant/team/{userId}", admin.userId().value()).with(as(member))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"role": "BOSS"}"""))
+                .andExpect(problem(403, "access-denied"));
+    }
+
+    @Test
+    void renameByAClientUserWithoutIfMatchOrNameIs404() throws Exception {
+        mvc.perform(patch("/api/tenant").with(as(clientUser(tenant))).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(problem(404, "not-found"));
     }
 

@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -74,8 +75,26 @@ class WorkspaceApiTest extends ApiTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.tenantRole").value(nullValue()))
                 .andExpect(jsonPath("$.rosterHint", containsString("not on the team of tenant '" + tenant.value() + "'")))
-                .andExpect(jsonPath("$.rosterHint", containsString("POST /api/tenant/team")))
-                .andExpect(jsonPath("$.rosterHint", containsString("client-workspace.tenants." + tenant.value() + ".admins")));
+                .andExpect(jsonPath("$.rosterHint", containsString("POST /api/tenant/team")));
+    }
+
+    @Test
+    void theRosterHintNamesNoHostConfiguration() throws Exception {
+        Actor stranger = Actor.team(tenant, unique("off-roster"));
+        signUp(stranger);
+
+        mvc.perform(get("/api/me").with(as(stranger)))
+                .andExpect(jsonPath("$.rosterHint", containsString("a tenant admin adds you with POST /api/tenant/team")))
+                .andExpect(jsonPath("$.rosterHint", not(containsString("client-workspace"))));
+    }
+
+    @Test
+    void theRosterHintPathIncludesTheServletContextPath() throws Exception {
+        Actor stranger = Actor.team(tenant, unique("off-roster"));
+        signUp(stranger);
+
+        mvc.perform(get("/portal/api/me").contextPath("/portal").with(as(stranger)))
+                .andExpect(jsonPath("$.rosterHint", containsString("POST /portal/api/tenant/team {")));
     }
 
     @Test
