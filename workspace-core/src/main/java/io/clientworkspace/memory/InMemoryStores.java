@@ -26,7 +26,19 @@ public final class InMemoryStores {
      * {@link Stores#withUnitOfWork}.
      */
     public static Stores create() {
-        InMemoryTransactions tx = new InMemoryTransactions();
+        return create(InMemoryTransactions.DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * A new, empty set of in-memory stores, as {@link #create()}, whose threads wait for the stores at most
+     * {@code lockTimeout} while another thread's unit of work holds them; then the call is refused with an
+     * {@link IllegalStateException} naming that thread (see {@link InMemoryTransactions}).
+     *
+     * @param lockTimeout how long a kit call waits for the stores; positive
+     * @throws IllegalArgumentException if {@code lockTimeout} is zero or negative
+     */
+    public static Stores create(java.time.Duration lockTimeout) {
+        InMemoryTransactions tx = new InMemoryTransactions(lockTimeout);
         InMemoryMembershipStore memberships = new InMemoryMembershipStore(tx);
         InMemoryFileStore files = new InMemoryFileStore(tx);
         return Stores.builder(tx)

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -34,10 +37,21 @@ import static java.util.Objects.requireNonNull;
  * lock: every other thread's reads and writes of these stores wait until it ends. That makes the
  * transactions serializable, which is the honest choice for a store meant for development and tests,
  * but it also means that a thread holding it must never wait for another thread that uses these stores.
+ *
+ * <p><b>No endless wait.</b> A thread waits for the lock at most the {@linkplain #InMemoryTransactions(Duration)
+ * lock timeout} (30 seconds by default), and only while another thread holds it; then its read or write is
+ * refused with an {@link IllegalStateException} that names the thread holding the stores, and changes
+ * nothing. An interrupt while waiting is refused the same way, with the thread's interrupt flag kept set.
+ * So a test that writes through the kit inside its own transaction and then waits for a thread that uses
+ * the kit (its own server, an {@code @Async} call) fails with that explanation instead of hanging.
  */
 public final class InMemoryTransactions implements UnitOfWork {
 
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** How long a thread waits for the stores by default before its call is refused. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final OwnedLock lock = new OwnedLock();
+    private final Duration lockTimeout;
     private static final Logger log = LoggerFactory.getLogger(InMemoryTransactions.class);
 
     // Guarded by the write lock: only its holder reads or writes the journal and the commit actions.
@@ -45,11 +59,35 @@ public final class InMemoryTransactions implements UnitOfWork {
     private final List<Runnable> afterCommit = new ArrayList<>();
     private final Map<Object, Object> resources = new HashMap<>();
 
+    /** Units of work whose threads wait for the stores at most {@link #DEFAULT_LOCK_TIMEOUT}. */
+    public InMemoryTransactions() {
+        this(DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * Units of work whose threads wait for the stores at most {@code lockTimeout} while another thread holds
+     * them (see the class comment).
+     *
+     * @param lockTimeout how long a read or write waits before it is refused; positive
+     * @throws IllegalArgumentException if {@code lockTimeout} is zero or negative
+     */
+    public InMemoryTransactions(Duration lockTimeout) {
+        requireNonNull(lockTimeout, "lockTimeout must not be null");
+        if (lockTimeout.isZero() || lockTimeout.isNegative()) {
+            throw new IllegalArgumentException("lockTimeout must be positive, not " + lockTimeout);
+        }
+        this.lockTimeout = lockTimeout;
+    }
+
+    /**
+     * @throws IllegalStateException if another thread holds the stores longer than the lock timeout, or this
+     *                               thread is interrupted while it waits for them; nothing is changed then
+     */
     @Override
     public <T> T execute(Supplier<T> work) {
         T result;
         List<Runnable> committedActions;
-        lock.writeLock().lock();
+        acquire(lock.writeLock());
         try {
             Deque<Runnable> journal = undo;
             boolean outermost = journal == null;
@@ -62,13 +100,14 @@ public final class InMemoryTransactions implements UnitOfWork {
             try {
                 result = work.get();
             } catch (Throwable failure) {
-                while (journal.size() > mark) {
-                    journal.pop().run();
-                }
-                afterCommit.subList(actionsMark, afterCommit.size()).clear();
-                if (outermost) {
-                    undo = null;
-                    resources.clear();
+                try {
+                    undoSince(journal, mark, failure);
+                } finally {
+                    afterCommit.subList(actionsMark, afterCommit.size()).clear();
+                    if (outermost) {
+                        undo = null;
+                        resources.clear();
+                    }
                 }
                 throw failure;
             }
@@ -101,9 +140,11 @@ public final class InMemoryTransactions implements UnitOfWork {
      * {@code execute} call before that call returns.
      *
      * @return the handle of the new unit of work, which only this thread may end
+     * @throws IllegalStateException if another thread holds the stores longer than the lock timeout, or this
+     *                               thread is interrupted while it waits for them
      */
     public Outer begin() {
-        lock.writeLock().lock();
+        acquire(lock.writeLock());
         boolean outermost = undo == null;
         if (outermost) {
             undo = new ArrayDeque<>();
@@ -114,14 +155,10 @@ public final class InMemoryTransactions implements UnitOfWork {
 
     @Override
     public void afterCommit(Runnable action) {
-        lock.writeLock().lock();
-        try {
-            if (undo != null) {
-                afterCommit.add(action);
-                return;
-            }
-        } finally {
-            lock.writeLock().unlock();
+        // Only the write lock's holder can be in a unit of work; any other thread runs the action at once.
+        if (isActive()) {
+            afterCommit.add(action);
+            return;
         }
         runQuietly(action);
     }
@@ -153,12 +190,88 @@ public final class InMemoryTransactions implements UnitOfWork {
         }
     }
 
+    /**
+     * Undoes the journal's entries above {@code mark}, newest first. Every entry is undone even when one
+     * throws: the failures are added to {@code failure} when there is one, else the first is thrown with
+     * the others added to it.
+     */
+    private static void undoSince(Deque<Runnable> journal, int mark, @Nullable Throwable failure) {
+        RuntimeException undoFailure = null;
+        while (journal.size() > mark) {
+            try {
+                journal.pop().run();
+            } catch (RuntimeException e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                } else if (undoFailure == null) {
+                    undoFailure = e;
+                } else {
+                    undoFailure.addSuppressed(e);
+                }
+            }
+        }
+        if (undoFailure != null) {
+            throw undoFailure;
+        }
+    }
+
+    /**
+     * Takes {@code wanted} (this lock's read or write lock) at once when this thread already holds the stores
+     * or nobody does, else waits at most the lock timeout, interruptibly.
+     */
+    private void acquire(Lock wanted) {
+        if (lock.isWriteLockedByCurrentThread()) {
+            // Reentrant (or a read inside this thread's unit of work): never waits.
+            wanted.lock();
+            return;
+        }
+        if (wanted.tryLock()) {
+            return;
+        }
+        boolean acquired;
+        try {
+            acquired = wanted.tryLock(lockTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while thread '" + Thread.currentThread().getName()
+                    + "' waited for the in-memory stores of the Client Workspace Kit, which " + holder() + " holds."
+                    + WHY + " Nothing was changed.", e);
+        }
+        if (!acquired) {
+            throw new IllegalStateException("Thread '" + Thread.currentThread().getName() + "' waited "
+                    + lockTimeout.toMillis() + " ms for the in-memory stores of the Client Workspace Kit, which "
+                    + holder() + " holds, and gave up." + WHY + " Nothing was changed (the wait is the lock timeout:"
+                    + " InMemoryStores.create(Duration), or client-workspace.memory.lock-timeout with the Spring Boot"
+                    + " starter).");
+        }
+    }
+
+    private static final String WHY = " A unit of work or Spring transaction on that thread has written through the"
+            + " in-memory stores and has not ended yet, and the in-memory stores serialize transactions: every other"
+            + " thread's reads and writes wait until it ends. If that thread waits for this one (a @Transactional test"
+            + " that calls its own server, or waits for an @Async kit call), end its transaction first, or use the JPA"
+            + " stores for tests that run kit calls concurrently.";
+
+    private String holder() {
+        Thread owner = lock.owner();
+        return owner == null ? "another thread" : "thread '" + owner.getName() + "'";
+    }
+
+    /** The read-write lock, telling which thread holds its write lock. */
+    private static final class OwnedLock extends ReentrantReadWriteLock {
+        private static final long serialVersionUID = 1L;
+
+        @Nullable Thread owner() {
+            return getOwner();
+        }
+    }
+
     /** Runs a read under the read lock (or inside the current unit of work on this thread). */
     <T> T read(Supplier<T> read) {
         if (lock.isWriteLockedByCurrentThread()) {
             return read.get();
         }
-        lock.readLock().lock();
+        acquire(lock.readLock());
         try {
             return read.get();
         } finally {
@@ -174,7 +287,7 @@ public final class InMemoryTransactions implements UnitOfWork {
     // returns; NullAway (without JSpecify's generics) cannot tell T = @Nullable Void from a non-null T.
     @SuppressWarnings("NullAway")
     <T> T write(Supplier<Undoable<T>> write) {
-        lock.writeLock().lock();
+        acquire(lock.writeLock());
         try {
             Undoable<T> done = write.get();
             if (undo != null) {
@@ -248,17 +361,17 @@ public final class InMemoryTransactions implements UnitOfWork {
             checkEndable("roll back");
             ended = "rolled back";
             try {
-                Deque<Runnable> journal = requireNonNull(undo);
-                while (journal.size() > mark) {
-                    journal.pop().run();
-                }
-                afterCommit.subList(actionsMark, afterCommit.size()).clear();
-                if (outermost) {
-                    undo = null;
-                    resources.clear();
-                }
+                undoSince(requireNonNull(undo), mark, null);
             } finally {
-                lock.writeLock().unlock();
+                try {
+                    afterCommit.subList(actionsMark, afterCommit.size()).clear();
+                    if (outermost) {
+                        undo = null;
+                        resources.clear();
+                    }
+                } finally {
+                    lock.writeLock().unlock();
+                }
             }
         }
 

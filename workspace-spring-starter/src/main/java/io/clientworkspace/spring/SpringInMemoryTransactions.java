@@ -6,6 +6,7 @@ import io.clientworkspace.spi.Stores;
 import io.clientworkspace.spi.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -27,14 +28,18 @@ import static java.util.Objects.requireNonNull;
  *       transaction, and every later kit call of that transaction nests in it. It ends with the
  *       transaction: committed when Spring commits (in {@link TransactionSynchronization#afterCommit()},
  *       so the kit's events are delivered then, once, as with the JPA stores), undone when Spring rolls
- *       back or cannot tell the outcome ({@code STATUS_UNKNOWN}). A host's {@code @Transactional} method
+ *       back or cannot tell the outcome ({@code STATUS_UNKNOWN}), first of all the transaction's
+ *       synchronizations, so that the host's own after-commit and after-rollback callbacks already see the
+ *       outcome and their kit writes are kept. A host's {@code @Transactional} method
  *       that creates a workspace and members and then fails leaves nothing behind: no workspace, member,
  *       activity entry or event, and no permission answer cached from it.</li>
  *   <li><b>Serializable.</b> From its first kit write until it ends, the transaction holds the in-memory
  *       stores' write lock: kit calls on every other thread, reads included, wait for it, and then see
  *       the committed state only. This is the honest choice for a store meant for development and tests;
  *       it also means that a transaction that wrote through the kit must not wait for another thread that
- *       uses the kit (an {@code @Async} call it joins, for example), which would wait for it in turn.</li>
+ *       uses the kit (an {@code @Async} call it joins, for example), which would wait for it in turn: that
+ *       thread's kit call is refused after the stores' lock timeout with an {@link IllegalStateException}
+ *       naming the waiting transaction's thread.</li>
  *   <li><b>One in-memory transaction per thread.</b> While a Spring transaction holds the stores, a kit
  *       call on the same thread from a suspended scope ({@code REQUIRES_NEW}, {@code NOT_SUPPORTED})
  *       cannot be independent of it: in a {@code REQUIRES_NEW} transaction it nests like a savepoint (its
@@ -182,8 +187,20 @@ public final class SpringInMemoryTransactions implements UnitOfWork {
         }
     }
 
-    /** Ends the in-memory unit of work with the Spring transaction that began it. */
+    /**
+     * Ends the in-memory unit of work with the Spring transaction that began it, before every other
+     * synchronization of the transaction (Spring calls {@code afterCommit} and {@code afterCompletion} in
+     * the synchronizations' order): a host's after-commit or after-rollback callback, also one registered
+     * before the transaction's first kit write (a {@code @TransactionalEventListener} whose event was
+     * published earlier), sees the committed state, and a kit write it makes is a unit of work of its own
+     * that is kept, as on the JPA stores, instead of nesting in the ending one.
+     */
     private final class JoinedTransaction implements TransactionSynchronization {
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
 
         private final InMemoryTransactions.Outer outer;
 

@@ -32,6 +32,8 @@ public class WorkspaceProperties {
 
     private final Jpa jpa = new Jpa();
 
+    private final Memory memory = new Memory();
+
     private final Files files = new Files();
 
     private final Approvals approvals = new Approvals();
@@ -74,6 +76,10 @@ public class WorkspaceProperties {
 
     public Jpa getJpa() {
         return jpa;
+    }
+
+    public Memory getMemory() {
+        return memory;
     }
 
     public Files getFiles() {
@@ -378,6 +384,25 @@ public class WorkspaceProperties {
     }
 
     /** Store selection. */
+    /** The in-memory stores (used when {@code store} is {@code memory}, or {@code auto} without JPA). */
+    public static class Memory {
+
+        /**
+         * How long a kit call waits for the in-memory stores while another thread's transaction that wrote
+         * through the kit holds them; then it is refused with an IllegalStateException that names that
+         * thread (instead of hanging, e.g. in a @Transactional test that calls its own server). Positive.
+         */
+        private Duration lockTimeout = Duration.ofSeconds(30);
+
+        public Duration getLockTimeout() {
+            return lockTimeout;
+        }
+
+        public void setLockTimeout(Duration lockTimeout) {
+            this.lockTimeout = lockTimeout;
+        }
+    }
+
     public enum Store {
         /** The JPA stores when workspace-jpa and an EntityManagerFactory are present, else in-memory. */
         AUTO,

@@ -66,8 +66,14 @@ public class WorkspaceAutoConfiguration {
         if (classLoader == null) {
             classLoader = WorkspaceAutoConfiguration.class.getClassLoader();
         }
+        java.time.Duration lockTimeout = properties.getMemory().getLockTimeout();
+        if (lockTimeout == null || lockTimeout.isZero() || lockTimeout.isNegative()) {
+            throw new WorkspaceConfigurationException("client-workspace.memory.lock-timeout=" + lockTimeout
+                    + " is not a positive duration.", "Set client-workspace.memory.lock-timeout to a positive duration"
+                    + " (for example 30s, the default), or remove it");
+        }
         log.warn(InMemoryStoresNotice.message(properties.getStore(), classLoader, beanFactory));
-        Stores stores = InMemoryStores.create();
+        Stores stores = InMemoryStores.create(lockTimeout);
         // They join the host's Spring transactions, as the JPA stores do; without spring-tx there are none to join.
         return ClassUtils.isPresent(SPRING_TRANSACTIONS, classLoader)
                 ? SpringInMemoryTransactions.joiningSpringTransactions(stores) : stores;

@@ -28,7 +28,9 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -297,7 +299,8 @@ class InMemoryStoresJoinSpringTransactionsTest {
         }, "kit-reader");
         reader.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (reader.getState() != Thread.State.WAITING) {
+        // TIMED_WAITING: the stores' lock is waited for at most the lock timeout.
+        while (reader.getState() != Thread.State.WAITING && reader.getState() != Thread.State.TIMED_WAITING) {
             if (System.nanoTime() > deadline || result.isDone()) {
                 throw new AssertionError("the reader did not wait for the host's transaction (state "
                         + reader.getState() + ", done " + result.isDone() + ")");
@@ -419,6 +422,175 @@ class InMemoryStoresJoinSpringTransactionsTest {
             assertThat(workspace(context, agency, "acme")).isPresent();
             assertThat(workspace(context, agency, "globex")).isEmpty();
         });
+    }
+
+    /** A host event, published inside a host transaction before its first kit write. */
+    record Onboarded(String slug) {
+    }
+
+    /**
+     * Host listeners of {@link Onboarded} that run when the transaction has ended, read through the kit
+     * whether the onboarded workspace exists, and record it in a workspace of their own.
+     */
+    static class OutcomeListeners {
+        final AtomicReference<Actor> lead = new AtomicReference<>();
+        final List<Boolean> sawTheWorkspace = new CopyOnWriteArrayList<>();
+        private final ApplicationContext context;
+
+        OutcomeListeners(ApplicationContext context) {
+            this.context = context;
+        }
+
+        @TransactionalEventListener(phase = TransactionPhase.AFTER_ROLLBACK)
+        void afterRollback(Onboarded onboarded) {
+            record(onboarded, "-rolled-back");
+        }
+
+        @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+        void afterCommit(Onboarded onboarded) {
+            record(onboarded, "-welcome");
+        }
+
+        private void record(Onboarded onboarded, String suffix) {
+            WorkspaceKit kit = context.getBean(WorkspaceKit.class);
+            sawTheWorkspace.add(kit.workspaces().list(lead.get(), io.clientworkspace.PageRequest.first(100)).items().stream()
+                    .anyMatch(workspace -> workspace.slug().equals(onboarded.slug())));
+            kit.workspaces().create(lead.get(), NewWorkspace.of("Outcome", onboarded.slug() + suffix));
+        }
+    }
+
+    /** Publishes {@link Onboarded} for {@code slug}, then creates that workspace through the kit, then runs {@code next}. */
+    private static void onboardAfterPublishing(ApplicationContext context, Agency agency, String slug, Runnable next) {
+        context.getBean(OutcomeListeners.class).lead.set(agency.alice());
+        context.getBean(Onboarding.class).inTransaction(() -> {
+            context.publishEvent(new Onboarded(slug));
+            context.getBean(WorkspaceKit.class).workspaces().create(agency.alice(), NewWorkspace.of("Customer", slug));
+            next.run();
+            return null;
+        });
+    }
+
+    @Test
+    void anAfterRollbackListenerRegisteredBeforeTheFirstKitWriteSeesNoneOfTheRolledBackWorkAndItsKitWriteIsKept() {
+        runner.withUserConfiguration(OutcomeListeners.class).run(context -> {
+            Agency agency = agency(context);
+
+            assertThatThrownBy(() -> onboardAfterPublishing(context, agency, "acme", fail())).isInstanceOf(HostStepFailed.class);
+
+            assertThat(context.getBean(OutcomeListeners.class).sawTheWorkspace).as("the listener's read").containsExactly(false);
+            assertThat(workspace(context, agency, "acme")).isEmpty();
+            assertThat(workspace(context, agency, "acme-rolled-back")).as("the listener's write").isPresent();
+            assertThat(context.getBean(Stores.class).unitOfWork().isActive()).isFalse();
+            assertThat(CompletableFuture.supplyAsync(() -> workspace(context, agency, "acme-rolled-back").isPresent())
+                    .get(30, TimeUnit.SECONDS)).as("read by another thread").isTrue();
+        });
+    }
+
+    @Test
+    void anAfterCommitListenerRegisteredBeforeTheFirstKitWriteSeesTheCommittedWorkAndItsKitWriteIsKept() {
+        runner.withUserConfiguration(OutcomeListeners.class).run(context -> {
+            Agency agency = agency(context);
+
+            onboardAfterPublishing(context, agency, "acme", () -> { });
+
+            assertThat(context.getBean(OutcomeListeners.class).sawTheWorkspace).as("the listener's read").containsExactly(true);
+            assertThat(workspace(context, agency, "acme")).isPresent();
+            assertThat(workspace(context, agency, "acme-welcome")).as("the listener's write, in a unit of work of its own")
+                    .isPresent();
+            assertThat(context.getBean(Stores.class).unitOfWork().isActive()).isFalse();
+            assertThat(CompletableFuture.supplyAsync(() -> workspace(context, agency, "acme-welcome").isPresent())
+                    .get(30, TimeUnit.SECONDS)).as("read by another thread").isTrue();
+        });
+    }
+
+    @Test
+    void aSpringCommitThatFailsWithAnUnknownOutcomeRollsTheKitBack() {
+        runner.run(context -> {
+            Agency agency = agency(context);
+            // The database does not answer the commit: Spring completes the transaction with STATUS_UNKNOWN.
+            JdbcTransactionManager failingCommit = new JdbcTransactionManager(context.getBean(javax.sql.DataSource.class)) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected void doCommit(org.springframework.transaction.support.DefaultTransactionStatus status) {
+                    throw new TransactionSystemException("the database did not answer the commit");
+                }
+            };
+
+            assertThatThrownBy(() -> new TransactionTemplate(failingCommit).executeWithoutResult(status ->
+                    context.getBean(WorkspaceKit.class).workspaces().create(agency.alice(), NewWorkspace.of("Acme", "acme"))))
+                    .isInstanceOf(TransactionSystemException.class);
+
+            assertThat(workspace(context, agency, "acme")).isEmpty();
+            assertThat(context.getBean(RecordingListener.class).events).isEmpty();
+            assertThat(context.getBean(Stores.class).unitOfWork().isActive()).isFalse();
+        });
+    }
+
+    @Test
+    void anOuterRollbackAlsoUndoesACommittedRequiresNewTransactionOnTheSameThreadAndItsEvents() {
+        runner.run(context -> {
+            Agency agency = agency(context);
+            WorkspaceKit kit = context.getBean(WorkspaceKit.class);
+            TransactionTemplate requiresNew = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+            requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+            assertThatThrownBy(() -> context.getBean(Onboarding.class).inTransaction(() -> {
+                kit.workspaces().create(agency.alice(), NewWorkspace.of("Acme", "acme"));
+                requiresNew.executeWithoutResult(status ->
+                        kit.workspaces().create(agency.alice(), NewWorkspace.of("Globex", "globex")));
+                throw new HostStepFailed();
+            })).isInstanceOf(HostStepFailed.class);
+
+            // The documented savepoint semantics: a database would keep globex.
+            assertThat(workspace(context, agency, "acme")).isEmpty();
+            assertThat(workspace(context, agency, "globex")).isEmpty();
+            assertThat(context.getBean(RecordingListener.class).events).as("no event of either").isEmpty();
+        });
+    }
+
+    @Test
+    void aKitCallOfAnotherThreadIsRefusedAfterTheLockTimeoutNamingTheThreadOfTheHostTransaction() {
+        runner.withPropertyValues("client-workspace.memory.lock-timeout=200ms").run(context -> {
+            Agency agency = agency(context);
+            AtomicReference<Throwable> refused = new AtomicReference<>();
+
+            context.getBean(Onboarding.class).inTransaction(() -> {
+                context.getBean(WorkspaceKit.class).workspaces().create(agency.alice(), NewWorkspace.of("Acme", "acme"));
+                // What a @Transactional test does when it calls its own server or waits for an @Async kit call.
+                CompletableFuture<Boolean> read = new CompletableFuture<>();
+                Thread server = new Thread(() -> {
+                    try {
+                        read.complete(workspace(context, agency, "acme").isPresent());
+                    } catch (RuntimeException | Error e) {
+                        read.completeExceptionally(e);
+                    }
+                }, "http-nio-exec-1");
+                server.start();
+                try {
+                    read.get(60, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    refused.set(e.getCause());
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                return null;
+            });
+
+            assertThat(refused.get()).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Thread 'http-nio-exec-1' waited 200 ms")
+                    .hasMessageContaining("thread '" + Thread.currentThread().getName() + "' holds")
+                    .hasMessageContaining("Spring transaction on that thread has written through the in-memory stores")
+                    .hasMessageContaining("client-workspace.memory.lock-timeout");
+            assertThat(workspace(context, agency, "acme")).as("the host transaction committed").isPresent();
+        });
+    }
+
+    @Test
+    void aLockTimeoutThatIsNotPositiveFailsTheStartup() {
+        runner.withPropertyValues("client-workspace.memory.lock-timeout=0s").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("client-workspace.memory.lock-timeout=PT0S is not a positive duration"));
     }
 
     @Test
