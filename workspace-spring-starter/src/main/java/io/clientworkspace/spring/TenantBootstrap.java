@@ -57,13 +57,14 @@ import static java.util.Objects.requireNonNull;
  * tenants belongs in an {@code ApplicationRunner}, a {@code CommandLineRunner} or a listener of
  * {@code ApplicationReadyEvent}.
  *
- * <p><b>Keys.</b> Spring relaxes the key of an unbracketed property name: in
- * {@code client-workspace.tenants.acme_eu.name} it drops every character other than letters, digits,
- * {@code -} and {@code .}, so the tenant would silently be {@code acmeeu}. A key that Spring changes
- * like this fails the start naming the bracketed form to write instead
- * ({@code client-workspace.tenants[acme_eu].name}). Only property names written with the canonical prefix
- * {@code client-workspace.tenants} are compared; environment variables cannot carry such keys (Spring
- * lowercases them and reads {@code _} as the separator).
+ * <p><b>Keys.</b> Spring relaxes the key of an unbracketed property name: it drops every character other
+ * than letters, digits, {@code -}, {@code _} and {@code .} ({@code client-workspace.tenants.acme/eu.name}
+ * would declare tenant {@code acmeeu}), and it reads a dot as a separator
+ * ({@code client-workspace.tenants.acme.eu.name} is an unknown property {@code eu.name} of tenant
+ * {@code acme}, which it ignores). Either fails the start naming the property and the bracketed form to
+ * write instead ({@code client-workspace.tenants[acme.eu].name}). Only property names written with the
+ * canonical prefix {@code client-workspace.tenants} are compared; an environment variable cannot declare
+ * such a key (Spring lowercases it and reads {@code _} as the separator).
  *
  * <p>With exactly one declared tenant nothing is guessed: users without a tenant authority are mapped to
  * a tenant only through {@code client-workspace.security.default-tenant-id}.
