@@ -12,9 +12,6 @@ import static java.util.Objects.requireNonNull;
 /** Stores tenants. A tenant's own id is its scope. */
 public interface TenantStore {
 
-    /** Page size of the default {@link #findByName}'s walk through {@link #list}. */
-    int FIND_BY_NAME_PAGE = 500;
-
     /**
      * Stores a new tenant at version 0.
      *
@@ -60,13 +57,13 @@ public interface TenantStore {
         List<Tenant> matches = new ArrayList<>();
         Optional<TenantId> after = Optional.empty();
         while (matches.size() < limit) {
-            List<Tenant> page = list(after, FIND_BY_NAME_PAGE);
+            List<Tenant> page = list(after, TenantStoreDefaults.FIND_BY_NAME_PAGE);
             for (Tenant tenant : page) {
                 if (tenant.name().equals(name) && matches.size() < limit) {
                     matches.add(tenant);
                 }
             }
-            if (page.size() < FIND_BY_NAME_PAGE) {
+            if (page.size() < TenantStoreDefaults.FIND_BY_NAME_PAGE) {
                 break;
             }
             after = Optional.of(page.get(page.size() - 1).id());

@@ -51,7 +51,7 @@ class TenantStoreDefaultFindByNameTest {
 
     @Test
     void theDefaultFindsMatchesOnEveryPageOrderedById() {
-        int total = TenantStore.FIND_BY_NAME_PAGE * 2 + 7;
+        int total = TenantStoreDefaults.FIND_BY_NAME_PAGE * 2 + 7;
         for (int i = 0; i < total; i++) {
             insert(String.format("t%05d", i), i % 250 == 0 ? "Acme" : "Other " + i);
         }
@@ -64,7 +64,7 @@ class TenantStoreDefaultFindByNameTest {
 
     @Test
     void theDefaultStopsReadingOnceItHasLimitMatches() {
-        for (int i = 0; i < TenantStore.FIND_BY_NAME_PAGE * 3; i++) {
+        for (int i = 0; i < TenantStoreDefaults.FIND_BY_NAME_PAGE * 3; i++) {
             insert(String.format("t%05d", i), "Acme");
         }
 

@@ -182,7 +182,8 @@ public class WorkspaceAutoConfiguration {
     @Bean
     @org.springframework.context.annotation.Lazy(false)
     @ConditionalOnMissingBean
-    TenantBootstrap workspaceTenantBootstrap(WorkspaceKit kit, WorkspaceProperties properties) {
-        return new TenantBootstrap(kit, properties.getTenants());
+    TenantBootstrap workspaceTenantBootstrap(WorkspaceKit kit, WorkspaceProperties properties,
+                                             org.springframework.core.env.Environment environment) {
+        return new TenantBootstrap(kit, properties.getTenants(), environment);
     }
 }

@@ -37,8 +37,11 @@ public class WorkspaceJpaStoresAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Stores workspaceStores(JpaTransactions transactions, ObjectProvider<Clock> clock, EntityManagerFactory emf) {
-        KitEntities.requireMapped(emf); // a host @EntityScan without the kit's package fails here, saying so
+    Stores workspaceStores(JpaTransactions transactions, ObjectProvider<Clock> clock,
+                           ObjectProvider<EntityManagerFactory> emf) {
+        // A host @EntityScan without the kit's package fails here, saying so. With several entity manager
+        // factories and none primary the check is skipped (the host's own JpaTransactions bean picks one).
+        emf.ifUnique(KitEntities::requireMapped);
         return JpaStores.create(transactions, clock.getIfAvailable(Clock::systemUTC));
     }
 }

@@ -252,6 +252,102 @@ class TenantBootstrapTest {
     }
 
     @Test
+    void anUnbracketedKeyThatSpringWouldChangeFailsTheStartNamingTheProperty() {
+        runner.withPropertyValues("client-workspace.tenants.acme/eu.name=Acme Europe",
+                "client-workspace.tenants.acme/eu.admins=alice").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOf(WorkspaceConfigurationException.class)
+                    .hasMessageContaining("client-workspace.tenants.acme/eu.")
+                    .hasMessageContaining("declares the tenant key 'acme/eu', but Spring binds it as 'acmeeu'");
+        });
+    }
+
+    @Test
+    void anUnbracketedKeyThatSpringWouldChangeCreatesNoTenant() {
+        ApplicationContextRunner shared = runner.withUserConfiguration(SharedStores.class);
+        shared.withPropertyValues("client-workspace.tenants.shared/3.name=Acme Europe",
+                "client-workspace.tenants.shared/3.admins=alice").run(context -> assertThat(context).hasFailed());
+
+        assertThat(SharedStores.STORES.tenants().find(TenantId.of("shared3"))).isEmpty();
+    }
+
+    @Test
+    void aChangedKeyThatIsAlsoInvalidInBracketsSaysWhyInsteadOfSuggestingBrackets() {
+        runner.withPropertyValues("client-workspace.tenants.acme/eu.name=Acme Europe",
+                "client-workspace.tenants.acme/eu.admins=alice").run(context ->
+                assertThat(((WorkspaceConfigurationException) rootCause(context.getStartupFailure())).action())
+                        .contains("the key 'acme/eu' must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+                        .doesNotContain("client-workspace.tenants[acme/eu]"));
+    }
+
+    @Test
+    void anUnbracketedKeyWithADotFailsTheStartNamingTheBracketedForm() {
+        runner.withPropertyValues("client-workspace.tenants.acme.name=Acme Agency",
+                "client-workspace.tenants.acme.admins=alice",
+                "client-workspace.tenants.acme.eu.name=Acme Europe",
+                "client-workspace.tenants.acme.eu.admins=alice").run(context -> {
+            assertThat(context).hasFailed();
+            WorkspaceConfigurationException failure = (WorkspaceConfigurationException) rootCause(context.getStartupFailure());
+            assertThat(failure).hasMessageContaining("client-workspace.tenants.acme.eu.")
+                    .hasMessageContaining("is not a property of tenant 'acme'");
+            assertThat(failure.action()).containsAnyOf("client-workspace.tenants[acme.eu].name",
+                    "client-workspace.tenants[acme.eu].admins");
+        });
+    }
+
+    @Test
+    void anUnbracketedKeyWithAnUnderscoreIsKeptAsWritten() {
+        // Spring Boot's relaxed binding keeps '_' (and the case) of a map key; only other characters are dropped.
+        runner.withPropertyValues("client-workspace.tenants.acme_EU.name=Acme Europe",
+                "client-workspace.tenants.acme_EU.admins=alice").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(WorkspaceKit.class).tenants().find(TenantId.of("acme_EU"))).isPresent();
+        });
+    }
+
+    @Test
+    void aBracketedKeyWithAnUnderscoreIsKept() {
+        runner.withPropertyValues("client-workspace.tenants[acme_eu].name=Acme Europe",
+                "client-workspace.tenants[acme_eu].admins=alice").run(context -> {
+            assertThat(context).hasNotFailed();
+            WorkspaceKit kit = context.getBean(WorkspaceKit.class);
+            assertThat(kit.tenants().find(TenantId.of("acme_eu"))).get().extracting(Tenant::name).isEqualTo("Acme Europe");
+            assertThat(kit.tenants().find(TenantId.of("acmeeu"))).isEmpty();
+        });
+    }
+
+    @Test
+    void aBracketedKeyWithADotIsKept() {
+        runner.withPropertyValues("client-workspace.tenants[acme.eu].name=Acme Europe",
+                "client-workspace.tenants[acme.eu].admins=alice").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(WorkspaceKit.class).tenants().find(TenantId.of("acme.eu"))).isPresent();
+        });
+    }
+
+    @Test
+    void aKeyFromTheCommandLineThatSpringWouldChangeFailsTheStart() {
+        SpringApplication app = new SpringApplication(HostWithRunners.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        Throwable failure = catchThrowable(() -> app.run("--client-workspace.store=memory",
+                "--client-workspace.tenants.acme+eu.name=Acme Europe", "--client-workspace.tenants.acme+eu.admins=alice",
+                "--spring.main.banner-mode=off").close());
+
+        assertThat(failure).isNotNull();
+        assertThat(rootCause(failure)).isInstanceOf(WorkspaceConfigurationException.class)
+                .hasMessageContaining("client-workspace.tenants.acme+eu.");
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    @Test
     void withOneDeclaredTenantNoDefaultTenantIsGuessed() {
         runner.withPropertyValues("client-workspace.tenants.acme.name=Acme Agency",
                 "client-workspace.tenants.acme.admins=alice").run(context ->
