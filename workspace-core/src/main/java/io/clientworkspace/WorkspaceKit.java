@@ -272,6 +272,16 @@ public final class WorkspaceKit {
         return service(ApprovalService.class);
     }
 
+    /**
+     * Conversations, messages, internal notes, read markers and unread counts.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code ConversationStore},
+     *                                     {@code MessageStore} or {@code ReadMarkerStore}
+     */
+    public io.clientworkspace.message.ConversationService conversations() {
+        return service(io.clientworkspace.message.ConversationService.class);
+    }
+
     /** Signed checkpoints of the activity chains: signing changed chain heads, verifying against them. */
     public CheckpointService checkpoints() {
         return service(CheckpointService.class);

@@ -2,12 +2,15 @@ package io.clientworkspace.memory;
 
 import io.clientworkspace.spi.ActivityStore;
 import io.clientworkspace.spi.ApprovalStore;
+import io.clientworkspace.spi.ConversationStore;
 import io.clientworkspace.spi.DownloadLogStore;
 import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.spi.FolderStore;
 import io.clientworkspace.spi.InvitationStore;
+import io.clientworkspace.spi.MessageStore;
 import io.clientworkspace.spi.MembershipStore;
 import io.clientworkspace.spi.PermissionMatrixStore;
+import io.clientworkspace.spi.ReadMarkerStore;
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.spi.TeamStore;
 import io.clientworkspace.spi.TenantStore;
@@ -41,6 +44,7 @@ public final class InMemoryStores {
         InMemoryTransactions tx = new InMemoryTransactions(lockTimeout);
         InMemoryMembershipStore memberships = new InMemoryMembershipStore(tx);
         InMemoryFileStore files = new InMemoryFileStore(tx);
+        InMemoryReadMarkerStore readMarkers = new InMemoryReadMarkerStore(tx);
         return Stores.builder(tx)
                 .add(TenantStore.class, new InMemoryTenantStore(tx))
                 .add(TeamStore.class, new InMemoryTeamStore(tx))
@@ -53,6 +57,9 @@ public final class InMemoryStores {
                 .add(FileStore.class, files)
                 .add(DownloadLogStore.class, new InMemoryDownloadLogStore(tx))
                 .add(ApprovalStore.class, new InMemoryApprovalStore(tx))
+                .add(ConversationStore.class, new InMemoryConversationStore(tx))
+                .add(MessageStore.class, new InMemoryMessageStore(tx, readMarkers))
+                .add(ReadMarkerStore.class, readMarkers)
                 .build();
     }
 }

@@ -18,6 +18,12 @@ import io.clientworkspace.activity.ActivityEntry;
 import io.clientworkspace.activity.DomainEvent;
 import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.approval.ApprovalEvent;
+import io.clientworkspace.ConversationId;
+import io.clientworkspace.MessageId;
+import io.clientworkspace.message.ConversationKind;
+import io.clientworkspace.message.ItemRef;
+import io.clientworkspace.message.ItemType;
+import io.clientworkspace.message.MessageEvent;
 import io.clientworkspace.approval.ApprovalPolicy;
 import io.clientworkspace.approval.ApprovalStatus;
 import io.clientworkspace.approval.ApprovalSubject;
@@ -68,6 +74,8 @@ class DerivedActivityTest {
     private static final FileId FILE = FileId.of("f-1");
     private static final ApprovalId APPROVAL = ApprovalId.of("a-1");
     private static final InvitationId INVITATION = InvitationId.of("i-1");
+    private static final ConversationId CONVERSATION = ConversationId.of("c-1");
+    private static final MessageId MESSAGE = MessageId.of("m-1");
     private static final String SHA = "ab".repeat(32);
     private static final Workspace ACME = new Workspace(W, T, "acme", "Acme", Optional.of("crm-1"), Branding.none(),
             WorkspaceStatus.ACTIVE, AT, AT, 0);
@@ -164,7 +172,24 @@ class DerivedActivityTest {
                 resolved(ApprovalStatus.CANCELLED, "approval.cancelled", Optional.empty()),
                 resolved(ApprovalStatus.CANCELLED, "approval.cancelled", Optional.of("file withdrawn")),
                 resolved(ApprovalStatus.EXPIRED, "approval.expired", Optional.empty()),
-                resolved(ApprovalStatus.SUPERSEDED, "approval.superseded", Optional.empty()));
+                resolved(ApprovalStatus.SUPERSEDED, "approval.superseded", Optional.empty()),
+                row(new MessageEvent.ConversationStarted(T, W, CONVERSATION, ConversationKind.TOPIC, "Launch",
+                                Optional.empty(), Visibility.CLIENT, BOB, AT),
+                        "conversation.started", "conversation", "c-1", Visibility.CLIENT,
+                        Map.of("kind", "TOPIC", "title", "Launch")),
+                row(new MessageEvent.ConversationStarted(T, W, CONVERSATION, ConversationKind.ITEM, "File f-1",
+                                Optional.of(new ItemRef(ItemType.FILE, "f-1")), Visibility.TEAM, BOB, AT),
+                        "conversation.started", "conversation", "c-1", Visibility.TEAM,
+                        Map.of("kind", "ITEM", "title", "File f-1", "itemType", "FILE", "itemId", "f-1")),
+                row(new MessageEvent.MessagePosted(T, W, CONVERSATION, MESSAGE, Visibility.CLIENT, CAROL, AT),
+                        "message.posted", "message", "m-1", Visibility.CLIENT, Map.of("conversation", "c-1")),
+                row(new MessageEvent.MessageEdited(T, W, CONVERSATION, MESSAGE, 2, Visibility.TEAM, BOB, AT),
+                        "message.edited", "message", "m-1", Visibility.TEAM, Map.of("conversation", "c-1", "revision", "2")),
+                row(new MessageEvent.MessageDeleted(T, W, CONVERSATION, MESSAGE, Visibility.CLIENT, BOB, AT),
+                        "message.deleted", "message", "m-1", Visibility.CLIENT, Map.of("conversation", "c-1")),
+                row(new MessageEvent.MemberMentioned(T, W, CONVERSATION, MESSAGE, CAROL.userId(), Visibility.CLIENT, BOB, AT),
+                        "message.mentioned", "message", "m-1", Visibility.CLIENT,
+                        Map.of("conversation", "c-1", "member", "carol")));
     }
 
     private static Row resolved(ApprovalStatus outcome, String action, Optional<String> reason) {

@@ -1,0 +1,45 @@
+package io.clientworkspace.message;
+
+import io.clientworkspace.approval.ApprovalService;
+import io.clientworkspace.file.FileService;
+import io.clientworkspace.internal.Feature;
+import io.clientworkspace.internal.FeatureContext;
+import io.clientworkspace.spi.ConversationStore;
+import io.clientworkspace.spi.MessageStore;
+import io.clientworkspace.spi.ReadMarkerStore;
+
+import java.util.List;
+
+/**
+ * Conversations, messages and read markers. Builds on workspaces, access policies and activity; uses the files
+ * feature for attachments and item conversations about files, and the approvals feature for item conversations
+ * about approvals, when they are available.
+ */
+public final class ConversationFeature implements Feature {
+
+    @Override
+    public String name() {
+        return "conversations";
+    }
+
+    @Override
+    public List<Class<?>> stores() {
+        return List.of(ConversationStore.class, MessageStore.class, ReadMarkerStore.class);
+    }
+
+    @Override
+    public List<Class<?>> services() {
+        return List.of(ConversationService.class);
+    }
+
+    @Override
+    public List<String> requires() {
+        return List.of("workspaces", "access-policies", "activity");
+    }
+
+    @Override
+    public void install(FeatureContext ctx) {
+        ctx.provide(ConversationService.class, new ConversationService(ctx.kernel(), ctx.access(), ctx.authorizer(),
+                ctx.findService(FileService.class), ctx.findService(ApprovalService.class)));
+    }
+}
