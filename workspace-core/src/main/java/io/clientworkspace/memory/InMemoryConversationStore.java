@@ -73,6 +73,31 @@ final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public void recordMessage(TenantId tenantId, WorkspaceId workspaceId, ConversationId id, Instant at,
+                              Visibility visibility) {
+        requireNonNull(at, "at must not be null");
+        requireNonNull(visibility, "visibility must not be null");
+        tx.write(() -> {
+            Key key = new Key(tenantId, workspaceId, id);
+            Conversation current = conversations.get(key);
+            if (current == null) {
+                return new Undoable<>(null, () -> { });
+            }
+            Conversation moved = new Conversation(current.id(), current.tenantId(), current.workspaceId(), current.kind(),
+                    current.item(), current.title(), current.visibility(), current.createdBy(), current.createdAt(),
+                    Optional.of(latest(current.lastMessageAt(), at)),
+                    visibility == Visibility.CLIENT ? Optional.of(latest(current.lastClientMessageAt(), at))
+                            : current.lastClientMessageAt(), current.version());
+            conversations.put(key, moved);
+            return new Undoable<>(null, () -> conversations.put(key, current));
+        });
+    }
+
+    private static Instant latest(Optional<Instant> before, Instant at) {
+        return before.filter(b -> b.isAfter(at)).orElse(at);
+    }
+
+    @Override
     public Optional<Conversation> find(TenantId tenantId, WorkspaceId workspaceId, ConversationId id) {
         return tx.read(() -> Optional.ofNullable(conversations.get(new Key(tenantId, workspaceId, id))));
     }

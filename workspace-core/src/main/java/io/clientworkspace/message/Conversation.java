@@ -60,13 +60,6 @@ public record Conversation(ConversationId id, TenantId tenantId, WorkspaceId wor
         return lastClientMessageAt.orElse(createdAt);
     }
 
-    /** This conversation with a message posted at {@code at} (the same version; the store increments it). */
-    public Conversation withMessageAt(Instant at, Visibility messageVisibility) {
-        requireNonNull(at, "at must not be null");
-        return new Conversation(id, tenantId, workspaceId, kind, item, title, visibility, createdBy, createdAt,
-                Optional.of(at), messageVisibility == Visibility.CLIENT ? Optional.of(at) : lastClientMessageAt, version);
-    }
-
     /** The copy a client sees: the client-visible activity time in both fields. */
     public Conversation asSeenByClient() {
         return new Conversation(id, tenantId, workspaceId, kind, item, title, visibility, createdBy, createdAt,

@@ -219,7 +219,7 @@ public final class ConversationService {
         }
         return kernel.write(changes -> {
             AccessGrant grant = readable(actor, workspaceId);
-            Conversation conversation = conversations.findForUpdate(actor.tenantId(), workspaceId, conversationId)
+            Conversation conversation = conversations.find(actor.tenantId(), workspaceId, conversationId)
                     .filter(c -> canSee(grant, c.visibility()))
                     .orElseThrow(() -> new NotFoundException("conversation", conversationId.value()));
             Visibility visibility = conversation.visibility() == Visibility.TEAM ? Visibility.TEAM : message.visibility();
@@ -230,7 +230,7 @@ public final class ConversationService {
             Message stored = messages.insert(new Message(MessageId.of(kernel.newId()), conversationId, actor.tenantId(),
                     workspaceId, actor.userId(), actor.kind(), body, visibility, message.attachments(), mentions,
                     changes.now(), Optional.empty(), Optional.empty(), Optional.empty(), 0));
-            conversations.update(conversation.withMessageAt(changes.now(), visibility));
+            conversations.recordMessage(actor.tenantId(), workspaceId, conversationId, changes.now(), visibility);
             changes.publish(new MessageEvent.MessagePosted(actor.tenantId(), workspaceId, conversationId, stored.id(),
                     visibility, actor, changes.now()));
             for (UserId mentioned : mentions) {

@@ -40,6 +40,15 @@ public interface ConversationStore {
      */
     Conversation update(Conversation conversation);
 
+    /**
+     * Records that a message of {@code visibility} was posted at {@code at}: moves {@code lastMessageAt}, and for a
+     * CLIENT message {@code lastClientMessageAt}, forward to {@code at} (never back). Does not change the
+     * version: the version counts changes of the conversation itself, and a client must not see it move when an
+     * internal note is posted. Does nothing if there is no such conversation.
+     */
+    void recordMessage(TenantId tenantId, WorkspaceId workspaceId, ConversationId id, Instant at,
+                       io.clientworkspace.activity.Visibility visibility);
+
     /** The conversation with this id in this workspace. */
     Optional<Conversation> find(TenantId tenantId, WorkspaceId workspaceId, ConversationId id);
 
