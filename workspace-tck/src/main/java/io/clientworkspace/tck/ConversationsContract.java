@@ -454,6 +454,37 @@ public abstract class ConversationsContract extends StoreContractSupport {
     }
 
     @Test
+    void ofEightConcurrentEditsAtTheSameVersionExactlyOneWins() {
+        Message m = post(w.client(), general().id(), "draft");
+
+        Concurrently.Outcomes<Message> outcomes = Concurrently.run(i ->
+                w.kit().conversations().edit(w.client(), w.ws().id(), m.id(), "edit " + i, m.version()));
+
+        assertThat(outcomes.successes()).hasSize(1);
+        assertThat(outcomes.failures()).hasSize(Concurrently.THREADS - 1)
+                .allSatisfy(e -> assertConflict(io.clientworkspace.ConflictException.Reason.STALE_VERSION, e));
+        assertThat(w.kit().conversations().revisions(w.lead(), w.ws().id(), m.id())).hasSize(1);
+        assertThat(messages(w.lead(), general().id())).singleElement().extracting(Message::body)
+                .isEqualTo(outcomes.successes().get(0).body());
+    }
+
+    @Test
+    void aRefusedPostChangesNothing() {
+        ConversationId general = general().id();
+        Conversation before = general();
+        long entries = w.kit().activity().feed(w.lead(), w.ws().id(), PageRequest.first(500)).items().size();
+
+        Throwable thrown = catchThrowable(() -> post(w.lead(), general, new NewMessage("hi", Visibility.TEAM, List.of(),
+                List.of(w.tom().userId(), w.client().userId()))));
+
+        assertThat(thrown).isInstanceOf(ValidationException.class);
+        assertThat(messages(w.lead(), general)).isEmpty();
+        assertThat(general()).isEqualTo(before);
+        assertThat(w.kit().activity().feed(w.lead(), w.ws().id(), PageRequest.first(500)).items()).hasSize((int) entries);
+        assertThat(w.kit().conversations().unreadInWorkspace(w.tom(), w.ws().id())).isZero();
+    }
+
+    @Test
     void deletingLeavesATombstone() {
         Message m = post(w.client(), general().id(), "oops");
 
