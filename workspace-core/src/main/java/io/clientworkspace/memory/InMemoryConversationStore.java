@@ -125,6 +125,12 @@ final class InMemoryConversationStore implements ConversationStore {
                 .sorted(newestFirst).limit(limit).toList());
     }
 
+    /** For the message store's unread counts, inside its read: whether the conversation exists and is CLIENT. */
+    boolean isClientVisible(TenantId tenantId, WorkspaceId workspaceId, ConversationId id) {
+        Conversation c = conversations.get(new Key(tenantId, workspaceId, id));
+        return c != null && c.visibility() == Visibility.CLIENT;
+    }
+
     /** Whether (at, id) comes after the position in newest-first order. */
     private static boolean isAfter(Instant at, ConversationId id, Position position) {
         int byTime = at.compareTo(position.activityAt());

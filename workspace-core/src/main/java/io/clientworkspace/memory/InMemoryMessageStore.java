@@ -23,7 +23,10 @@ import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** {@link MessageStore} in memory; counts unread messages against the {@link InMemoryReadMarkerStore} of its set. */
+/**
+ * {@link MessageStore} in memory; counts unread messages against the {@link InMemoryReadMarkerStore} and the
+ * {@link InMemoryConversationStore} of its set.
+ */
 final class InMemoryMessageStore implements MessageStore {
 
     private record Key(TenantId tenantId, WorkspaceId workspaceId, MessageId id) {
@@ -31,11 +34,13 @@ final class InMemoryMessageStore implements MessageStore {
 
     private final InMemoryTransactions tx;
     private final InMemoryReadMarkerStore markers;
+    private final InMemoryConversationStore conversations;
     private final Map<Key, Message> messages = new HashMap<>();
     private final Map<Key, List<MessageRevision>> revisions = new HashMap<>();
 
-    InMemoryMessageStore(InMemoryTransactions tx, InMemoryReadMarkerStore markers) {
+    InMemoryMessageStore(InMemoryTransactions tx, InMemoryReadMarkerStore markers, InMemoryConversationStore conversations) {
         this.tx = requireNonNull(tx, "tx must not be null");
+        this.conversations = requireNonNull(conversations, "conversations must not be null");
         this.markers = requireNonNull(markers, "markers must not be null");
     }
 
@@ -126,7 +131,8 @@ final class InMemoryMessageStore implements MessageStore {
             for (Message m : messages.values()) {
                 Boolean internal = includeInternal.get(m.workspaceId());
                 if (!m.tenantId().equals(tenantId) || internal == null || m.deleted() || m.authorId().equals(userId)
-                        || (!internal && m.visibility() != Visibility.CLIENT)
+                        || (!internal && (m.visibility() != Visibility.CLIENT
+                        || !conversations.isClientVisible(tenantId, m.workspaceId(), m.conversationId())))
                         || (conversationId.isPresent() && !conversationId.get().equals(m.conversationId()))) {
                     continue;
                 }

@@ -45,6 +45,7 @@ public final class InMemoryStores {
         InMemoryMembershipStore memberships = new InMemoryMembershipStore(tx);
         InMemoryFileStore files = new InMemoryFileStore(tx);
         InMemoryReadMarkerStore readMarkers = new InMemoryReadMarkerStore(tx);
+        InMemoryConversationStore conversations = new InMemoryConversationStore(tx);
         return Stores.builder(tx)
                 .add(TenantStore.class, new InMemoryTenantStore(tx))
                 .add(TeamStore.class, new InMemoryTeamStore(tx))
@@ -57,8 +58,8 @@ public final class InMemoryStores {
                 .add(FileStore.class, files)
                 .add(DownloadLogStore.class, new InMemoryDownloadLogStore(tx))
                 .add(ApprovalStore.class, new InMemoryApprovalStore(tx))
-                .add(ConversationStore.class, new InMemoryConversationStore(tx))
-                .add(MessageStore.class, new InMemoryMessageStore(tx, readMarkers))
+                .add(ConversationStore.class, conversations)
+                .add(MessageStore.class, new InMemoryMessageStore(tx, readMarkers, conversations))
                 .add(ReadMarkerStore.class, readMarkers)
                 .build();
     }

@@ -66,6 +66,13 @@ public record Conversation(ConversationId id, TenantId tenantId, WorkspaceId wor
                 lastClientMessageAt, lastClientMessageAt, version);
     }
 
+    /** This conversation with another visibility (same version; the store increments it). */
+    public Conversation withVisibility(Visibility newVisibility) {
+        requireNonNull(newVisibility, "newVisibility must not be null");
+        return new Conversation(id, tenantId, workspaceId, kind, item, title, newVisibility, createdBy, createdAt,
+                lastMessageAt, lastClientMessageAt, version);
+    }
+
     /** A copy at {@code newVersion}. */
     public Conversation withVersion(long newVersion) {
         return new Conversation(id, tenantId, workspaceId, kind, item, title, visibility, createdBy, createdAt,

@@ -1,6 +1,10 @@
 package io.clientworkspace.message;
 
+import io.clientworkspace.Actor;
 import io.clientworkspace.approval.ApprovalService;
+import io.clientworkspace.file.FileAsset;
+import io.clientworkspace.file.FileLifecycleHook;
+import io.clientworkspace.internal.Changes;
 import io.clientworkspace.file.FileService;
 import io.clientworkspace.internal.Feature;
 import io.clientworkspace.internal.FeatureContext;
@@ -13,7 +17,8 @@ import java.util.List;
 /**
  * Conversations, messages and read markers. Builds on workspaces, access policies and activity; uses the files
  * feature for attachments and item conversations about files, and the approvals feature for item conversations
- * about approvals, when they are available.
+ * about approvals, when they are available. Contributes a {@code FileLifecycleHook}: a file's conversation takes
+ * the file's visibility whenever it changes, so withdrawing a file hides its conversation from clients.
  */
 public final class ConversationFeature implements Feature {
 
@@ -35,6 +40,17 @@ public final class ConversationFeature implements Feature {
     @Override
     public List<String> requires() {
         return List.of("workspaces", "access-policies", "activity");
+    }
+
+    @Override
+    public void contribute(FeatureContext ctx) {
+        // Runs inside the files' units of work, long after the kit was built: by then the service exists.
+        ctx.contribute(FileLifecycleHook.class, new FileLifecycleHook() {
+            @Override
+            public void visibilityChanged(Actor actor, FileAsset before, FileAsset after, Changes changes) {
+                ctx.service(ConversationService.class).fileVisibilityChanged(after);
+            }
+        });
     }
 
     @Override

@@ -307,7 +307,7 @@ public final class ConversationService {
     public Optional<Message> findMessage(Actor actor, WorkspaceId workspaceId, MessageId messageId) {
         requireNonNull(messageId, "messageId must not be null");
         AccessGrant grant = readable(actor, workspaceId);
-        return messages.find(actor.tenantId(), workspaceId, messageId).filter(m -> canSee(grant, m.visibility()));
+        return messages.find(actor.tenantId(), workspaceId, messageId).filter(m -> canSee(grant, m));
     }
 
     /** The conversation's messages the actor may see (tombstones included), newest first, keyset-paged by id. */
@@ -360,7 +360,7 @@ public final class ConversationService {
         AccessGrant grant = readable(actor, workspaceId);
         visibleConversation(actor, workspaceId, conversationId, grant);
         if (messages.find(actor.tenantId(), workspaceId, messageId)
-                .filter(m -> m.conversationId().equals(conversationId) && canSee(grant, m.visibility())).isEmpty()) {
+                .filter(m -> m.conversationId().equals(conversationId) && canSee(grant, m)).isEmpty()) {
             throw new NotFoundException("message", messageId.value());
         }
         return kernel.write(changes -> {
@@ -420,6 +420,17 @@ public final class ConversationService {
     }
 
     // ------------------------------------------------------------------------------------------ internals
+
+    /**
+     * A file's visibility changed (a {@code FileLifecycleHook} contributed by {@link ConversationFeature}, inside the
+     * files' unit of work): its conversation, if any, takes the new visibility. Its messages keep theirs, but a
+     * message of an internal conversation is hidden from clients wherever it is read or counted.
+     */
+    void fileVisibilityChanged(FileAsset after) {
+        conversations.findForItem(after.tenantId(), after.workspaceId(), new ItemRef(ItemType.FILE, after.id().value()))
+                .filter(c -> c.visibility() != after.visibility())
+                .ifPresent(c -> conversations.update(c.withVisibility(after.visibility())));
+    }
 
     private Conversation createGeneral(Actor actor, WorkspaceId workspaceId) {
         return kernel.write(changes -> {
@@ -522,7 +533,7 @@ public final class ConversationService {
 
     private Message visibleMessageForUpdate(Actor actor, WorkspaceId workspaceId, MessageId messageId, AccessGrant grant) {
         return messages.findForUpdate(actor.tenantId(), workspaceId, messageId)
-                .filter(m -> canSee(grant, m.visibility()))
+                .filter(m -> canSee(grant, m))
                 .orElseThrow(() -> new NotFoundException("message", messageId.value()));
     }
 
@@ -543,6 +554,13 @@ public final class ConversationService {
 
     private static Conversation shown(AccessGrant grant, Conversation c) {
         return grant.allows(Permission.VIEW_INTERNAL) ? c : c.asSeenByClient();
+    }
+
+    /** Whether the grant sees the message: its own visibility and its conversation's (an item's may turn internal). */
+    private boolean canSee(AccessGrant grant, Message m) {
+        return canSee(grant, m.visibility()) && (grant.allows(Permission.VIEW_INTERNAL)
+                || conversations.find(m.tenantId(), m.workspaceId(), m.conversationId())
+                .filter(c -> c.visibility() == Visibility.CLIENT).isPresent());
     }
 
     private static boolean canSee(AccessGrant grant, Visibility visibility) {

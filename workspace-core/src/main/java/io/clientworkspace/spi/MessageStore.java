@@ -68,7 +68,8 @@ public interface MessageStore {
      * Unread messages for {@code userId}, in one call: for each workspace of {@code includeInternal} (the
      * value says whether the user sees internal notes there) the number of messages not deleted, not written
      * by the user, and newer than the user's read marker of their conversation (all of them without a
-     * marker), counting only CLIENT messages where the value is false. Every workspace asked for is in the
+     * marker), counting only CLIENT messages of CLIENT conversations where the value is false (a conversation
+     * about an item can turn internal while its messages stay CLIENT). Every workspace asked for is in the
      * answer, with 0 when nothing is unread. With {@code conversationId} present, only that conversation counts.
      */
     Map<WorkspaceId, Long> countUnread(TenantId tenantId, UserId userId, Map<WorkspaceId, Boolean> includeInternal,

@@ -257,6 +257,40 @@ public abstract class ConversationsContract extends StoreContractSupport {
                 new ItemRef(ItemType.FILE, internal.value()))).isInstanceOf(NotFoundException.class);
     }
 
+    @Test
+    void withdrawingAFileHidesItsConversationAndItsMessagesFromClients() {
+        FileId file = upload(w.lead(), NewUpload.of("brief.txt", "text/plain"));
+        Conversation about = w.kit().conversations().forItem(w.client(), w.ws().id(), new ItemRef(ItemType.FILE, file.value()));
+        Message m = post(w.lead(), about.id(), "what do you think?");
+        long version = w.kit().files().get(w.lead(), w.ws().id(), file).version();
+
+        w.kit().files().changeVisibility(w.lead(), w.ws().id(), file, Visibility.TEAM, version);
+
+        assertThat(w.kit().conversations().find(w.client(), w.ws().id(), about.id())).isEmpty();
+        assertThat(w.kit().conversations().findMessage(w.client(), w.ws().id(), m.id())).isEmpty();
+        assertThat(w.kit().conversations().unreadInWorkspace(w.client(), w.ws().id())).isZero();
+        assertThat(w.kit().conversations().list(w.client(), w.ws().id(), PageRequest.first()).items())
+                .extracting(Conversation::id).doesNotContain(about.id());
+        assertThatThrownBy(() -> w.kit().conversations().delete(w.client(), w.ws().id(), m.id(), m.version()))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(w.kit().conversations().get(w.lead(), w.ws().id(), about.id()).visibility()).isEqualTo(Visibility.TEAM);
+    }
+
+    @Test
+    void sharingAWithdrawnFileAgainShowsItsConversationAgain() {
+        FileId file = upload(w.lead(), NewUpload.of("brief.txt", "text/plain"));
+        Conversation about = w.kit().conversations().forItem(w.lead(), w.ws().id(), new ItemRef(ItemType.FILE, file.value()));
+        post(w.lead(), about.id(), "hello");
+        w.kit().files().changeVisibility(w.lead(), w.ws().id(), file, Visibility.TEAM,
+                w.kit().files().get(w.lead(), w.ws().id(), file).version());
+
+        w.kit().files().changeVisibility(w.lead(), w.ws().id(), file, Visibility.CLIENT,
+                w.kit().files().get(w.lead(), w.ws().id(), file).version());
+
+        assertThat(w.kit().conversations().get(w.client(), w.ws().id(), about.id()).visibility()).isEqualTo(Visibility.CLIENT);
+        assertThat(w.kit().conversations().unread(w.client(), w.ws().id(), about.id())).isEqualTo(1);
+    }
+
     // ------------------------------------------------------------------------------------------ posting
 
     @Test

@@ -155,6 +155,19 @@ public abstract class MessageStoreContract extends StoreContractSupport {
     }
 
     @Test
+    void unreadLeavesOutClientMessagesOfAnInternalConversationForUsersWhoDoNotSeeInternalItems() {
+        Workspace workspace = storedWorkspace();
+        Conversation internal = inUnitOfWork(() -> stores().require(ConversationStore.class)
+                .insert(conversationData.topic(workspace, Visibility.TEAM)));
+        posted(internal, data.userId(), Visibility.CLIENT);
+
+        assertThat(messages().countUnread(workspace.tenantId(), data.userId(), Map.of(workspace.id(), false),
+                Optional.empty())).isEqualTo(Map.of(workspace.id(), 0L));
+        assertThat(messages().countUnread(workspace.tenantId(), data.userId(), Map.of(workspace.id(), true),
+                Optional.empty())).isEqualTo(Map.of(workspace.id(), 1L));
+    }
+
+    @Test
     void unreadForOneConversationCountsOnlyIt() {
         Workspace workspace = storedWorkspace();
         Conversation a = conversation(workspace);
