@@ -24,6 +24,7 @@ import io.clientworkspace.workspace.WorkspaceService;
 import org.jspecify.annotations.Nullable;
 
 import io.clientworkspace.approval.ApprovalService;
+import io.clientworkspace.request.FormService;
 import io.clientworkspace.checkpoint.CheckpointKeys;
 import io.clientworkspace.checkpoint.CheckpointService;
 import io.clientworkspace.checkpoint.LoggingCheckpointSink;
@@ -270,6 +271,15 @@ public final class WorkspaceKit {
      */
     public ApprovalService approvals() {
         return service(ApprovalService.class);
+    }
+
+    /**
+     * Intake form definitions (the tenant's library and workspaces' own), versioned.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code FormStore}
+     */
+    public FormService forms() {
+        return service(FormService.class);
     }
 
     /** Signed checkpoints of the activity chains: signing changed chain heads, verifying against them. */

@@ -4,6 +4,7 @@ import io.clientworkspace.approval.ApprovalFeature;
 import io.clientworkspace.checkpoint.CheckpointFeature;
 import io.clientworkspace.file.FileFeature;
 import io.clientworkspace.member.AccessPolicyFeature;
+import io.clientworkspace.request.RequestFeature;
 import io.clientworkspace.tenant.TenantFeature;
 import io.clientworkspace.workspace.ActivityFeature;
 import io.clientworkspace.workspace.WorkspaceFeature;
@@ -24,6 +25,7 @@ public final class Features {
             new ActivityFeature(),
             new FileFeature(),
             new ApprovalFeature(),
+            new RequestFeature(),
             new CheckpointFeature());
 
     private Features() {

@@ -5,6 +5,7 @@ import io.clientworkspace.spi.ApprovalStore;
 import io.clientworkspace.spi.DownloadLogStore;
 import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.spi.FolderStore;
+import io.clientworkspace.spi.FormStore;
 import io.clientworkspace.spi.InvitationStore;
 import io.clientworkspace.spi.MembershipStore;
 import io.clientworkspace.spi.PermissionMatrixStore;
@@ -53,6 +54,7 @@ public final class InMemoryStores {
                 .add(FileStore.class, files)
                 .add(DownloadLogStore.class, new InMemoryDownloadLogStore(tx))
                 .add(ApprovalStore.class, new InMemoryApprovalStore(tx))
+                .add(FormStore.class, new InMemoryFormStore(tx))
                 .build();
     }
 }

@@ -18,6 +18,12 @@ import io.clientworkspace.activity.ActivityEntry;
 import io.clientworkspace.activity.DomainEvent;
 import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.approval.ApprovalEvent;
+import io.clientworkspace.AssignmentId;
+import io.clientworkspace.FormId;
+import io.clientworkspace.RequestId;
+import io.clientworkspace.request.AssignmentStatus;
+import io.clientworkspace.request.FormEvent;
+import java.time.LocalDate;
 import io.clientworkspace.approval.ApprovalPolicy;
 import io.clientworkspace.approval.ApprovalStatus;
 import io.clientworkspace.approval.ApprovalSubject;
@@ -68,6 +74,9 @@ class DerivedActivityTest {
     private static final FileId FILE = FileId.of("f-1");
     private static final ApprovalId APPROVAL = ApprovalId.of("a-1");
     private static final InvitationId INVITATION = InvitationId.of("i-1");
+    private static final FormId FORM = FormId.of("fm-1");
+    private static final AssignmentId ASSIGNMENT = AssignmentId.of("as-1");
+    private static final RequestId REQUEST = RequestId.of("rq-1");
     private static final String SHA = "ab".repeat(32);
     private static final Workspace ACME = new Workspace(W, T, "acme", "Acme", Optional.of("crm-1"), Branding.none(),
             WorkspaceStatus.ACTIVE, AT, AT, 0);
@@ -164,7 +173,17 @@ class DerivedActivityTest {
                 resolved(ApprovalStatus.CANCELLED, "approval.cancelled", Optional.empty()),
                 resolved(ApprovalStatus.CANCELLED, "approval.cancelled", Optional.of("file withdrawn")),
                 resolved(ApprovalStatus.EXPIRED, "approval.expired", Optional.empty()),
-                resolved(ApprovalStatus.SUPERSEDED, "approval.superseded", Optional.empty()));
+                resolved(ApprovalStatus.SUPERSEDED, "approval.superseded", Optional.empty()),
+                row(new FormEvent.FormChanged(T, Optional.of(W), FORM, FormEvent.Change.REVISED, "brief", "Brief", 2, BOB, AT),
+                        "form.revised", "form", "fm-1", Visibility.TEAM, Map.of("key", "brief", "name", "Brief", "version", "2")),
+                row(new FormEvent.AssignmentChanged(T, W, ASSIGNMENT, FORM, 2, AssignmentStatus.OPEN, "Intake",
+                                Optional.of(LocalDate.of(2026, 2, 1)), Optional.empty(), BOB, AT),
+                        "form.assigned", "form-assignment", "as-1", Visibility.CLIENT,
+                        Map.of("title", "Intake", "form", "fm-1", "version", "2", "due", "2026-02-01")),
+                row(new FormEvent.AssignmentChanged(T, W, ASSIGNMENT, FORM, 2, AssignmentStatus.SUBMITTED, "Intake",
+                                Optional.empty(), Optional.of(REQUEST), CAROL, AT),
+                        "form.submitted", "form-assignment", "as-1", Visibility.CLIENT,
+                        Map.of("title", "Intake", "form", "fm-1", "version", "2", "request", "rq-1")));
     }
 
     private static Row resolved(ApprovalStatus outcome, String action, Optional<String> reason) {
@@ -181,7 +200,8 @@ class DerivedActivityTest {
                 new TenantEvent.TenantRenamed(T, "Northwind", "Northwind & Co", BOB, AT),
                 new TenantEvent.TeamMemberChanged(T, UserId.of("tom"), TenantRole.TEAM_MEMBER, BOB, AT),
                 new TenantEvent.TeamMemberRemoved(T, UserId.of("tom"), BOB, AT),
-                new MemberEvent.PermissionMatrixChanged(T, BOB, AT));
+                new MemberEvent.PermissionMatrixChanged(T, BOB, AT),
+                new FormEvent.FormChanged(T, Optional.empty(), FORM, FormEvent.Change.DEFINED, "brief", "Brief", 1, BOB, AT));
     }
 
     private static Workspace withoutRef(Workspace w) {
