@@ -9,6 +9,7 @@ import io.clientworkspace.spi.FormStore;
 import io.clientworkspace.spi.InvitationStore;
 import io.clientworkspace.spi.MembershipStore;
 import io.clientworkspace.spi.PermissionMatrixStore;
+import io.clientworkspace.spi.RequestStore;
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.spi.TeamStore;
 import io.clientworkspace.spi.TenantStore;
@@ -55,6 +56,7 @@ public final class InMemoryStores {
                 .add(DownloadLogStore.class, new InMemoryDownloadLogStore(tx))
                 .add(ApprovalStore.class, new InMemoryApprovalStore(tx))
                 .add(FormStore.class, new InMemoryFormStore(tx))
+                .add(RequestStore.class, new InMemoryRequestStore(tx))
                 .build();
     }
 }

@@ -2,7 +2,9 @@ package io.clientworkspace.request;
 
 import io.clientworkspace.internal.Feature;
 import io.clientworkspace.internal.FeatureContext;
+import io.clientworkspace.file.FileService;
 import io.clientworkspace.spi.FormStore;
+import io.clientworkspace.spi.RequestStore;
 
 import java.util.List;
 
@@ -19,16 +21,20 @@ public final class RequestFeature implements Feature {
 
     @Override
     public List<Class<?>> stores() {
-        return List.of(FormStore.class);
+        return List.of(FormStore.class, RequestStore.class);
     }
 
     @Override
     public List<Class<?>> services() {
-        return List.of(FormService.class);
+        return List.of(FormService.class, RequestService.class);
     }
 
     @Override
     public void install(FeatureContext ctx) {
-        ctx.provide(FormService.class, new FormService(ctx.kernel(), ctx.access(), ctx.authorizer()));
+        FormService forms = new FormService(ctx.kernel(), ctx.access(), ctx.authorizer());
+        ctx.provide(FormService.class, forms);
+        // files are optional: without them, attachments and file answers are refused with a clear error
+        ctx.provide(RequestService.class, new RequestService(ctx.kernel(), ctx.access(), forms,
+                ctx.findService(FileService.class), ctx.settings().requestReopenWindow()));
     }
 }

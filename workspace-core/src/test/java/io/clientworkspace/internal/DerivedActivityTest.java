@@ -23,6 +23,10 @@ import io.clientworkspace.FormId;
 import io.clientworkspace.RequestId;
 import io.clientworkspace.request.AssignmentStatus;
 import io.clientworkspace.request.FormEvent;
+import io.clientworkspace.request.FormRef;
+import io.clientworkspace.request.Priority;
+import io.clientworkspace.request.RequestEvent;
+import io.clientworkspace.request.RequestStatus;
 import java.time.LocalDate;
 import io.clientworkspace.approval.ApprovalPolicy;
 import io.clientworkspace.approval.ApprovalStatus;
@@ -183,7 +187,22 @@ class DerivedActivityTest {
                 row(new FormEvent.AssignmentChanged(T, W, ASSIGNMENT, FORM, 2, AssignmentStatus.SUBMITTED, "Intake",
                                 Optional.empty(), Optional.of(REQUEST), CAROL, AT),
                         "form.submitted", "form-assignment", "as-1", Visibility.CLIENT,
-                        Map.of("title", "Intake", "form", "fm-1", "version", "2", "request", "rq-1")));
+                        Map.of("title", "Intake", "form", "fm-1", "version", "2", "request", "rq-1")),
+                row(new RequestEvent.RequestSubmitted(T, W, REQUEST, "New logo", Priority.HIGH,
+                                Optional.of(new FormRef(FORM, 2)), CAROL, AT),
+                        "request.submitted", "request", "rq-1", Visibility.CLIENT,
+                        Map.of("title", "New logo", "priority", "HIGH", "form", "fm-1", "version", "2")),
+                row(new RequestEvent.RequestStatusChanged(T, W, REQUEST, RequestStatus.IN_PROGRESS, RequestStatus.DECLINED,
+                                Optional.of("out of scope"), BOB, AT),
+                        "request.status-changed", "request", "rq-1", Visibility.CLIENT,
+                        Map.of("from", "IN_PROGRESS", "to", "DECLINED", "reason", "out of scope")),
+                row(new RequestEvent.RequestStatusChanged(T, W, REQUEST, RequestStatus.DONE, RequestStatus.IN_PROGRESS,
+                                Optional.empty(), CAROL, AT),
+                        "request.reopened", "request", "rq-1", Visibility.CLIENT, Map.of("from", "DONE", "to", "IN_PROGRESS")),
+                row(new RequestEvent.RequestAssigned(T, W, REQUEST, Optional.of(UserId.of("tom")), BOB, AT),
+                        "request.assigned", "request", "rq-1", Visibility.CLIENT, Map.of("assignee", "tom")),
+                row(new RequestEvent.RequestDueChanged(T, W, REQUEST, Optional.of(LocalDate.of(2026, 3, 1)), BOB, AT),
+                        "request.due-changed", "request", "rq-1", Visibility.CLIENT, Map.of("due", "2026-03-01")));
     }
 
     private static Row resolved(ApprovalStatus outcome, String action, Optional<String> reason) {
