@@ -5,6 +5,7 @@ import io.clientworkspace.spi.ApprovalStore;
 import io.clientworkspace.spi.DownloadLogStore;
 import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.spi.FolderStore;
+import io.clientworkspace.spi.FormAssignmentStore;
 import io.clientworkspace.spi.FormStore;
 import io.clientworkspace.spi.InvitationStore;
 import io.clientworkspace.spi.MembershipStore;
@@ -57,6 +58,7 @@ public final class InMemoryStores {
                 .add(ApprovalStore.class, new InMemoryApprovalStore(tx))
                 .add(FormStore.class, new InMemoryFormStore(tx))
                 .add(RequestStore.class, new InMemoryRequestStore(tx))
+                .add(FormAssignmentStore.class, new InMemoryFormAssignmentStore(tx))
                 .build();
     }
 }

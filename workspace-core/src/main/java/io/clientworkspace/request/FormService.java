@@ -2,6 +2,8 @@ package io.clientworkspace.request;
 
 import io.clientworkspace.AccessDeniedException;
 import io.clientworkspace.Actor;
+import io.clientworkspace.AssignmentId;
+import io.clientworkspace.ConflictException;
 import io.clientworkspace.FieldError;
 import io.clientworkspace.FormId;
 import io.clientworkspace.NotFoundException;
@@ -16,10 +18,12 @@ import io.clientworkspace.member.AccessGrant;
 import io.clientworkspace.member.Authorizer;
 import io.clientworkspace.member.Permission;
 import io.clientworkspace.member.WorkspaceRole;
+import io.clientworkspace.spi.FormAssignmentStore;
 import io.clientworkspace.spi.FormStore;
 import io.clientworkspace.tenant.TenantRole;
 import io.clientworkspace.workspace.WorkspaceAccess;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,17 +47,22 @@ public final class FormService {
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
     private static final String CURSOR = "frm";
+    private static final String ASSIGNMENT_CURSOR = "fas";
 
     private final Kernel kernel;
     private final WorkspaceAccess access;
     private final Authorizer authorizer;
     private final FormStore forms;
+    private final FormAssignmentStore assignments;
+    private final RequestService requests;
 
-    FormService(Kernel kernel, WorkspaceAccess access, Authorizer authorizer) {
+    FormService(Kernel kernel, WorkspaceAccess access, Authorizer authorizer, RequestService requests) {
         this.kernel = requireNonNull(kernel, "kernel must not be null");
         this.access = requireNonNull(access, "access must not be null");
         this.authorizer = requireNonNull(authorizer, "authorizer must not be null");
         this.forms = kernel.stores().require(FormStore.class);
+        this.assignments = kernel.stores().require(FormAssignmentStore.class);
+        this.requests = requireNonNull(requests, "requests must not be null");
     }
 
     /**
@@ -223,6 +232,155 @@ public final class FormService {
     Optional<FormDefinition> latestInWorkspace(Actor actor, WorkspaceId workspaceId, FormId formId) {
         return forms.findLatest(actor.tenantId(), formId)
                 .filter(f -> f.workspaceId().isEmpty() || f.workspaceId().get().equals(workspaceId));
+    }
+
+    // ------------------------------------------------------------------------------------------ assignments
+
+    /**
+     * Asks the workspace's clients to fill the latest version of a form (a library form or the workspace's own),
+     * pinned now; needs {@link Permission#MANAGE_REQUESTS}. Title 1 to 200 characters.
+     *
+     * @throws ConflictException {@code INVALID_STATE} if the form is retired
+     * @throws ValidationException on {@code formId} if no such form is usable in the workspace
+     */
+    public FormAssignment assign(Actor actor, WorkspaceId workspaceId, FormId formId, String title,
+                                 Optional<LocalDate> due) {
+        requireNonNull(actor, "actor must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(formId, "formId must not be null");
+        requireNonNull(due, "due must not be null");
+        String checkedTitle = InputValidator.requireText("title", requireNonNull(title, "title must not be null"), 200);
+        return kernel.write(changes -> {
+            access.requireWritable(actor, workspaceId, Permission.MANAGE_REQUESTS, "assign forms");
+            FormDefinition form = latestInWorkspace(actor, workspaceId, formId).orElseThrow(() ->
+                    new ValidationException(FieldError.of("formId", "no such form in this workspace")));
+            if (form.status() == FormStatus.RETIRED) {
+                throw new ConflictException(ConflictException.Reason.INVALID_STATE,
+                        "Form '" + form.name() + "' is retired and cannot be assigned");
+            }
+            FormAssignment stored = assignments.insert(new FormAssignment(AssignmentId.of(kernel.newId()),
+                    actor.tenantId(), workspaceId, form.ref(), checkedTitle, due, AssignmentStatus.OPEN,
+                    FormAnswers.empty(), actor.userId(), changes.now(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), 0));
+            publish(changes, actor, stored);
+            return stored;
+        });
+    }
+
+    /**
+     * Saves the answers typed so far; members with {@link Permission#SUBMIT_REQUESTS}. Checked as a draft
+     * ({@link FormValidator}: no required answers or formats yet, but no forged fields, foreign options or
+     * oversized values); file answers must be client-visible files of the workspace. No activity entry.
+     *
+     * @throws ConflictException {@code STALE_VERSION} if the assignment is not at {@code expectedVersion};
+     *                           {@code INVALID_STATE} if it is no longer open
+     */
+    public FormAssignment saveDraft(Actor actor, WorkspaceId workspaceId, AssignmentId assignmentId, FormAnswers draft,
+                                    long expectedVersion) {
+        requireNonNull(draft, "draft must not be null");
+        return kernel.write(changes -> {
+            access.requireWritable(actor, workspaceId, Permission.SUBMIT_REQUESTS, "fill forms");
+            FormAssignment current = openAssignment(actor, workspaceId, assignmentId, expectedVersion);
+            FormDefinition form = pinned(current);
+            List<FieldError> errors = new ArrayList<>(FormValidator.errors(form, draft, true));
+            requests.checkFileAnswers(actor, workspaceId, form, draft, errors);
+            if (!errors.isEmpty()) {
+                errors.sort((a, b) -> a.field().compareTo(b.field()));
+                throw new ValidationException(errors);
+            }
+            return assignments.update(current.withDraft(draft));
+        });
+    }
+
+    /**
+     * Submits the assignment with these answers, checked in full against the pinned version, and creates its
+     * request (titled like the assignment) in the same unit of work; members with
+     * {@link Permission#SUBMIT_REQUESTS}. Of two submissions from the same version exactly one succeeds; the other
+     * is a {@code STALE_VERSION} conflict and creates nothing.
+     *
+     * @throws ConflictException {@code STALE_VERSION} if the assignment is not at {@code expectedVersion};
+     *                           {@code INVALID_STATE} if it was already submitted or cancelled
+     */
+    public FormAssignment submitAssignment(Actor actor, WorkspaceId workspaceId, AssignmentId assignmentId,
+                                           FormAnswers answers, long expectedVersion) {
+        requireNonNull(answers, "answers must not be null");
+        return kernel.write(changes -> {
+            access.requireWritable(actor, workspaceId, Permission.SUBMIT_REQUESTS, "submit forms");
+            FormAssignment current = openAssignment(actor, workspaceId, assignmentId, expectedVersion);
+            ClientRequest created = requests.submitIn(actor, workspaceId,
+                    NewRequest.through(current.title(), current.form(), answers), true, changes);
+            FormAssignment stored = assignments.update(current.submitted(answers, actor.userId(), changes.now(),
+                    created.id()));
+            publish(changes, actor, stored);
+            return stored;
+        });
+    }
+
+    /**
+     * Withdraws an open assignment; needs {@link Permission#MANAGE_REQUESTS}.
+     *
+     * @throws ConflictException {@code STALE_VERSION} or {@code INVALID_STATE} as {@link #saveDraft}
+     */
+    public FormAssignment cancelAssignment(Actor actor, WorkspaceId workspaceId, AssignmentId assignmentId,
+                                           long expectedVersion) {
+        return kernel.write(changes -> {
+            access.requireWritable(actor, workspaceId, Permission.MANAGE_REQUESTS, "cancel form assignments");
+            FormAssignment current = openAssignment(actor, workspaceId, assignmentId, expectedVersion);
+            FormAssignment stored = assignments.update(current.cancelled());
+            publish(changes, actor, stored);
+            return stored;
+        });
+    }
+
+    /** The assignment, if the actor sees its workspace. */
+    public Optional<FormAssignment> findAssignment(Actor actor, WorkspaceId workspaceId, AssignmentId assignmentId) {
+        requireNonNull(assignmentId, "assignmentId must not be null");
+        if (access.findVisible(actor, workspaceId).isEmpty()) {
+            return Optional.empty();
+        }
+        return assignments.find(actor.tenantId(), workspaceId, assignmentId);
+    }
+
+    /** The assignment, or {@link NotFoundException}. */
+    public FormAssignment getAssignment(Actor actor, WorkspaceId workspaceId, AssignmentId assignmentId) {
+        return findAssignment(actor, workspaceId, assignmentId)
+                .orElseThrow(() -> new NotFoundException("form assignment", assignmentId.value()));
+    }
+
+    /** The workspace's assignments, newest first; only those with {@code status} when present. */
+    public Page<FormAssignment> assignments(Actor actor, WorkspaceId workspaceId, Optional<AssignmentStatus> status,
+                                            PageRequest page) {
+        requireNonNull(status, "status must not be null");
+        requireNonNull(page, "page must not be null");
+        access.visible(actor, workspaceId);
+        Optional<AssignmentId> before = Cursors.decode(ASSIGNMENT_CURSOR, page.cursor()).map(AssignmentId::of);
+        List<FormAssignment> rows = assignments.list(actor.tenantId(), workspaceId, status, before, page.limit() + 1);
+        return Cursors.page(rows, page.limit(), a -> Cursors.encode(ASSIGNMENT_CURSOR, a.id().value()));
+    }
+
+    private FormAssignment openAssignment(Actor actor, WorkspaceId workspaceId, AssignmentId assignmentId,
+                                          long expectedVersion) {
+        requireNonNull(assignmentId, "assignmentId must not be null");
+        FormAssignment current = assignments.find(actor.tenantId(), workspaceId, assignmentId)
+                .orElseThrow(() -> new NotFoundException("form assignment", assignmentId.value()));
+        if (current.version() != expectedVersion) {
+            throw ConflictException.staleVersion("form assignment", assignmentId.value(), expectedVersion);
+        }
+        if (current.status() != AssignmentStatus.OPEN) {
+            throw new ConflictException(ConflictException.Reason.INVALID_STATE,
+                    "Form assignment '" + current.title() + "' is " + current.status());
+        }
+        return current;
+    }
+
+    private FormDefinition pinned(FormAssignment a) {
+        return forms.find(a.tenantId(), a.form().formId(), a.form().version()).orElseThrow(() ->
+                new IllegalStateException("form version " + a.form() + " of assignment " + a.id() + " is missing"));
+    }
+
+    private static void publish(io.clientworkspace.internal.Changes changes, Actor actor, FormAssignment a) {
+        changes.publish(new FormEvent.AssignmentChanged(a.tenantId(), a.workspaceId(), a.id(), a.form().formId(),
+                a.form().version(), a.status(), a.title(), a.due(), a.request(), actor, changes.now()));
     }
 
     private static String checkedName(String name, List<FieldError> errors) {

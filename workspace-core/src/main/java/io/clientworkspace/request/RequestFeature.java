@@ -3,6 +3,7 @@ package io.clientworkspace.request;
 import io.clientworkspace.internal.Feature;
 import io.clientworkspace.internal.FeatureContext;
 import io.clientworkspace.file.FileService;
+import io.clientworkspace.spi.FormAssignmentStore;
 import io.clientworkspace.spi.FormStore;
 import io.clientworkspace.spi.RequestStore;
 
@@ -21,7 +22,7 @@ public final class RequestFeature implements Feature {
 
     @Override
     public List<Class<?>> stores() {
-        return List.of(FormStore.class, RequestStore.class);
+        return List.of(FormStore.class, RequestStore.class, FormAssignmentStore.class);
     }
 
     @Override
@@ -31,10 +32,10 @@ public final class RequestFeature implements Feature {
 
     @Override
     public void install(FeatureContext ctx) {
-        FormService forms = new FormService(ctx.kernel(), ctx.access(), ctx.authorizer());
-        ctx.provide(FormService.class, forms);
         // files are optional: without them, attachments and file answers are refused with a clear error
-        ctx.provide(RequestService.class, new RequestService(ctx.kernel(), ctx.access(), forms,
-                ctx.findService(FileService.class), ctx.settings().requestReopenWindow()));
+        RequestService requests = new RequestService(ctx.kernel(), ctx.access(), ctx.findService(FileService.class),
+                ctx.settings().requestReopenWindow());
+        ctx.provide(FormService.class, new FormService(ctx.kernel(), ctx.access(), ctx.authorizer(), requests));
+        ctx.provide(RequestService.class, requests);
     }
 }

@@ -21,6 +21,7 @@ import io.clientworkspace.internal.Cursors;
 import io.clientworkspace.internal.Kernel;
 import io.clientworkspace.member.Membership;
 import io.clientworkspace.member.Permission;
+import io.clientworkspace.spi.FormStore;
 import io.clientworkspace.spi.RequestStore;
 import io.clientworkspace.workspace.Workspace;
 import io.clientworkspace.workspace.WorkspaceAccess;
@@ -63,16 +64,15 @@ public final class RequestService {
 
     private final Kernel kernel;
     private final WorkspaceAccess access;
-    private final FormService forms;
+    private final FormStore forms;
     private final Optional<FileService> files;
     private final Duration reopenWindow;
     private final RequestStore requests;
 
-    RequestService(Kernel kernel, WorkspaceAccess access, FormService forms, Optional<FileService> files,
-                   Duration reopenWindow) {
+    RequestService(Kernel kernel, WorkspaceAccess access, Optional<FileService> files, Duration reopenWindow) {
         this.kernel = requireNonNull(kernel, "kernel must not be null");
         this.access = requireNonNull(access, "access must not be null");
-        this.forms = requireNonNull(forms, "forms must not be null");
+        this.forms = kernel.stores().require(FormStore.class);
         this.files = requireNonNull(files, "files must not be null");
         this.reopenWindow = requireNonNull(reopenWindow, "reopenWindow must not be null");
         this.requests = kernel.stores().require(RequestStore.class);
@@ -92,12 +92,16 @@ public final class RequestService {
         requireNonNull(request, "request must not be null");
         return kernel.write(changes -> {
             access.requireWritable(actor, workspaceId, Permission.SUBMIT_REQUESTS, "submit requests");
-            return submitIn(actor, workspaceId, request, changes);
+            return submitIn(actor, workspaceId, request, false, changes);
         });
     }
 
-    /** Submits inside the caller's unit of work, after its access checks (used by form assignments). */
-    ClientRequest submitIn(Actor actor, WorkspaceId workspaceId, NewRequest request, Changes changes) {
+    /**
+     * Submits inside the caller's unit of work, after its access checks (used by form assignments, which may submit
+     * to a form retired after it was assigned: {@code allowRetired}).
+     */
+    ClientRequest submitIn(Actor actor, WorkspaceId workspaceId, NewRequest request, boolean allowRetired,
+                           Changes changes) {
         List<FieldError> errors = new ArrayList<>();
         String title = text(errors, "title", request.title(), 1, 200, false);
         String description = text(errors, "description", request.description(), 0, MAX_DESCRIPTION, true);
@@ -108,13 +112,14 @@ public final class RequestService {
             }
         } else {
             FormRef ref = request.form().get();
-            Optional<FormDefinition> form = forms.findInWorkspace(actor, workspaceId, ref.formId(), ref.version());
+            Optional<FormDefinition> form = forms.find(actor.tenantId(), ref.formId(), ref.version())
+                    .filter(d -> d.workspaceId().isEmpty() || d.workspaceId().get().equals(workspaceId));
             if (form.isEmpty()) {
                 errors.add(FieldError.of("form", "no such form version in this workspace"));
             } else {
                 errors.addAll(FormValidator.errors(form.get(), request.answers(), false));
                 checkFileAnswers(actor, workspaceId, form.get(), request.answers(), errors);
-                if (errors.isEmpty() && form.get().status() == FormStatus.RETIRED) {
+                if (errors.isEmpty() && !allowRetired && form.get().status() == FormStatus.RETIRED) {
                     throw new ConflictException(ConflictException.Reason.INVALID_STATE,
                             "Form '" + form.get().name() + "' is retired and takes no new requests");
                 }

@@ -316,6 +316,7 @@ class RequestServiceTest {
     @Test
     void theListIsNewestFirstAndFiltersByStatus() {
         ClientRequest first = submitted();
+        f.clock.advance(Duration.ofMillis(1)); // ids are time-ordered by the millisecond
         ClientRequest second = requests.submit(f.erin, acme, NewRequest.of("Second", ""));
         requests.changeStatus(f.bob, acme, first.id(), RequestStatus.DONE, Optional.empty(), 0);
 
@@ -330,6 +331,7 @@ class RequestServiceTest {
         WorkspaceId globex = f.kit.workspaces().create(f.bob, NewWorkspace.of("Globex", "globex")).id();
         f.kit.members().add(f.bob, globex, f.carol.userId(), io.clientworkspace.member.WorkspaceRole.CLIENT_ADMIN);
         ClientRequest inAcme = submitted();
+        f.clock.advance(Duration.ofMillis(1)); // ids are time-ordered by the millisecond
         ClientRequest inGlobex = requests.submit(f.carol, globex, NewRequest.of("Globex work", ""));
         requests.assign(f.bob, acme, inAcme.id(), Optional.of(f.tom.userId()), 0);
 
