@@ -42,6 +42,10 @@ import static java.util.Objects.requireNonNull;
  * <p>Guarantees: a definition is checked by {@link FormSchema#check} (every problem at once) before anything is
  * stored; revising stores a new version and never changes an old one, and two revisions from the same version
  * cannot both succeed (the second is a {@code STALE_VERSION} conflict); every failed call changes nothing.
+ *
+ * <p>Form assignments: the team ({@link Permission#MANAGE_REQUESTS}) asks a workspace's clients to fill the latest
+ * version of a form; members with {@link Permission#SUBMIT_REQUESTS} save drafts and submit it once, which creates
+ * a {@link ClientRequest} in the same unit of work.
  */
 public final class FormService {
 
