@@ -24,6 +24,8 @@ import io.clientworkspace.workspace.WorkspaceService;
 import org.jspecify.annotations.Nullable;
 
 import io.clientworkspace.approval.ApprovalService;
+import io.clientworkspace.request.FormService;
+import io.clientworkspace.request.RequestService;
 import io.clientworkspace.checkpoint.CheckpointKeys;
 import io.clientworkspace.checkpoint.CheckpointService;
 import io.clientworkspace.checkpoint.LoggingCheckpointSink;
@@ -109,7 +111,7 @@ public final class WorkspaceKit {
                 builder.downloadPolicyFactory != null ? lateDownloadPolicy : builder.downloadPolicy,
                 builder.workspaceQuota, Optional.ofNullable(builder.userDirectory),
                 builder.checkpointSink != null ? builder.checkpointSink : new LoggingCheckpointSink(new InMemoryCheckpointSink()),
-                Optional.ofNullable(builder.checkpointKeys));
+                Optional.ofNullable(builder.checkpointKeys), builder.requestReopenWindow);
         FeatureContext ctx = new FeatureContext(kernel, authorizer, access, settings);
 
         Map<String, Class<?>> unavailable = new LinkedHashMap<>();
@@ -282,6 +284,24 @@ public final class WorkspaceKit {
         return service(io.clientworkspace.message.ConversationService.class);
     }
 
+    /**
+     * Intake form definitions (the tenant's library and workspaces' own), versioned.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code FormStore}
+     */
+    public FormService forms() {
+        return service(FormService.class);
+    }
+
+    /**
+     * Client requests: submission, workflow, assignment, the team inbox.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code FormStore} or {@code RequestStore}
+     */
+    public RequestService requests() {
+        return service(RequestService.class);
+    }
+
     /** Signed checkpoints of the activity chains: signing changed chain heads, verifying against them. */
     public CheckpointService checkpoints() {
         return service(CheckpointService.class);
@@ -369,6 +389,7 @@ public final class WorkspaceKit {
         private @Nullable CheckpointKeys checkpointKeys;
         private java.util.OptionalLong workspaceQuota = java.util.OptionalLong.empty();
         private @Nullable UserDirectory userDirectory;
+        private java.time.Duration requestReopenWindow = KitSettings.DEFAULT_REQUEST_REOPEN_WINDOW;
 
         private Builder() {
         }
@@ -423,6 +444,20 @@ public final class WorkspaceKit {
                 throw new IllegalArgumentException("the workspace quota must not be negative");
             }
             this.workspaceQuota = java.util.OptionalLong.of(bytes);
+            return this;
+        }
+
+        /**
+         * How long after a request was resolved (DONE or DECLINED) it may be reopened; 14 days when not set.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder requestReopenWindow(java.time.Duration window) {
+            requireNonNull(window, "window must not be null");
+            if (window.isNegative()) {
+                throw new IllegalArgumentException("the request reopen window must not be negative");
+            }
+            this.requestReopenWindow = window;
             return this;
         }
 

@@ -5,6 +5,7 @@ import io.clientworkspace.checkpoint.CheckpointFeature;
 import io.clientworkspace.file.FileFeature;
 import io.clientworkspace.member.AccessPolicyFeature;
 import io.clientworkspace.message.ConversationFeature;
+import io.clientworkspace.request.RequestFeature;
 import io.clientworkspace.tenant.TenantFeature;
 import io.clientworkspace.workspace.ActivityFeature;
 import io.clientworkspace.workspace.WorkspaceFeature;
@@ -25,6 +26,7 @@ public final class Features {
             new ActivityFeature(),
             new FileFeature(),
             new ApprovalFeature(),
+            new RequestFeature(),
             new ConversationFeature(),
             new CheckpointFeature());
 

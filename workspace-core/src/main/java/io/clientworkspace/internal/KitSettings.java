@@ -26,11 +26,15 @@ import static java.util.Objects.requireNonNull;
  * @param userDirectory the host's users, if given
  * @param checkpointSink where signed checkpoints go
  * @param checkpointKeys the keys that sign and verify checkpoints, if any
+ * @param requestReopenWindow how long after its resolution a client request may be reopened
  */
 public record KitSettings(Clock clock, BlobStore blobs, Function<TenantId, ContentPolicy> contentPolicies,
                           DownloadPolicy downloadPolicy, OptionalLong workspaceQuota,
                           Optional<UserDirectory> userDirectory, CheckpointSink checkpointSink,
-                          Optional<CheckpointKeys> checkpointKeys) {
+                          Optional<CheckpointKeys> checkpointKeys, java.time.Duration requestReopenWindow) {
+
+    /** The default {@link #requestReopenWindow()}: 14 days. */
+    public static final java.time.Duration DEFAULT_REQUEST_REOPEN_WINDOW = java.time.Duration.ofDays(14);
 
     public KitSettings {
         requireNonNull(clock, "clock must not be null");
@@ -41,6 +45,7 @@ public record KitSettings(Clock clock, BlobStore blobs, Function<TenantId, Conte
         requireNonNull(userDirectory, "userDirectory must not be null");
         requireNonNull(checkpointSink, "checkpointSink must not be null");
         requireNonNull(checkpointKeys, "checkpointKeys must not be null");
+        requireNonNull(requestReopenWindow, "requestReopenWindow must not be null");
         if (workspaceQuota.isPresent() && workspaceQuota.getAsLong() < 0) {
             throw new IllegalArgumentException("the workspace quota must not be negative");
         }

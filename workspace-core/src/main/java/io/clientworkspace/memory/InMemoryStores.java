@@ -6,11 +6,14 @@ import io.clientworkspace.spi.ConversationStore;
 import io.clientworkspace.spi.DownloadLogStore;
 import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.spi.FolderStore;
+import io.clientworkspace.spi.FormAssignmentStore;
+import io.clientworkspace.spi.FormStore;
 import io.clientworkspace.spi.InvitationStore;
 import io.clientworkspace.spi.MessageStore;
 import io.clientworkspace.spi.MembershipStore;
 import io.clientworkspace.spi.PermissionMatrixStore;
 import io.clientworkspace.spi.ReadMarkerStore;
+import io.clientworkspace.spi.RequestStore;
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.spi.TeamStore;
 import io.clientworkspace.spi.TenantStore;
@@ -58,6 +61,9 @@ public final class InMemoryStores {
                 .add(FileStore.class, files)
                 .add(DownloadLogStore.class, new InMemoryDownloadLogStore(tx))
                 .add(ApprovalStore.class, new InMemoryApprovalStore(tx))
+                .add(FormStore.class, new InMemoryFormStore(tx))
+                .add(RequestStore.class, new InMemoryRequestStore(tx))
+                .add(FormAssignmentStore.class, new InMemoryFormAssignmentStore(tx))
                 .add(ConversationStore.class, conversations)
                 .add(MessageStore.class, new InMemoryMessageStore(tx, readMarkers, conversations))
                 .add(ReadMarkerStore.class, readMarkers)

@@ -24,6 +24,16 @@ import io.clientworkspace.message.ConversationKind;
 import io.clientworkspace.message.ItemRef;
 import io.clientworkspace.message.ItemType;
 import io.clientworkspace.message.MessageEvent;
+import io.clientworkspace.AssignmentId;
+import io.clientworkspace.FormId;
+import io.clientworkspace.RequestId;
+import io.clientworkspace.request.AssignmentStatus;
+import io.clientworkspace.request.FormEvent;
+import io.clientworkspace.request.FormRef;
+import io.clientworkspace.request.Priority;
+import io.clientworkspace.request.RequestEvent;
+import io.clientworkspace.request.RequestStatus;
+import java.time.LocalDate;
 import io.clientworkspace.approval.ApprovalPolicy;
 import io.clientworkspace.approval.ApprovalStatus;
 import io.clientworkspace.approval.ApprovalSubject;
@@ -76,6 +86,9 @@ class DerivedActivityTest {
     private static final InvitationId INVITATION = InvitationId.of("i-1");
     private static final ConversationId CONVERSATION = ConversationId.of("c-1");
     private static final MessageId MESSAGE = MessageId.of("m-1");
+    private static final FormId FORM = FormId.of("fm-1");
+    private static final AssignmentId ASSIGNMENT = AssignmentId.of("as-1");
+    private static final RequestId REQUEST = RequestId.of("rq-1");
     private static final String SHA = "ab".repeat(32);
     private static final Workspace ACME = new Workspace(W, T, "acme", "Acme", Optional.of("crm-1"), Branding.none(),
             WorkspaceStatus.ACTIVE, AT, AT, 0);
@@ -189,7 +202,32 @@ class DerivedActivityTest {
                         "message.deleted", "message", "m-1", Visibility.CLIENT, Map.of("conversation", "c-1")),
                 row(new MessageEvent.MemberMentioned(T, W, CONVERSATION, MESSAGE, CAROL.userId(), Visibility.CLIENT, BOB, AT),
                         "message.mentioned", "message", "m-1", Visibility.CLIENT,
-                        Map.of("conversation", "c-1", "member", "carol")));
+                        Map.of("conversation", "c-1", "member", "carol")),
+                row(new FormEvent.FormChanged(T, Optional.of(W), FORM, FormEvent.Change.REVISED, "brief", "Brief", 2, BOB, AT),
+                        "form.revised", "form", "fm-1", Visibility.TEAM, Map.of("key", "brief", "name", "Brief", "version", "2")),
+                row(new FormEvent.AssignmentChanged(T, W, ASSIGNMENT, FORM, 2, AssignmentStatus.OPEN, "Intake",
+                                Optional.of(LocalDate.of(2026, 2, 1)), Optional.empty(), BOB, AT),
+                        "form.assigned", "form-assignment", "as-1", Visibility.CLIENT,
+                        Map.of("title", "Intake", "form", "fm-1", "version", "2", "due", "2026-02-01")),
+                row(new FormEvent.AssignmentChanged(T, W, ASSIGNMENT, FORM, 2, AssignmentStatus.SUBMITTED, "Intake",
+                                Optional.empty(), Optional.of(REQUEST), CAROL, AT),
+                        "form.submitted", "form-assignment", "as-1", Visibility.CLIENT,
+                        Map.of("title", "Intake", "form", "fm-1", "version", "2", "request", "rq-1")),
+                row(new RequestEvent.RequestSubmitted(T, W, REQUEST, "New logo", Priority.HIGH,
+                                Optional.of(new FormRef(FORM, 2)), CAROL, AT),
+                        "request.submitted", "request", "rq-1", Visibility.CLIENT,
+                        Map.of("title", "New logo", "priority", "HIGH", "form", "fm-1", "version", "2")),
+                row(new RequestEvent.RequestStatusChanged(T, W, REQUEST, RequestStatus.IN_PROGRESS, RequestStatus.DECLINED,
+                                Optional.of("out of scope"), BOB, AT),
+                        "request.status-changed", "request", "rq-1", Visibility.CLIENT,
+                        Map.of("from", "IN_PROGRESS", "to", "DECLINED", "reason", "out of scope")),
+                row(new RequestEvent.RequestStatusChanged(T, W, REQUEST, RequestStatus.DONE, RequestStatus.IN_PROGRESS,
+                                Optional.empty(), CAROL, AT),
+                        "request.reopened", "request", "rq-1", Visibility.CLIENT, Map.of("from", "DONE", "to", "IN_PROGRESS")),
+                row(new RequestEvent.RequestAssigned(T, W, REQUEST, Optional.of(UserId.of("tom")), BOB, AT),
+                        "request.assigned", "request", "rq-1", Visibility.CLIENT, Map.of("assignee", "tom")),
+                row(new RequestEvent.RequestDueChanged(T, W, REQUEST, Optional.of(LocalDate.of(2026, 3, 1)), BOB, AT),
+                        "request.due-changed", "request", "rq-1", Visibility.CLIENT, Map.of("due", "2026-03-01")));
     }
 
     private static Row resolved(ApprovalStatus outcome, String action, Optional<String> reason) {
@@ -206,7 +244,8 @@ class DerivedActivityTest {
                 new TenantEvent.TenantRenamed(T, "Northwind", "Northwind & Co", BOB, AT),
                 new TenantEvent.TeamMemberChanged(T, UserId.of("tom"), TenantRole.TEAM_MEMBER, BOB, AT),
                 new TenantEvent.TeamMemberRemoved(T, UserId.of("tom"), BOB, AT),
-                new MemberEvent.PermissionMatrixChanged(T, BOB, AT));
+                new MemberEvent.PermissionMatrixChanged(T, BOB, AT),
+                new FormEvent.FormChanged(T, Optional.empty(), FORM, FormEvent.Change.DEFINED, "brief", "Brief", 1, BOB, AT));
     }
 
     private static Workspace withoutRef(Workspace w) {

@@ -1,0 +1,47 @@
+package io.clientworkspace.spi;
+
+import io.clientworkspace.RequestId;
+import io.clientworkspace.TenantId;
+import io.clientworkspace.WorkspaceId;
+import io.clientworkspace.request.ClientRequest;
+import io.clientworkspace.request.InboxFilter;
+import io.clientworkspace.request.RequestStatus;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Stores client requests, scoped by tenant and workspace. */
+public interface RequestStore {
+
+    /**
+     * Stores a new request at version 0.
+     *
+     * @throws io.clientworkspace.ConflictException {@code ALREADY_EXISTS} if the id is taken
+     */
+    ClientRequest insert(ClientRequest request);
+
+    /**
+     * Replaces a request whose stored version equals {@code request.version()}; the stored copy has version + 1.
+     *
+     * @throws io.clientworkspace.ConflictException {@code STALE_VERSION} otherwise (also when it does not exist)
+     */
+    ClientRequest update(ClientRequest request);
+
+    /** The request with this id in this workspace. */
+    Optional<ClientRequest> find(TenantId tenantId, WorkspaceId workspaceId, RequestId id);
+
+    /**
+     * Up to {@code limit} requests of the workspace, newest first (by id, which is time-ordered), with ids before
+     * {@code beforeId}; only those with one of {@code statuses} when it is not empty.
+     */
+    List<ClientRequest> list(TenantId tenantId, WorkspaceId workspaceId, Set<RequestStatus> statuses,
+                             Optional<RequestId> beforeId, int limit);
+
+    /**
+     * The team inbox in one call: up to {@code limit} requests of any of {@code workspaceIds} (all of the tenant)
+     * that pass {@code filter}, newest first (by id), with ids before {@code beforeId}.
+     */
+    List<ClientRequest> inbox(TenantId tenantId, Set<WorkspaceId> workspaceIds, InboxFilter filter,
+                              Optional<RequestId> beforeId, int limit);
+}
