@@ -15,6 +15,7 @@ public final class JpaFeatures {
             new JpaOutboxFeature(),
             new JpaFileFeature(),
             new JpaApprovalFeature(),
+            new JpaRequestFeature(),
             new JpaCheckpointFeature());
 
     private JpaFeatures() {

@@ -8,12 +8,16 @@ import io.clientworkspace.spi.CheckpointSink;
 import io.clientworkspace.tck.DownloadLogStoreContract;
 import io.clientworkspace.tck.EventOutboxContract;
 import io.clientworkspace.tck.FileStoreContract;
+import io.clientworkspace.tck.FormAssignmentStoreContract;
+import io.clientworkspace.tck.FormStoreContract;
 import io.clientworkspace.tck.FolderStoreContract;
 import io.clientworkspace.tck.InvitationStoreContract;
 import io.clientworkspace.tck.IsolationContract;
 import io.clientworkspace.tck.MembershipStoreContract;
 import io.clientworkspace.tck.NonInterferenceContract;
 import io.clientworkspace.tck.PermissionMatrixStoreContract;
+import io.clientworkspace.tck.RequestStoreContract;
+import io.clientworkspace.tck.RequestsContract;
 import io.clientworkspace.tck.TeamStoreContract;
 import io.clientworkspace.tck.TenantProvisioningContract;
 import io.clientworkspace.tck.TenantStoreContract;
@@ -139,6 +143,38 @@ abstract class JpaContractSuite {
 
     @Nested
     class Approvals extends ApprovalStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Forms extends FormStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Requests extends RequestStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class FormAssignments extends FormAssignmentStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class RequestsService extends RequestsContract {
         @Override
         protected Stores createStores() {
             return freshStores();
