@@ -4,6 +4,9 @@ import io.clientworkspace.spi.ApprovalStore;
 import io.clientworkspace.spi.DownloadLogStore;
 import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.spi.FolderStore;
+import io.clientworkspace.spi.FormAssignmentStore;
+import io.clientworkspace.spi.FormStore;
+import io.clientworkspace.spi.RequestStore;
 import io.clientworkspace.spi.Stores;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ class JpaFeaturesTest {
     @Test
     void featureNamesAreUnique() {
         assertThat(JpaFeatures.ALL).extracting(JpaFeature::name).doesNotHaveDuplicates()
-                .contains("foundation", "files", "approvals");
+                .contains("foundation", "files", "approvals", "requests");
     }
 
     @Test
@@ -39,7 +42,7 @@ class JpaFeaturesTest {
         Stores stores = JpaStores.create(TestDatabase.H2.emf());
 
         assertThat(stores.provided()).contains(FolderStore.class, FileStore.class, DownloadLogStore.class,
-                ApprovalStore.class);
+                ApprovalStore.class, FormStore.class, RequestStore.class, FormAssignmentStore.class);
         assertThat(stores.outbox()).isPresent();
     }
 }
