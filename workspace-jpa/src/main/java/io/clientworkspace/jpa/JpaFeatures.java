@@ -15,6 +15,7 @@ public final class JpaFeatures {
             new JpaOutboxFeature(),
             new JpaFileFeature(),
             new JpaApprovalFeature(),
+            new JpaConversationFeature(),
             new JpaCheckpointFeature());
 
     private JpaFeatures() {

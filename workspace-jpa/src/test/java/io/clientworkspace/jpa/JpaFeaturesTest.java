@@ -1,9 +1,12 @@
 package io.clientworkspace.jpa;
 
 import io.clientworkspace.spi.ApprovalStore;
+import io.clientworkspace.spi.ConversationStore;
 import io.clientworkspace.spi.DownloadLogStore;
 import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.spi.FolderStore;
+import io.clientworkspace.spi.MessageStore;
+import io.clientworkspace.spi.ReadMarkerStore;
 import io.clientworkspace.spi.Stores;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ class JpaFeaturesTest {
     @Test
     void featureNamesAreUnique() {
         assertThat(JpaFeatures.ALL).extracting(JpaFeature::name).doesNotHaveDuplicates()
-                .contains("foundation", "files", "approvals");
+                .contains("foundation", "files", "approvals", "conversations");
     }
 
     @Test
@@ -39,7 +42,7 @@ class JpaFeaturesTest {
         Stores stores = JpaStores.create(TestDatabase.H2.emf());
 
         assertThat(stores.provided()).contains(FolderStore.class, FileStore.class, DownloadLogStore.class,
-                ApprovalStore.class);
+                ApprovalStore.class, ConversationStore.class, MessageStore.class, ReadMarkerStore.class);
         assertThat(stores.outbox()).isPresent();
     }
 }
