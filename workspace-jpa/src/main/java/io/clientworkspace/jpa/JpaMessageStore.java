@@ -137,7 +137,9 @@ public final class JpaMessageStore extends JpaStoreSupport implements MessageSto
                     .setParameter("message", message)
                     .getSingleResult();
             int head = latest == null ? 0 : latest;
-            if (revision.revision() != head + 1) {
+            boolean messageExists = head > 0 || em().find(MessageEntity.class,
+                    key(tenantId, workspaceId, revision.messageId())) != null;
+            if (!messageExists || revision.revision() != head + 1) {
                 throw ConflictException.staleVersion("message revision", message, revision.revision());
             }
             MessageRevisionEntity e = new MessageRevisionEntity(tenantId.value(), workspaceId.value(), message, revision.revision());
