@@ -16,6 +16,7 @@ public final class JpaFeatures {
             new JpaFileFeature(),
             new JpaApprovalFeature(),
             new JpaRequestFeature(),
+            new JpaConversationFeature(),
             new JpaCheckpointFeature());
 
     private JpaFeatures() {

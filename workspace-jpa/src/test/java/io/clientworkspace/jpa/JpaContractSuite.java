@@ -4,6 +4,8 @@ import io.clientworkspace.spi.Stores;
 import io.clientworkspace.tck.ActivityStoreContract;
 import io.clientworkspace.tck.ApprovalStoreContract;
 import io.clientworkspace.tck.CheckpointSinkContract;
+import io.clientworkspace.tck.ConversationStoreContract;
+import io.clientworkspace.tck.ConversationsContract;
 import io.clientworkspace.spi.CheckpointSink;
 import io.clientworkspace.tck.DownloadLogStoreContract;
 import io.clientworkspace.tck.EventOutboxContract;
@@ -14,10 +16,12 @@ import io.clientworkspace.tck.FolderStoreContract;
 import io.clientworkspace.tck.InvitationStoreContract;
 import io.clientworkspace.tck.IsolationContract;
 import io.clientworkspace.tck.MembershipStoreContract;
+import io.clientworkspace.tck.MessageStoreContract;
 import io.clientworkspace.tck.NonInterferenceContract;
 import io.clientworkspace.tck.PermissionMatrixStoreContract;
 import io.clientworkspace.tck.RequestStoreContract;
 import io.clientworkspace.tck.RequestsContract;
+import io.clientworkspace.tck.ReadMarkerStoreContract;
 import io.clientworkspace.tck.TeamStoreContract;
 import io.clientworkspace.tck.TenantProvisioningContract;
 import io.clientworkspace.tck.TenantStoreContract;
@@ -175,6 +179,38 @@ abstract class JpaContractSuite {
 
     @Nested
     class RequestsService extends RequestsContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Conversations extends ConversationStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Messages extends MessageStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class ReadMarkers extends ReadMarkerStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class ConversationService extends ConversationsContract {
         @Override
         protected Stores createStores() {
             return freshStores();

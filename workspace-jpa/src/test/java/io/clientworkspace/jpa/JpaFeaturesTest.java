@@ -1,12 +1,15 @@
 package io.clientworkspace.jpa;
 
 import io.clientworkspace.spi.ApprovalStore;
+import io.clientworkspace.spi.ConversationStore;
 import io.clientworkspace.spi.DownloadLogStore;
 import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.spi.FolderStore;
 import io.clientworkspace.spi.FormAssignmentStore;
 import io.clientworkspace.spi.FormStore;
 import io.clientworkspace.spi.RequestStore;
+import io.clientworkspace.spi.MessageStore;
+import io.clientworkspace.spi.ReadMarkerStore;
 import io.clientworkspace.spi.Stores;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,7 @@ class JpaFeaturesTest {
     @Test
     void featureNamesAreUnique() {
         assertThat(JpaFeatures.ALL).extracting(JpaFeature::name).doesNotHaveDuplicates()
-                .contains("foundation", "files", "approvals", "requests");
+                .contains("foundation", "files", "approvals", "requests", "conversations");
     }
 
     @Test
@@ -42,7 +45,8 @@ class JpaFeaturesTest {
         Stores stores = JpaStores.create(TestDatabase.H2.emf());
 
         assertThat(stores.provided()).contains(FolderStore.class, FileStore.class, DownloadLogStore.class,
-                ApprovalStore.class, FormStore.class, RequestStore.class, FormAssignmentStore.class);
+                ApprovalStore.class, FormStore.class, RequestStore.class, FormAssignmentStore.class,
+                ConversationStore.class, MessageStore.class, ReadMarkerStore.class);
         assertThat(stores.outbox()).isPresent();
     }
 }
