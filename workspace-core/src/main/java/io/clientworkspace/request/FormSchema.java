@@ -39,6 +39,11 @@ public final class FormSchema {
     public static final int MAX_OPTION = 200;
     /** Most decimals of a number field. */
     public static final int MAX_DECIMALS = 10;
+    /**
+     * Most characters of text (labels, help, options, patterns) one version may hold together, so that a
+     * definition stays a bounded row whatever each field allows.
+     */
+    public static final int MAX_TOTAL_TEXT = 200_000;
     /** Most digits before the decimal point in a number bound or answer. */
     public static final int MAX_INTEGER_DIGITS = 30;
 
@@ -61,7 +66,8 @@ public final class FormSchema {
      * most {@value #MAX_INTEGER_DIGITS} integer digits and min ≤ max; 1 to {@value #MAX_OPTIONS} distinct
      * options of 1 to {@value #MAX_OPTION} characters; 0 ≤ minSelected ≤ maxSelected ≤ options; patterns of at
      * most {@value FormChecks#MAX_PATTERN_LENGTH} characters that compile and pass the conservative
-     * backtracking check (no repeated group that itself repeats or alternates, no back-references).
+     * backtracking check (no repeated group that itself repeats or alternates, no back-references); at most
+     * {@value #MAX_TOTAL_TEXT} characters of text in all fields together.
      */
     public static List<FieldError> check(List<FormField> fields) {
         requireNonNull(fields, "fields must not be null");
@@ -84,6 +90,10 @@ public final class FormSchema {
             text(errors, at + "label", field.label(), 1, MAX_LABEL, false);
             text(errors, at + "help", field.help(), 0, MAX_HELP, true);
             specific(errors, at, field);
+        }
+        if (totalText(fields) > MAX_TOTAL_TEXT) {
+            errors.add(FieldError.of("fields", "must hold at most " + MAX_TOTAL_TEXT
+                    + " characters of labels, help, options and patterns in total"));
         }
         return errors;
     }
@@ -179,5 +189,20 @@ public final class FormSchema {
             }
         }
         return false;
+    }
+
+    private static long totalText(List<FormField> fields) {
+        long total = 0;
+        for (FormField field : fields) {
+            total += field.label().length() + field.help().length();
+            if (field instanceof FormField.SingleChoice f) {
+                total += f.options().stream().mapToLong(String::length).sum();
+            } else if (field instanceof FormField.MultipleChoice f) {
+                total += f.options().stream().mapToLong(String::length).sum();
+            } else if (field instanceof FormField.ShortText f) {
+                total += f.pattern().map(String::length).orElse(0);
+            }
+        }
+        return total;
     }
 }

@@ -22,7 +22,8 @@ import static java.util.Objects.requireNonNull;
  * Judges answers against one version of a form and reports every invalid field at once, as
  * {@code answers.<fieldId>} field errors; it changes nothing.
  *
- * <p>Always checked, also for drafts: at most {@value #MAX_ANSWERS} answers; every key is a field of this
+ * <p>Always checked, also for drafts: at most {@value #MAX_ANSWERS} answers holding at most
+ * {@value #MAX_TOTAL_TEXT} characters of text together; every key is a field of this
  * version that takes an answer ("no such field in version N" otherwise; a key that is not even a field id is
  * reported on {@code answers}); the answer's kind fits the field; sizes are bounded (text lengths, number of
  * choices); choices are among the options and distinct; numbers have at most 30 integer digits and the field's
@@ -38,6 +39,11 @@ public final class FormValidator {
 
     /** Most answers one submission may carry (a form has at most 100 fields). */
     public static final int MAX_ANSWERS = 200;
+    /**
+     * Most characters of text all answers of one submission may hold together (text answers and chosen options),
+     * so that a request or a draft stays a bounded row whatever the form allows per field.
+     */
+    public static final int MAX_TOTAL_TEXT = 300_000;
     /** Longest e-mail address. */
     public static final int MAX_EMAIL = 254;
     /** Longest URL. */
@@ -88,6 +94,11 @@ public final class FormValidator {
         if (forgedKey) {
             errors.add(FieldError.of("answers", "holds a key that is not a field id of version " + form.version()));
         }
+        if (errors.isEmpty() && totalText(answers) > MAX_TOTAL_TEXT) {
+            // every answer fits its field, only together they are too long
+            errors.add(FieldError.of("answers", "must hold at most " + MAX_TOTAL_TEXT + " characters of text in total"));
+            return errors;
+        }
         if (!draft) {
             for (FormField field : form.fields()) {
                 if (field.required() && field.takesAnswer() && isBlank(answers.get(field.id()))) {
@@ -98,6 +109,20 @@ public final class FormValidator {
         }
         errors.sort((a, b) -> a.field().compareTo(b.field()));
         return errors;
+    }
+
+    private static long totalText(FormAnswers answers) {
+        long total = 0;
+        for (AnswerValue v : answers.values().values()) {
+            if (v instanceof AnswerValue.Text t) {
+                total += t.value().length();
+            } else if (v instanceof AnswerValue.Choices c) {
+                for (String choice : c.values()) {
+                    total += choice.length();
+                }
+            }
+        }
+        return total;
     }
 
     private static boolean isBlank(Optional<AnswerValue> answer) {

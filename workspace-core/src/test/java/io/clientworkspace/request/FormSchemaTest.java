@@ -59,6 +59,20 @@ class FormSchemaTest {
     }
 
     @Test
+    void aFormOfMoreThanTwoHundredThousandCharactersOfTextIsRefused() {
+        List<FormField> fields = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            List<String> options = new ArrayList<>();
+            for (int o = 0; o < 100; o++) {
+                options.add(o + "-" + "x".repeat(190));
+            }
+            fields.add(new FormField.SingleChoice("f" + i, "Label", "", false, options));
+        }
+
+        assertThat(FormSchema.check(fields)).extracting(FieldError::field).containsExactly("fields");
+    }
+
+    @Test
     void everyProblemIsReportedAtOnceWithItsPath() {
         List<FormField> fields = List.of(
                 shortText("Bad-Id", false),

@@ -6,6 +6,7 @@ import io.clientworkspace.ValidationException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,20 @@ class FormValidatorTest {
         }
 
         assertThat(errors(FormAnswers.of(many))).extracting(FieldError::field).containsExactly("answers");
+    }
+
+    @Test
+    void answersOfMoreThanThreeHundredThousandCharactersInTotalAreRefusedAlsoAsADraft() {
+        List<FormField> fields = new ArrayList<>();
+        Map<String, AnswerValue> answers = new HashMap<>();
+        for (int i = 0; i < 16; i++) {
+            fields.add(Forms.longText("f" + i));
+            answers.put("f" + i, text("x".repeat(20_000)));
+        }
+        FormDefinition form = Forms.form(1, fields.toArray(FormField[]::new));
+
+        assertThat(FormValidator.errors(form, FormAnswers.of(answers), true))
+                .containsExactly(FieldError.of("answers", "must hold at most 300000 characters of text in total"));
     }
 
     @Test
