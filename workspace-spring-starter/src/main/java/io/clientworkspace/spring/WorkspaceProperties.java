@@ -38,6 +38,8 @@ public class WorkspaceProperties {
 
     private final Approvals approvals = new Approvals();
 
+    private final Requests requests = new Requests();
+
     private final Checkpoints checkpoints = new Checkpoints();
 
     private final Features features = new Features();
@@ -88,6 +90,10 @@ public class WorkspaceProperties {
 
     public Approvals getApprovals() {
         return approvals;
+    }
+
+    public Requests getRequests() {
+        return requests;
     }
 
     public Checkpoints getCheckpoints() {
@@ -351,6 +357,24 @@ public class WorkspaceProperties {
 
         public void setExpiryInterval(Duration expiryInterval) {
             this.expiryInterval = expiryInterval;
+        }
+    }
+
+    /** Client requests. */
+    public static class Requests {
+
+        /**
+         * How long after a request was resolved (DONE or DECLINED) its client may reopen it. Zero turns
+         * reopening off; a negative value fails the start.
+         */
+        private Duration reopenWindow = Duration.ofDays(14);
+
+        public Duration getReopenWindow() {
+            return reopenWindow;
+        }
+
+        public void setReopenWindow(Duration reopenWindow) {
+            this.reopenWindow = reopenWindow;
         }
     }
 

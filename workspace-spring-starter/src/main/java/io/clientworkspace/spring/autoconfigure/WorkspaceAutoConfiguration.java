@@ -133,6 +133,13 @@ public class WorkspaceAutoConfiguration {
                 .contentPolicy(contentPolicy)
                 .authorizationCache(new Authorizer.CacheSettings(properties.getCache().getMaximumSize(),
                         properties.getCache().getExpireAfterWrite()));
+        java.time.Duration reopenWindow = properties.getRequests().getReopenWindow();
+        if (reopenWindow == null || reopenWindow.isNegative()) {
+            throw new WorkspaceConfigurationException("client-workspace.requests.reopen-window=" + reopenWindow
+                    + " is negative.", "Set client-workspace.requests.reopen-window to a duration of zero (no"
+                    + " reopening) or more (for example 14d, the default), or remove it");
+        }
+        builder.requestReopenWindow(reopenWindow);
         clock.ifAvailable(builder::clock);
         ids.ifAvailable(builder::idGenerator);
         matrix.ifAvailable(builder::defaultPermissionMatrix);
