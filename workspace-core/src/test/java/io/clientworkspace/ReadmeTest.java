@@ -14,11 +14,12 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keeps the README's promises equal to the code: the permission table and the quick start. */
+/** Keeps the README's promises equal to the code: the permission table, the quick start and the feature examples. */
 class ReadmeTest {
 
     private static final Path README = Path.of("..", "README.md");
     private static final Path QUICK_START = Path.of("src/test/java/io/clientworkspace/QuickStartTest.java");
+    private static final Path EXAMPLES = Path.of("src/test/java/io/clientworkspace/ReadmeExamplesTest.java");
 
     @Test
     void permissionTableMatchesTheDefaultMatrix() throws IOException {
@@ -45,9 +46,26 @@ class ReadmeTest {
 
     @Test
     void quickStartInTheReadmeIsTheQuickStartTest() throws IOException {
+        List<String> code = firstJavaBlockUnder("## Quick start (plain Java)");
+        assertThat(code).hasSizeBetween(5, 15);
+        List<String> test = Files.readAllLines(QUICK_START).stream().map(String::strip).toList();
+        assertThat(test).containsSubsequence(code);
+    }
+
+    @Test
+    void conversationAndRequestExamplesInTheReadmeAreReadmeExamplesTest() throws IOException {
+        List<String> test = Files.readAllLines(EXAMPLES).stream().map(String::strip).toList();
+        for (String section : List.of("## Conversations", "## Requests and intake forms")) {
+            List<String> code = firstJavaBlockUnder(section);
+            assertThat(code).as(section).isNotEmpty();
+            assertThat(test).as(section).containsSubsequence(code);
+        }
+    }
+
+    private static List<String> firstJavaBlockUnder(String heading) throws IOException {
         List<String> readme = Files.readAllLines(README);
-        int start = readme.indexOf("## Quick start (plain Java)");
-        assertThat(start).isNotNegative();
+        int start = readme.indexOf(heading);
+        assertThat(start).as(heading).isNotNegative();
         List<String> code = new ArrayList<>();
         boolean inBlock = false;
         for (String line : readme.subList(start, readme.size())) {
@@ -59,8 +77,6 @@ class ReadmeTest {
                 code.add(line.strip());
             }
         }
-        assertThat(code).hasSizeBetween(5, 15);
-        List<String> test = Files.readAllLines(QUICK_START).stream().map(String::strip).toList();
-        assertThat(test).containsSubsequence(code);
+        return code;
     }
 }
