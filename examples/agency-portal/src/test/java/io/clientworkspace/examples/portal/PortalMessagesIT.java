@@ -6,6 +6,7 @@ import io.clientworkspace.PageRequest;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.examples.portal.security.PortalUsers;
+import io.clientworkspace.file.FileAsset;
 import io.clientworkspace.message.Conversation;
 import io.clientworkspace.message.Message;
 import io.clientworkspace.message.NewMessage;
@@ -202,7 +203,47 @@ class PortalMessagesIT {
         assertThat(headerCount(dave.get("/workspaces").body())).isEqualTo(expected - 2);
     }
 
+    @Test
+    void discussingAFileOpensItsConversationOnceAndListsItUnderTheFilesName() throws Exception {
+        FileAsset guidelines = file("Brand guidelines.pdf");
+        Browser carol = signedIn("carol");
+        String token = carol.csrf("/workspaces/acme/files/" + guidelines.id().value());
+
+        HttpResponse<String> first = carol.post("/workspaces/acme/messages/items", Map.of("type", "FILE",
+                "id", guidelines.id().value(), "_csrf", token));
+        HttpResponse<String> again = carol.post("/workspaces/acme/messages/items", Map.of("type", "FILE",
+                "id", guidelines.id().value(), "_csrf", token));
+
+        assertThat(first.statusCode()).isEqualTo(302);
+        String location = first.headers().firstValue("Location").orElseThrow();
+        assertThat(again.headers().firstValue("Location")).contains(location);
+        assertThat(carol.get(java.net.URI.create(location).getPath()).body()).contains("File: Brand guidelines.pdf");
+        assertThat(carol.get("/workspaces/acme/messages").body()).contains("data-title=\"File: Brand guidelines.pdf\"");
+    }
+
+    @Test
+    void aClientAskingForTheConversationOfAnInternalFileGetsThe404Page() throws Exception {
+        FileAsset margins = file("Margin calculation.pdf");
+        Browser carol = signedIn("carol");
+
+        HttpResponse<String> response = carol.post("/workspaces/acme/messages/items", Map.of("type", "FILE",
+                "id", margins.id().value(), "_csrf", carol.csrf("/workspaces/acme/messages")));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("id=\"not-found\"");
+    }
+
     // ---- helpers ----
+
+    private FileAsset file(String name) {
+        return kit.files().list(actor("bob"), acme().id(), java.util.Optional.empty(), PageRequest.first(500)).items()
+                .stream().filter(f -> f.name().equals(name)).findFirst()
+                .or(() -> kit.folders().list(actor("bob"), acme().id(), java.util.Optional.empty(), PageRequest.first(500))
+                        .items().stream().flatMap(folder -> kit.files().list(actor("bob"), acme().id(),
+                                java.util.Optional.of(folder.id()), PageRequest.first(500)).items().stream())
+                        .filter(f -> f.name().equals(name)).findFirst())
+                .orElseThrow();
+    }
 
     private Actor actor(String name) {
         boolean team = name.equals("alice") || name.equals("bob");

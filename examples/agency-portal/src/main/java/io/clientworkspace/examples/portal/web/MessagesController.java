@@ -1,5 +1,6 @@
 package io.clientworkspace.examples.portal.web;
 
+import io.clientworkspace.AccessDeniedException;
 import io.clientworkspace.Actor;
 import io.clientworkspace.ActorKind;
 import io.clientworkspace.ArchivedException;
@@ -202,7 +203,7 @@ public class MessagesController {
     /** Opens the conversation about a file or an approval (started on first use) and goes to it. */
     @PostMapping("/workspaces/{slug}/messages/items")
     public String item(Actor actor, @PathVariable String slug, @RequestParam(defaultValue = "") String type,
-                       @RequestParam(defaultValue = "") String id) {
+                       @RequestParam(defaultValue = "") String id, RedirectAttributes redirect) {
         Workspace workspace = workspaces.visible(actor, slug);
         ItemType itemType;
         try {
@@ -210,8 +211,18 @@ public class MessagesController {
         } catch (IllegalArgumentException e) {
             throw new ValidationException(FieldError.of("type", "choose FILE, APPROVAL or REQUEST"));
         }
-        Conversation conversation = kit.conversations().forItem(actor, workspace.id(), new ItemRef(itemType, id));
-        return "redirect:" + threadUrl(workspace, conversation.id().value());
+        try {
+            Conversation conversation = kit.conversations().forItem(actor, workspace.id(), new ItemRef(itemType, id));
+            return "redirect:" + threadUrl(workspace, conversation.id().value());
+        } catch (AccessDeniedException | ArchivedException e) {
+            // It does not exist yet and this user may not start it (a viewer, an archived workspace).
+            redirect.addFlashAttribute("error", "Nobody has started a conversation about this yet.");
+            return "redirect:" + switch (itemType) {
+                case FILE -> "/workspaces/" + workspace.slug() + "/files/" + id;
+                case APPROVAL -> "/workspaces/" + workspace.slug() + "/approvals/" + id;
+                case REQUEST -> "/workspaces/" + workspace.slug() + "/messages";
+            };
+        }
     }
 
     /**
