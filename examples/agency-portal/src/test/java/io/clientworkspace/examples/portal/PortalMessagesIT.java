@@ -222,6 +222,22 @@ class PortalMessagesIT {
     }
 
     @Test
+    void discussingAnApprovalOpensItsConversationTitledByTheRequest() throws Exception {
+        var approval = kit.approvals().list(actor("bob"), acme().id(), java.util.Optional.empty(), PageRequest.first(500))
+                .items().stream().filter(a -> a.title().equals("Approve the homepage mockup")).findFirst().orElseThrow();
+        Browser carol = signedIn("carol");
+        String page = "/workspaces/acme/approvals/" + approval.id().value();
+        assertThat(carol.get(page).body()).contains("id=\"discuss-approval\"");
+
+        HttpResponse<String> opened = carol.post("/workspaces/acme/messages/items", Map.of("type", "APPROVAL",
+                "id", approval.id().value(), "_csrf", carol.csrf(page)));
+
+        assertThat(opened.statusCode()).isEqualTo(302);
+        String thread = carol.get(java.net.URI.create(opened.headers().firstValue("Location").orElseThrow()).getPath()).body();
+        assertThat(thread).contains("Approval: Approve the homepage mockup", "href=\"" + page + "\"");
+    }
+
+    @Test
     void aClientAskingForTheConversationOfAnInternalFileGetsThe404Page() throws Exception {
         FileAsset margins = file("Margin calculation.pdf");
         Browser carol = signedIn("carol");
