@@ -11,6 +11,8 @@ import io.clientworkspace.file.Folder;
 import io.clientworkspace.file.NewUpload;
 import io.clientworkspace.examples.portal.security.PortalUsers;
 import io.clientworkspace.member.IssuedInvitation;
+import io.clientworkspace.message.Conversation;
+import io.clientworkspace.message.NewMessage;
 import io.clientworkspace.member.WorkspaceRole;
 import io.clientworkspace.tenant.Tenant;
 import io.clientworkspace.tenant.TenantRole;
@@ -88,6 +90,7 @@ public class DemoData implements SmartInitializingSingleton {
         // Linking the agency's CRM account is team-only activity: clients never see it.
         kit.workspaces().setExternalRef(bob, acme.id(), Optional.of("CRM-1001"), acme.version());
         acmeFiles(bob, acme);
+        acmeMessages(bob, carol, acme);
 
         // Globex: Alice leads it; Erin is the client's admin; one invitation is still open.
         Workspace globex = kit.workspaces().create(alice, NewWorkspace.of("Globex", "globex")
@@ -120,6 +123,18 @@ public class DemoData implements SmartInitializingSingleton {
         kit.approvals().requestForFile(bob, acme.id(), mockup.id(), mockup.latestVersion(),
                 NewApproval.of("Approve the homepage mockup", Set.of(id("carol")))
                         .withMessage("Colours and layout as discussed on Monday. Approve, or tell us what to change."));
+    }
+
+    /**
+     * Acme's General conversation: a question from Carol, and Bob's internal note about it that only the team
+     * sees (Carol and Dave never do).
+     */
+    private void acmeMessages(Actor bob, Actor carol, Workspace acme) {
+        Conversation general = kit.conversations().general(carol, acme.id());
+        kit.conversations().post(carol, acme.id(), general.id(), NewMessage.of(
+                "Hi Bob, could we move Thursday's review to Friday morning? Our CEO wants to join."));
+        kit.conversations().post(bob, acme.id(), general.id(), NewMessage.note(
+                "Internal: Friday works for us, but keep the launch date. Their legal review is the bottleneck."));
     }
 
     private UserId id(String username) {

@@ -84,6 +84,11 @@ final class Labels {
             case "approval.cancelled" -> "cancelled the approval request “" + d.getOrDefault("title", "?") + "”";
             case "approval.expired" -> "saw “" + d.getOrDefault("title", "?") + "” expire";
             case "approval.superseded" -> "superseded “" + d.getOrDefault("title", "?") + "” with a new version";
+            case "conversation.started" -> "started the conversation “" + d.getOrDefault("title", "?") + "”";
+            case "message.posted" -> "posted a message";
+            case "message.edited" -> "edited a message";
+            case "message.deleted" -> "deleted a message";
+            case "message.mentioned" -> "mentioned " + names.apply(d.getOrDefault("member", "someone"));
             default -> entry.action().replace('.', ' ').replace('-', ' ');
         };
     }

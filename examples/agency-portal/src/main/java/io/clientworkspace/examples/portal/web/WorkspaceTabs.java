@@ -11,7 +11,10 @@ import org.springframework.ui.Model;
 
 import java.util.Optional;
 
-/** What the tabs of every workspace page show: how many files, and how many approvals wait for the user. */
+/**
+ * What the tabs of every workspace page show: how many files, how many approvals wait for the user, and how
+ * many messages the user has not read.
+ */
 final class WorkspaceTabs {
 
     private WorkspaceTabs() {
@@ -22,6 +25,7 @@ final class WorkspaceTabs {
         model.addAttribute("waitingCount", kit.approvals()
                 .list(actor, workspace.id(), Optional.of(ApprovalStatus.OPEN), PageRequest.first(PageRequest.MAX_LIMIT))
                 .items().stream().filter(r -> waitsFor(kit, actor, r)).count());
+        model.addAttribute("messageUnread", kit.conversations().unreadInWorkspace(actor, workspace.id()));
     }
 
     /** Whether the request waits for this user's decision: open, the user is an approver and may decide. */
