@@ -60,7 +60,7 @@ final class DemoRequests {
                 new FormField.PhoneField("phone", "Phone", "", false),
                 new FormField.FileField("logo", "Your current logo", "Upload it on the Files tab first, then choose it here.",
                         false),
-                new FormField.HelpText("portfolio-note", "We like to show our work.", ""),
+                new FormField.HelpText("portfolio_note", "We like to show our work.", ""),
                 new FormField.CheckboxField("consent", "You may show the new brand in your portfolio", "", true));
     }
 
