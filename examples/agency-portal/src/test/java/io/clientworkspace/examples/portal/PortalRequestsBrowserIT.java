@@ -161,6 +161,27 @@ class PortalRequestsBrowserIT {
         assertThat(driver.findElements(By.cssSelector(".assignment-link"))).isEmpty();
     }
 
+    @Test
+    void theTeamFindsOpenRequestsInItsInboxAndTheTenantAdminTheFormLibrary() {
+        signIn("bob");
+        waitFor(By.id("nav-inbox")).click();
+        wait.until(ExpectedConditions.urlToBe(url("/inbox")));
+        assertThat(waitFor(By.id("inbox")).getText()).contains(DemoRequests.CAROL_REQUEST, "Acme Corp", "High");
+        screenshot("inbox-team");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-assignee"))).selectByValue("me");
+        driver.findElement(By.id("filter-apply")).click();
+        assertThat(waitFor(By.id("inbox-empty")).getText()).isEqualTo("Nothing matches.");
+
+        signOut();
+        signIn("alice");
+        waitFor(By.id("nav-forms")).click();
+        waitFor(By.cssSelector(".form-row[data-form='" + DemoRequests.BRAND_QUESTIONNAIRE + "'] a.form-link")).click();
+        assertThat(waitFor(By.id("form-version")).getText()).isEqualTo("Version 1");
+        assertThat(driver.findElement(By.id("form-text")).getDomProperty("value"))
+                .contains("checkbox | consent | You may show the new brand in your portfolio | required");
+        screenshot("form-library-edit");
+    }
+
     // ---- helpers ----
 
     private void type(String id, String text) {

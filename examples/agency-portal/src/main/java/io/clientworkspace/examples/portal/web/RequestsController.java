@@ -327,7 +327,7 @@ public class RequestsController {
         Optional<UserId> who = switch (assignee) {
             case "", "none" -> Optional.empty();
             case "me" -> Optional.of(actor.userId());
-            default -> Optional.of(UserId.of(assignee));
+            default -> userId(assignee);
         };
         InboxFilter filter = new InboxFilter(who, "none".equals(assignee), statuses, Optional.empty());
         int days = Math.max(0, Math.min(olderThanDays, 3650));
@@ -468,6 +468,14 @@ public class RequestsController {
             return RequestId.of(value);
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("request", "?");
+        }
+    }
+
+    private static Optional<UserId> userId(String value) {
+        try {
+            return Optional.of(UserId.of(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
