@@ -5,6 +5,7 @@ import io.clientworkspace.ActorKind;
 import io.clientworkspace.PageRequest;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.examples.portal.security.PortalUsers;
+import io.clientworkspace.file.FileAsset;
 import io.clientworkspace.request.ClientRequest;
 import io.clientworkspace.request.FormDefinition;
 import io.clientworkspace.request.NewRequest;
@@ -189,7 +190,51 @@ class PortalRequestsIT {
         assertThat(newForm.statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void aClientAttachesAVisibleFileToAFreeFormRequestAndTheRequestPageLinksIt() throws Exception {
+        FileAsset guidelines = acmeFile("Brand guidelines.pdf");
+        Browser carol = new Browser();
+        carol.signIn("carol");
+        String token = carol.csrf("/workspaces/acme/requests/new");
+
+        HttpResponse<String> posted = carol.postForm("/workspaces/acme/requests", Map.of("_csrf", token,
+                "title", "Use the new guidelines", "description", "See the attached file.", "priority", "LOW",
+                "attachments", guidelines.id().value()));
+        HttpResponse<String> page = carol.get(posted.headers().firstValue("Location").orElseThrow()
+                .replaceFirst("^https?://[^/]+", ""));
+
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(page.body()).contains("id=\"request-attachments\"", "Brand guidelines.pdf", "Use the new guidelines");
+    }
+
+    @Test
+    void aClientCannotAttachTheInternalFileAndLearnsNothingAboutIt() throws Exception {
+        FileAsset internal = acmeFile("Margin calculation.pdf");
+        Browser carol = new Browser();
+        carol.signIn("carol");
+        int before = acmeRequests().size();
+        String token = carol.csrf("/workspaces/acme/requests/new");
+
+        HttpResponse<String> posted = carol.postForm("/workspaces/acme/requests", Map.of("_csrf", token,
+                "title", "Sneaky", "description", "", "priority", "NORMAL", "attachments", internal.id().value()));
+
+        assertThat(posted.statusCode()).isEqualTo(200);
+        assertThat(posted.body()).contains("no such file in this workspace").doesNotContain("Margin calculation");
+        assertThat(acmeRequests()).hasSize(before);
+    }
+
     // ---- helpers ----
+
+    private FileAsset acmeFile(String name) {
+        Actor bob = actor("bob", ActorKind.TEAM);
+        Workspace acme = workspace("acme");
+        java.util.List<FileAsset> all = new java.util.ArrayList<>(kit.files().list(bob, acme.id(), Optional.empty(),
+                PageRequest.first(PageRequest.MAX_LIMIT)).items());
+        kit.folders().list(bob, acme.id(), Optional.empty(), PageRequest.first(PageRequest.MAX_LIMIT)).items()
+                .forEach(f -> all.addAll(kit.files().list(bob, acme.id(), Optional.of(f.id()),
+                        PageRequest.first(PageRequest.MAX_LIMIT)).items()));
+        return all.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    }
 
     private Actor actor(String name, ActorKind kind) {
         return new Actor(tenant.id(), users.idOf(name).orElseThrow(), kind);

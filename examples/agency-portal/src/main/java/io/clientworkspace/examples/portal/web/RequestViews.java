@@ -34,6 +34,17 @@ public final class RequestViews {
             return selected.contains(option);
         }
 
+        /** What a multiple choice asks for, e.g. "(choose 1 to 3)" or "(choose up to 2)"; empty when anything goes. */
+        public String choiceHint() {
+            if (!"multi".equals(kind)) {
+                return "";
+            }
+            if (!"0".equals(min)) {
+                return "(choose " + min + " to " + max + ")";
+            }
+            return max.equals(String.valueOf(options.size())) ? "" : "(choose up to " + max + ")";
+        }
+
         /** Whether the field has an error. */
         public boolean invalid() {
             return !error.isEmpty();

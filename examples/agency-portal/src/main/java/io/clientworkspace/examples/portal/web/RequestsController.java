@@ -5,6 +5,7 @@ import io.clientworkspace.ActorKind;
 import io.clientworkspace.ArchivedException;
 import io.clientworkspace.ConflictException;
 import io.clientworkspace.FieldError;
+import io.clientworkspace.FileId;
 import io.clientworkspace.FormId;
 import io.clientworkspace.NotFoundException;
 import io.clientworkspace.Page;
@@ -133,6 +134,16 @@ public class RequestsController {
                 errors.putAll(FormInputs.allErrors(form.get(), parsed, false));
             }
         }
+        List<String> chosenFiles = form.isPresent() ? List.of()
+                : Optional.ofNullable(params.get("attachments")).orElse(List.of()).stream().filter(v -> !v.isBlank()).toList();
+        List<FileId> attachments = new ArrayList<>();
+        for (String file : chosenFiles) {
+            try {
+                attachments.add(FileId.of(file));
+            } catch (IllegalArgumentException e) {
+                errors.put("attachments", "no such file in this workspace");
+            }
+        }
         Priority priority;
         try {
             priority = Priority.valueOf(priorityName);
@@ -143,11 +154,12 @@ public class RequestsController {
         if (errors.isEmpty()) {
             try {
                 ClientRequest created = kit.requests().submit(actor, workspace.id(), new NewRequest(title, description,
-                        priority, form.map(FormDefinition::ref), answers, List.of()));
+                        priority, form.map(FormDefinition::ref), answers, attachments));
                 redirect.addFlashAttribute("notice", "Your request “" + created.title() + "” was sent to the team.");
                 return "redirect:/workspaces/" + workspace.slug() + "/requests/" + created.id().value();
             } catch (ValidationException e) {
-                errors.putAll(FormInputs.errors(e.fieldErrors()));
+                FormInputs.errors(e.fieldErrors()).forEach((field, why) -> errors.merge(
+                        field.startsWith("attachments[") ? "attachments" : field, why, (a, b) -> a.equals(b) ? a : a + "; " + b));
             } catch (ConflictException e) {
                 model.addAttribute("error", e.getMessage());
             }
@@ -155,6 +167,7 @@ public class RequestsController {
         if (!errors.isEmpty()) {
             model.addAttribute("error", "Your request was not sent: please correct the fields marked below.");
         }
+        model.addAttribute("chosenFiles", chosenFiles);
         newRequestPage(actor, workspace, grant, form, title, description, priority.name(), raw, errors, model);
         return "request-new";
     }
@@ -174,6 +187,10 @@ public class RequestsController {
         model.addAttribute("priorities", Arrays.stream(Priority.values()).map(p -> new Option(p.name(), priority(p))).toList());
         model.addAttribute("errors", errors);
         model.addAttribute("canSubmit", !workspace.isArchived() && grant.allows(Permission.SUBMIT_REQUESTS));
+        model.addAttribute("files", form.isEmpty() ? fileOptions(actor, workspace) : List.of());
+        if (!model.containsAttribute("chosenFiles")) {
+            model.addAttribute("chosenFiles", List.of());
+        }
     }
 
     /** The active forms this actor may submit through here: the workspace's own, and for the team the library's. */
@@ -215,6 +232,11 @@ public class RequestsController {
                 kit.forms().get(actor, workspace.id(), ref.formId(), ref.version()), request.answers(),
                 id -> kit.files().find(actor, workspace.id(), id).map(FileAsset::name),
                 id -> "/workspaces/" + workspace.slug() + "/files/" + id.value())).orElse(List.of()));
+        model.addAttribute("attachments", request.attachments().stream()
+                .map(id -> kit.files().find(actor, workspace.id(), id)
+                        .map(f -> new Option(f.id().value(), f.name()))
+                        .orElse(new Option("", "a file you cannot see")))
+                .toList());
         model.addAttribute("history", history(actor, workspace, request));
         model.addAttribute("canManage", manage);
         model.addAttribute("moves", manage ? request.status().next().stream()
