@@ -223,6 +223,42 @@ class PortalRequestsIT {
         assertThat(acmeRequests()).hasSize(before);
     }
 
+    @Test
+    void theTeamAssignsALibraryFormWithADueDateAndTheClientSeesItOnItsHome() throws Exception {
+        FormDefinition brand = libraryForm(DemoRequests.BRAND_QUESTIONNAIRE);
+        Browser bob = new Browser();
+        bob.signIn("bob");
+        String token = bob.csrf("/workspaces/acme");
+
+        HttpResponse<String> assigned = bob.postForm("/workspaces/acme/assignments", Map.of("_csrf", token,
+                "formId", brand.id().value(), "title", "Acme brand questionnaire", "due", "2027-01-31"));
+        Browser carol = new Browser();
+        carol.signIn("carol");
+
+        assertThat(assigned.statusCode()).isEqualTo(302);
+        assertThat(carol.get("/workspaces/acme").body()).contains("Acme brand questionnaire — due 2027-01-31");
+    }
+
+    @Test
+    void aViewerSeesTheIntakeFormWithoutDraftOrSubmitButtonsAndAPostedDraftIsForbidden() throws Exception {
+        kit.forms().assign(actor("bob", ActorKind.TEAM), workspace("acme").id(),
+                libraryForm(DemoRequests.BRAND_QUESTIONNAIRE).id(), "For the viewer", Optional.empty());
+        String id = kit.forms().assignments(actor("bob", ActorKind.TEAM), workspace("acme").id(), Optional.empty(),
+                PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().filter(a -> a.title().equals("For the viewer"))
+                .findFirst().orElseThrow().id().value();
+        Browser dave = new Browser();
+        dave.signIn("dave");
+
+        HttpResponse<String> page = dave.get("/workspaces/acme/assignments/" + id);
+        String token = dave.csrf("/workspaces/acme/assignments/" + id);
+        HttpResponse<String> posted = dave.postForm("/workspaces/acme/assignments/" + id, Map.of("_csrf", token,
+                "version", "0", "action", "draft", "a.company", "Dave's draft"));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("For the viewer").doesNotContain("id=\"save-draft\"", "id=\"submit-assignment\"");
+        assertThat(posted.statusCode()).isEqualTo(403);
+    }
+
     // ---- helpers ----
 
     private FileAsset acmeFile(String name) {
