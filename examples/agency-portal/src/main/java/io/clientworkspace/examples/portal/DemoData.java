@@ -105,6 +105,8 @@ public class DemoData implements SmartInitializingSingleton {
         Workspace initech = kit.workspaces().create(alice, NewWorkspace.of("Initech Inc.", "initech")
                 .withBranding(Branding.none().withAccentColor("#6D28D9")));
         kit.workspaces().rename(alice, initech.id(), "Initech", initech.version());
+
+        DemoRequests.seed(kit, alice, bob, carol, acme, globex);
     }
 
     /**

@@ -208,6 +208,7 @@ public class WorkspaceController {
         model.addAttribute("canInvite", canInvite);
         model.addAttribute("inviteRoles", canInvite ? invitableRoles(grant) : List.of());
         WorkspaceTabs.populate(kit, actor, workspace, model);
+        FormsController.populateHome(kit, actor, workspace, model);
     }
 
     /** Every workspace the actor may see, following the kit's pages (each page is bounded). */

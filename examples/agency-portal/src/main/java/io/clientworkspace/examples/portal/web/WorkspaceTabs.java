@@ -26,6 +26,8 @@ final class WorkspaceTabs {
                 .list(actor, workspace.id(), Optional.of(ApprovalStatus.OPEN), PageRequest.first(PageRequest.MAX_LIMIT))
                 .items().stream().filter(r -> waitsFor(kit, actor, r)).count());
         model.addAttribute("messageUnread", kit.conversations().unreadInWorkspace(actor, workspace.id()));
+        model.addAttribute("openRequestCount", kit.requests()
+                .list(actor, workspace.id(), RequestsController.OPEN, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
     }
 
     /** Whether the request waits for this user's decision: open, the user is an approver and may decide. */
