@@ -431,6 +431,7 @@ public final class FormDtos {
 
         List<FieldError> list() {
             List<FieldError> all = new ArrayList<>(list);
+            all.sort((x, y) -> x.field().compareTo(y.field()));
             if (truncated) {
                 all.add(FieldError.of(root, "more problems were left out; fix these first"));
             }
