@@ -41,6 +41,16 @@ final class Answers {
     private Answers() {
     }
 
+    /**
+     * A decimal as a string without exponent when it has at most 60 digits either side of the point (every value
+     * the core accepts), else in scientific notation: never a string of unbounded length.
+     */
+    static String plain(BigDecimal value) {
+        int scale = value.scale();
+        int integerDigits = value.precision() - scale;
+        return scale <= 60 && integerDigits <= 60 ? value.toPlainString() : value.toString();
+    }
+
     /** A decimal from a JSON number or a decimal string; empty for anything else. */
     static Optional<BigDecimal> decimal(JsonInput value) {
         if (value instanceof JsonInput.Num n) {
@@ -108,7 +118,7 @@ final class Answers {
         if (v instanceof AnswerValue.Text t) {
             return t.value();
         } else if (v instanceof AnswerValue.Number n) {
-            return n.value().toPlainString();
+            return plain(n.value());
         } else if (v instanceof AnswerValue.Date d) {
             return d.value().toString();
         } else if (v instanceof AnswerValue.Choices c) {

@@ -114,8 +114,8 @@ public final class FormDtos {
                 return new LongTextDto(f.id(), f.label(), f.help(), f.required(), f.maxLength());
             } else if (field instanceof FormField.NumberField f) {
                 return new NumberDto(f.id(), f.label(), f.help(), f.required(),
-                        f.min().map(BigDecimal::toPlainString).orElse(null),
-                        f.max().map(BigDecimal::toPlainString).orElse(null), f.decimals());
+                        f.min().map(Answers::plain).orElse(null), f.max().map(Answers::plain).orElse(null),
+                        f.decimals());
             } else if (field instanceof FormField.DateField f) {
                 return new DateDto(f.id(), f.label(), f.help(), f.required(), f.min().orElse(null), f.max().orElse(null));
             } else if (field instanceof FormField.SingleChoice f) {
@@ -360,6 +360,10 @@ public final class FormDtos {
             Optional<BigDecimal> parsed = Answers.decimal(v);
             if (parsed.isEmpty()) {
                 errors.add(at + "." + name, "must be a decimal number (a JSON number or a string such as \"12.50\")");
+            } else if (parsed.get().stripTrailingZeros().scale() > io.clientworkspace.request.FormSchema.MAX_DECIMALS) {
+                errors.add(at + "." + name, "must have at most " + io.clientworkspace.request.FormSchema.MAX_DECIMALS
+                        + " decimals");
+                return Optional.empty();
             }
             return parsed;
         }

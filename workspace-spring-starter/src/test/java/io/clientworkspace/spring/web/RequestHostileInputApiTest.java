@@ -112,6 +112,33 @@ class RequestHostileInputApiTest extends RequestApiTestSupport {
         assertThat((String) read(problem, "$.errors[0].field")).isEqualTo("fields[0]");
     }
 
+    @Test
+    void numberBoundsWithHugeExponentsAreRefusedByPath() throws Exception {
+        mvc.perform(postJson("/api/tenant/forms", admin, """
+                        {"key": "k-1", "name": "N", "fields": [
+                          {"kind": "number", "id": "n", "label": "N", "min": 1e-999999999, "max": 1e999999999}]}"""))
+                .andExpect(problem(400, "validation"))
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.contains("fields[0].min")));
+        mvc.perform(postJson("/api/tenant/forms", admin, """
+                        {"key": "k-1", "name": "N", "fields": [
+                          {"kind": "number", "id": "n", "label": "N", "max": 1e999999999}]}"""))
+                .andExpect(problem(400, "validation"))
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.contains("fields[0].max")));
+    }
+
+    @Test
+    void anAnswerWithAHugeExponentIsRefusedByField() throws Exception {
+        FormDefinition form = intakeForm();
+
+        mvc.perform(postJson(requests(), carol, """
+                        {"title": "T", "formId": "%s", "formVersion": 1, "answers": {"company": "Acme", "tone": "serious",
+                         "consent": true, "budget": 1e-999999999}}""".formatted(form.id().value())))
+                .andExpect(problem(400, "validation"))
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.contains("answers.budget")));
+
+        assertThat(requestCount()).isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "/requests/..%2F..%2Factuator",
