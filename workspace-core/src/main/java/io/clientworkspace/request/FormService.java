@@ -182,6 +182,19 @@ public final class FormService {
                 .orElseThrow(() -> new NotFoundException("form", formId + "@" + version));
     }
 
+    /**
+     * The latest version of a form as used in a workspace (a library form or the workspace's own), for anyone who
+     * sees the workspace; else {@link NotFoundException} (the REST API's {@code GET /workspaces/{ws}/forms/{id}}).
+     */
+    public FormDefinition latest(Actor actor, WorkspaceId workspaceId, FormId formId) {
+        requireNonNull(actor, "actor must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(formId, "formId must not be null");
+        access.visible(actor, workspaceId);
+        return latestInWorkspace(actor, workspaceId, formId)
+                .orElseThrow(() -> new NotFoundException("form", formId.value()));
+    }
+
     /** Every version of a form, oldest first, for a team actor who may read it. */
     public List<FormDefinition> versions(Actor actor, FormId formId) {
         latest(actor, formId);

@@ -45,6 +45,15 @@ class FormServiceTest {
     }
 
     @Test
+    void theLatestVersionUsableInAWorkspaceIsReadByItsClientsAndNotFoundForOthers() {
+        FormDefinition form = libraryForm();
+        FormDefinition second = forms.revise(f.alice, form.id(), 1, "Brand brief v2", List.of(shortText("name", false)));
+
+        assertThat(forms.latest(f.carol, acme, form.id())).isEqualTo(second);
+        f.rejects(NotFoundException.class, () -> forms.latest(f.zach, acme, form.id()));
+    }
+
+    @Test
     void anAccountManagerMayNotDefineLibraryForms() {
         f.rejects(AccessDeniedException.class, () -> forms.define(f.bob, Optional.empty(), brief()));
     }
