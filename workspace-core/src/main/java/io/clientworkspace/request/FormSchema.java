@@ -63,7 +63,7 @@ public final class FormSchema {
      * Every problem of {@code fields}, in field order: 1 to {@value #MAX_FIELDS} fields with unique ids matching
      * {@link #FIELD_ID}; labels 1 to {@value #MAX_LABEL} and help up to {@value #MAX_HELP} characters without
      * control characters (help may hold line breaks); text limits within their maximum; number bounds with at
-     * most {@value #MAX_INTEGER_DIGITS} integer digits and min ≤ max; 1 to {@value #MAX_OPTIONS} distinct
+     * most {@value #MAX_INTEGER_DIGITS} integer digits and {@value #MAX_DECIMALS} decimals and min ≤ max; 1 to {@value #MAX_OPTIONS} distinct
      * options of 1 to {@value #MAX_OPTION} characters; 0 ≤ minSelected ≤ maxSelected ≤ options; patterns of at
      * most {@value FormChecks#MAX_PATTERN_LENGTH} characters that compile and pass the conservative
      * backtracking check (no repeated group that itself repeats or alternates, no back-references); at most
@@ -106,8 +106,8 @@ public final class FormSchema {
             range(errors, at + "maxLength", f.maxLength(), 1, MAX_LONG_TEXT);
         } else if (field instanceof FormField.NumberField f) {
             range(errors, at + "decimals", f.decimals(), 0, MAX_DECIMALS);
-            f.min().filter(m -> tooLarge(m)).ifPresent(m -> errors.add(FieldError.of(at + "min", "has too many digits")));
-            f.max().filter(m -> tooLarge(m)).ifPresent(m -> errors.add(FieldError.of(at + "max", "has too many digits")));
+            f.min().flatMap(FormSchema::boundProblem).ifPresent(p -> errors.add(FieldError.of(at + "min", p)));
+            f.max().flatMap(FormSchema::boundProblem).ifPresent(p -> errors.add(FieldError.of(at + "max", p)));
             if (f.min().isPresent() && f.max().isPresent() && f.min().get().compareTo(f.max().get()) > 0) {
                 errors.add(FieldError.of(at + "max", "must not be less than min"));
             }
@@ -127,6 +127,16 @@ public final class FormSchema {
                         "must be between max(1, minSelected) and the number of options"));
             }
         }
+    }
+
+    private static Optional<String> boundProblem(BigDecimal n) {
+        if (tooLarge(n)) {
+            return Optional.of("has too many digits");
+        }
+        if (n.scale() > MAX_DECIMALS && n.stripTrailingZeros().scale() > MAX_DECIMALS) {
+            return Optional.of("must have at most " + MAX_DECIMALS + " decimals");
+        }
+        return Optional.empty();
     }
 
     static boolean tooLarge(BigDecimal n) {

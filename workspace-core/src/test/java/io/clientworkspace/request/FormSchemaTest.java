@@ -59,6 +59,15 @@ class FormSchemaTest {
     }
 
     @Test
+    void aNumberBoundWithMoreThanTenDecimalsIsRefusedWithoutExpandingIt() {
+        FormField.NumberField tiny = new FormField.NumberField("amount", "Amount", "", false,
+                Optional.of(new BigDecimal("1e-999999999")), Optional.of(new BigDecimal("5.00000000000000000000")), 2);
+
+        assertThat(FormSchema.check(List.of(tiny)))
+                .containsExactly(FieldError.of("fields[0].min", "must have at most 10 decimals"));
+    }
+
+    @Test
     void aFormOfMoreThanTwoHundredThousandCharactersOfTextIsRefused() {
         List<FormField> fields = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
