@@ -52,7 +52,12 @@ import static java.util.Objects.requireNonNull;
  * workspace that the submitter can see (any other id is refused alike, so nothing about internal or foreign files
  * is revealed); every change names the version it expects and a stale one is a {@code STALE_VERSION} conflict;
  * every failed call changes nothing. {@link ClientRequest#firstResponseAt()} is the first status change by a team
- * member and {@link ClientRequest#resolvedAt()} the time it became DONE or DECLINED.
+ * member or the first client-visible message of a team member in the request's own conversation (whichever comes
+ * first), and {@link ClientRequest#resolvedAt()} the time it became DONE or DECLINED.
+ *
+ * <p>Concurrency: every change first takes the workspace's write lock ({@code WorkspaceAccess.requireWritable},
+ * a row lock on the JPA stores), so changes of one workspace's requests are serialised and the optimistic version
+ * only refuses callers who acted on a stale copy; the store therefore needs no {@code findForUpdate}.
  */
 public final class RequestService {
 
@@ -68,14 +73,17 @@ public final class RequestService {
     private final Optional<FileService> files;
     private final Duration reopenWindow;
     private final RequestStore requests;
+    private final List<RequestLifecycleHook> hooks;
 
-    RequestService(Kernel kernel, WorkspaceAccess access, Optional<FileService> files, Duration reopenWindow) {
+    RequestService(Kernel kernel, WorkspaceAccess access, Optional<FileService> files, Duration reopenWindow,
+                   List<RequestLifecycleHook> hooks) {
         this.kernel = requireNonNull(kernel, "kernel must not be null");
         this.access = requireNonNull(access, "access must not be null");
         this.forms = kernel.stores().require(FormStore.class);
         this.files = requireNonNull(files, "files must not be null");
         this.reopenWindow = requireNonNull(reopenWindow, "reopenWindow must not be null");
         this.requests = kernel.stores().require(RequestStore.class);
+        this.hooks = List.copyOf(requireNonNull(hooks, "hooks must not be null"));
     }
 
     /**
@@ -135,6 +143,9 @@ public final class RequestService {
                 actor.userId(), changes.now(), Optional.empty(), Optional.empty(), Optional.empty(), 0));
         changes.publish(new RequestEvent.RequestSubmitted(actor.tenantId(), workspaceId, stored.id(), title,
                 request.priority(), request.form(), actor, changes.now()));
+        for (RequestLifecycleHook hook : hooks) {
+            hook.submitted(actor, stored, changes);
+        }
         return stored;
     }
 
@@ -311,6 +322,45 @@ public final class RequestService {
         }
         List<ClientRequest> rows = requests.inbox(actor.tenantId(), served, filter, before, page.limit() + 1);
         return Cursors.page(rows, page.limit(), r -> Cursors.encode(CURSOR, r.id().value()));
+    }
+
+    /**
+     * Records a message posted in the request's own conversation; called by the conversations feature inside the
+     * unit of work that posts the message, after its checks (a host never needs to call it). Only a client-visible
+     * message counts, so an internal note never changes what a client sees of the request: one by a team member
+     * sets {@link ClientRequest#firstResponseAt()} if it is not set yet; one by a client allowed to
+     * {@link Permission#SUBMIT_REQUESTS} while the request is WAITING_ON_CLIENT moves it to IN_PROGRESS (publishing
+     * {@link RequestEvent.RequestStatusChanged} by that client), as answering it through {@link #changeStatus}
+     * would. Does nothing for a request that does not exist in the workspace.
+     *
+     * @param clientVisible whether the message is client-visible (not an internal note)
+     */
+    public void messagePosted(Actor actor, WorkspaceId workspaceId, RequestId requestId, boolean clientVisible,
+                              Changes changes) {
+        requireNonNull(actor, "actor must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(requestId, "requestId must not be null");
+        requireNonNull(changes, "changes must not be null");
+        if (!clientVisible) {
+            return;
+        }
+        Optional<ClientRequest> found = requests.find(actor.tenantId(), workspaceId, requestId);
+        if (found.isEmpty()) {
+            return;
+        }
+        ClientRequest current = found.get();
+        if (actor.isTeam()) {
+            if (current.firstResponseAt().isEmpty()) {
+                requests.update(current.withStatus(current.status(), current.resolvedAt(), current.declineReason(),
+                        Optional.of(changes.now())));
+            }
+        } else if (current.status() == RequestStatus.WAITING_ON_CLIENT
+                && access.grant(actor, workspaceId).allows(Permission.SUBMIT_REQUESTS)) {
+            requests.update(current.withStatus(RequestStatus.IN_PROGRESS, Optional.empty(), Optional.empty(),
+                    current.firstResponseAt()));
+            changes.publish(new RequestEvent.RequestStatusChanged(actor.tenantId(), workspaceId, requestId,
+                    RequestStatus.WAITING_ON_CLIENT, RequestStatus.IN_PROGRESS, Optional.empty(), actor, changes.now()));
+        }
     }
 
     // ------------------------------------------------------------------------------------------ internals

@@ -10,6 +10,7 @@ import io.clientworkspace.IdGenerator;
 import io.clientworkspace.MessageId;
 import io.clientworkspace.NotFoundException;
 import io.clientworkspace.PageRequest;
+import io.clientworkspace.RequestId;
 import io.clientworkspace.UserId;
 import io.clientworkspace.ValidationException;
 import io.clientworkspace.WorkspaceKit;
@@ -23,6 +24,9 @@ import io.clientworkspace.message.ItemRef;
 import io.clientworkspace.message.ItemType;
 import io.clientworkspace.message.Message;
 import io.clientworkspace.message.NewMessage;
+import io.clientworkspace.request.ClientRequest;
+import io.clientworkspace.request.NewRequest;
+import io.clientworkspace.request.RequestStatus;
 import io.clientworkspace.tenant.TenantRole;
 import io.clientworkspace.workspace.NewWorkspace;
 import io.clientworkspace.workspace.Workspace;
@@ -646,6 +650,116 @@ public abstract class ConversationsContract extends StoreContractSupport {
     }
 
     // ------------------------------------------------------------------------------------------ non-interference
+
+    // ------------------------------------------------------------------------------------------ a request's conversation
+
+    private ClientRequest request(String title) {
+        return w.kit().requests().submit(w.client(), w.ws().id(), NewRequest.of(title, "please"));
+    }
+
+    private ClientRequest reread(ClientRequest r) {
+        return w.kit().requests().get(w.lead(), w.ws().id(), r.id());
+    }
+
+    @Test
+    void eachRequestHasItsOwnClientVisibleConversationOpenedWithIt() {
+        ClientRequest r = request("New logo");
+
+        Conversation thread = w.kit().conversations().forRequest(w.client(), w.ws().id(), r.id());
+
+        assertThat(thread.kind()).isEqualTo(ConversationKind.ITEM);
+        assertThat(thread.item()).contains(new ItemRef(ItemType.REQUEST, r.id().value()));
+        assertThat(thread.title()).isEqualTo("New logo");
+        assertThat(thread.visibility()).isEqualTo(Visibility.CLIENT);
+        assertThat(thread.createdBy()).isEqualTo(w.client().userId());
+        assertThat(thread.createdAt()).isEqualTo(r.submittedAt());
+        assertThat(w.kit().conversations().forItem(w.lead(), w.ws().id(), new ItemRef(ItemType.REQUEST, r.id().value())))
+                .isEqualTo(thread);
+        assertThat(w.kit().conversations().list(w.viewer(), w.ws().id(), PageRequest.first(50)).items())
+                .extracting(Conversation::id).contains(thread.id());
+    }
+
+    @Test
+    void theConversationOfAnUnknownRequestOrOneOfAnotherWorkspaceIsNotFound() {
+        Workspace other = w.kit().workspaces().create(w.lead(), NewWorkspace.of("Globex", "globex"));
+        w.kit().members().add(w.lead(), other.id(), w.client().userId(), WorkspaceRole.CLIENT_CONTRIBUTOR);
+        ClientRequest elsewhere = w.kit().requests().submit(w.client(), other.id(), NewRequest.of("Elsewhere", ""));
+
+        assertThatThrownBy(() -> w.kit().conversations().forRequest(w.client(), w.ws().id(), elsewhere.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> w.kit().conversations().forRequest(w.lead(), w.ws().id(), RequestId.of("nope")))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> w.kit().conversations().forItem(w.client(), w.ws().id(),
+                new ItemRef(ItemType.REQUEST, "no such request"))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void theFirstClientVisibleTeamMessageInARequestsConversationRecordsTheFirstResponse() {
+        ClientRequest r = request("New logo");
+        ConversationId thread = w.kit().conversations().forRequest(w.lead(), w.ws().id(), r.id()).id();
+        post(w.client(), thread, "any news?");
+        assertThat(reread(r).firstResponseAt()).isEmpty();
+
+        Message answer = post(w.tom(), thread, "on it");
+        post(w.lead(), thread, "draft attached tomorrow");
+
+        assertThat(reread(r).firstResponseAt()).contains(answer.createdAt());
+    }
+
+    @Test
+    void anInternalNoteInARequestsConversationIsNoResponseAndChangesNothingAClientSeesOfTheRequest() {
+        ClientRequest r = request("New logo");
+        ConversationId thread = w.kit().conversations().forRequest(w.lead(), w.ws().id(), r.id()).id();
+
+        post(w.tom(), thread, NewMessage.note("they asked for this last year too"));
+
+        assertThat(w.kit().requests().get(w.client(), w.ws().id(), r.id())).isEqualTo(r);
+    }
+
+    @Test
+    void aClientsMessageAnswersARequestWaitingOnTheClient() {
+        ClientRequest r = request("New logo");
+        ClientRequest waiting = w.kit().requests().changeStatus(w.lead(), w.ws().id(), r.id(),
+                RequestStatus.WAITING_ON_CLIENT, Optional.empty(), r.version());
+        ConversationId thread = w.kit().conversations().forRequest(w.client(), w.ws().id(), r.id()).id();
+
+        post(w.client(), thread, "here is the brand book");
+
+        ClientRequest answered = reread(r);
+        assertThat(answered.status()).isEqualTo(RequestStatus.IN_PROGRESS);
+        assertThat(answered.firstResponseAt()).isEqualTo(waiting.firstResponseAt());
+        ActivityEntry head = w.kit().activity().feed(w.client(), w.ws().id(), PageRequest.first(1)).items().get(0);
+        assertThat(head.action()).isEqualTo("request.status-changed");
+        assertThat(head.actorId()).isEqualTo(w.client().userId());
+    }
+
+    @Test
+    void aTeamMessageLeavesARequestWaitingOnTheClientWaiting() {
+        ClientRequest r = request("New logo");
+        w.kit().requests().changeStatus(w.lead(), w.ws().id(), r.id(), RequestStatus.WAITING_ON_CLIENT,
+                Optional.empty(), r.version());
+        ConversationId thread = w.kit().conversations().forRequest(w.lead(), w.ws().id(), r.id()).id();
+
+        post(w.lead(), thread, "reminder: we need the brand book");
+
+        assertThat(reread(r).status()).isEqualTo(RequestStatus.WAITING_ON_CLIENT);
+    }
+
+    @Test
+    void clientsSeeTheRequestsClientVisibleMessagesAndStatusChangesButNeverItsInternalNotes() {
+        ClientRequest r = request("New logo");
+        ConversationId thread = w.kit().conversations().forRequest(w.lead(), w.ws().id(), r.id()).id();
+        post(w.lead(), thread, "on it");
+        post(w.tom(), thread, NewMessage.note("budget is tight"));
+        w.kit().requests().changeStatus(w.lead(), w.ws().id(), r.id(), RequestStatus.DONE, Optional.empty(),
+                reread(r).version());
+
+        assertThat(messages(w.viewer(), thread)).extracting(Message::body).containsExactly("on it");
+        assertThat(messages(w.lead(), thread)).extracting(Message::body).containsExactly("budget is tight", "on it");
+        assertThat(w.kit().requests().get(w.viewer(), w.ws().id(), r.id()).status()).isEqualTo(RequestStatus.DONE);
+        assertThat(w.kit().activity().feed(w.viewer(), w.ws().id(), PageRequest.first(50)).items())
+                .extracting(ActivityEntry::action).containsOnlyOnce("request.status-changed", "message.posted");
+    }
 
     @Test
     void aClientsAnswersAreTheSameWhetherOrNotInternalNotesAndConversationsExist() {
