@@ -507,6 +507,44 @@ public abstract class ConversationsContract extends StoreContractSupport {
     }
 
     @Test
+    void eightConcurrentFirstMarksOfOneConversationAllSucceed() {
+        ConversationId general = general().id();
+        Message m = post(w.lead(), general, "hello");
+
+        Concurrently.Outcomes<io.clientworkspace.message.ReadMarker> outcomes = Concurrently.run(i ->
+                w.kit().conversations().markRead(w.client(), w.ws().id(), general, m.id()));
+
+        assertThat(outcomes.failures()).isEmpty();
+        assertThat(outcomes.successes()).hasSize(Concurrently.THREADS)
+                .allSatisfy(marker -> assertThat(marker.lastRead()).isEqualTo(m.id()));
+        assertThat(w.kit().conversations().unread(w.client(), w.ws().id(), general)).isZero();
+    }
+
+    @Test
+    void eightConcurrentFirstUsesOfAnItemConversationCreateExactlyOne() {
+        FileId file = upload(w.lead(), NewUpload.of("brief.txt", "text/plain"));
+        ItemRef item = new ItemRef(ItemType.FILE, file.value());
+
+        Concurrently.Outcomes<Conversation> outcomes = Concurrently.run(i ->
+                w.kit().conversations().forItem(i % 2 == 0 ? w.lead() : w.tom(), w.ws().id(), item));
+
+        assertThat(outcomes.failures()).isEmpty();
+        assertThat(outcomes.successes()).extracting(Conversation::id).containsOnly(outcomes.successes().get(0).id());
+        assertThat(w.kit().conversations().list(w.lead(), w.ws().id(), PageRequest.first(50)).items())
+                .filteredOn(c -> c.kind() == ConversationKind.ITEM).hasSize(1);
+    }
+
+    @Test
+    void eightConcurrentFirstUsesOfTheGeneralConversationCreateExactlyOne() {
+        Concurrently.Outcomes<Conversation> outcomes = Concurrently.run(i ->
+                w.kit().conversations().general(i % 2 == 0 ? w.client() : w.tom(), w.ws().id()));
+
+        assertThat(outcomes.failures()).isEmpty();
+        assertThat(outcomes.successes()).extracting(Conversation::id).containsOnly(outcomes.successes().get(0).id());
+        assertThat(w.kit().conversations().list(w.lead(), w.ws().id(), PageRequest.first(50)).items()).hasSize(1);
+    }
+
+    @Test
     void aRefusedPostChangesNothing() {
         ConversationId general = general().id();
         Conversation before = general();
