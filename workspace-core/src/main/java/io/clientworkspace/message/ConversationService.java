@@ -428,22 +428,13 @@ public final class ConversationService {
      */
     public Map<WorkspaceId, Long> unreadAcrossWorkspaces(Actor actor) {
         requireNonNull(actor, "actor must not be null");
+        // One bounded set of queries for the memberships, not a permission lookup per workspace.
         Map<WorkspaceId, Boolean> internal = new LinkedHashMap<>();
-        Optional<String> afterSlug = Optional.empty();
-        while (true) {
-            List<Workspace> page = kernel.stores().workspaces().listForMember(actor.tenantId(), actor.userId(),
-                    EnumSet.allOf(WorkspaceRole.class), afterSlug, PageRequest.MAX_LIMIT);
-            for (Workspace w : page) {
-                AccessGrant grant = authorizer.grant(actor, w.id());
-                if (grant.canView()) {
-                    internal.put(w.id(), grant.allows(Permission.VIEW_INTERNAL));
-                }
+        access.memberGrants(actor).forEach((id, grant) -> {
+            if (grant.canView()) {
+                internal.put(id, grant.allows(Permission.VIEW_INTERNAL));
             }
-            if (page.size() < PageRequest.MAX_LIMIT) {
-                break;
-            }
-            afterSlug = Optional.of(page.get(page.size() - 1).slug());
-        }
+        });
         if (internal.isEmpty()) {
             return Map.of();
         }
