@@ -209,10 +209,10 @@ public final class ConversationService {
      */
     public Page<Conversation> list(Actor actor, WorkspaceId workspaceId, PageRequest page) {
         requireNonNull(page, "page must not be null");
-        AccessGrant grant = readable(actor, workspaceId);
+        Workspace workspace = access.visible(actor, workspaceId);
+        AccessGrant grant = access.grant(actor, workspaceId);
         Optional<ConversationStore.Position> after = Cursors.decode(CONVERSATIONS, page.cursor())
                 .map(ConversationService::position);
-        Workspace workspace = access.visible(actor, workspaceId);
         if (!workspace.isArchived() && conversations.findGeneral(actor.tenantId(), workspaceId).isEmpty()) {
             created(() -> createGeneral(actor, workspaceId), () -> conversations.findGeneral(actor.tenantId(), workspaceId));
         }

@@ -177,11 +177,12 @@ class ConversationStatementCountIT {
     private static void assertConstant(TestDatabase db, World w, String what,
                                        java.util.function.Function<Seeded, Supplier<Object>> small,
                                        java.util.function.Function<Seeded, Supplier<Object>> large) {
+        // Cold: nothing cached (right after a start or a permission change); warm: the same call again.
         w.kit().authorizer().invalidateAll();
         long smallCold = count(db, small.apply(w.small()));
+        long smallWarm = count(db, small.apply(w.small()));
         w.kit().authorizer().invalidateAll();
         long largeCold = count(db, large.apply(w.large()));
-        long smallWarm = count(db, small.apply(w.small()));
         long largeWarm = count(db, large.apply(w.large()));
 
         System.out.printf("[statement-count] %s, %s: %d rows -> %d cold / %d warm; %d rows -> %d cold / %d warm%n",
