@@ -41,7 +41,6 @@ import io.clientworkspace.workspace.WorkspaceAccess;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -23,7 +23,6 @@ import io.clientworkspace.member.Membership;
 import io.clientworkspace.member.Permission;
 import io.clientworkspace.spi.FormStore;
 import io.clientworkspace.spi.RequestStore;
-import io.clientworkspace.workspace.Workspace;
 import io.clientworkspace.workspace.WorkspaceAccess;
 
 import java.time.Duration;
