@@ -8,6 +8,9 @@ import io.clientworkspace.internal.Changes;
 import io.clientworkspace.file.FileService;
 import io.clientworkspace.internal.Feature;
 import io.clientworkspace.internal.FeatureContext;
+import io.clientworkspace.request.ClientRequest;
+import io.clientworkspace.request.RequestLifecycleHook;
+import io.clientworkspace.request.RequestService;
 import io.clientworkspace.spi.ConversationStore;
 import io.clientworkspace.spi.MessageStore;
 import io.clientworkspace.spi.ReadMarkerStore;
@@ -18,7 +21,10 @@ import java.util.List;
  * Conversations, messages and read markers. Builds on workspaces, access policies and activity; uses the files
  * feature for attachments and item conversations about files, and the approvals feature for item conversations
  * about approvals, when they are available. Contributes a {@code FileLifecycleHook}: a file's conversation takes
- * the file's visibility whenever it changes, so withdrawing a file hides its conversation from clients.
+ * the file's visibility whenever it changes, so withdrawing a file hides its conversation from clients. With the
+ * requests feature (installed before it), every request gets its own conversation: a {@code RequestLifecycleHook}
+ * opens it with the submission, and messages posted in it are reported to {@code RequestService} (first response,
+ * a client's answer). The dependency runs one way: conversations know requests, requests never know conversations.
  */
 public final class ConversationFeature implements Feature {
 
@@ -51,11 +57,18 @@ public final class ConversationFeature implements Feature {
                 ctx.service(ConversationService.class).fileVisibilityChanged(after);
             }
         });
+        ctx.contribute(RequestLifecycleHook.class, new RequestLifecycleHook() {
+            @Override
+            public void submitted(Actor actor, ClientRequest request, Changes changes) {
+                ctx.service(ConversationService.class).requestSubmitted(request);
+            }
+        });
     }
 
     @Override
     public void install(FeatureContext ctx) {
         ctx.provide(ConversationService.class, new ConversationService(ctx.kernel(), ctx.access(), ctx.authorizer(),
-                ctx.findService(FileService.class), ctx.findService(ApprovalService.class)));
+                ctx.findService(FileService.class), ctx.findService(ApprovalService.class),
+                ctx.findService(RequestService.class)));
     }
 }

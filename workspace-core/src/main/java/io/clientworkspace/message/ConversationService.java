@@ -11,6 +11,7 @@ import io.clientworkspace.MessageId;
 import io.clientworkspace.NotFoundException;
 import io.clientworkspace.Page;
 import io.clientworkspace.PageRequest;
+import io.clientworkspace.RequestId;
 import io.clientworkspace.UserId;
 import io.clientworkspace.ValidationException;
 import io.clientworkspace.WorkspaceId;
@@ -29,6 +30,8 @@ import io.clientworkspace.member.Authorizer;
 import io.clientworkspace.member.Membership;
 import io.clientworkspace.member.Permission;
 import io.clientworkspace.member.WorkspaceRole;
+import io.clientworkspace.request.ClientRequest;
+import io.clientworkspace.request.RequestService;
 import io.clientworkspace.spi.ConversationStore;
 import io.clientworkspace.spi.MessageStore;
 import io.clientworkspace.spi.ReadMarkerStore;
@@ -38,7 +41,6 @@ import io.clientworkspace.workspace.WorkspaceAccess;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,17 +89,19 @@ public final class ConversationService {
     private final Authorizer authorizer;
     private final Optional<FileService> files;
     private final Optional<ApprovalService> approvals;
+    private final Optional<RequestService> requests;
     private final ConversationStore conversations;
     private final MessageStore messages;
     private final ReadMarkerStore markers;
 
     ConversationService(Kernel kernel, WorkspaceAccess access, Authorizer authorizer, Optional<FileService> files,
-                        Optional<ApprovalService> approvals) {
+                        Optional<ApprovalService> approvals, Optional<RequestService> requests) {
         this.kernel = requireNonNull(kernel, "kernel must not be null");
         this.access = requireNonNull(access, "access must not be null");
         this.authorizer = requireNonNull(authorizer, "authorizer must not be null");
         this.files = requireNonNull(files, "files must not be null");
         this.approvals = requireNonNull(approvals, "approvals must not be null");
+        this.requests = requireNonNull(requests, "requests must not be null");
         this.conversations = kernel.stores().require(ConversationStore.class);
         this.messages = kernel.stores().require(MessageStore.class);
         this.markers = kernel.stores().require(ReadMarkerStore.class);
@@ -113,7 +117,8 @@ public final class ConversationService {
     public Conversation general(Actor actor, WorkspaceId workspaceId) {
         AccessGrant grant = readable(actor, workspaceId);
         Conversation general = conversations.findGeneral(actor.tenantId(), workspaceId)
-                .orElseGet(() -> createGeneral(actor, workspaceId));
+                .orElseGet(() -> created(() -> createGeneral(actor, workspaceId),
+                        () -> conversations.findGeneral(actor.tenantId(), workspaceId)));
         return shown(grant, general);
     }
 
@@ -136,19 +141,24 @@ public final class ConversationService {
      * The conversation about an item, created on first use (get-or-create). The actor must see the item: a
      * file or an approval is looked up through the files and approvals features, and one the actor may not see
      * answers {@link NotFoundException} as an unknown id does; the conversation takes the item's visibility (an
-     * internal file's conversation is internal). A request (and any item whose feature is unavailable) is
-     * checked only for the shape of its id in this version, and its conversation is client-visible. Creating
-     * needs the permission to post at that visibility.
+     * internal file's conversation is internal). A request is looked up through the requests feature the same
+     * way (a request of another workspace, or an unknown id: {@link NotFoundException}); its conversation is
+     * client-visible, was opened with the request (see {@link #forRequest}) and dates from its submission. An item
+     * whose feature is unavailable is checked only for the shape of its id, and its conversation is
+     * client-visible. Creating needs the permission to post at that visibility.
      */
     public Conversation forItem(Actor actor, WorkspaceId workspaceId, ItemRef item) {
         requireNonNull(item, "item must not be null");
         AccessGrant grant = readable(actor, workspaceId);
+        if (item.type() == ItemType.REQUEST && requests.isPresent()) {
+            return shown(grant, requestConversation(actor, workspaceId, item));
+        }
         Visibility visibility = itemVisibility(actor, workspaceId, item);
         Optional<Conversation> existing = conversations.findForItem(actor.tenantId(), workspaceId, item);
         if (existing.isPresent()) {
             return shown(grant, visible(grant, existing.get(), item.id()));
         }
-        Conversation created = kernel.write(changes -> {
+        Conversation created = created(() -> kernel.write(changes -> {
             access.requireWritable(actor, workspaceId, postPermission(visibility), "start conversations");
             Optional<Conversation> raced = conversations.findForItem(actor.tenantId(), workspaceId, item);
             if (raced.isPresent()) {
@@ -158,8 +168,23 @@ public final class ConversationService {
                     + " " + item.id();
             return start(actor, workspaceId, ConversationKind.ITEM, Optional.of(item),
                     title.length() > 200 ? title.substring(0, 200) : title, visibility, changes);
-        });
+        }), () -> conversations.findForItem(actor.tenantId(), workspaceId, item));
         return shown(grant, visible(grant, created, item.id()));
+    }
+
+    /**
+     * The request's own conversation ({@code forItem} with {@link ItemType#REQUEST}): client-visible, titled
+     * with the request's title, created by its submitter at its submission, in the same unit of work (requests
+     * submitted before this feature was installed get it on first use, with the same attributes, so it never
+     * tells anyone who opened it first). Everyone who sees the request sees it; clients see its client-visible
+     * messages, never its internal notes. A client-visible message of the team in it records the request's first
+     * response, and a client's message while the request is WAITING_ON_CLIENT moves the request to IN_PROGRESS.
+     *
+     * @throws NotFoundException if the request does not exist in the workspace, or the actor may not see it
+     */
+    public Conversation forRequest(Actor actor, WorkspaceId workspaceId, RequestId requestId) {
+        requireNonNull(requestId, "requestId must not be null");
+        return forItem(actor, workspaceId, new ItemRef(ItemType.REQUEST, requestId.value()));
     }
 
     /** The conversation, if the actor may see it. */
@@ -183,12 +208,12 @@ public final class ConversationService {
      */
     public Page<Conversation> list(Actor actor, WorkspaceId workspaceId, PageRequest page) {
         requireNonNull(page, "page must not be null");
-        AccessGrant grant = readable(actor, workspaceId);
+        Workspace workspace = access.visible(actor, workspaceId);
+        AccessGrant grant = access.grant(actor, workspaceId);
         Optional<ConversationStore.Position> after = Cursors.decode(CONVERSATIONS, page.cursor())
                 .map(ConversationService::position);
-        Workspace workspace = access.visible(actor, workspaceId);
         if (!workspace.isArchived() && conversations.findGeneral(actor.tenantId(), workspaceId).isEmpty()) {
-            createGeneral(actor, workspaceId);
+            created(() -> createGeneral(actor, workspaceId), () -> conversations.findGeneral(actor.tenantId(), workspaceId));
         }
         boolean internal = grant.allows(Permission.VIEW_INTERNAL);
         List<Conversation> rows = conversations.list(actor.tenantId(), workspaceId, internal, after, page.limit() + 1)
@@ -236,6 +261,11 @@ public final class ConversationService {
             for (UserId mentioned : mentions) {
                 changes.publish(new MessageEvent.MemberMentioned(actor.tenantId(), workspaceId, conversationId,
                         stored.id(), mentioned, visibility, actor, changes.now()));
+            }
+            // after the message's own events: the request's change follows from the message
+            if (requests.isPresent() && conversation.item().filter(i -> i.type() == ItemType.REQUEST).isPresent()) {
+                requests.get().messagePosted(actor, workspaceId, RequestId.of(conversation.item().get().id()),
+                        visibility == Visibility.CLIENT, changes);
             }
             return stored;
         });
@@ -397,22 +427,13 @@ public final class ConversationService {
      */
     public Map<WorkspaceId, Long> unreadAcrossWorkspaces(Actor actor) {
         requireNonNull(actor, "actor must not be null");
+        // One bounded set of queries for the memberships, not a permission lookup per workspace.
         Map<WorkspaceId, Boolean> internal = new LinkedHashMap<>();
-        Optional<String> afterSlug = Optional.empty();
-        while (true) {
-            List<Workspace> page = kernel.stores().workspaces().listForMember(actor.tenantId(), actor.userId(),
-                    EnumSet.allOf(WorkspaceRole.class), afterSlug, PageRequest.MAX_LIMIT);
-            for (Workspace w : page) {
-                AccessGrant grant = authorizer.grant(actor, w.id());
-                if (grant.canView()) {
-                    internal.put(w.id(), grant.allows(Permission.VIEW_INTERNAL));
-                }
+        access.memberGrants(actor).forEach((id, grant) -> {
+            if (grant.canView()) {
+                internal.put(id, grant.allows(Permission.VIEW_INTERNAL));
             }
-            if (page.size() < PageRequest.MAX_LIMIT) {
-                break;
-            }
-            afterSlug = Optional.of(page.get(page.size() - 1).slug());
-        }
+        });
         if (internal.isEmpty()) {
             return Map.of();
         }
@@ -420,6 +441,63 @@ public final class ConversationService {
     }
 
     // ------------------------------------------------------------------------------------------ internals
+
+    /**
+     * A request was submitted (a {@code RequestLifecycleHook} contributed by {@link ConversationFeature}, inside the
+     * submission's unit of work): opens its conversation. No event of its own: {@code request.submitted} records it.
+     */
+    void requestSubmitted(ClientRequest request) {
+        ItemRef item = new ItemRef(ItemType.REQUEST, request.id().value());
+        if (conversations.findForItem(request.tenantId(), request.workspaceId(), item).isEmpty()) {
+            conversations.insert(requestConversation(request, item));
+        }
+    }
+
+    private Conversation requestConversation(Actor actor, WorkspaceId workspaceId, ItemRef item) {
+        ClientRequest request = requestOf(actor, workspaceId, item.id())
+                .orElseThrow(() -> new NotFoundException("request", item.id()));
+        Optional<Conversation> existing = conversations.findForItem(actor.tenantId(), workspaceId, item);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        return created(() -> kernel.write(changes -> {
+            access.requireWritable(actor, workspaceId, Permission.VIEW_WORKSPACE, "open the request's conversation");
+            return conversations.findForItem(actor.tenantId(), workspaceId, item)
+                    .orElseGet(() -> conversations.insert(requestConversation(request, item)));
+        }), () -> conversations.findForItem(actor.tenantId(), workspaceId, item));
+    }
+
+    private Conversation requestConversation(ClientRequest request, ItemRef item) {
+        return new Conversation(ConversationId.of(kernel.newId()), request.tenantId(), request.workspaceId(),
+                ConversationKind.ITEM, Optional.of(item), request.title(), Visibility.CLIENT, request.submittedBy(),
+                request.submittedAt(), Optional.empty(), Optional.empty(), 0);
+    }
+
+    private Optional<ClientRequest> requestOf(Actor actor, WorkspaceId workspaceId, String id) {
+        RequestId requestId;
+        try {
+            requestId = RequestId.of(id);
+        } catch (ValidationException e) {
+            return Optional.empty();
+        }
+        return requests.flatMap(r -> r.find(actor, workspaceId, requestId));
+    }
+
+    /**
+     * Runs a get-or-create; if it lost a race to create (the store refused a second General or item conversation:
+     * {@code ALREADY_EXISTS}, its unit of work rolled back), answers the winner's conversation, read afresh.
+     */
+    private static Conversation created(java.util.function.Supplier<Conversation> create,
+                                        java.util.function.Supplier<Optional<Conversation>> reread) {
+        try {
+            return create.get();
+        } catch (ConflictException e) {
+            if (e.reason() != ConflictException.Reason.ALREADY_EXISTS) {
+                throw e;
+            }
+            return reread.get().orElseThrow(() -> e);
+        }
+    }
 
     /**
      * A file's visibility changed (a {@code FileLifecycleHook} contributed by {@link ConversationFeature}, inside the

@@ -24,7 +24,8 @@ import static java.util.Objects.requireNonNull;
  * @param form            the form version the answers were given for; empty for a free-form request
  * @param answers         the answers, valid for {@code form} (empty without a form)
  * @param attachments     client-visible files of the workspace, at most 20
- * @param firstResponseAt when the team first changed its status (later: or first answered in its thread)
+ * @param firstResponseAt when the team first responded: its first status change or its first client-visible message
+ *                        in the request's own conversation, whichever came first
  * @param resolvedAt      when it became DONE or DECLINED (cleared by reopening)
  * @param declineReason   why it was declined (DECLINED only)
  * @param version         optimistic version, 0 when submitted

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Client requests and intake forms ({@code requests}): form definitions, requests and their workflow, form
- * assignments.
+ * assignments. Features installed later may contribute {@link RequestLifecycleHook}s (the conversations feature opens
+ * each request's own conversation with it).
  */
 public final class RequestFeature implements Feature {
 
@@ -34,7 +35,7 @@ public final class RequestFeature implements Feature {
     public void install(FeatureContext ctx) {
         // files are optional: without them, attachments and file answers are refused with a clear error
         RequestService requests = new RequestService(ctx.kernel(), ctx.access(), ctx.findService(FileService.class),
-                ctx.settings().requestReopenWindow());
+                ctx.settings().requestReopenWindow(), ctx.contributions(RequestLifecycleHook.class));
         ctx.provide(FormService.class, new FormService(ctx.kernel(), ctx.access(), ctx.authorizer(), requests));
         ctx.provide(RequestService.class, requests);
     }

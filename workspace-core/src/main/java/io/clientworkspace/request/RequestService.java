@@ -23,7 +23,6 @@ import io.clientworkspace.member.Membership;
 import io.clientworkspace.member.Permission;
 import io.clientworkspace.spi.FormStore;
 import io.clientworkspace.spi.RequestStore;
-import io.clientworkspace.workspace.Workspace;
 import io.clientworkspace.workspace.WorkspaceAccess;
 
 import java.time.Duration;
@@ -52,7 +51,12 @@ import static java.util.Objects.requireNonNull;
  * workspace that the submitter can see (any other id is refused alike, so nothing about internal or foreign files
  * is revealed); every change names the version it expects and a stale one is a {@code STALE_VERSION} conflict;
  * every failed call changes nothing. {@link ClientRequest#firstResponseAt()} is the first status change by a team
- * member and {@link ClientRequest#resolvedAt()} the time it became DONE or DECLINED.
+ * member or the first client-visible message of a team member in the request's own conversation (whichever comes
+ * first), and {@link ClientRequest#resolvedAt()} the time it became DONE or DECLINED.
+ *
+ * <p>Concurrency: every change first takes the workspace's write lock ({@code WorkspaceAccess.requireWritable},
+ * a row lock on the JPA stores), so changes of one workspace's requests are serialised and the optimistic version
+ * only refuses callers who acted on a stale copy; the store therefore needs no {@code findForUpdate}.
  */
 public final class RequestService {
 
@@ -68,14 +72,17 @@ public final class RequestService {
     private final Optional<FileService> files;
     private final Duration reopenWindow;
     private final RequestStore requests;
+    private final List<RequestLifecycleHook> hooks;
 
-    RequestService(Kernel kernel, WorkspaceAccess access, Optional<FileService> files, Duration reopenWindow) {
+    RequestService(Kernel kernel, WorkspaceAccess access, Optional<FileService> files, Duration reopenWindow,
+                   List<RequestLifecycleHook> hooks) {
         this.kernel = requireNonNull(kernel, "kernel must not be null");
         this.access = requireNonNull(access, "access must not be null");
         this.forms = kernel.stores().require(FormStore.class);
         this.files = requireNonNull(files, "files must not be null");
         this.reopenWindow = requireNonNull(reopenWindow, "reopenWindow must not be null");
         this.requests = kernel.stores().require(RequestStore.class);
+        this.hooks = List.copyOf(requireNonNull(hooks, "hooks must not be null"));
     }
 
     /**
@@ -135,6 +142,9 @@ public final class RequestService {
                 actor.userId(), changes.now(), Optional.empty(), Optional.empty(), Optional.empty(), 0));
         changes.publish(new RequestEvent.RequestSubmitted(actor.tenantId(), workspaceId, stored.id(), title,
                 request.priority(), request.form(), actor, changes.now()));
+        for (RequestLifecycleHook hook : hooks) {
+            hook.submitted(actor, stored, changes);
+        }
         return stored;
     }
 
@@ -281,8 +291,9 @@ public final class RequestService {
     /**
      * The team inbox: requests passing {@code filter} across every workspace of the tenant in which the actor holds
      * {@link Permission#MANAGE_REQUESTS}, newest first, keyset paged; one store call per page. Clients get an empty
-     * page. (Finding the actor's workspaces reads the tenant's workspace list, at most 10,000; a store query by
-     * member is planned.)
+     * page. Finding the actor's workspaces costs a bounded number of statements whatever their number: the
+     * membership queries of {@code WorkspaceAccess.memberGrants}, or for a tenant admin (who serves every workspace)
+     * the tenant's workspace list, one statement per 500 workspaces, at most 10,000.
      */
     public Page<ClientRequest> inbox(Actor actor, InboxFilter filter, PageRequest page) {
         requireNonNull(actor, "actor must not be null");
@@ -292,25 +303,62 @@ public final class RequestService {
         if (!actor.isTeam()) {
             return new Page<>(List.of(), Optional.empty());
         }
+        // A bounded number of statements, not a permission lookup per workspace: a tenant admin serves every
+        // workspace of the tenant; anyone else the workspaces where a membership grants MANAGE_REQUESTS.
         Set<WorkspaceId> served = new HashSet<>();
-        Optional<String> afterSlug = Optional.empty();
-        while (served.size() < MAX_INBOX_WORKSPACES) {
-            List<Workspace> batch = kernel.stores().workspaces().list(actor.tenantId(), afterSlug, PageRequest.MAX_LIMIT);
-            for (Workspace w : batch) {
-                if (access.grant(actor, w.id()).allows(Permission.MANAGE_REQUESTS)) {
-                    served.add(w.id());
+        if (access.grantsEverywhere(actor)) {
+            served.addAll(access.allWorkspaces(actor, MAX_INBOX_WORKSPACES));
+        } else {
+            access.memberGrants(actor).forEach((id, grant) -> {
+                if (grant.allows(Permission.MANAGE_REQUESTS)) {
+                    served.add(id);
                 }
-            }
-            if (batch.size() < PageRequest.MAX_LIMIT) {
-                break;
-            }
-            afterSlug = Optional.of(batch.get(batch.size() - 1).slug());
+            });
         }
         if (served.isEmpty()) {
             return new Page<>(List.of(), Optional.empty());
         }
         List<ClientRequest> rows = requests.inbox(actor.tenantId(), served, filter, before, page.limit() + 1);
         return Cursors.page(rows, page.limit(), r -> Cursors.encode(CURSOR, r.id().value()));
+    }
+
+    /**
+     * Records a message posted in the request's own conversation; called by the conversations feature inside the
+     * unit of work that posts the message, after its checks (a host never needs to call it). Only a client-visible
+     * message counts, so an internal note never changes what a client sees of the request: one by a team member
+     * sets {@link ClientRequest#firstResponseAt()} if it is not set yet; one by a client allowed to
+     * {@link Permission#SUBMIT_REQUESTS} while the request is WAITING_ON_CLIENT moves it to IN_PROGRESS (publishing
+     * {@link RequestEvent.RequestStatusChanged} by that client), as answering it through {@link #changeStatus}
+     * would. Does nothing for a request that does not exist in the workspace.
+     *
+     * @param clientVisible whether the message is client-visible (not an internal note)
+     */
+    public void messagePosted(Actor actor, WorkspaceId workspaceId, RequestId requestId, boolean clientVisible,
+                              Changes changes) {
+        requireNonNull(actor, "actor must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(requestId, "requestId must not be null");
+        requireNonNull(changes, "changes must not be null");
+        if (!clientVisible) {
+            return;
+        }
+        Optional<ClientRequest> found = requests.find(actor.tenantId(), workspaceId, requestId);
+        if (found.isEmpty()) {
+            return;
+        }
+        ClientRequest current = found.get();
+        if (actor.isTeam()) {
+            if (current.firstResponseAt().isEmpty()) {
+                requests.update(current.withStatus(current.status(), current.resolvedAt(), current.declineReason(),
+                        Optional.of(changes.now())));
+            }
+        } else if (current.status() == RequestStatus.WAITING_ON_CLIENT
+                && access.grant(actor, workspaceId).allows(Permission.SUBMIT_REQUESTS)) {
+            requests.update(current.withStatus(RequestStatus.IN_PROGRESS, Optional.empty(), Optional.empty(),
+                    current.firstResponseAt()));
+            changes.publish(new RequestEvent.RequestStatusChanged(actor.tenantId(), workspaceId, requestId,
+                    RequestStatus.WAITING_ON_CLIENT, RequestStatus.IN_PROGRESS, Optional.empty(), actor, changes.now()));
+        }
     }
 
     // ------------------------------------------------------------------------------------------ internals

@@ -8,9 +8,19 @@ import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.member.AccessGrant;
 import io.clientworkspace.member.Authorizer;
 import io.clientworkspace.member.Permission;
+import io.clientworkspace.ActorKind;
+import io.clientworkspace.PageRequest;
+import io.clientworkspace.member.PermissionMatrix;
+import io.clientworkspace.member.WorkspaceRole;
 import io.clientworkspace.spi.WorkspaceStore;
+import io.clientworkspace.tenant.TenantRole;
 
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -71,6 +81,67 @@ public final class WorkspaceAccess {
             throw new ArchivedException(workspaceId);
         }
         return locked;
+    }
+
+    /**
+     * The actor's grant in every workspace of its tenant where it holds a membership of its own kind (what
+     * {@link #grant} answers there), by workspace. Costs a bounded number of statements whatever the number of
+     * workspaces: per role of the actor's kind one {@link WorkspaceStore#listForMember} query per
+     * {@value PageRequest#MAX_LIMIT} workspaces, plus the tenant role and permission matrix (both cached); no
+     * lookup per workspace. Workspaces a tenant admin sees without a membership are not included.
+     */
+    public Map<WorkspaceId, AccessGrant> memberGrants(Actor actor) {
+        requireNonNull(actor, "actor must not be null");
+        Optional<TenantRole> tenantRole = authorizer.tenantRole(actor);
+        if (actor.kind() == ActorKind.TEAM && tenantRole.isEmpty()) {
+            return Map.of();
+        }
+        boolean admin = tenantRole.filter(r -> r == TenantRole.TENANT_ADMIN).isPresent();
+        PermissionMatrix matrix = authorizer.matrix(actor.tenantId());
+        Map<WorkspaceId, AccessGrant> grants = new LinkedHashMap<>();
+        for (WorkspaceRole role : WorkspaceRole.values()) {
+            if (role.kind() != actor.kind()) {
+                continue;
+            }
+            AccessGrant grant = new AccessGrant(tenantRole, Optional.of(role),
+                    admin ? EnumSet.allOf(Permission.class) : matrix.permissionsOf(role));
+            Optional<String> afterSlug = Optional.empty();
+            while (true) {
+                List<Workspace> page = workspaces.listForMember(actor.tenantId(), actor.userId(), Set.of(role),
+                        afterSlug, PageRequest.MAX_LIMIT);
+                page.forEach(w -> grants.put(w.id(), grant));
+                if (page.size() < PageRequest.MAX_LIMIT) {
+                    break;
+                }
+                afterSlug = Optional.of(page.get(page.size() - 1).slug());
+            }
+        }
+        return grants;
+    }
+
+    /** Whether the actor holds every permission in every workspace of its tenant (a tenant admin). */
+    public boolean grantsEverywhere(Actor actor) {
+        requireNonNull(actor, "actor must not be null");
+        return authorizer.tenantRole(actor).filter(r -> r == TenantRole.TENANT_ADMIN).isPresent();
+    }
+
+    /**
+     * Every workspace of the actor's tenant, for callers that serve all of them (tenant admins): one
+     * {@link WorkspaceStore#list} query per {@value PageRequest#MAX_LIMIT} workspaces, up to {@code max}.
+     */
+    public List<WorkspaceId> allWorkspaces(Actor actor, int max) {
+        requireNonNull(actor, "actor must not be null");
+        List<WorkspaceId> all = new java.util.ArrayList<>();
+        Optional<String> afterSlug = Optional.empty();
+        while (all.size() < max) {
+            List<Workspace> page = workspaces.list(actor.tenantId(), afterSlug, PageRequest.MAX_LIMIT);
+            page.forEach(w -> all.add(w.id()));
+            if (page.size() < PageRequest.MAX_LIMIT) {
+                break;
+            }
+            afterSlug = Optional.of(page.get(page.size() - 1).slug());
+        }
+        return all.size() > max ? all.subList(0, max) : all;
     }
 
     static NotFoundException notFound(WorkspaceId workspaceId) {

@@ -10,6 +10,7 @@ import io.clientworkspace.IdGenerator;
 import io.clientworkspace.MessageId;
 import io.clientworkspace.NotFoundException;
 import io.clientworkspace.PageRequest;
+import io.clientworkspace.RequestId;
 import io.clientworkspace.UserId;
 import io.clientworkspace.ValidationException;
 import io.clientworkspace.WorkspaceKit;
@@ -23,6 +24,16 @@ import io.clientworkspace.message.ItemRef;
 import io.clientworkspace.message.ItemType;
 import io.clientworkspace.message.Message;
 import io.clientworkspace.message.NewMessage;
+import io.clientworkspace.request.AnswerValue;
+import io.clientworkspace.request.ClientRequest;
+import io.clientworkspace.request.FormAnswers;
+import io.clientworkspace.request.FormAssignment;
+import io.clientworkspace.request.FormDefinition;
+import io.clientworkspace.request.FormField;
+import io.clientworkspace.request.InboxFilter;
+import io.clientworkspace.request.NewForm;
+import io.clientworkspace.request.NewRequest;
+import io.clientworkspace.request.RequestStatus;
 import io.clientworkspace.tenant.TenantRole;
 import io.clientworkspace.workspace.NewWorkspace;
 import io.clientworkspace.workspace.Workspace;
@@ -39,6 +50,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -503,6 +515,44 @@ public abstract class ConversationsContract extends StoreContractSupport {
     }
 
     @Test
+    void eightConcurrentFirstMarksOfOneConversationAllSucceed() {
+        ConversationId general = general().id();
+        Message m = post(w.lead(), general, "hello");
+
+        Concurrently.Outcomes<io.clientworkspace.message.ReadMarker> outcomes = Concurrently.run(i ->
+                w.kit().conversations().markRead(w.client(), w.ws().id(), general, m.id()));
+
+        assertThat(outcomes.failures()).isEmpty();
+        assertThat(outcomes.successes()).hasSize(Concurrently.THREADS)
+                .allSatisfy(marker -> assertThat(marker.lastRead()).isEqualTo(m.id()));
+        assertThat(w.kit().conversations().unread(w.client(), w.ws().id(), general)).isZero();
+    }
+
+    @Test
+    void eightConcurrentFirstUsesOfAnItemConversationCreateExactlyOne() {
+        FileId file = upload(w.lead(), NewUpload.of("brief.txt", "text/plain"));
+        ItemRef item = new ItemRef(ItemType.FILE, file.value());
+
+        Concurrently.Outcomes<Conversation> outcomes = Concurrently.run(i ->
+                w.kit().conversations().forItem(i % 2 == 0 ? w.lead() : w.tom(), w.ws().id(), item));
+
+        assertThat(outcomes.failures()).isEmpty();
+        assertThat(outcomes.successes()).extracting(Conversation::id).containsOnly(outcomes.successes().get(0).id());
+        assertThat(w.kit().conversations().list(w.lead(), w.ws().id(), PageRequest.first(50)).items())
+                .filteredOn(c -> c.kind() == ConversationKind.ITEM).hasSize(1);
+    }
+
+    @Test
+    void eightConcurrentFirstUsesOfTheGeneralConversationCreateExactlyOne() {
+        Concurrently.Outcomes<Conversation> outcomes = Concurrently.run(i ->
+                w.kit().conversations().general(i % 2 == 0 ? w.client() : w.tom(), w.ws().id()));
+
+        assertThat(outcomes.failures()).isEmpty();
+        assertThat(outcomes.successes()).extracting(Conversation::id).containsOnly(outcomes.successes().get(0).id());
+        assertThat(w.kit().conversations().list(w.lead(), w.ws().id(), PageRequest.first(50)).items()).hasSize(1);
+    }
+
+    @Test
     void aRefusedPostChangesNothing() {
         ConversationId general = general().id();
         Conversation before = general();
@@ -647,6 +697,116 @@ public abstract class ConversationsContract extends StoreContractSupport {
 
     // ------------------------------------------------------------------------------------------ non-interference
 
+    // ------------------------------------------------------------------------------------------ a request's conversation
+
+    private ClientRequest request(String title) {
+        return w.kit().requests().submit(w.client(), w.ws().id(), NewRequest.of(title, "please"));
+    }
+
+    private ClientRequest reread(ClientRequest r) {
+        return w.kit().requests().get(w.lead(), w.ws().id(), r.id());
+    }
+
+    @Test
+    void eachRequestHasItsOwnClientVisibleConversationOpenedWithIt() {
+        ClientRequest r = request("New logo");
+
+        Conversation thread = w.kit().conversations().forRequest(w.client(), w.ws().id(), r.id());
+
+        assertThat(thread.kind()).isEqualTo(ConversationKind.ITEM);
+        assertThat(thread.item()).contains(new ItemRef(ItemType.REQUEST, r.id().value()));
+        assertThat(thread.title()).isEqualTo("New logo");
+        assertThat(thread.visibility()).isEqualTo(Visibility.CLIENT);
+        assertThat(thread.createdBy()).isEqualTo(w.client().userId());
+        assertThat(thread.createdAt()).isEqualTo(r.submittedAt());
+        assertThat(w.kit().conversations().forItem(w.lead(), w.ws().id(), new ItemRef(ItemType.REQUEST, r.id().value())))
+                .isEqualTo(thread);
+        assertThat(w.kit().conversations().list(w.viewer(), w.ws().id(), PageRequest.first(50)).items())
+                .extracting(Conversation::id).contains(thread.id());
+    }
+
+    @Test
+    void theConversationOfAnUnknownRequestOrOneOfAnotherWorkspaceIsNotFound() {
+        Workspace other = w.kit().workspaces().create(w.lead(), NewWorkspace.of("Globex", "globex"));
+        w.kit().members().add(w.lead(), other.id(), w.client().userId(), WorkspaceRole.CLIENT_CONTRIBUTOR);
+        ClientRequest elsewhere = w.kit().requests().submit(w.client(), other.id(), NewRequest.of("Elsewhere", ""));
+
+        assertThatThrownBy(() -> w.kit().conversations().forRequest(w.client(), w.ws().id(), elsewhere.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> w.kit().conversations().forRequest(w.lead(), w.ws().id(), RequestId.of("nope")))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> w.kit().conversations().forItem(w.client(), w.ws().id(),
+                new ItemRef(ItemType.REQUEST, "no such request"))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void theFirstClientVisibleTeamMessageInARequestsConversationRecordsTheFirstResponse() {
+        ClientRequest r = request("New logo");
+        ConversationId thread = w.kit().conversations().forRequest(w.lead(), w.ws().id(), r.id()).id();
+        post(w.client(), thread, "any news?");
+        assertThat(reread(r).firstResponseAt()).isEmpty();
+
+        Message answer = post(w.tom(), thread, "on it");
+        post(w.lead(), thread, "draft attached tomorrow");
+
+        assertThat(reread(r).firstResponseAt()).contains(answer.createdAt());
+    }
+
+    @Test
+    void anInternalNoteInARequestsConversationIsNoResponseAndChangesNothingAClientSeesOfTheRequest() {
+        ClientRequest r = request("New logo");
+        ConversationId thread = w.kit().conversations().forRequest(w.lead(), w.ws().id(), r.id()).id();
+
+        post(w.tom(), thread, NewMessage.note("they asked for this last year too"));
+
+        assertThat(w.kit().requests().get(w.client(), w.ws().id(), r.id())).isEqualTo(r);
+    }
+
+    @Test
+    void aClientsMessageAnswersARequestWaitingOnTheClient() {
+        ClientRequest r = request("New logo");
+        ClientRequest waiting = w.kit().requests().changeStatus(w.lead(), w.ws().id(), r.id(),
+                RequestStatus.WAITING_ON_CLIENT, Optional.empty(), r.version());
+        ConversationId thread = w.kit().conversations().forRequest(w.client(), w.ws().id(), r.id()).id();
+
+        post(w.client(), thread, "here is the brand book");
+
+        ClientRequest answered = reread(r);
+        assertThat(answered.status()).isEqualTo(RequestStatus.IN_PROGRESS);
+        assertThat(answered.firstResponseAt()).isEqualTo(waiting.firstResponseAt());
+        ActivityEntry head = w.kit().activity().feed(w.client(), w.ws().id(), PageRequest.first(1)).items().get(0);
+        assertThat(head.action()).isEqualTo("request.status-changed");
+        assertThat(head.actorId()).isEqualTo(w.client().userId());
+    }
+
+    @Test
+    void aTeamMessageLeavesARequestWaitingOnTheClientWaiting() {
+        ClientRequest r = request("New logo");
+        w.kit().requests().changeStatus(w.lead(), w.ws().id(), r.id(), RequestStatus.WAITING_ON_CLIENT,
+                Optional.empty(), r.version());
+        ConversationId thread = w.kit().conversations().forRequest(w.lead(), w.ws().id(), r.id()).id();
+
+        post(w.lead(), thread, "reminder: we need the brand book");
+
+        assertThat(reread(r).status()).isEqualTo(RequestStatus.WAITING_ON_CLIENT);
+    }
+
+    @Test
+    void clientsSeeTheRequestsClientVisibleMessagesAndStatusChangesButNeverItsInternalNotes() {
+        ClientRequest r = request("New logo");
+        ConversationId thread = w.kit().conversations().forRequest(w.lead(), w.ws().id(), r.id()).id();
+        post(w.lead(), thread, "on it");
+        post(w.tom(), thread, NewMessage.note("budget is tight"));
+        w.kit().requests().changeStatus(w.lead(), w.ws().id(), r.id(), RequestStatus.DONE, Optional.empty(),
+                reread(r).version());
+
+        assertThat(messages(w.viewer(), thread)).extracting(Message::body).containsExactly("on it");
+        assertThat(messages(w.lead(), thread)).extracting(Message::body).containsExactly("budget is tight", "on it");
+        assertThat(w.kit().requests().get(w.viewer(), w.ws().id(), r.id()).status()).isEqualTo(RequestStatus.DONE);
+        assertThat(w.kit().activity().feed(w.viewer(), w.ws().id(), PageRequest.first(50)).items())
+                .extracting(ActivityEntry::action).containsOnlyOnce("request.status-changed", "message.posted");
+    }
+
     @Test
     void aClientsAnswersAreTheSameWhetherOrNotInternalNotesAndConversationsExist() {
         TickingClock plainClock = new TickingClock();
@@ -721,5 +881,109 @@ public abstract class ConversationsContract extends StoreContractSupport {
         }
 
         Transcript.assertSameAnswers("conversations", plainAnswers, mixedAnswers);
+    }
+
+    @Test
+    void aClientsAnswersAboutRequestsTheirConversationsAndFormAssignmentsAreTheSameWhetherOrNotInternalItemsExist() {
+        TickingClock plainClock = new TickingClock();
+        plainClock.pin(Instant.parse("2031-03-01T09:00:00Z"));
+        TickingClock mixedClock = new TickingClock();
+        mixedClock.pin(Instant.parse("2031-03-01T09:00:00Z"));
+        World plain = world("P", plainClock);
+        World mixed = world("M", mixedClock);
+        Transcript plainAnswers = Transcript.matchingIds(IDS);
+        Transcript mixedAnswers = Transcript.matchingIds(IDS);
+
+        for (boolean internal : List.of(false, true)) {
+            World x = internal ? mixed : plain;
+            Transcript t = internal ? mixedAnswers : plainAnswers;
+            for (Actor a : List.of(x.lead(), x.tom(), x.client(), x.viewer())) {
+                t.alias(a.userId().value(), a.userId().value().substring(0, a.userId().value().length() - 1));
+            }
+            var c = x.kit().conversations();
+            var r = x.kit().requests();
+            var f = x.kit().forms();
+            var ws = x.ws().id();
+            FormDefinition form = f.define(x.lead(), Optional.empty(), new NewForm("brand", "Brand questionnaire",
+                    List.of(new FormField.ShortText("tone", "Tone of voice", "", true, 200, Optional.empty()))));
+            if (internal) {
+                c.startTopic(x.tom(), ws, "Margins", Visibility.TEAM);
+                c.post(x.lead(), ws, c.general(x.lead(), ws).id(), NewMessage.note("first look"));
+            }
+            x.step(1);
+            ClientRequest logo = r.submit(x.client(), ws, NewRequest.of("New logo", "a fresh one"));
+            x.step(2);
+            ClientRequest copy = r.submit(x.client(), ws, NewRequest.of("Website copy", ""));
+            ConversationId logoThread = c.forRequest(x.lead(), ws, logo.id()).id();
+            ConversationId copyThread = c.forRequest(x.lead(), ws, copy.id()).id();
+            if (internal) {
+                // The team talks about the requests before answering: notes, a mention, an edited note.
+                c.post(x.tom(), ws, logoThread, NewMessage.note("they asked for this last year too"));
+                Message note = c.post(x.lead(), ws, copyThread, new NewMessage("who writes this?", Visibility.TEAM,
+                        List.of(), List.of(x.tom().userId())));
+                c.edit(x.lead(), ws, note.id(), "who writes this? tom?", note.version());
+            }
+            x.step(3);
+            c.post(x.lead(), ws, logoThread, NewMessage.of("on it"));
+            x.step(4);
+            r.changeStatus(x.lead(), ws, copy.id(), RequestStatus.WAITING_ON_CLIENT, Optional.empty(),
+                    r.get(x.lead(), ws, copy.id()).version());
+            if (internal) {
+                c.post(x.tom(), ws, copyThread, NewMessage.note("waiting for their brand book"));
+            }
+            x.step(5);
+            Message answer = c.post(x.client(), ws, copyThread, NewMessage.of("brand book attached soon"));
+            FormAssignment assignment = f.assign(x.lead(), ws, form.id(), "Brand questionnaire", Optional.empty());
+            x.step(6);
+            f.saveDraft(x.client(), ws, assignment.id(), FormAnswers.empty().with("tone", new AnswerValue.Text("warm")),
+                    assignment.version());
+            if (internal) {
+                // The newest messages of both request conversations are internal.
+                x.step(7);
+                c.post(x.tom(), ws, logoThread, NewMessage.note("after the client"));
+                c.post(x.tom(), ws, copyThread, NewMessage.note("after the client"));
+            }
+            x.step(8);
+            for (Actor a : List.of(x.client(), x.viewer())) {
+                t.call("requests page", () -> r.list(a, ws, Set.of(), PageRequest.first(1)));
+                t.call("requests all", () -> r.list(a, ws, Set.of(), PageRequest.first(50)));
+                t.call("open requests", () -> r.list(a, ws, Set.of(RequestStatus.IN_PROGRESS, RequestStatus.SUBMITTED),
+                        PageRequest.first(50)));
+                t.call("logo", () -> r.get(a, ws, logo.id()));
+                t.call("copy", () -> r.get(a, ws, copy.id()));
+                t.call("inbox", () -> r.inbox(a, InboxFilter.open(), PageRequest.first(50)));
+                t.call("logo thread", () -> c.forRequest(a, ws, logo.id()));
+                t.call("copy thread", () -> c.forItem(a, ws, new ItemRef(ItemType.REQUEST, copy.id().value())));
+                t.call("unknown request's thread", () -> c.forRequest(a, ws, RequestId.of("cidZ000000001")));
+                t.call("conversations", () -> c.list(a, ws, PageRequest.first(1)));
+                t.call("conversations all", () -> c.list(a, ws, PageRequest.first(50)));
+                for (ConversationId thread : List.of(logoThread, copyThread)) {
+                    t.call("messages", () -> c.messages(a, ws, thread, PageRequest.first(1)));
+                    t.call("messages all", () -> c.messages(a, ws, thread, PageRequest.first(50)));
+                    t.call("since", () -> c.since(a, ws, thread, Optional.empty(), 50));
+                    t.call("unread", () -> c.unread(a, ws, thread));
+                }
+                t.call("unread workspace", () -> c.unreadInWorkspace(a, ws));
+                t.call("unread everywhere", () -> c.unreadAcrossWorkspaces(a));
+                t.call("assignments", () -> f.assignments(a, ws, Optional.empty(), PageRequest.first(50)));
+                t.call("assignment", () -> f.getAssignment(a, ws, assignment.id()));
+                t.call("close a request", () -> r.changeStatus(a, ws, logo.id(), RequestStatus.DONE, Optional.empty(),
+                        r.get(a, ws, logo.id()).version()));
+                t.call("reopen an open request", () -> r.reopen(a, ws, logo.id(), r.get(a, ws, logo.id()).version()));
+                t.call("stale answer", () -> r.changeStatus(a, ws, copy.id(), RequestStatus.IN_PROGRESS,
+                        Optional.empty(), 0));
+                t.call("note in a request's thread", () -> c.post(a, ws, logoThread, NewMessage.note("x")));
+            }
+            t.call("mark read", () -> c.markRead(x.client(), ws, copyThread, answer.id()));
+            t.call("unread after marking", () -> c.unread(x.client(), ws, logoThread));
+            t.call("answering again", () -> c.post(x.client(), ws, logoThread, NewMessage.of("thanks")));
+            t.call("logo after the answer", () -> r.get(x.client(), ws, logo.id()));
+            t.call("submitting the assignment", () -> f.submitAssignment(x.client(), ws, assignment.id(),
+                    FormAnswers.empty().with("tone", new AnswerValue.Text("warm")),
+                    f.getAssignment(x.client(), ws, assignment.id()).version()));
+            t.call("requests after submitting", () -> r.list(x.client(), ws, Set.of(), PageRequest.first(50)));
+        }
+
+        Transcript.assertSameAnswers("requests", plainAnswers, mixedAnswers);
     }
 }

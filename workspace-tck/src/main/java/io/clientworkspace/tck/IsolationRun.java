@@ -28,6 +28,13 @@ import io.clientworkspace.member.Permission;
 import io.clientworkspace.member.PermissionMatrix;
 import io.clientworkspace.member.WorkspaceRole;
 import io.clientworkspace.spi.Stores;
+import io.clientworkspace.ConversationId;
+import io.clientworkspace.RequestId;
+import io.clientworkspace.message.Conversation;
+import io.clientworkspace.message.Message;
+import io.clientworkspace.message.NewMessage;
+import io.clientworkspace.request.ClientRequest;
+import io.clientworkspace.request.NewRequest;
 import io.clientworkspace.tenant.TeamMember;
 import io.clientworkspace.tenant.Tenant;
 import io.clientworkspace.tenant.TenantRole;
@@ -139,6 +146,12 @@ final class IsolationRun {
         final List<InvModel> invitations = new ArrayList<>();
         long clientEntries;
         long teamEntries;
+        /** The General conversation, once the run opened it. */
+        @Nullable ConversationId general;
+        /** The visibility of each message posted in General, in order. */
+        final List<Visibility> messages = new ArrayList<>();
+        /** The requests submitted in the workspace. */
+        final List<RequestId> requests = new ArrayList<>();
 
         WsModel(WorkspaceId id, TenantModel tenant, String slug, String name, Optional<String> externalRef) {
             this.id = id;
@@ -589,6 +602,20 @@ final class IsolationRun {
             rosterRandom();
         } else if (r < 75) {
             matrixRandom();
+        } else if (r < 79) {
+            Target target = pickTarget();
+            postRandom(pickActor(target), target, random.nextInt(3) == 0);
+        } else if (r < 82) {
+            Target target = pickTarget();
+            submitRequest(pickActor(target), target);
+        } else if (r < 87) {
+            Target target = pickTarget();
+            Actor actor = pickActor(target);
+            switch (random.nextInt(3)) {
+                case 0 -> checkMessages(actor, target);
+                case 1 -> checkRequests(actor, target);
+                default -> checkForeignThreads(actor, target);
+            }
         } else {
             readRandom();
         }
@@ -1195,6 +1222,151 @@ final class IsolationRun {
         }
         if (expected.isOk()) {
             successfulChanges++;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ messages and requests
+
+    /**
+     * Posts a client-visible message or an internal note in the workspace's General conversation (opened first by
+     * a tenant admin if the run has not opened it yet; skipped in an archived workspace without one).
+     */
+    private void postRandom(Actor actor, Target target, boolean note) {
+        WsModel w = target.workspace();
+        ConversationId general;
+        if (w == null) {
+            general = ConversationId.of("nowhere-" + random.nextInt(1000));
+        } else {
+            if (w.general == null) {
+                if (w.archived) {
+                    return;
+                }
+                Actor admin = new Actor(w.tenant.id, anyAdmin(w.tenant), ActorKind.TEAM);
+                Conversation opened = perform(admin + " general(" + target + ")", Expect.OK,
+                        () -> kit.conversations().general(admin, w.id));
+                requireNonNull(opened, "known here: the model or a succeeded operation guarantees it");
+                w.general = opened.id();
+                w.teamEntries++;
+                changed(w);
+            }
+            general = w.general;
+        }
+        Expect expected = writeAccess(actor, target, note ? Permission.POST_INTERNAL_NOTES : Permission.POST_MESSAGES);
+        if (expected == null) {
+            expected = Expect.OK;
+        }
+        Message posted = perform(actor + " post(" + target + (note ? ", note" : "") + ")", expected,
+                () -> kit.conversations().post(actor, target.id(), general,
+                        note ? NewMessage.note("note " + step) : NewMessage.of("message " + step)));
+        if (expected.isOk()) {
+            requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
+            requireNonNull(posted, "known here: the model or a succeeded operation guarantees it");
+            assertThat(posted.tenantId()).as(this::ctx).isEqualTo(w.tenant.id);
+            assertThat(posted.workspaceId()).as(this::ctx).isEqualTo(w.id);
+            Visibility visibility = note ? Visibility.TEAM : Visibility.CLIENT;
+            assertThat(posted.visibility()).as(this::ctx).isEqualTo(visibility);
+            w.messages.add(visibility);
+            if (note) {
+                w.teamEntries++;
+            } else {
+                w.clientEntries++;
+            }
+            changed(w);
+        }
+    }
+
+    private void submitRequest(Actor actor, Target target) {
+        WsModel w = target.workspace();
+        Expect expected = writeAccess(actor, target, Permission.SUBMIT_REQUESTS);
+        if (expected == null) {
+            expected = Expect.OK;
+        }
+        ClientRequest submitted = perform(actor + " submit(" + target + ")", expected,
+                () -> kit.requests().submit(actor, target.id(), NewRequest.of("Request " + step, "")));
+        if (expected.isOk()) {
+            requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
+            requireNonNull(submitted, "known here: the model or a succeeded operation guarantees it");
+            assertThat(submitted.tenantId()).as(this::ctx).isEqualTo(w.tenant.id);
+            assertThat(submitted.workspaceId()).as(this::ctx).isEqualTo(w.id);
+            w.requests.add(submitted.id());
+            w.clientEntries++;
+            changed(w);
+        }
+    }
+
+    /** General's messages as the actor sees them: every one with VIEW_INTERNAL, else the client-visible ones only. */
+    private void checkMessages(Actor actor, Target target) {
+        WsModel w = target.workspace();
+        if (w == null || w.general == null) {
+            return;
+        }
+        Set<Permission> held = permissions(actor, w);
+        boolean visible = held.contains(Permission.VIEW_WORKSPACE);
+        ConversationId general = w.general;
+        Page<Message> page = perform(actor + " messages(" + target + ")", visible ? Expect.OK : Expect.notFound(),
+                () -> kit.conversations().messages(actor, w.id, general, PageRequest.first(PageRequest.MAX_LIMIT)));
+        Long unread = perform(actor + " unreadInWorkspace(" + target + ")", visible ? Expect.OK : Expect.notFound(),
+                () -> kit.conversations().unreadInWorkspace(actor, w.id));
+        if (!visible) {
+            return;
+        }
+        requireNonNull(page, "known here: the model or a succeeded operation guarantees it");
+        requireNonNull(unread, "known here: the model or a succeeded operation guarantees it");
+        boolean internal = held.contains(Permission.VIEW_INTERNAL);
+        long expected = w.messages.stream().filter(v -> internal || v == Visibility.CLIENT).count();
+        assertThat((long) page.items().size()).as(() -> ctx() + ": messages seen").isEqualTo(Math.min(expected,
+                PageRequest.MAX_LIMIT));
+        assertThat(page.items()).as(this::ctx).allSatisfy(m -> {
+            assertThat(m.tenantId()).isEqualTo(w.tenant.id);
+            assertThat(m.workspaceId()).isEqualTo(w.id);
+            if (!internal) {
+                assertThat(m.visibility()).isEqualTo(Visibility.CLIENT);
+            }
+        });
+        assertThat(unread).as(() -> ctx() + ": unread").isLessThanOrEqualTo(expected);
+    }
+
+    /** The workspace's requests as the actor sees them: all of them for anyone who sees the workspace. */
+    private void checkRequests(Actor actor, Target target) {
+        WsModel w = target.workspace();
+        boolean visible = canView(actor, w);
+        Page<ClientRequest> page = perform(actor + " requests(" + target + ")", visible ? Expect.OK : Expect.notFound(),
+                () -> kit.requests().list(actor, target.id(), Set.of(), PageRequest.first(PageRequest.MAX_LIMIT)));
+        if (!visible) {
+            return;
+        }
+        requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
+        requireNonNull(page, "known here: the model or a succeeded operation guarantees it");
+        assertThat(page.items()).as(this::ctx).extracting(ClientRequest::id)
+                .containsExactlyInAnyOrderElementsOf(w.requests.size() > PageRequest.MAX_LIMIT
+                        ? page.items().stream().map(ClientRequest::id).toList() : w.requests);
+        assertThat(page.items()).as(this::ctx).allSatisfy(r -> {
+            assertThat(r.tenantId()).isEqualTo(w.tenant.id);
+            assertThat(r.workspaceId()).isEqualTo(w.id);
+        });
+    }
+
+    /**
+     * Another workspace's General, request or request conversation asked for through this workspace's id is never
+     * found, whoever asks (the ids are real, only the scope is wrong).
+     */
+    private void checkForeignThreads(Actor actor, Target target) {
+        List<WsModel> others = workspaces.stream().filter(o -> !o.id.equals(target.id())).toList();
+        if (others.isEmpty()) {
+            return;
+        }
+        WsModel other = pick(others);
+        if (other.general != null) {
+            ConversationId foreign = other.general;
+            perform(actor + " foreign messages(" + target + ", of " + other + ")", Expect.notFound(),
+                    () -> kit.conversations().messages(actor, target.id(), foreign, PageRequest.first(10)));
+        }
+        if (!other.requests.isEmpty()) {
+            RequestId foreign = pick(other.requests);
+            perform(actor + " foreign request(" + target + ", of " + other + ")", Expect.notFound(),
+                    () -> kit.requests().get(actor, target.id(), foreign));
+            perform(actor + " foreign request thread(" + target + ", of " + other + ")", Expect.notFound(),
+                    () -> kit.conversations().forRequest(actor, target.id(), foreign));
         }
     }
 
