@@ -253,6 +253,21 @@ public abstract class RepliesContract extends StoreContractSupport {
     }
 
     @Test
+    void aRetryAfterTheTokenExpiredStillAnswersTheFirstMessage() {
+        IssuedReplyToken issued = tokenFor(client);
+        InboundReply reply = new InboundReply(issued.token(), Optional.empty(), "On my way",
+                Optional.of("<late-retry@mail.acme.example>"));
+        ReceivedReply first = kit.replies().receive(lead.tenantId(), reply);
+        clock.advance(Duration.ofDays(31));
+
+        ReceivedReply retry = kit.replies().receive(lead.tenantId(), reply);
+
+        assertThat(retry.duplicate()).isTrue();
+        assertThat(retry.messageId()).isEqualTo(first.messageId());
+        assertThat(messages(general)).hasSize(1);
+    }
+
+    @Test
     void aMegabyteBodyIsRefusedAndNothingIsPosted() {
         IssuedReplyToken issued = tokenFor(client);
 
