@@ -111,7 +111,8 @@ public final class WorkspaceKit {
                 builder.downloadPolicyFactory != null ? lateDownloadPolicy : builder.downloadPolicy,
                 builder.workspaceQuota, Optional.ofNullable(builder.userDirectory),
                 builder.checkpointSink != null ? builder.checkpointSink : new LoggingCheckpointSink(new InMemoryCheckpointSink()),
-                Optional.ofNullable(builder.checkpointKeys), builder.requestReopenWindow);
+                Optional.ofNullable(builder.checkpointKeys), builder.requestReopenWindow,
+                builder.replyTokenValidity);
         FeatureContext ctx = new FeatureContext(kernel, authorizer, access, settings);
 
         Map<String, Class<?>> unavailable = new LinkedHashMap<>();
@@ -302,6 +303,16 @@ public final class WorkspaceKit {
         return service(RequestService.class);
     }
 
+    /**
+     * Reply by e-mail: reply tokens per recipient and conversation, and the inbound side that posts reply e-mails.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code ReplyTokenStore} (or conversations
+     *                                     are unavailable)
+     */
+    public io.clientworkspace.message.reply.ReplyService replies() {
+        return service(io.clientworkspace.message.reply.ReplyService.class);
+    }
+
     /** Signed checkpoints of the activity chains: signing changed chain heads, verifying against them. */
     public CheckpointService checkpoints() {
         return service(CheckpointService.class);
@@ -390,6 +401,7 @@ public final class WorkspaceKit {
         private java.util.OptionalLong workspaceQuota = java.util.OptionalLong.empty();
         private @Nullable UserDirectory userDirectory;
         private java.time.Duration requestReopenWindow = KitSettings.DEFAULT_REQUEST_REOPEN_WINDOW;
+        private java.time.Duration replyTokenValidity = io.clientworkspace.message.reply.ReplyService.DEFAULT_VALIDITY;
 
         private Builder() {
         }
@@ -458,6 +470,16 @@ public final class WorkspaceKit {
                 throw new IllegalArgumentException("the request reopen window must not be negative");
             }
             this.requestReopenWindow = window;
+            return this;
+        }
+
+        /**
+         * How long a reply-by-e-mail token is accepted after it was issued; 30 days when not set.
+         *
+         * @throws IllegalArgumentException unless between 1 minute and 365 days
+         */
+        public Builder replyTokenValidity(java.time.Duration validity) {
+            this.replyTokenValidity = io.clientworkspace.message.reply.ReplyService.requireValidity(validity);
             return this;
         }
 

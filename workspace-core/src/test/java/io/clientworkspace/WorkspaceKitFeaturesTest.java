@@ -64,7 +64,8 @@ class WorkspaceKitFeaturesTest {
         WorkspaceKit kit = kitOn(InMemoryStores.create());
 
         assertThat(kit.features()).extracting(FeatureStatus::name).containsExactly("tenants", "workspaces",
-                "access-policies", "activity", "files", "approvals", "requests", "conversations", "checkpoints");
+                "access-policies", "activity", "files", "approvals", "requests", "conversations", "replies",
+                "checkpoints");
         assertThat(kit.features()).allSatisfy(f -> {
             assertThat(f.available()).as(f.name()).isTrue();
             assertThat(f.missingStore()).isEmpty();
@@ -80,9 +81,12 @@ class WorkspaceKitFeaturesTest {
 
         kit.folders().create(alice, acme.id(), "Contracts", Optional.empty(), io.clientworkspace.activity.Visibility.CLIENT);
 
-        // features added after the plugin was written (requests, conversations) are unavailable on it, naming their store
-        assertThat(kit.features()).filteredOn(f -> !f.name().equals("requests") && !f.name().equals("conversations"))
+        // features added after the plugin was written (requests, conversations, replies) are unavailable on it, naming their store
+        assertThat(kit.features()).filteredOn(f -> !f.name().equals("requests") && !f.name().equals("conversations")
+                        && !f.name().equals("replies"))
                 .allMatch(FeatureStatus::available);
+        assertThat(kit.features()).filteredOn(f -> f.name().equals("replies")).singleElement()
+                .satisfies(f -> assertThat(f.available()).isFalse());
         assertThat(kit.features()).contains(new FeatureStatus("conversations", false,
                 Optional.of(io.clientworkspace.spi.ConversationStore.class)));
         assertThat(kit.features()).filteredOn(f -> f.name().equals("requests")).singleElement()

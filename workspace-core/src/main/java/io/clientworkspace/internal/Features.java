@@ -28,6 +28,7 @@ public final class Features {
             new ApprovalFeature(),
             new RequestFeature(),
             new ConversationFeature(),
+            new io.clientworkspace.message.reply.ReplyFeature(),
             new CheckpointFeature());
 
     private Features() {

@@ -27,11 +27,13 @@ import static java.util.Objects.requireNonNull;
  * @param checkpointSink where signed checkpoints go
  * @param checkpointKeys the keys that sign and verify checkpoints, if any
  * @param requestReopenWindow how long after its resolution a client request may be reopened
+ * @param replyTokenValidity how long a reply-by-e-mail token is accepted after it was issued
  */
 public record KitSettings(Clock clock, BlobStore blobs, Function<TenantId, ContentPolicy> contentPolicies,
                           DownloadPolicy downloadPolicy, OptionalLong workspaceQuota,
                           Optional<UserDirectory> userDirectory, CheckpointSink checkpointSink,
-                          Optional<CheckpointKeys> checkpointKeys, java.time.Duration requestReopenWindow) {
+                          Optional<CheckpointKeys> checkpointKeys, java.time.Duration requestReopenWindow,
+                          java.time.Duration replyTokenValidity) {
 
     /** The default {@link #requestReopenWindow()}: 14 days. */
     public static final java.time.Duration DEFAULT_REQUEST_REOPEN_WINDOW = java.time.Duration.ofDays(14);
@@ -46,6 +48,7 @@ public record KitSettings(Clock clock, BlobStore blobs, Function<TenantId, Conte
         requireNonNull(checkpointSink, "checkpointSink must not be null");
         requireNonNull(checkpointKeys, "checkpointKeys must not be null");
         requireNonNull(requestReopenWindow, "requestReopenWindow must not be null");
+        requireNonNull(replyTokenValidity, "replyTokenValidity must not be null");
         if (workspaceQuota.isPresent() && workspaceQuota.getAsLong() < 0) {
             throw new IllegalArgumentException("the workspace quota must not be negative");
         }

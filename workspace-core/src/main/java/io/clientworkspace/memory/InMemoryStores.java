@@ -67,6 +67,7 @@ public final class InMemoryStores {
                 .add(ConversationStore.class, conversations)
                 .add(MessageStore.class, new InMemoryMessageStore(tx, readMarkers, conversations))
                 .add(ReadMarkerStore.class, readMarkers)
+                .add(io.clientworkspace.spi.ReplyTokenStore.class, new InMemoryReplyTokenStore(tx))
                 .build();
     }
 }

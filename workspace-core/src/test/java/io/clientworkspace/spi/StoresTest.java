@@ -17,7 +17,7 @@ class StoresTest {
     private static final List<Class<?>> EVERY_STORE = List.of(TenantStore.class, TeamStore.class,
             PermissionMatrixStore.class, WorkspaceStore.class, MembershipStore.class, InvitationStore.class,
             ActivityStore.class, FolderStore.class, FileStore.class, DownloadLogStore.class, ApprovalStore.class,
-            ConversationStore.class, MessageStore.class, ReadMarkerStore.class,
+            ConversationStore.class, MessageStore.class, ReadMarkerStore.class, ReplyTokenStore.class,
             FormStore.class, RequestStore.class, FormAssignmentStore.class);
 
     @SuppressWarnings("unchecked")

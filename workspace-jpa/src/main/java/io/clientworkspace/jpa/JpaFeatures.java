@@ -17,6 +17,7 @@ public final class JpaFeatures {
             new JpaApprovalFeature(),
             new JpaRequestFeature(),
             new JpaConversationFeature(),
+            new JpaReplyFeature(),
             new JpaCheckpointFeature());
 
     private JpaFeatures() {

@@ -218,6 +218,22 @@ abstract class JpaContractSuite {
     }
 
     @Nested
+    class ReplyTokens extends io.clientworkspace.tck.ReplyTokenStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Replies extends io.clientworkspace.tck.RepliesContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
     class Outbox extends EventOutboxContract {
         @Override
         protected Stores createStores() {

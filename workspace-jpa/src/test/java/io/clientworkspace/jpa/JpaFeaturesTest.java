@@ -36,7 +36,7 @@ class JpaFeaturesTest {
     @Test
     void featureNamesAreUnique() {
         assertThat(JpaFeatures.ALL).extracting(JpaFeature::name).doesNotHaveDuplicates()
-                .contains("foundation", "files", "approvals", "requests", "conversations");
+                .contains("foundation", "files", "approvals", "requests", "conversations", "replies");
     }
 
     @Test
@@ -46,7 +46,8 @@ class JpaFeaturesTest {
 
         assertThat(stores.provided()).contains(FolderStore.class, FileStore.class, DownloadLogStore.class,
                 ApprovalStore.class, FormStore.class, RequestStore.class, FormAssignmentStore.class,
-                ConversationStore.class, MessageStore.class, ReadMarkerStore.class);
+                ConversationStore.class, MessageStore.class, ReadMarkerStore.class,
+                io.clientworkspace.spi.ReplyTokenStore.class);
         assertThat(stores.outbox()).isPresent();
     }
 }

@@ -44,6 +44,8 @@ public class WorkspaceProperties {
 
     private final Features features = new Features();
 
+    private final Replies replies = new Replies();
+
     /**
      * Tenants to create at startup, by key: client-workspace.tenants.<key>.name and
      * client-workspace.tenants.<key>.admins (comma-separated user ids). A tenant whose key exists is left
@@ -102,6 +104,10 @@ public class WorkspaceProperties {
 
     public Features getFeatures() {
         return features;
+    }
+
+    public Replies getReplies() {
+        return replies;
     }
 
     /** The declared tenants by key, in declaration order. */
@@ -375,6 +381,61 @@ public class WorkspaceProperties {
 
         public void setReopenWindow(Duration reopenWindow) {
             this.reopenWindow = reopenWindow;
+        }
+    }
+
+    /** Reply by e-mail: reply tokens for notification e-mails and the inbound endpoint. */
+    public static class Replies {
+
+        /**
+         * The shared secret the host's mail pipeline sends in the X-Client-Workspace-Inbound-Secret header of
+         * POST {base-path}/inbound/replies (compared in constant time). Empty (the default): the inbound endpoint
+         * answers 404 and replies can only be received through the Java API (kit.replies().receive).
+         */
+        private String inboundSecret = "";
+
+        /** How long a reply token is accepted after it was issued: between 1 minute and 365 days. */
+        private Duration tokenValidity = Duration.ofDays(30);
+
+        /** The local-part prefix of reply addresses the REST API shows: prefix+token@address-domain. */
+        private String addressPrefix = "reply";
+
+        /**
+         * The domain of reply addresses the REST API shows (e.g. mail.example.com); empty (the default): the API
+         * returns the token only and the host builds the address.
+         */
+        private String addressDomain = "";
+
+        public String getInboundSecret() {
+            return inboundSecret;
+        }
+
+        public void setInboundSecret(String inboundSecret) {
+            this.inboundSecret = inboundSecret;
+        }
+
+        public Duration getTokenValidity() {
+            return tokenValidity;
+        }
+
+        public void setTokenValidity(Duration tokenValidity) {
+            this.tokenValidity = tokenValidity;
+        }
+
+        public String getAddressPrefix() {
+            return addressPrefix;
+        }
+
+        public void setAddressPrefix(String addressPrefix) {
+            this.addressPrefix = addressPrefix;
+        }
+
+        public String getAddressDomain() {
+            return addressDomain;
+        }
+
+        public void setAddressDomain(String addressDomain) {
+            this.addressDomain = addressDomain;
         }
     }
 

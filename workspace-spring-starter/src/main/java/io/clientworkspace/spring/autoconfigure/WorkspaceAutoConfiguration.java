@@ -147,6 +147,7 @@ public class WorkspaceAutoConfiguration {
         if (properties.getFiles().getWorkspaceQuota().toBytes() > 0) {
             builder.workspaceQuota(properties.getFiles().getWorkspaceQuota().toBytes());
         }
+        builder.replyTokenValidity(properties.getReplies().getTokenValidity());
         // Without the host's UserDirectory, client users join only through invitations.
         userDirectory.ifAvailable(builder::userDirectory);
         listeners.orderedStream().forEach(builder::listener);

@@ -24,7 +24,10 @@ public class RestTestApplication {
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        // The host's mail pipeline calls the inbound reply endpoint with a shared secret, no user.
+                        .requestMatchers("/api/inbound/replies").permitAll()
+                        .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 // A stateless Basic-auth API: no session, so no CSRF token to check.
                 .csrf(csrf -> csrf.disable())
