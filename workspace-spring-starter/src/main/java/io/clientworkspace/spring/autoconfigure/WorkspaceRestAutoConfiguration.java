@@ -46,7 +46,7 @@ import java.util.List;
 @ConditionalOnBean({WorkspaceKit.class, ActorResolver.class})
 @ConditionalOnProperty(prefix = "client-workspace.rest", name = "enabled", havingValue = "true", matchIfMissing = true)
 @Import({WorkspaceApiConfiguration.class, ActivityApiConfiguration.class, FileApiConfiguration.class,
-        ApprovalApiConfiguration.class, TenantApiConfiguration.class})
+        ApprovalApiConfiguration.class, TenantApiConfiguration.class, ConversationApiConfiguration.class})
 public class WorkspaceRestAutoConfiguration {
 
     @Bean
