@@ -260,6 +260,17 @@ class ConversationApiTest extends FileApiTestSupport {
     }
 
     @Test
+    void aJsonBodyOverTheSizeLimitIs413AndNothingIsPosted() throws Exception {
+        Conversation general = general();
+
+        mvc.perform(json(post(conversations() + "/" + general.id().value() + "/messages").with(as(carol)),
+                        postJson("x".repeat(1_100_000))))
+                .andExpect(problem(413, "payload-too-large"));
+
+        assertThat(kit.conversations().messages(admin, workspace.id(), general.id(), PageRequest.first()).items()).isEmpty();
+    }
+
+    @Test
     void tenThousandMentionsAreOneBoundedErrorOnMentions() throws Exception {
         String mentions = IntStream.range(0, 10_000).mapToObj(i -> "\"user-" + i + "\"").collect(Collectors.joining(","));
 
