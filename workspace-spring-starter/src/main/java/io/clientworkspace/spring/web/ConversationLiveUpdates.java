@@ -128,8 +128,8 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
     private final Map<UserKey, Deque<Subscription>> byUser = new HashMap<>();
     private int total;
     private final AtomicLong dropped = new AtomicLong();
-    private final ThreadPoolExecutor dispatcher;
-    private final ScheduledExecutorService heartbeats;
+    private volatile @Nullable ThreadPoolExecutor dispatcher;
+    private @Nullable ScheduledExecutorService heartbeats;
     private volatile boolean running;
 
     /**
@@ -138,16 +138,6 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
     public ConversationLiveUpdates(Supplier<WorkspaceKit> kit, Settings settings) {
         this.kit = requireNonNull(kit, "kit must not be null");
         this.settings = requireNonNull(settings, "settings must not be null");
-        this.dispatcher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(settings.queueCapacity()), daemon("workspace-live-updates"),
-                (task, executor) -> {
-                    long n = dropped.incrementAndGet();
-                    if (n == 1 || n % 1000 == 0) {
-                        log.warn("Live updates dropped {} event(s) in all: the dispatcher's queue of {} is full;"
-                                + " subscribers catch up by polling", n, settings.queueCapacity());
-                    }
-                });
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("workspace-live-updates-heartbeat"));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -227,8 +217,12 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
                 return;
             }
         }
+        ThreadPoolExecutor current = dispatcher;
+        if (current == null) {
+            return;
+        }
         try {
-            dispatcher.execute(() -> deliver(message));
+            current.execute(() -> deliver(message));
         } catch (RejectedExecutionException e) {
             // shut down meanwhile: nobody is listening any more
         }
@@ -336,18 +330,39 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
         total--;
     }
 
+    /**
+     * Starts the dispatcher (and the heartbeat). A stopped instance can be started again (a paused test context is).
+     */
     @Override
-    public void start() {
-        running = true;
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        dispatcher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(settings.queueCapacity()), daemon("workspace-live-updates"),
+                (task, executor) -> {
+                    long n = dropped.incrementAndGet();
+                    if (n == 1 || n % 1000 == 0) {
+                        log.warn("Live updates dropped {} event(s) in all: the dispatcher's queue of {} is full;"
+                                + " subscribers catch up by polling", n, settings.queueCapacity());
+                    }
+                });
         Duration every = settings.heartbeatInterval();
         if (!every.isZero() && !every.isNegative()) {
-            heartbeats.scheduleWithFixedDelay(this::heartbeat, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                    daemon("workspace-live-updates-heartbeat"));
+            scheduler.scheduleWithFixedDelay(this::heartbeat, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+            heartbeats = scheduler;
         }
+        running = true;
     }
 
     /** Ends every subscription and stops the dispatcher. */
     @Override
-    public void stop() {
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
         running = false;
         List<Subscription> all;
         synchronized (lock) {
@@ -357,8 +372,16 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
             total = 0;
         }
         all.forEach(s -> s.emitter.complete());
-        heartbeats.shutdownNow();
-        dispatcher.shutdown();
+        ScheduledExecutorService scheduler = heartbeats;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            heartbeats = null;
+        }
+        ThreadPoolExecutor current = dispatcher;
+        if (current != null) {
+            current.shutdown();
+            dispatcher = null;
+        }
     }
 
     @Override
