@@ -17,16 +17,42 @@ public interface IdGenerator {
 
     /**
      * The default: 128-bit ids laid out like a UUIDv7 (48-bit millisecond timestamp, then random
-     * bits), so ids created later sort later, which keeps database indexes compact.
+     * bits), so ids created later sort later, which keeps database indexes compact. Within one millisecond (or
+     * when the clock steps back) each id is the previous one plus a random step, so ids of one generator are
+     * strictly increasing (keyset pages and "since" polling by id rely on it) while the gap between two ids says
+     * nothing about how many were created in between.
      */
     static IdGenerator timeOrdered(Clock clock) {
         SecureRandom random = new SecureRandom();
+        long[] last = {Long.MIN_VALUE, 0L, 0L}; // millis, 12 bits of rand_a, 62 bits of rand_b
         return () -> {
             long millis = clock.millis();
-            long randA = random.nextLong();
-            long randB = random.nextLong();
-            long msb = (millis << 16) | 0x7000L | (randA & 0x0FFFL);
-            long lsb = (randB & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+            long randA;
+            long randB;
+            synchronized (last) {
+                if (millis <= last[0]) {
+                    millis = last[0];
+                    randB = last[2] + (random.nextLong() >>> 32) + 1;
+                    randA = last[1];
+                    if (randB > 0x3FFFFFFFFFFFFFFFL) {
+                        randB &= 0x3FFFFFFFFFFFFFFFL;
+                        randA++;
+                        if (randA > 0xFFFL) {
+                            randA = 0;
+                            millis++;
+                        }
+                    }
+                } else {
+                    randA = random.nextLong() & 0xFFFL;
+                    // Leave room above for the steps of ids created in the same millisecond.
+                    randB = random.nextLong() & 0x1FFFFFFFFFFFFFFFL;
+                }
+                last[0] = millis;
+                last[1] = randA;
+                last[2] = randB;
+            }
+            long msb = (millis << 16) | 0x7000L | randA;
+            long lsb = randB | 0x8000000000000000L;
             return new java.util.UUID(msb, lsb).toString();
         };
     }

@@ -187,6 +187,23 @@ public final class ConversationService {
         return forItem(actor, workspaceId, new ItemRef(ItemType.REQUEST, requestId.value()));
     }
 
+    /**
+     * The conversation about an item, if it was started and the actor may see both the item and the conversation;
+     * never creates one (see {@link #forItem}). An item the actor may not see answers empty, exactly as an item
+     * without a conversation does.
+     */
+    public Optional<Conversation> findForItem(Actor actor, WorkspaceId workspaceId, ItemRef item) {
+        requireNonNull(item, "item must not be null");
+        AccessGrant grant = readable(actor, workspaceId);
+        try {
+            itemVisibility(actor, workspaceId, item);
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+        return conversations.findForItem(actor.tenantId(), workspaceId, item)
+                .filter(c -> canSee(grant, c.visibility())).map(c -> shown(grant, c));
+    }
+
     /** The conversation, if the actor may see it. */
     public Optional<Conversation> find(Actor actor, WorkspaceId workspaceId, ConversationId conversationId) {
         requireNonNull(conversationId, "conversationId must not be null");

@@ -560,6 +560,9 @@ public class WorkspaceProperties {
          */
         private boolean problemDetailsForHostControllers;
 
+        /** Live updates of conversations as server-sent events. */
+        private final LiveUpdates liveUpdates = new LiveUpdates();
+
         public boolean isCrossSiteProtection() {
             return crossSiteProtection;
         }
@@ -606,6 +609,83 @@ public class WorkspaceProperties {
 
         public void setProblemDetailsForHostControllers(boolean problemDetailsForHostControllers) {
             this.problemDetailsForHostControllers = problemDetailsForHostControllers;
+        }
+
+        public LiveUpdates getLiveUpdates() {
+            return liveUpdates;
+        }
+
+        /**
+         * Live updates of conversations: {@code GET {base}/workspaces/{id}/conversations/events} streams server-sent
+         * events about the messages each subscriber may see. Polling with {@code ?since=} is the fallback.
+         */
+        public static class LiveUpdates {
+
+            /** Whether to serve the server-sent events endpoint of conversations. */
+            private boolean enabled = true;
+
+            /** How long one subscription lasts before the server ends it (the browser's EventSource reconnects). */
+            private Duration timeout = Duration.ofMinutes(15);
+
+            /** How often a comment is sent to every subscriber, so closed connections are noticed (0 disables). */
+            private Duration heartbeatInterval = Duration.ofSeconds(25);
+
+            /** Subscriptions one user may hold at once; a new one ends the user's oldest. */
+            private int maxSubscribersPerUser = 5;
+
+            /** Subscriptions held at once on this node in all; beyond, subscribing answers 503. */
+            private int maxSubscribers = 1000;
+
+            /** Events waiting to be sent at most; beyond, events are dropped (subscribers catch up by polling). */
+            private int queueCapacity = 10_000;
+
+            public boolean isEnabled() {
+                return enabled;
+            }
+
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+
+            public Duration getTimeout() {
+                return timeout;
+            }
+
+            public void setTimeout(Duration timeout) {
+                this.timeout = timeout;
+            }
+
+            public Duration getHeartbeatInterval() {
+                return heartbeatInterval;
+            }
+
+            public void setHeartbeatInterval(Duration heartbeatInterval) {
+                this.heartbeatInterval = heartbeatInterval;
+            }
+
+            public int getMaxSubscribersPerUser() {
+                return maxSubscribersPerUser;
+            }
+
+            public void setMaxSubscribersPerUser(int maxSubscribersPerUser) {
+                this.maxSubscribersPerUser = maxSubscribersPerUser;
+            }
+
+            public int getMaxSubscribers() {
+                return maxSubscribers;
+            }
+
+            public void setMaxSubscribers(int maxSubscribers) {
+                this.maxSubscribers = maxSubscribers;
+            }
+
+            public int getQueueCapacity() {
+                return queueCapacity;
+            }
+
+            public void setQueueCapacity(int queueCapacity) {
+                this.queueCapacity = queueCapacity;
+            }
         }
     }
 

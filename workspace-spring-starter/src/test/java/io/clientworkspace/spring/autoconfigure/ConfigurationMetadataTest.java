@@ -46,4 +46,25 @@ class ConfigurationMetadataTest {
         assertThat(properties).allSatisfy(p -> assertThat(p.get("description")).as(String.valueOf(p.get("name")))
                 .asString().isNotBlank());
     }
+
+    @Test
+    void theLiveUpdatePropertiesAreDescribedWithTheirDefaults() throws Exception {
+        String metadata = metadata();
+        java.util.Map<String, Object> defaults = new java.util.LinkedHashMap<>();
+        defaults.put("client-workspace.rest.live-updates.enabled", true);
+        defaults.put("client-workspace.rest.live-updates.timeout", "15m");
+        defaults.put("client-workspace.rest.live-updates.heartbeat-interval", "25s");
+        defaults.put("client-workspace.rest.live-updates.max-subscribers-per-user", 5);
+        defaults.put("client-workspace.rest.live-updates.max-subscribers", 1000);
+        defaults.put("client-workspace.rest.live-updates.queue-capacity", 10000);
+
+        for (java.util.Map.Entry<String, Object> expected : defaults.entrySet()) {
+            List<Map<String, Object>> properties = JsonPath.read(metadata,
+                    "$.properties[?(@.name == '" + expected.getKey() + "')]");
+            assertThat(properties).as(expected.getKey()).singleElement().satisfies(p -> {
+                assertThat(p.get("description")).asString().isNotBlank();
+                assertThat(p.get("defaultValue")).as(expected.getKey() + " default").isEqualTo(expected.getValue());
+            });
+        }
+    }
 }

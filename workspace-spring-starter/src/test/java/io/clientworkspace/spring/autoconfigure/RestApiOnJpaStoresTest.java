@@ -109,4 +109,33 @@ class RestApiOnJpaStoresTest {
             assertThat(stored.version()).isEqualTo(2);
         });
     }
+
+    @Test
+    void aMessagePostedThroughTheApiIsStoredPagedAndCountedOnTheJpaStores() {
+        runner.run(context -> {
+            WorkspaceKit kit = context.getBean(WorkspaceKit.class);
+            Actor alice = signInAsTenantAdmin(kit);
+            Workspace acme = kit.workspaces().create(alice, io.clientworkspace.workspace.NewWorkspace.of("Acme", "acme"));
+            MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+            String conversations = "/api/workspaces/" + acme.id().value() + "/conversations";
+            String general = JsonPath.read(mvc.perform(get(conversations + "/general"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$.id");
+
+            mvc.perform(post(conversations + "/{id}/messages", general).contentType(MediaType.APPLICATION_JSON)
+                            .content("""
+                                    {"body": "Kick-off on Monday", "visibility": "TEAM"}"""))
+                    .andExpect(status().isCreated())
+                    .andExpect(header().string(HttpHeaders.ETAG, "\"0\""));
+
+            mvc.perform(get(conversations + "/{id}/messages", general))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.items[0].body").value("Kick-off on Monday"))
+                    .andExpect(jsonPath("$.items[0].visibility").value("TEAM"));
+            mvc.perform(get("/api/me/unread"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(0));
+            assertThat(kit.conversations().messages(alice, acme.id(), io.clientworkspace.ConversationId.of(general),
+                    io.clientworkspace.PageRequest.first()).items()).hasSize(1);
+        });
+    }
 }

@@ -67,4 +67,27 @@ class OpenApiTest extends ApiTestSupport {
         assertThat(fieldsOf(docs, "$.components.schemas.AddMemberRequest.properties"))
                 .containsExactlyInAnyOrder("userId", "role");
     }
+
+    @Test
+    void theConversationEndpointsAreInTheOpenapiDocumentWithSummaries() throws Exception {
+        String docs = apiDocs();
+        Map<String, Map<String, Object>> paths = read(docs, "$.paths");
+        String conversations = "/api/workspaces/{workspaceId}/conversations";
+
+        assertThat(paths.get(conversations)).containsKeys("get", "post");
+        assertThat(paths).containsKeys(conversations + "/general", conversations + "/unread", conversations + "/events",
+                conversations + "/{conversationId}", conversations + "/{conversationId}/read",
+                conversations + "/{conversationId}/unread", conversations + "/messages/{messageId}/revisions",
+                "/api/me/unread");
+        assertThat(paths.get(conversations + "/items/{type}/{itemId}")).containsKeys("get", "post");
+        assertThat(paths.get(conversations + "/{conversationId}/messages")).containsKeys("get", "post");
+        assertThat(paths.get(conversations + "/messages/{messageId}")).containsKeys("get", "patch", "delete");
+        List<Object> summaries = paths.entrySet().stream()
+                .filter(p -> p.getKey().startsWith(conversations) || p.getKey().equals("/api/me/unread"))
+                .flatMap(p -> p.getValue().values().stream())
+                .<Object>map(operation -> ((Map<?, ?>) operation).get("summary")).toList();
+        assertThat(summaries).hasSize(17).allSatisfy(summary -> assertThat(summary).asString().isNotBlank());
+        assertThat(fieldsOf(docs, "$.components.schemas.PostMessageRequest.properties"))
+                .containsExactlyInAnyOrder("body", "visibility", "attachments", "mentions");
+    }
 }
