@@ -103,21 +103,14 @@ public final class InMemoryTransactions implements UnitOfWork {
                 try {
                     undoSince(journal, mark, failure);
                 } finally {
-                    afterCommit.subList(actionsMark, afterCommit.size()).clear();
-                    if (outermost) {
-                        undo = null;
-                        resources.clear();
-                    }
+                    endRolledBack(actionsMark, outermost);
                 }
                 throw failure;
             }
             if (!outermost) {
                 return result;
             }
-            undo = null;
-            resources.clear();
-            committedActions = List.copyOf(afterCommit);
-            afterCommit.clear();
+            committedActions = endCommitted();
         } finally {
             lock.writeLock().unlock();
         }
@@ -338,10 +331,7 @@ public final class InMemoryTransactions implements UnitOfWork {
             List<Runnable> committedActions = List.of();
             try {
                 if (outermost) {
-                    undo = null;
-                    resources.clear();
-                    committedActions = List.copyOf(afterCommit);
-                    afterCommit.clear();
+                    committedActions = endCommitted();
                 }
             } finally {
                 lock.writeLock().unlock();
@@ -364,11 +354,7 @@ public final class InMemoryTransactions implements UnitOfWork {
                 undoSince(requireNonNull(undo), mark, null);
             } finally {
                 try {
-                    afterCommit.subList(actionsMark, afterCommit.size()).clear();
-                    if (outermost) {
-                        undo = null;
-                        resources.clear();
-                    }
+                    endRolledBack(actionsMark, outermost);
                 } finally {
                     lock.writeLock().unlock();
                 }
@@ -394,6 +380,31 @@ public final class InMemoryTransactions implements UnitOfWork {
                 throw new IllegalStateException("Cannot " + verb + " an in-memory unit of work while a unit of work"
                         + " begun after it on this thread is still open; end the inner one first");
             }
+        }
+    }
+
+    /**
+     * Ends the outermost unit of work as committed (the caller holds the write lock): closes the journal,
+     * drops the resources and hands over the after-commit actions, to be run once the lock is released.
+     */
+    private List<Runnable> endCommitted() {
+        undo = null;
+        resources.clear();
+        List<Runnable> committedActions = List.copyOf(afterCommit);
+        afterCommit.clear();
+        return committedActions;
+    }
+
+    /**
+     * Ends a unit of work as rolled back once its writes are undone (the caller holds the write lock): drops
+     * the after-commit actions registered since {@code actionsMark}; the outermost one also closes the
+     * journal and drops the resources.
+     */
+    private void endRolledBack(int actionsMark, boolean outermost) {
+        afterCommit.subList(actionsMark, afterCommit.size()).clear();
+        if (outermost) {
+            undo = null;
+            resources.clear();
         }
     }
 

@@ -121,7 +121,7 @@ public final class SpringInMemoryTransactions implements UnitOfWork {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                runQuietly(action);
+                SpringTransactionResources.runQuietly(action, log);
             }
         });
     }
@@ -176,14 +176,6 @@ public final class SpringInMemoryTransactions implements UnitOfWork {
             TransactionSynchronizationManager.unbindResourceIfPossible(handleKey);
             outer.rollback();
             throw e;
-        }
-    }
-
-    private static void runQuietly(Runnable action) {
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            log.warn("An after-commit action failed; the transaction itself has committed", e);
         }
     }
 

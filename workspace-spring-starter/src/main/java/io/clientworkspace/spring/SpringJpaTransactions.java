@@ -79,7 +79,7 @@ public final class SpringJpaTransactions implements JpaTransactions {
     public void afterCommit(Runnable action) {
         requireNonNull(action, "action must not be null");
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            runQuietly(action);
+            SpringTransactionResources.runQuietly(action, log);
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -88,7 +88,7 @@ public final class SpringJpaTransactions implements JpaTransactions {
                 boolean outer = inAfterCommit.get();
                 inAfterCommit.set(Boolean.TRUE);
                 try {
-                    runQuietly(action);
+                    SpringTransactionResources.runQuietly(action, log);
                 } finally {
                     inAfterCommit.set(outer);
                 }
@@ -118,13 +118,5 @@ public final class SpringJpaTransactions implements JpaTransactions {
         requireNonNull(type, "type must not be null");
         requireNonNull(create, "create must not be null");
         return SpringTransactionResources.bound(key, type, create);
-    }
-
-    private static void runQuietly(Runnable action) {
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            log.warn("An after-commit action failed; the transaction itself has committed", e);
-        }
     }
 }

@@ -3,20 +3,35 @@ package io.clientworkspace.spring;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import org.slf4j.Logger;
+
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * {@link io.clientworkspace.spi.UnitOfWork#resource} on Spring's transactions, shared by
- * {@link SpringJpaTransactions} and {@link SpringInMemoryTransactions}: a value bound to the thread with
+ * What {@link SpringJpaTransactions} and {@link SpringInMemoryTransactions} share:
+ * {@link io.clientworkspace.spi.UnitOfWork#resource} on Spring's transactions (a value bound to the thread with
  * {@link TransactionSynchronizationManager#bindResource} and unbound by a synchronization when the
- * transaction completes, committed or rolled back.
+ * transaction completes, committed or rolled back), and running an after-commit action whose failure is
+ * logged, never thrown.
  */
 final class SpringTransactionResources {
 
     private SpringTransactionResources() {
+    }
+
+    /**
+     * Runs an after-commit action; a failure is logged to {@code log} and not thrown, since the transaction
+     * itself has committed.
+     */
+    static void runQuietly(Runnable action, Logger log) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.warn("An after-commit action failed; the transaction itself has committed", e);
+        }
     }
 
     /**
