@@ -3,6 +3,7 @@ package io.clientworkspace.spring;
 import org.jspecify.annotations.Nullable;
 import io.clientworkspace.file.ContentPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
@@ -636,8 +637,23 @@ public class WorkspaceProperties {
             /** Subscriptions held at once on this node in all; beyond, subscribing answers 503. */
             private int maxSubscribers = 1000;
 
-            /** Events waiting to be sent at most; beyond, events are dropped (subscribers catch up by polling). */
+            /**
+             * No longer used: there is no shared queue any more, each subscriber has its own outbox (see
+             * outbox-capacity).
+             */
             private int queueCapacity = 10_000;
+
+            /**
+             * Events waiting to be sent to one subscriber at most; beyond, that subscription alone is ended (its
+             * EventSource reconnects and catches up by polling with since) and the others still get every event.
+             */
+            private int outboxCapacity = 100;
+
+            /**
+             * Threads sending live updates to all subscribers, at most one send in flight per subscriber, so that many
+             * clients that stop reading hold at most this many threads.
+             */
+            private int senderThreads = 4;
 
             public boolean isEnabled() {
                 return enabled;
@@ -679,12 +695,30 @@ public class WorkspaceProperties {
                 this.maxSubscribers = maxSubscribers;
             }
 
+            @DeprecatedConfigurationProperty(reason = "Each subscriber has its own bounded outbox; there is no shared"
+                    + " queue any more", replacement = "client-workspace.rest.live-updates.outbox-capacity")
             public int getQueueCapacity() {
                 return queueCapacity;
             }
 
             public void setQueueCapacity(int queueCapacity) {
                 this.queueCapacity = queueCapacity;
+            }
+
+            public int getOutboxCapacity() {
+                return outboxCapacity;
+            }
+
+            public void setOutboxCapacity(int outboxCapacity) {
+                this.outboxCapacity = outboxCapacity;
+            }
+
+            public int getSenderThreads() {
+                return senderThreads;
+            }
+
+            public void setSenderThreads(int senderThreads) {
+                this.senderThreads = senderThreads;
             }
         }
     }
