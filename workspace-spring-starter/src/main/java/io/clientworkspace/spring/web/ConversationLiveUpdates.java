@@ -418,7 +418,7 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
         }
         try {
             s.emitter.send(event);
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             remove(s);
             synchronized (s) {
                 // Ended by the error: nothing more is queued or sent, and this task (the only one) stops here.

@@ -57,6 +57,8 @@ class ConfigurationMetadataTest {
         defaults.put("client-workspace.rest.live-updates.max-subscribers-per-user", 5);
         defaults.put("client-workspace.rest.live-updates.max-subscribers", 1000);
         defaults.put("client-workspace.rest.live-updates.queue-capacity", 10000);
+        defaults.put("client-workspace.rest.live-updates.outbox-capacity", 100);
+        defaults.put("client-workspace.rest.live-updates.sender-threads", 4);
 
         for (java.util.Map.Entry<String, Object> expected : defaults.entrySet()) {
             List<Map<String, Object>> properties = JsonPath.read(metadata,
@@ -66,5 +68,14 @@ class ConfigurationMetadataTest {
                 assertThat(p.get("defaultValue")).as(expected.getKey() + " default").isEqualTo(expected.getValue());
             });
         }
+    }
+
+    @Test
+    void theLiveUpdateQueueCapacityIsDeprecatedInFavourOfTheOutboxCapacity() throws Exception {
+        List<Map<String, Object>> properties = JsonPath.read(metadata(),
+                "$.properties[?(@.name == 'client-workspace.rest.live-updates.queue-capacity')]");
+
+        assertThat(properties).singleElement().satisfies(p -> assertThat(p.get("deprecation")).asString()
+                .contains("client-workspace.rest.live-updates.outbox-capacity"));
     }
 }
