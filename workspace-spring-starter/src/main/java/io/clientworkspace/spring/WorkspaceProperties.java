@@ -3,7 +3,6 @@ package io.clientworkspace.spring;
 import org.jspecify.annotations.Nullable;
 import io.clientworkspace.file.ContentPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
@@ -638,12 +637,6 @@ public class WorkspaceProperties {
             private int maxSubscribers = 1000;
 
             /**
-             * No longer used: there is no shared queue any more, each subscriber has its own outbox (see
-             * outbox-capacity).
-             */
-            private int queueCapacity = 10_000;
-
-            /**
              * Events waiting to be sent to one subscriber at most; beyond, that subscription alone is ended (its
              * EventSource reconnects and catches up by polling with since) and the others still get every event.
              */
@@ -693,16 +686,6 @@ public class WorkspaceProperties {
 
             public void setMaxSubscribers(int maxSubscribers) {
                 this.maxSubscribers = maxSubscribers;
-            }
-
-            @DeprecatedConfigurationProperty(reason = "Each subscriber has its own bounded outbox; there is no shared"
-                    + " queue any more", replacement = "client-workspace.rest.live-updates.outbox-capacity")
-            public int getQueueCapacity() {
-                return queueCapacity;
-            }
-
-            public void setQueueCapacity(int queueCapacity) {
-                this.queueCapacity = queueCapacity;
             }
 
             public int getOutboxCapacity() {

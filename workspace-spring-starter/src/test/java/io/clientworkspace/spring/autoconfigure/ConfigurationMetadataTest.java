@@ -56,7 +56,6 @@ class ConfigurationMetadataTest {
         defaults.put("client-workspace.rest.live-updates.heartbeat-interval", "25s");
         defaults.put("client-workspace.rest.live-updates.max-subscribers-per-user", 5);
         defaults.put("client-workspace.rest.live-updates.max-subscribers", 1000);
-        defaults.put("client-workspace.rest.live-updates.queue-capacity", 10000);
         defaults.put("client-workspace.rest.live-updates.outbox-capacity", 100);
         defaults.put("client-workspace.rest.live-updates.sender-threads", 4);
 
@@ -68,14 +67,5 @@ class ConfigurationMetadataTest {
                 assertThat(p.get("defaultValue")).as(expected.getKey() + " default").isEqualTo(expected.getValue());
             });
         }
-    }
-
-    @Test
-    void theLiveUpdateQueueCapacityIsDeprecatedInFavourOfTheOutboxCapacity() throws Exception {
-        List<Map<String, Object>> properties = JsonPath.read(metadata(),
-                "$.properties[?(@.name == 'client-workspace.rest.live-updates.queue-capacity')]");
-
-        assertThat(properties).singleElement().satisfies(p -> assertThat(p.get("deprecation")).asString()
-                .contains("client-workspace.rest.live-updates.outbox-capacity"));
     }
 }
