@@ -636,8 +636,17 @@ public class WorkspaceProperties {
             /** Subscriptions held at once on this node in all; beyond, subscribing answers 503. */
             private int maxSubscribers = 1000;
 
-            /** Events waiting to be sent at most; beyond, events are dropped (subscribers catch up by polling). */
-            private int queueCapacity = 10_000;
+            /**
+             * Events waiting to be sent to one subscriber at most; beyond, that subscription alone is ended (its
+             * EventSource reconnects and catches up by polling with since) and the others still get every event.
+             */
+            private int outboxCapacity = 100;
+
+            /**
+             * Threads sending live updates to all subscribers, at most one send in flight per subscriber, so that many
+             * clients that stop reading hold at most this many threads.
+             */
+            private int senderThreads = 4;
 
             public boolean isEnabled() {
                 return enabled;
@@ -679,12 +688,20 @@ public class WorkspaceProperties {
                 this.maxSubscribers = maxSubscribers;
             }
 
-            public int getQueueCapacity() {
-                return queueCapacity;
+            public int getOutboxCapacity() {
+                return outboxCapacity;
             }
 
-            public void setQueueCapacity(int queueCapacity) {
-                this.queueCapacity = queueCapacity;
+            public void setOutboxCapacity(int outboxCapacity) {
+                this.outboxCapacity = outboxCapacity;
+            }
+
+            public int getSenderThreads() {
+                return senderThreads;
+            }
+
+            public void setSenderThreads(int senderThreads) {
+                this.senderThreads = senderThreads;
             }
         }
     }

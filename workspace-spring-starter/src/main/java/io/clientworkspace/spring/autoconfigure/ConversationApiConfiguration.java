@@ -47,12 +47,12 @@ class ConversationApiConfiguration {
             try {
                 return new ConversationLiveUpdates(kit::getObject, new ConversationLiveUpdates.Settings(
                         live.getTimeout(), live.getHeartbeatInterval(), live.getMaxSubscribersPerUser(),
-                        live.getMaxSubscribers(), live.getQueueCapacity()));
+                        live.getMaxSubscribers(), live.getOutboxCapacity(), live.getSenderThreads()));
             } catch (IllegalArgumentException e) {
                 throw new io.clientworkspace.spring.WorkspaceConfigurationException(
                         "The client-workspace.rest.live-updates.* properties are not valid: " + e.getMessage(),
                         "Set client-workspace.rest.live-updates.timeout to a positive duration and max-subscribers,"
-                        + " max-subscribers-per-user and queue-capacity to at least 1", e);
+                        + " max-subscribers-per-user, outbox-capacity and sender-threads to at least 1", e);
             }
         }
 

@@ -30,13 +30,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
@@ -46,14 +47,24 @@ import static java.util.Objects.requireNonNull;
  * conversation of it) is sent a small {@link LiveUpdateDto} for every committed {@link MessageEvent} it may see,
  * never a message body.
  *
- * <p>It is a {@link DomainEventListener}, so it hears events after their unit of work committed. It hands them to
- * one dispatcher thread (a bounded queue: when it is full, events are dropped and counted, and subscribers catch up
- * by polling with {@code since}), which asks the kit, as each subscriber, whether that subscriber may see the event
- * now: the event's own visibility (an internal note's event, or the team-only start of General, reaches only actors
- * holding {@link Permission#VIEW_INTERNAL} in the workspace) and then the conversation or message itself
+ * <p>It is a {@link DomainEventListener}, so it hears events after their unit of work committed. On the committing
+ * thread it only does the cheap filtering (the workspace, the subscribed conversation, a {@code mentioned} event's
+ * member, and: an event that is not {@link Visibility#CLIENT} is never queued for a client actor, who can never hold
+ * the team-only {@link Permission#VIEW_INTERNAL}, so internal activity never takes a client's place) and appends the
+ * event to each remaining subscriber's own bounded outbox ({@link Settings#outboxCapacity()} items). A small shared
+ * pool of {@link Settings#senderThreads()} threads drains the outboxes, at most one send in flight per subscriber,
+ * a few items at a time in turn. Before sending, it asks the kit, as the subscriber, whether that subscriber may see
+ * the event now: the event's own visibility (an internal note's event, or the team-only start of General, reaches
+ * only actors holding {@link Permission#VIEW_INTERNAL} in the workspace) and then the conversation or message itself
  * ({@code find}/{@code findMessage} as the subscriber, so a withdrawn file's conversation, a removed membership or an
  * internal conversation all send nothing). A {@code mentioned} event goes to the mentioned member only. What a client
  * receives is therefore the same whether or not internal notes and conversations exist.
+ *
+ * <p>A subscriber that does not read (a full TCP window) holds at most one sender thread, and only its own outbox
+ * fills: when it is full, that subscription alone is ended (counted in {@link #overflowedSubscriptions()}, its
+ * unsent events in {@link #droppedEvents()}, and logged; its {@code EventSource} reconnects and catches up by polling
+ * with {@code since}), and every other subscriber still receives every event. Events reach each subscriber in the
+ * order the kit delivered them.
  *
  * <p>Bounds: at most {@link Settings#maxPerUser()} subscriptions per user (a new one ends the user's oldest, as when
  * a browser tab is reloaded) and {@link Settings#maxTotal()} in all (beyond: {@link CapacityException}, answered 503);
@@ -68,6 +79,9 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
     /** The name of every event sent. */
     public static final String EVENT_NAME = "conversation";
 
+    /** Items one sender task sends to one subscriber before the next subscriber's turn. */
+    private static final int BATCH = 16;
+
     /**
      * How live updates are bounded.
      *
@@ -75,18 +89,22 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
      * @param heartbeatInterval how often a comment is sent to every subscriber (zero or negative: never)
      * @param maxPerUser        subscriptions one user may hold at once (at least 1)
      * @param maxTotal          subscriptions held at once in all (at least 1)
-     * @param queueCapacity     events waiting for the dispatcher at most (at least 1)
+     * @param outboxCapacity    events waiting to be sent to one subscriber at most; beyond, that subscription is
+     *                          ended (at least 1)
+     * @param senderThreads     threads sending to all subscribers, at most one send in flight per subscriber (at
+     *                          least 1)
      */
     public record Settings(Duration timeout, Duration heartbeatInterval, int maxPerUser, int maxTotal,
-                           int queueCapacity) {
+                           int outboxCapacity, int senderThreads) {
         public Settings {
             requireNonNull(timeout, "timeout must not be null");
             requireNonNull(heartbeatInterval, "heartbeatInterval must not be null");
             if (timeout.isZero() || timeout.isNegative()) {
                 throw new IllegalArgumentException("timeout must be positive, was " + timeout);
             }
-            if (maxPerUser < 1 || maxTotal < 1 || queueCapacity < 1) {
-                throw new IllegalArgumentException("maxPerUser, maxTotal and queueCapacity must be at least 1");
+            if (maxPerUser < 1 || maxTotal < 1 || outboxCapacity < 1 || senderThreads < 1) {
+                throw new IllegalArgumentException(
+                        "maxPerUser, maxTotal, outboxCapacity and senderThreads must be at least 1");
             }
         }
     }
@@ -107,11 +125,27 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
     private record WorkspaceKey(TenantId tenantId, WorkspaceId workspaceId) {
     }
 
+    /** What waits in a subscriber's outbox: an event to check and send, or a comment. */
+    private sealed interface Outgoing permits EventItem, CommentItem {
+    }
+
+    private record EventItem(MessageEvent event) implements Outgoing {
+    }
+
+    private record CommentItem(String comment) implements Outgoing {
+    }
+
     private static final class Subscription {
         final Actor actor;
         final WorkspaceId workspaceId;
         final Optional<ConversationId> conversation;
         final SseEmitter emitter;
+        /** Guarded by {@code this}, as are the two flags. */
+        final ArrayDeque<Outgoing> outbox = new ArrayDeque<>();
+        /** A sender task is queued or running for this subscriber (so at most one send is in flight). */
+        boolean scheduled;
+        /** Ending: nothing more is queued or sent; the sender task completes the emitter. */
+        boolean closing;
 
         Subscription(Actor actor, WorkspaceId workspaceId, Optional<ConversationId> conversation, SseEmitter emitter) {
             this.actor = actor;
@@ -123,12 +157,14 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
 
     private final Supplier<WorkspaceKit> kit;
     private final Settings settings;
+    private final LongFunction<SseEmitter> emitters;
     private final Object lock = new Object();
     private final Map<WorkspaceKey, Set<Subscription>> byWorkspace = new HashMap<>();
     private final Map<UserKey, Deque<Subscription>> byUser = new HashMap<>();
     private int total;
     private final AtomicLong dropped = new AtomicLong();
-    private volatile @Nullable ThreadPoolExecutor dispatcher;
+    private final AtomicLong overflowed = new AtomicLong();
+    private volatile @Nullable ThreadPoolExecutor senders;
     private @Nullable ScheduledExecutorService heartbeats;
     private volatile boolean running;
 
@@ -136,13 +172,20 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
      * @param kit the kit, looked up when first needed (the kit takes this listener when it is built)
      */
     public ConversationLiveUpdates(Supplier<WorkspaceKit> kit, Settings settings) {
+        this(kit, settings, SseEmitter::new);
+    }
+
+    /** For tests: {@code emitters} makes each subscription's emitter from the timeout in milliseconds. */
+    ConversationLiveUpdates(Supplier<WorkspaceKit> kit, Settings settings, LongFunction<SseEmitter> emitters) {
         this.kit = requireNonNull(kit, "kit must not be null");
         this.settings = requireNonNull(settings, "settings must not be null");
+        this.emitters = requireNonNull(emitters, "emitters must not be null");
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicLong count = new AtomicLong();
         return runnable -> {
-            Thread thread = new Thread(runnable, name);
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
@@ -150,7 +193,7 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
 
     /**
      * Opens a subscription for the actor, who the caller checked may read the workspace (and the conversation,
-     * when one is given).
+     * when one is given). Never blocks on a client: the first comment is sent by the sender pool.
      *
      * @throws CapacityException when {@link Settings#maxTotal()} subscriptions are open
      */
@@ -158,7 +201,7 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
         requireNonNull(actor, "actor must not be null");
         requireNonNull(workspaceId, "workspaceId must not be null");
         requireNonNull(conversation, "conversation must not be null");
-        SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
+        SseEmitter emitter = emitters.apply(settings.timeout().toMillis());
         Subscription subscription = new Subscription(actor, workspaceId, conversation, emitter);
         List<Subscription> evicted = new ArrayList<>();
         synchronized (lock) {
@@ -173,24 +216,30 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
                 if (mine.isEmpty()) {
                     byUser.remove(new UserKey(actor.tenantId(), actor.userId()));
                 }
+                evicted.forEach(this::close);
                 throw new CapacityException(settings.maxTotal());
             }
+            // Queued before anyone can see the subscription, so it is the first thing sent.
+            subscription.outbox.add(new CommentItem("subscribed"));
             mine.addLast(subscription);
             byWorkspace.computeIfAbsent(new WorkspaceKey(actor.tenantId(), workspaceId), k -> new LinkedHashSet<>())
                     .add(subscription);
             total++;
         }
-        evicted.forEach(s -> s.emitter.complete());
+        evicted.forEach(this::close);
         emitter.onCompletion(() -> remove(subscription));
         emitter.onTimeout(() -> {
             remove(subscription);
             emitter.complete();
         });
         emitter.onError(error -> remove(subscription));
-        try {
-            emitter.send(SseEmitter.event().comment("subscribed"));
-        } catch (IOException | IllegalStateException e) {
-            remove(subscription);
+        boolean schedule;
+        synchronized (subscription) {
+            schedule = !subscription.scheduled && !subscription.outbox.isEmpty();
+            subscription.scheduled |= schedule;
+        }
+        if (schedule) {
+            schedule(subscription);
         }
         return emitter;
     }
@@ -202,47 +251,184 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
         }
     }
 
-    /** How many events were dropped since the start because the dispatcher's queue was full. */
+    /**
+     * How many events were not sent since the start because their subscriber's outbox was full (the events waiting
+     * in it when its subscription was ended, and the one that did not fit).
+     */
     public long droppedEvents() {
         return dropped.get();
     }
 
+    /** How many subscriptions were ended since the start because their outbox was full (a client not reading). */
+    public long overflowedSubscriptions() {
+        return overflowed.get();
+    }
+
+    /**
+     * Queues the event for every subscriber of its workspace who might see it; cheap and non-blocking (it runs on
+     * the thread that committed the change).
+     */
     @Override
     public void onEvent(DomainEvent event) {
         if (!(event instanceof MessageEvent message) || !running) {
             return;
         }
+        List<Subscription> subscribers;
         synchronized (lock) {
-            if (!byWorkspace.containsKey(new WorkspaceKey(message.tenantId(), message.workspace()))) {
+            Set<Subscription> watching = byWorkspace.get(new WorkspaceKey(message.tenantId(), message.workspace()));
+            if (watching == null) {
                 return;
             }
+            subscribers = new ArrayList<>(watching);
         }
-        ThreadPoolExecutor current = dispatcher;
-        if (current == null) {
-            return;
-        }
-        try {
-            current.execute(() -> deliver(message));
-        } catch (RejectedExecutionException e) {
-            // shut down meanwhile: nobody is listening any more
+        boolean teamOnly = message.visibility() != Visibility.CLIENT;
+        for (Subscription s : subscribers) {
+            if (s.conversation.isPresent() && !s.conversation.get().equals(message.conversationId())) {
+                continue;
+            }
+            // VIEW_INTERNAL is team-only: a client actor can never hold it, so it can never see this event.
+            if (teamOnly && !s.actor.isTeam()) {
+                continue;
+            }
+            if (message instanceof MessageEvent.MemberMentioned m && !m.mentioned().equals(s.actor.userId())) {
+                continue;
+            }
+            enqueue(s, new EventItem(message));
         }
     }
 
-    private void deliver(MessageEvent event) {
-        List<Subscription> subscribers;
-        synchronized (lock) {
-            subscribers = new ArrayList<>(byWorkspace.getOrDefault(
-                    new WorkspaceKey(event.tenantId(), event.workspace()), Set.of()));
-        }
-        for (Subscription s : subscribers) {
-            if (s.conversation.isPresent() && !s.conversation.get().equals(event.conversationId())) {
-                continue;
+    private void enqueue(Subscription s, EventItem item) {
+        boolean schedule = false;
+        int lost = 0;
+        synchronized (s) {
+            if (s.closing) {
+                return;
             }
-            LiveUpdateDto update = visibleUpdate(s.actor, event);
-            if (update != null) {
-                send(s, SseEmitter.event().name(EVENT_NAME).data(update, MediaType.APPLICATION_JSON));
+            if (s.outbox.size() >= settings.outboxCapacity()) {
+                lost = s.outbox.size() + 1;
+            } else {
+                s.outbox.addLast(item);
+                schedule = !s.scheduled;
+                s.scheduled = true;
             }
         }
+        if (lost > 0) {
+            overflow(s, lost);
+        } else if (schedule) {
+            schedule(s);
+        }
+    }
+
+    private void overflow(Subscription s, int lost) {
+        dropped.addAndGet(lost);
+        long n = overflowed.incrementAndGet();
+        log.warn("Live updates ended a subscription of {} in workspace {}: {} events were waiting for it (outbox"
+                        + " capacity {}), it does not read; it reconnects and catches up by polling ({} ended so far)",
+                s.actor.userId(), s.workspaceId.value(), lost - 1, settings.outboxCapacity(), n);
+        remove(s);
+        close(s);
+    }
+
+    /** Ends the (already removed) subscription: its sender task completes the emitter once no send is in flight. */
+    private void close(Subscription s) {
+        boolean schedule;
+        synchronized (s) {
+            if (s.closing) {
+                return;
+            }
+            s.closing = true;
+            s.outbox.clear();
+            schedule = !s.scheduled;
+            s.scheduled = true;
+        }
+        if (schedule) {
+            schedule(s);
+        }
+    }
+
+    private void schedule(Subscription s) {
+        ThreadPoolExecutor pool = senders;
+        if (pool != null) {
+            try {
+                pool.execute(() -> drain(s));
+                return;
+            } catch (RejectedExecutionException e) {
+                // shut down meanwhile
+            }
+        }
+        boolean complete;
+        synchronized (s) {
+            s.scheduled = false;
+            complete = s.closing;
+        }
+        if (complete) {
+            s.emitter.complete();
+        }
+    }
+
+    /** Runs on a sender thread: sends up to {@link #BATCH} items to the subscriber, then gives the others a turn. */
+    private void drain(Subscription s) {
+        for (int i = 0; ; i++) {
+            Outgoing next;
+            synchronized (s) {
+                if (s.closing) {
+                    s.outbox.clear();
+                    next = null;
+                } else if (s.outbox.isEmpty()) {
+                    s.scheduled = false;
+                    return;
+                } else if (i == BATCH) {
+                    next = null;
+                } else {
+                    next = s.outbox.pollFirst();
+                }
+            }
+            if (next == null) {
+                if (i == BATCH && !isClosing(s)) {
+                    schedule(s);
+                } else {
+                    // Closing: nothing can be queued any more and this task stays the only one, so complete once.
+                    s.emitter.complete();
+                }
+                return;
+            }
+            if (!send(s, next)) {
+                return;
+            }
+        }
+    }
+
+    private static boolean isClosing(Subscription s) {
+        synchronized (s) {
+            return s.closing;
+        }
+    }
+
+    /** Sends the item if the subscriber may see it; false when the send failed and ended the subscription. */
+    private boolean send(Subscription s, Outgoing item) {
+        SseEmitter.SseEventBuilder event;
+        if (item instanceof EventItem e) {
+            LiveUpdateDto update = visibleUpdate(s.actor, e.event());
+            if (update == null) {
+                return true;
+            }
+            event = SseEmitter.event().name(EVENT_NAME).data(update, MediaType.APPLICATION_JSON);
+        } else {
+            event = SseEmitter.event().comment(((CommentItem) item).comment());
+        }
+        try {
+            s.emitter.send(event);
+        } catch (IOException | RuntimeException e) {
+            remove(s);
+            synchronized (s) {
+                // Ended by the error: nothing more is queued or sent, and this task (the only one) stops here.
+                s.closing = true;
+                s.outbox.clear();
+            }
+            s.emitter.completeWithError(e);
+            return false;
+        }
+        return true;
     }
 
     /** The update the actor may see about the event now, or null. */
@@ -285,22 +471,24 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
                 ? new LiveUpdateDto(ws.value(), conversation, messageId.value(), kind) : null;
     }
 
-    private void send(Subscription s, SseEmitter.SseEventBuilder event) {
-        try {
-            s.emitter.send(event);
-        } catch (IOException | IllegalStateException e) {
-            remove(s);
-            s.emitter.completeWithError(e);
-        }
-    }
-
+    /** Queues a comment for every subscriber with nothing waiting (one with events waiting is being written to). */
     private void heartbeat() {
         List<Subscription> all;
         synchronized (lock) {
             all = byUser.values().stream().flatMap(Deque::stream).toList();
         }
         for (Subscription s : all) {
-            send(s, SseEmitter.event().comment("keep-alive"));
+            boolean schedule = false;
+            synchronized (s) {
+                if (!s.closing && s.outbox.isEmpty() && !s.scheduled) {
+                    s.outbox.addLast(new CommentItem("keep-alive"));
+                    s.scheduled = true;
+                    schedule = true;
+                }
+            }
+            if (schedule) {
+                schedule(s);
+            }
         }
     }
 
@@ -331,22 +519,17 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
     }
 
     /**
-     * Starts the dispatcher (and the heartbeat). A stopped instance can be started again (a paused test context is).
+     * Starts the sender pool (and the heartbeat). A stopped instance can be started again (a paused test context is).
      */
     @Override
     public synchronized void start() {
         if (running) {
             return;
         }
-        dispatcher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(settings.queueCapacity()), daemon("workspace-live-updates"),
-                (task, executor) -> {
-                    long n = dropped.incrementAndGet();
-                    if (n == 1 || n % 1000 == 0) {
-                        log.warn("Live updates dropped {} event(s) in all: the dispatcher's queue of {} is full;"
-                                + " subscribers catch up by polling", n, settings.queueCapacity());
-                    }
-                });
+        // At most one task per subscriber is ever queued, so the queue is bounded by the subscriptions.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.senderThreads(), settings.senderThreads(), 0,
+                TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), daemon("workspace-live-updates"));
+        senders = pool;
         Duration every = settings.heartbeatInterval();
         if (!every.isZero() && !every.isNegative()) {
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -357,7 +540,10 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
         running = true;
     }
 
-    /** Ends every subscription and stops the dispatcher. */
+    /**
+     * Ends every subscription and stops the sender pool: a subscription with a send in flight is completed by its
+     * sender once that send returns, so stopping never waits for a client.
+     */
     @Override
     public synchronized void stop() {
         if (!running) {
@@ -371,16 +557,16 @@ public final class ConversationLiveUpdates implements DomainEventListener, Smart
             byWorkspace.clear();
             total = 0;
         }
-        all.forEach(s -> s.emitter.complete());
+        all.forEach(this::close);
         ScheduledExecutorService scheduler = heartbeats;
         if (scheduler != null) {
             scheduler.shutdownNow();
             heartbeats = null;
         }
-        ThreadPoolExecutor current = dispatcher;
-        if (current != null) {
-            current.shutdown();
-            dispatcher = null;
+        ThreadPoolExecutor pool = senders;
+        if (pool != null) {
+            pool.shutdown();
+            senders = null;
         }
     }
 

@@ -56,7 +56,8 @@ class ConfigurationMetadataTest {
         defaults.put("client-workspace.rest.live-updates.heartbeat-interval", "25s");
         defaults.put("client-workspace.rest.live-updates.max-subscribers-per-user", 5);
         defaults.put("client-workspace.rest.live-updates.max-subscribers", 1000);
-        defaults.put("client-workspace.rest.live-updates.queue-capacity", 10000);
+        defaults.put("client-workspace.rest.live-updates.outbox-capacity", 100);
+        defaults.put("client-workspace.rest.live-updates.sender-threads", 4);
 
         for (java.util.Map.Entry<String, Object> expected : defaults.entrySet()) {
             List<Map<String, Object>> properties = JsonPath.read(metadata,

@@ -118,4 +118,15 @@ class WorkspacePropertiesTest {
         runner.withPropertyValues("client-workspace.store=MEMORY").run(context ->
                 assertThat(context.getBean(WorkspaceProperties.class).getStore()).isEqualTo(WorkspaceProperties.Store.MEMORY));
     }
+
+    @Test
+    void theLiveUpdateOutboxAndSenderPropertiesBind() {
+        runner.withPropertyValues("client-workspace.rest.live-updates.outbox-capacity=7",
+                "client-workspace.rest.live-updates.sender-threads=2").run(context -> {
+                    WorkspaceProperties.Rest.LiveUpdates live = context.getBean(WorkspaceProperties.class).getRest()
+                            .getLiveUpdates();
+                    assertThat(live.getOutboxCapacity()).isEqualTo(7);
+                    assertThat(live.getSenderThreads()).isEqualTo(2);
+                });
+    }
 }

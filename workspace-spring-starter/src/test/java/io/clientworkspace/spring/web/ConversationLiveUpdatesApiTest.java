@@ -26,9 +26,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Live updates of conversations (server-sent events): what each subscriber receives after commit, and that a client
  * never receives anything about internal notes or internal conversations.
  *
- * <p>Events are delivered in commit order by one dispatcher, so once a subscriber has received the event of the last
- * change, it has been sent (or not) everything before it: the tests wait for that last event (never for a time) and
- * then assert on the whole stream.
+ * <p>Each subscriber's events are sent in commit order from its own outbox, one at a time, so once a subscriber has
+ * received the event of the last change, it has been sent (or not) everything before it: the tests wait for that last
+ * event (never for a time) and then assert on the whole stream.
  */
 class ConversationLiveUpdatesApiTest extends ApiTestSupport {
 
