@@ -81,7 +81,8 @@ public final class JpaReplyTokenStore extends JpaStoreSupport implements ReplyTo
         requireNonNull(conversationId, "conversationId must not be null");
         requireNonNull(recipient, "recipient must not be null");
         requireNonNull(now, "now must not be null");
-        return tx(() -> mapDetached(em().createQuery("select t from CwkReplyToken t where t.tenantId = :tenant"
+        return tx(() -> this.<ReplyTokenEntity, ReplyToken>mapDetached(em().createQuery(
+                        "select t from CwkReplyToken t where t.tenantId = :tenant"
                         + " and t.workspaceId = :ws and t.conversationId = :conversation and t.recipientId = :recipient"
                         + " and t.revokedAt is null and t.expiresAt > :now order by t.issuedAt, t.id",
                         ReplyTokenEntity.class)
