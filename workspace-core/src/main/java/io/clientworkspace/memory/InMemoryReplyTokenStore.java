@@ -13,6 +13,7 @@ import io.clientworkspace.spi.ReplyTokenStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,22 @@ final class InMemoryReplyTokenStore implements ReplyTokenStore {
     @Override
     public Optional<ReplyToken> find(TenantId tenantId, WorkspaceId workspaceId, ReplyTokenId id) {
         return tx.read(() -> Optional.ofNullable(tokens.get(new Key(tenantId, workspaceId, id))));
+    }
+
+    @Override
+    public List<ReplyToken> live(TenantId tenantId, WorkspaceId workspaceId, ConversationId conversationId,
+                                 UserId recipient, Instant now) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(conversationId, "conversationId must not be null");
+        requireNonNull(recipient, "recipient must not be null");
+        requireNonNull(now, "now must not be null");
+        return tx.read(() -> tokens.values().stream()
+                .filter(t -> t.tenantId().equals(tenantId) && t.workspaceId().equals(workspaceId)
+                        && t.conversationId().equals(conversationId) && t.recipient().equals(recipient)
+                        && !t.revoked() && !t.expiredAt(now))
+                .sorted(Comparator.comparing(ReplyToken::issuedAt).thenComparing(t -> t.id().value()))
+                .toList());
     }
 
     @Override

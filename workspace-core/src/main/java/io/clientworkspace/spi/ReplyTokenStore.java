@@ -9,6 +9,7 @@ import io.clientworkspace.message.reply.ReplyReceipt;
 import io.clientworkspace.message.reply.ReplyToken;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,13 @@ public interface ReplyTokenStore {
 
     /** The token with this id in this workspace. */
     Optional<ReplyToken> find(TenantId tenantId, WorkspaceId workspaceId, ReplyTokenId id);
+
+    /**
+     * The live tokens of one recipient in one conversation: not revoked and not expired at {@code now}
+     * ({@code expiresAt} after {@code now}), oldest first (by {@code issuedAt}, then by id).
+     */
+    List<ReplyToken> live(TenantId tenantId, WorkspaceId workspaceId, ConversationId conversationId, UserId recipient,
+                          Instant now);
 
     /**
      * Revokes the token at {@code at} unless it is revoked already (then it keeps its first revocation time).

@@ -15,6 +15,7 @@ import io.clientworkspace.message.reply.ReplyToken;
 import io.clientworkspace.spi.ReplyTokenStore;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -70,6 +71,25 @@ public final class JpaReplyTokenStore extends JpaStoreSupport implements ReplyTo
         requireNonNull(id, "id must not be null");
         return tx(() -> Optional.ofNullable(em().find(ReplyTokenEntity.class, key(tenantId, workspaceId, id)))
                 .map(e -> mapDetached(e, JpaReplyTokenStore::toDomain)));
+    }
+
+    @Override
+    public List<ReplyToken> live(TenantId tenantId, WorkspaceId workspaceId, ConversationId conversationId,
+                                 UserId recipient, Instant now) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(conversationId, "conversationId must not be null");
+        requireNonNull(recipient, "recipient must not be null");
+        requireNonNull(now, "now must not be null");
+        return tx(() -> this.<ReplyTokenEntity, ReplyToken>mapDetached(em().createQuery(
+                        "select t from CwkReplyToken t where t.tenantId = :tenant"
+                        + " and t.workspaceId = :ws and t.conversationId = :conversation and t.recipientId = :recipient"
+                        + " and t.revokedAt is null and t.expiresAt > :now order by t.issuedAt, t.id",
+                        ReplyTokenEntity.class)
+                .setParameter("tenant", tenantId.value()).setParameter("ws", workspaceId.value())
+                .setParameter("conversation", conversationId.value()).setParameter("recipient", recipient.value())
+                .setParameter("now", now)
+                .getResultList(), JpaReplyTokenStore::toDomain));
     }
 
     @Override

@@ -44,7 +44,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * token's conversation as its recipient with quoted history and signature stripped, and every hostile case is
  * refused and changes nothing (expired, revoked, unknown, tampered and other tenants' tokens, a recipient removed
  * or downgraded since, a client token for an internal conversation, an archived workspace, a huge or empty body),
- * and a mail server's retry posts once. Extend it and implement {@link #createStores()}.
+ * and a mail server's retry (also concurrent deliveries) posts once. Nobody obtains a token for someone else: a
+ * member issues only for themselves, the host-level {@code issueFor} for any eligible recipient; at most
+ * {@code MAX_LIVE_TOKENS} tokens per recipient and conversation are live. Extend it and implement {@link #createStores()}.
  */
 public abstract class RepliesContract extends StoreContractSupport {
 
@@ -109,7 +111,7 @@ public abstract class RepliesContract extends StoreContractSupport {
     }
 
     private IssuedReplyToken tokenFor(Actor recipient) {
-        return kit.replies().issue(lead, ws.id(), general.id(), recipient.userId());
+        return kit.replies().issueFor(lead.tenantId(), ws.id(), general.id(), recipient.userId());
     }
 
     private ReceivedReply receive(String token, String text) {
@@ -147,7 +149,7 @@ public abstract class RepliesContract extends StoreContractSupport {
         assertThat(token.recipient()).isEqualTo(client.userId());
         assertThat(token.recipientKind()).isEqualTo(ActorKind.CLIENT);
         assertThat(token.conversationId()).isEqualTo(general.id());
-        assertThat(token.issuedBy()).isEqualTo(lead.userId());
+        assertThat(token.issuedBy()).isEqualTo(client.userId());
         assertThat(Duration.between(token.issuedAt(), token.expiresAt())).isEqualTo(Duration.ofDays(30));
     }
 
@@ -155,7 +157,7 @@ public abstract class RepliesContract extends StoreContractSupport {
     void aClientTokenForAnInternalConversationCannotBeIssued() {
         Conversation internal = kit.conversations().startTopic(lead, ws.id(), "Pricing", Visibility.TEAM);
 
-        assertThat(catchThrowable(() -> kit.replies().issue(lead, ws.id(), internal.id(), client.userId())))
+        assertThat(catchThrowable(() -> kit.replies().issueFor(lead.tenantId(), ws.id(), internal.id(), client.userId())))
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).fieldErrors())
                         .containsExactly(FieldError.of("recipient", "cannot see this conversation")));
@@ -172,7 +174,8 @@ public abstract class RepliesContract extends StoreContractSupport {
 
     @Test
     void aNonMemberGetsNoToken() {
-        assertThat(fields(catchThrowable(() -> kit.replies().issue(lead, ws.id(), general.id(), UserId.of("stranger")))))
+        assertThat(fields(catchThrowable(() -> kit.replies().issueFor(lead.tenantId(), ws.id(), general.id(),
+                UserId.of("stranger")))))
                 .containsExactly("recipient");
     }
 
@@ -189,8 +192,71 @@ public abstract class RepliesContract extends StoreContractSupport {
         Workspace other = kit.workspaces().create(lead, NewWorkspace.of("Globex", "globex"));
         kit.members().add(lead, other.id(), client.userId(), WorkspaceRole.CLIENT_CONTRIBUTOR);
 
-        assertThatThrownBy(() -> kit.replies().issue(lead, other.id(), general.id(), client.userId()))
+        assertThatThrownBy(() -> kit.replies().issue(lead, other.id(), general.id(), lead.userId()))
                 .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> kit.replies().issueFor(lead.tenantId(), other.id(), general.id(), client.userId()))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aTeamMemberCannotObtainATokenForSomeoneElse() {
+        ReplyTokenStore store = stores().require(ReplyTokenStore.class);
+
+        assertThatThrownBy(() -> kit.replies().issue(tom, ws.id(), general.id(), client.userId()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> kit.replies().issue(lead, ws.id(), general.id(), tom.userId()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(store.live(lead.tenantId(), ws.id(), general.id(), client.userId(), clock.instant())).isEmpty();
+        assertThat(store.live(lead.tenantId(), ws.id(), general.id(), tom.userId(), clock.instant())).isEmpty();
+    }
+
+    @Test
+    void aClientGetsATokenForThemselvesAndItsReplyIsTheirs() {
+        IssuedReplyToken own = kit.replies().issue(client, ws.id(), general.id(), client.userId());
+
+        ReceivedReply received = receive(own.token(), "Mine");
+
+        assertThat(own.record().issuedBy()).isEqualTo(client.userId());
+        assertThat(received.author()).isEqualTo(client.userId());
+        assertThat(messages(general)).singleElement().extracting(Message::authorId).isEqualTo(client.userId());
+    }
+
+    @Test
+    void theHostIssuesTokensForAnyEligibleRecipient() {
+        IssuedReplyToken clients = kit.replies().issueFor(lead.tenantId(), ws.id(), general.id(), client.userId());
+        IssuedReplyToken toms = kit.replies().issueFor(lead.tenantId(), ws.id(), general.id(), tom.userId());
+
+        receive(clients.token(), "From the client");
+        receive(toms.token(), "From Tom");
+
+        assertThat(messages(general)).extracting(Message::authorId)
+                .containsExactlyInAnyOrder(client.userId(), tom.userId());
+    }
+
+    @Test
+    void theHostCannotIssueInAnArchivedWorkspace() {
+        kit.workspaces().archive(lead, ws.id(), kit.workspaces().get(lead, ws.id()).version());
+
+        assertThatThrownBy(() -> tokenFor(client)).isInstanceOf(ArchivedException.class);
+    }
+
+    @Test
+    void issuingASixthLiveTokenRevokesTheOldest() {
+        List<IssuedReplyToken> issued = new java.util.ArrayList<>();
+        for (int i = 0; i <= io.clientworkspace.message.reply.ReplyService.MAX_LIVE_TOKENS; i++) {
+            issued.add(tokenFor(client));
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(stores().require(ReplyTokenStore.class)
+                .live(lead.tenantId(), ws.id(), general.id(), client.userId(), clock.instant()))
+                .extracting(ReplyToken::id)
+                .containsExactlyElementsOf(issued.subList(1, issued.size()).stream().map(t -> t.record().id()).toList());
+        assertThatThrownBy(() -> receive(issued.get(0).token(), "Old address"))
+                .isInstanceOfSatisfying(GoneException.class,
+                        e -> assertThat(e.reason()).isEqualTo(GoneException.Reason.REVOKED));
+        assertThat(receive(issued.get(1).token(), "Second address still works").duplicate()).isFalse();
+        assertThat(receive(tokenFor(tom).token(), "Tom's own tokens are counted apart").duplicate()).isFalse();
     }
 
     // ------------------------------------------------------------------------------------------ receiving
@@ -215,7 +281,7 @@ public abstract class RepliesContract extends StoreContractSupport {
     @Test
     void aTeamMembersReplyInAnInternalConversationIsAnInternalNote() {
         Conversation internal = kit.conversations().startTopic(lead, ws.id(), "Pricing", Visibility.TEAM);
-        IssuedReplyToken issued = kit.replies().issue(lead, ws.id(), internal.id(), tom.userId());
+        IssuedReplyToken issued = kit.replies().issueFor(lead.tenantId(), ws.id(), internal.id(), tom.userId());
 
         receive(issued.token(), "Agreed, 10% off.\n\n-- \nTom\nAcme Agency");
 
@@ -265,6 +331,23 @@ public abstract class RepliesContract extends StoreContractSupport {
         assertThat(retry.duplicate()).isTrue();
         assertThat(retry.messageId()).isEqualTo(first.messageId());
         assertThat(messages(general)).hasSize(1);
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneInboundReplyPostOnceAndAllAnswerTheFirstMessage() {
+        IssuedReplyToken issued = tokenFor(client);
+        InboundReply reply = new InboundReply(issued.token(), Optional.empty(), "Delivered twice",
+                Optional.of("<race@mail.acme.example>"));
+
+        Concurrently.Outcomes<ReceivedReply> outcomes = Concurrently.run(i ->
+                kit.replies().receive(lead.tenantId(), reply));
+
+        assertThat(outcomes.failures()).isEmpty();
+        assertThat(outcomes.successes()).filteredOn(r -> !r.duplicate()).hasSize(1);
+        assertThat(outcomes.successes()).extracting(ReceivedReply::messageId)
+                .containsOnly(outcomes.successes().get(0).messageId());
+        assertThat(messages(general)).singleElement().extracting(Message::id)
+                .isEqualTo(outcomes.successes().get(0).messageId());
     }
 
     @Test

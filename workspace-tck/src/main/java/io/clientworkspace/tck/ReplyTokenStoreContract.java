@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The contract of {@link ReplyTokenStore}: tokens found by the hash of their secret only within their tenant,
- * revocation that keeps the first revocation time, bulk revocation by conversation and recipient, and receipts
+ * revocation that keeps the first revocation time, the live tokens of a recipient in a conversation, bulk revocation by conversation and recipient, and receipts
  * unique per token and inbound key. Extend it and implement {@link #createStores()}.
  */
 public abstract class ReplyTokenStoreContract extends StoreContractSupport {
@@ -74,6 +74,26 @@ public abstract class ReplyTokenStoreContract extends StoreContractSupport {
         assertConflict(ConflictException.Reason.ALREADY_EXISTS, () -> stored(token));
         assertConflict(ConflictException.Reason.ALREADY_EXISTS, () -> stored(sameHashCopy));
         assertThat(tokens().find(workspace.tenantId(), workspace.id(), sameHash.id())).isEmpty();
+    }
+
+    @Test
+    void liveListsOnlyTheRecipientsUnrevokedUnexpiredTokensOfTheConversationOldestFirst() {
+        Workspace workspace = storedWorkspace();
+        ConversationId conversation = conversationData.conversationId();
+        UserId recipient = data.userId();
+        ReplyToken older = stored(token(workspace, conversation, recipient));
+        ReplyToken revoked = stored(token(workspace, conversation, recipient));
+        ReplyToken newer = stored(token(workspace, conversation, recipient));
+        stored(token(workspace, conversation, data.userId()));
+        stored(token(workspace, conversationData.conversationId(), recipient));
+        inUnitOfWork(() -> tokens().revoke(workspace.tenantId(), workspace.id(), revoked.id(), data.instant()));
+
+        assertThat(tokens().live(workspace.tenantId(), workspace.id(), conversation, recipient, older.issuedAt()))
+                .containsExactly(older, newer);
+        assertThat(tokens().live(workspace.tenantId(), workspace.id(), conversation, recipient, older.expiresAt()))
+                .containsExactly(newer);
+        assertThat(tokens().live(workspace.tenantId(), storedWorkspace().id(), conversation, recipient,
+                older.issuedAt())).isEmpty();
     }
 
     @Test

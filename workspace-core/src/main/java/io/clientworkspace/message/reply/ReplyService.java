@@ -1,6 +1,7 @@
 package io.clientworkspace.message.reply;
 
 import io.clientworkspace.AccessDeniedException;
+import io.clientworkspace.ConflictException;
 import io.clientworkspace.Actor;
 import io.clientworkspace.ConversationId;
 import io.clientworkspace.FieldError;
@@ -20,6 +21,7 @@ import io.clientworkspace.message.Conversation;
 import io.clientworkspace.message.ConversationService;
 import io.clientworkspace.message.Message;
 import io.clientworkspace.message.NewMessage;
+import io.clientworkspace.spi.ConversationStore;
 import io.clientworkspace.spi.ReplyTokenStore;
 import io.clientworkspace.workspace.WorkspaceAccess;
 
@@ -40,13 +42,17 @@ import static java.util.Objects.requireNonNull;
  * every reply e-mail its mail server receives to {@link #receive}, which posts it into that conversation as that
  * recipient.
  *
+ * <p>Who gets a token: the host's mailer asks for one for the member it e-mails ({@link #issueFor}, a host-level
+ * call without an actor, never to be exposed to end users), or a signed-in member for themselves
+ * ({@link #issue}). Nobody can obtain a token for someone else: the token lets its holder post as its recipient.
+ *
  * <p>A token is a bearer secret of 256 random bits, stored only as its SHA-256 hash. It names one recipient and
  * one conversation, expires ({@code WorkspaceKit.Builder.replyTokenValidity}, 30 days by default) and can be
  * revoked. It carries no rights of its own: a reply is posted through {@link ConversationService#post} as the
  * recipient, so the recipient's permissions <em>at the time of the reply</em> apply (a removed or downgraded
  * member cannot post, an archived workspace refuses, events, mentions rules and activity are those of any post).
  * A reply is a client-visible message, or an internal note when the conversation is internal (only team members
- * can get tokens for those). Issuing and revoking tokens publish no events.
+ * can get tokens for those). At most {@link #MAX_LIVE_TOKENS} tokens per recipient and conversation are live. Issuing and revoking tokens publish no events.
  *
  * <p>What an inbound caller learns: a malformed token, an unknown one and a token of another tenant all answer
  * the same {@link NotFoundException} ({@code reply-token}); only a genuine token of the tenant is told apart as
@@ -64,6 +70,12 @@ public final class ReplyService {
     /** The longest validity a kit may be configured with: 365 days. */
     public static final Duration MAX_VALIDITY = Duration.ofDays(365);
 
+    /**
+     * How many live (neither revoked nor expired) tokens one recipient may have in one conversation: 5. Issuing
+     * one more revokes the oldest.
+     */
+    public static final int MAX_LIVE_TOKENS = 5;
+
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
     private final Kernel kernel;
@@ -71,6 +83,7 @@ public final class ReplyService {
     private final Authorizer authorizer;
     private final ConversationService conversations;
     private final ReplyTokenStore tokens;
+    private final ConversationStore conversationStore;
     private final Duration validity;
     private final SecureRandom random = new SecureRandom();
 
@@ -82,6 +95,7 @@ public final class ReplyService {
         this.conversations = requireNonNull(conversations, "conversations must not be null");
         this.validity = requireValidity(validity);
         this.tokens = kernel.stores().require(ReplyTokenStore.class);
+        this.conversationStore = kernel.stores().require(ConversationStore.class);
     }
 
     /**
@@ -99,11 +113,14 @@ public final class ReplyService {
     }
 
     /**
-     * Issues a reply token for {@code recipient} in the conversation. The actor must see the conversation and be
-     * a team member or the recipient; the recipient must be a member of the workspace who can see the
-     * conversation and post in it now (field {@code recipient}: "is not a member of this workspace", "cannot see
-     * this conversation", "may not post in this conversation" — so a client can never get a token for an
-     * internal conversation). Refused in an archived workspace.
+     * Issues a reply token to the actor, for themselves: {@code recipient} must be the actor (anyone else is
+     * refused with {@link AccessDeniedException}, team members included: a token lets its holder post as its
+     * recipient, so nobody may obtain one for someone else; a host's notification mailer uses {@link #issueFor}).
+     * The actor must see the conversation ({@link NotFoundException} otherwise), be a member of the workspace who
+     * may post in it now (field {@code recipient}: "is not a member of this workspace", "cannot see this
+     * conversation", "may not post in this conversation"), and the workspace must not be archived. At most
+     * {@link #MAX_LIVE_TOKENS} tokens of one recipient and conversation are live: issuing another revokes the
+     * oldest live ones (see {@link #issueFor}).
      *
      * @return the secret token (shown only here) and what is stored
      */
@@ -112,13 +129,45 @@ public final class ReplyService {
         requireNonNull(conversationId, "conversationId must not be null");
         requireNonNull(recipient, "recipient must not be null");
         Conversation conversation = conversations.get(actor, workspaceId, conversationId);
-        if (!actor.isTeam() && !actor.userId().equals(recipient)) {
-            throw new AccessDeniedException(actor, "being on the team or the recipient", "issue reply addresses");
+        if (!actor.userId().equals(recipient)) {
+            throw new AccessDeniedException(actor, "being the recipient", "issue reply addresses for someone else");
         }
-        access.requireWritable(actor, workspaceId, Permission.VIEW_WORKSPACE, "issue reply addresses");
-        Actor author = recipientActor(actor.tenantId(), workspaceId, recipient)
+        return issueChecked(actor.tenantId(), workspaceId, conversation, recipient);
+    }
+
+    /**
+     * Issues a reply token for {@code recipient}, on behalf of the host application itself (no actor, like
+     * {@code kit.tenants().create}): this is what a host's notification mailer calls before it e-mails a member
+     * about a conversation. The secret lets whoever holds it post as {@code recipient}, so <strong>never expose
+     * this method to end users</strong> (no REST endpoint or page may let a user choose the recipient and see the
+     * token): only put the token into the e-mail sent to the recipient. The recipient is checked as in
+     * {@link #issue}: the conversation must exist in the workspace ({@link NotFoundException} {@code conversation}
+     * otherwise), the recipient must be a member who can see it and may post in it now (field {@code recipient}),
+     * and the workspace must not be archived.
+     *
+     * <p>Tokens cannot be handed out twice (only their hash is stored), so each call issues a new one. At most
+     * {@link #MAX_LIVE_TOKENS} tokens of one recipient and conversation are live (neither revoked nor expired):
+     * issuing one more revokes the oldest live ones, so the oldest notification's reply address stops working
+     * first. Concurrent issuing for one workspace is serialized by the workspace's write lock, so the cap holds.
+     *
+     * @return the secret token (shown only here) and what is stored ({@code issuedBy} is the recipient)
+     */
+    public IssuedReplyToken issueFor(TenantId tenantId, WorkspaceId workspaceId, ConversationId conversationId,
+                                     UserId recipient) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(conversationId, "conversationId must not be null");
+        requireNonNull(recipient, "recipient must not be null");
+        Conversation conversation = conversationStore.find(tenantId, workspaceId, conversationId)
+                .orElseThrow(() -> new NotFoundException("conversation", conversationId.value()));
+        return issueChecked(tenantId, workspaceId, conversation, recipient);
+    }
+
+    private IssuedReplyToken issueChecked(TenantId tenantId, WorkspaceId workspaceId, Conversation conversation,
+                                          UserId recipient) {
+        Actor author = recipientActor(tenantId, workspaceId, recipient)
                 .orElseThrow(() -> new ValidationException(FieldError.of("recipient", "is not a member of this workspace")));
-        if (conversations.find(author, workspaceId, conversationId).isEmpty()) {
+        if (conversations.find(author, workspaceId, conversation.id()).isEmpty()) {
             throw new ValidationException(FieldError.of("recipient", "cannot see this conversation"));
         }
         if (!authorizer.can(author, workspaceId, postPermission(conversation.visibility()))) {
@@ -126,8 +175,14 @@ public final class ReplyService {
         }
         String secret = newSecret();
         return kernel.write(changes -> {
-            ReplyToken stored = tokens.insert(new ReplyToken(ReplyTokenId.of(kernel.newId()), actor.tenantId(),
-                    workspaceId, conversationId, recipient, author.kind(), sha256(secret), actor.userId(),
+            // Locks the workspace row for this unit of work: concurrent issuers queue, so the cap below holds.
+            access.requireWritable(author, workspaceId, Permission.VIEW_WORKSPACE, "issue reply addresses");
+            List<ReplyToken> live = tokens.live(tenantId, workspaceId, conversation.id(), recipient, changes.now());
+            for (int i = 0; i <= live.size() - MAX_LIVE_TOKENS; i++) {
+                tokens.revoke(tenantId, workspaceId, live.get(i).id(), changes.now());
+            }
+            ReplyToken stored = tokens.insert(new ReplyToken(ReplyTokenId.of(kernel.newId()), tenantId,
+                    workspaceId, conversation.id(), recipient, author.kind(), sha256(secret), recipient,
                     changes.now(), changes.now().plus(validity), Optional.empty()));
             return new IssuedReplyToken(secret, stored);
         });
@@ -189,6 +244,11 @@ public final class ReplyService {
      * recipient must still be a member of the same kind ({@link AccessDeniedException}); then
      * {@link ConversationService#post} applies every rule of a normal post (permissions now, archived workspace,
      * hidden conversation, body of at most 10,000 characters in field {@code body}).
+     *
+     * <p>Concurrent deliveries of the same inbound reply (same token and inbound id) post once: the others
+     * answer like a retry ({@code duplicate}, the first message). The loser's conflict is caught after its unit of
+     * work rolled back, so call this outside a transaction of your own (a mail webhook does): inside one, the
+     * database may have aborted the host's transaction.
      */
     public ReceivedReply receive(TenantId tenantId, InboundReply reply) {
         requireNonNull(tenantId, "tenantId must not be null");
@@ -230,13 +290,26 @@ public final class ReplyService {
                 .filter(a -> a.kind() == token.recipientKind())
                 .orElseThrow(() -> new AccessDeniedException(new Actor(tenantId, token.recipient(), token.recipientKind()),
                         "membership of the workspace", "reply by e-mail"));
-        return kernel.write(changes -> {
-            Message posted = conversations.post(author, token.workspaceId(), token.conversationId(),
-                    new NewMessage(body, Visibility.CLIENT, List.of(), List.of()));
-            inboundKey.ifPresent(key -> tokens.insertReceipt(new ReplyReceipt(tenantId, token.workspaceId(), token.id(),
-                    key, posted.id(), changes.now())));
-            return new ReceivedReply(token.workspaceId(), token.conversationId(), posted.id(), token.recipient(), false);
-        });
+        try {
+            return kernel.write(changes -> {
+                Message posted = conversations.post(author, token.workspaceId(), token.conversationId(),
+                        new NewMessage(body, Visibility.CLIENT, List.of(), List.of()));
+                inboundKey.ifPresent(key -> tokens.insertReceipt(new ReplyReceipt(tenantId, token.workspaceId(),
+                        token.id(), key, posted.id(), changes.now())));
+                return new ReceivedReply(token.workspaceId(), token.conversationId(), posted.id(), token.recipient(),
+                        false);
+            });
+        } catch (ConflictException e) {
+            // Caught outside the unit of work, after it rolled back (nothing of this call was posted): another
+            // delivery of the same inbound reply won the race and stored its receipt. Answer like a retry.
+            if (inboundKey.isEmpty()) {
+                throw e;
+            }
+            return tokens.findReceipt(tenantId, token.workspaceId(), token.id(), inboundKey.get())
+                    .map(r -> new ReceivedReply(token.workspaceId(), token.conversationId(), r.messageId(),
+                            token.recipient(), true))
+                    .orElseThrow(() -> e);
+        }
     }
 
     private Optional<Actor> recipientActor(TenantId tenantId, WorkspaceId workspaceId, UserId recipient) {

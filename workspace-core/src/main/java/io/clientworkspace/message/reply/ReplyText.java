@@ -23,15 +23,24 @@ import static java.util.Objects.requireNonNull;
  *       "Sent from Yahoo Mail ...".</li>
  * </ul>
  * Trailing blank lines and surrounding whitespace are removed; the result may be empty. The scan is linear in
- * the text's length (the patterns are anchored and bounded).
+ * the text's length: the patterns are anchored and bounded, lines over {@value #MAX_ATTRIBUTION_LINE} characters
+ * are never taken for an attribution, and the German and Dutch forms look for the colon with {@code [^:]}
+ * classes, so no line costs more than a bounded number of steps per character.
  */
 public final class ReplyText {
 
+    /**
+     * Lines longer than this are never taken for an attribution (a real one is far shorter); together with the
+     * negated character classes below ({@code [^:]}), this keeps the attribution checks linear in the text's length.
+     */
+    static final int MAX_ATTRIBUTION_LINE = 400;
+
     private static final Pattern ATTRIBUTION = Pattern.compile(
-            "^(on\\s.{1,300}\\swrote:|le\\s.{1,300}\\sa\\s+écrit\\s?:|am\\s.{1,300}\\sschrieb.{0,300}:"
-                    + "|el\\s.{1,300}\\sescribió:|op\\s.{1,300}\\sschreef.{0,300}:)$");
+            "^(on\\s.{1,300}\\swrote:|le\\s.{1,300}\\sa\\s+écrit\\s?:|am\\s.{1,300}\\sschrieb[^:]{0,300}:"
+                    + "|el\\s.{1,300}\\sescribió:|op\\s.{1,300}\\sschreef[^:]{0,300}:)$");
     private static final Pattern ATTRIBUTION_START = Pattern.compile("^(on|le|am|el|op)\\s.{1,300}$");
-    private static final Pattern ATTRIBUTION_END = Pattern.compile("^.{0,300}(wrote|a\\s+écrit\\s?|schrieb.{0,300}|escribió|schreef.{0,300}):$");
+    private static final Pattern ATTRIBUTION_END = Pattern.compile(
+            "^.{0,300}(wrote|a\\s+écrit\\s?|schrieb[^:]{0,300}|escribió|schreef[^:]{0,300}):$");
     private static final Pattern ORIGINAL = Pattern.compile("^-{2,}\\s*(original message|forwarded message|ursprüngliche nachricht|message d'origine)\\s*-{2,}$");
     private static final Pattern UNDERSCORES = Pattern.compile("^_{10,}$");
     private static final Pattern HEADER_FROM = Pattern.compile("^(from|von|de):\\s.{0,300}$");
@@ -55,11 +64,13 @@ public final class ReplyText {
             if (line.equals("-- ") || line.equals("--")) {
                 break;
             }
-            if (ATTRIBUTION.matcher(lower).matches() || ORIGINAL.matcher(lower).matches()
+            boolean attributionSized = trimmed.length() <= MAX_ATTRIBUTION_LINE;
+            if (attributionSized && ATTRIBUTION.matcher(lower).matches() || ORIGINAL.matcher(lower).matches()
                     || UNDERSCORES.matcher(trimmed).matches()) {
                 break;
             }
-            if (ATTRIBUTION_START.matcher(lower).matches() && i + 1 < lines.length
+            if (attributionSized && i + 1 < lines.length && ATTRIBUTION_START.matcher(lower).matches()
+                    && lines[i + 1].strip().length() <= MAX_ATTRIBUTION_LINE
                     && ATTRIBUTION_END.matcher(lines[i + 1].strip().toLowerCase(Locale.ROOT)).matches()) {
                 break;
             }

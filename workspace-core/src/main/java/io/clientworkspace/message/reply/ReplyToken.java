@@ -24,7 +24,8 @@ import static java.util.Objects.requireNonNull;
  * @param recipient     the only user the token posts as
  * @param recipientKind whether the recipient is a team member or a client (from the membership at issue time)
  * @param tokenHash     lower-case hex SHA-256 of the token string (64 characters)
- * @param issuedBy      who issued it
+ * @param issuedBy      for whom it was issued: the recipient (a member issues only for themselves, and the host's
+ *                      {@code issueFor} records the recipient it issued for)
  * @param issuedAt      when
  * @param expiresAt     after when it is refused as expired
  * @param revokedAt     when it was revoked, if it was

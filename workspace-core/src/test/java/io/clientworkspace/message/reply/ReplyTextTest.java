@@ -72,4 +72,27 @@ class ReplyTextTest {
     void aTextWithoutHistoryIsKeptWithItsInnerLines() {
         assertThat(ReplyText.strip("  First line\n\nSecond paragraph  \n")).isEqualTo("First line\n\nSecond paragraph");
     }
+
+    @Test
+    void aLineLongerThanAnAttributionIsNeverTakenForOne() {
+        String longLine = "Am " + "x".repeat(250) + " schrieb " + "y".repeat(250) + ":";
+
+        assertThat(ReplyText.strip("Danke\n" + longLine + "\nmore")).isEqualTo("Danke\n" + longLine + "\nmore");
+    }
+
+    @Test
+    void aHostileTwoHundredThousandCharacterReplyOfCraftedLinesStripsCorrectly() {
+        StringBuilder text = new StringBuilder("Real answer\n");
+        String nearMiss = ("am " + " schrieb x".repeat(40)).substring(0, 399);
+        String overlong = "op " + " schreef y".repeat(60);
+        String wrappedStart = "on " + "z".repeat(396);
+        while (text.length() < 199_000) {
+            text.append(nearMiss).append('\n').append(overlong).append(":\n").append(wrappedStart).append('\n');
+        }
+        String kept = text.toString().strip();
+        text.append("Am 01.04.2031 um 09:00 schrieb Ann <a@x.example>:\n> Hallo\n");
+        assertThat(text.length()).isLessThanOrEqualTo(ReplyService.MAX_INBOUND_CHARS);
+
+        assertThat(ReplyText.strip(text.toString())).isEqualTo(kept);
+    }
 }

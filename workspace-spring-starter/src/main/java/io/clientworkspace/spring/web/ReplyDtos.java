@@ -17,7 +17,10 @@ public final class ReplyDtos {
     private ReplyDtos() {
     }
 
-    /** Issue a token for {@code recipient} (a user id, a member of the workspace). */
+    /**
+     * Issue a token for the caller. {@code recipient} may be left out; if given it must be the caller's own user
+     * id (a token for anyone else is refused).
+     */
     public record IssueReplyTokenRequest(@Nullable String recipient) implements RejectsUnknownFields {
     }
 

@@ -31,10 +31,11 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Reply tokens of a conversation, for the host that sends notification e-mails: issue one per recipient (the
- * secret is in the answer once; put it in the Reply-To address), read one, revoke one, or revoke all (of a
- * recipient). Team members issue tokens for any member who can post in the conversation; anyone else only for
- * themselves.
+ * Reply tokens of a conversation: a signed-in member issues one <em>for themselves</em> (the secret is in the
+ * answer once; put it in the Reply-To address), reads one, revokes one, or revokes all (of a recipient). Nobody
+ * can obtain a token for someone else over REST (a token lets its holder post as its recipient): a host's
+ * notification mailer calls {@code kit.replies().issueFor} in-process instead. Reading and revoking never show a
+ * secret.
  */
 @RestController
 @RequestMapping("${client-workspace.rest.base-path:/api}/workspaces/{workspaceId}/conversations/{conversationId}/reply-tokens")
@@ -54,13 +55,17 @@ public class ReplyTokenApiController implements KitController {
         this.addressDomain = requireNonNull(addressDomain, "addressDomain must not be null").strip();
     }
 
-    /** Issues a token for the recipient; 201 with the secret token (only here), its expiry and the address. */
-    @Operation(summary = "Issue a reply-by-e-mail token for a recipient of the conversation (secret shown once)")
+    /**
+     * Issues a token for the caller; 201 with the secret token (only here), its expiry and the address. The body
+     * may be left out; a {@code recipient} other than the caller is refused (403).
+     */
+    @Operation(summary = "Issue a reply-by-e-mail token for the caller in the conversation (secret shown once)")
     @PostMapping
     public ResponseEntity<ReplyTokenDto> issue(Actor actor, @PathVariable String workspaceId,
                                                @PathVariable String conversationId,
-                                               @RequestBody IssueReplyTokenRequest body) {
-        UserId recipient = UserId.of(Inputs.required(body.recipient(), "recipient"));
+                                               @RequestBody(required = false) @Nullable IssueReplyTokenRequest body) {
+        String given = body == null ? null : body.recipient();
+        UserId recipient = given == null || given.isEmpty() ? actor.userId() : UserId.of(given);
         IssuedReplyToken issued = kit.replies().issue(actor, WorkspaceId.of(workspaceId),
                 ConversationId.of(conversationId), recipient);
         String address = addressDomain.isEmpty() ? null

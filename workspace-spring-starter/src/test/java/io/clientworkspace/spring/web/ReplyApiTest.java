@@ -50,13 +50,17 @@ class ReplyApiTest extends FileApiTestSupport {
                 .andReturn().getResponse();
     }
 
+    private MockHttpServletResponse issueOwn(Actor actor) throws Exception {
+        return mvc.perform(post(tokens()).with(as(actor))).andReturn().getResponse();
+    }
+
     private List<Message> messages() {
         return kit.conversations().messages(admin, workspace.id(), general.id(), PageRequest.first(50)).items();
     }
 
     @Test
-    void aTeamMemberIssuesATokenForAClientAndGetsTheSecretOnce() throws Exception {
-        MockHttpServletResponse response = issue(admin, carol);
+    void aClientIssuesATokenForHerselfAndGetsTheSecretOnce() throws Exception {
+        MockHttpServletResponse response = issueOwn(carol);
 
         assertThat(response.getStatus()).isEqualTo(201);
         String json = response.getContentAsString();
@@ -70,11 +74,15 @@ class ReplyApiTest extends FileApiTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(id))
                 .andExpect(jsonPath("$.token").doesNotExist());
+        mvc.perform(get(tokens() + "/" + id).with(as(carol)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.token").doesNotExist())
+                .andExpect(jsonPath("$.address").doesNotExist());
     }
 
     @Test
     void aTokenForAViewerWhoMayNotPostIs400OnRecipient() throws Exception {
-        mvc.perform(post(tokens()).with(as(admin)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(tokens()).with(as(dave)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"recipient\": \"%s\"}".formatted(dave.userId().value())))
                 .andExpect(problem(400, "validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("recipient"));
@@ -87,8 +95,27 @@ class ReplyApiTest extends FileApiTestSupport {
     }
 
     @Test
+    void aTeamMemberCannotObtainATokenForAClient() throws Exception {
+        MockHttpServletResponse response = issue(admin, carol);
+
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(response.getContentAsString()).doesNotContainPattern("[a-z2-7]{52}");
+        assertThat(kit.replies().revokeAll(admin, workspace.id(), java.util.Optional.of(general.id()),
+                java.util.Optional.of(carol.userId()))).isZero();
+    }
+
+    @Test
+    void aTeamMemberIssuesATokenForHimselfWithoutABody() throws Exception {
+        MockHttpServletResponse response = issueOwn(admin);
+
+        assertThat(response.getStatus()).isEqualTo(201);
+        assertThat((String) read(response.getContentAsString(), "$.recipient")).isEqualTo(admin.userId().value());
+        assertThat((String) read(response.getContentAsString(), "$.recipientKind")).isEqualTo("TEAM");
+    }
+
+    @Test
     void aRevokedTokenNoLongerPosts() throws Exception {
-        String json = issue(admin, carol).getContentAsString();
+        String json = issue(carol, carol).getContentAsString();
         String id = read(json, "$.id");
         String token = read(json, "$.token");
 
@@ -102,8 +129,8 @@ class ReplyApiTest extends FileApiTestSupport {
 
     @Test
     void revokingAllOfARecipientsTokensCountsThem() throws Exception {
-        issue(admin, carol);
-        issue(admin, carol);
+        issue(carol, carol);
+        issue(carol, carol);
         issue(admin, admin);
 
         mvc.perform(delete(tokens()).with(as(admin)).queryParam("recipient", carol.userId().value()))
@@ -113,7 +140,7 @@ class ReplyApiTest extends FileApiTestSupport {
 
     @Test
     void aTokenOfAnotherTenantIsNotFound() throws Exception {
-        String id = read(issue(admin, carol).getContentAsString(), "$.id");
+        String id = read(issue(carol, carol).getContentAsString(), "$.id");
         OtherTenant other = otherTenant();
 
         mvc.perform(get(tokens() + "/" + id).with(as(other.admin()))).andExpect(problem(404, "not-found"));
@@ -121,7 +148,7 @@ class ReplyApiTest extends FileApiTestSupport {
 
     @Test
     void theInboundEndpointIsOffWithoutASecret() throws Exception {
-        String token = read(issue(admin, carol).getContentAsString(), "$.token");
+        String token = read(issue(carol, carol).getContentAsString(), "$.token");
 
         mvc.perform(post("/api/inbound/replies").contentType(MediaType.APPLICATION_JSON)
                         .header("X-Client-Workspace-Inbound-Secret", "")

@@ -31,6 +31,11 @@ import java.util.Optional;
  * paste a reply, quoted history and signature included, into the form that stands in for the mail server: it
  * is posted into the thread as the recipient, or refused with the kit's error. A real host would call
  * {@code kit.replies().receive} from its mail webhook (or use the starter's inbound endpoint).
+ *
+ * <p>The page plays the host's notification mailer, so it issues addresses with the host-level
+ * {@code kit.replies().issueFor} and shows them to the team member using the demo. That is only acceptable in a
+ * demo: in a real host the address goes only into the e-mail to the recipient, since it lets its holder post as
+ * the recipient, and no page lets a user obtain someone else's.
  */
 @Controller
 public class MailDemoController {
@@ -72,7 +77,10 @@ public class MailDemoController {
                           @RequestParam(defaultValue = "") String recipient, RedirectAttributes redirect) {
         Workspace workspace = teamOnly(actor, slug);
         try {
-            IssuedReplyToken issued = kit.replies().issue(actor, workspace.id(), ConversationId.of(conversation),
+            // This page stands in for the host's notification mailer, so it uses the host-level issueFor (a real
+            // host never shows a recipient's token to anyone else; only the e-mail to the recipient carries it).
+            ConversationId id = kit.conversations().get(actor, workspace.id(), ConversationId.of(conversation)).id();
+            IssuedReplyToken issued = kit.replies().issueFor(actor.tenantId(), workspace.id(), id,
                     UserId.of(recipient));
             redirect.addFlashAttribute("address", ReplyAddresses.address("reply", issued.token(), DOMAIN));
             redirect.addFlashAttribute("addressFor", workspaces.nameOf(issued.record().recipient()));
