@@ -652,24 +652,6 @@ public abstract class ConversationsContract extends StoreContractSupport {
     }
 
     @Test
-    void theReadMarkerStoreNeverMovesAMarkerBack() {
-        ConversationId general = general().id();
-        Message five = post(w.lead(), general, "five");
-        Message ten = post(w.lead(), general, "ten");
-        var markers = stores().require(io.clientworkspace.spi.ReadMarkerStore.class);
-        var newer = new io.clientworkspace.message.ReadMarker(w.client().tenantId(), w.ws().id(), w.client().userId(),
-                general, ten.id(), Instant.parse("2031-03-01T10:00:00Z"));
-        inUnitOfWork(() -> markers.save(newer));
-
-        var stored = inUnitOfWork(() -> markers.save(new io.clientworkspace.message.ReadMarker(w.client().tenantId(),
-                w.ws().id(), w.client().userId(), general, five.id(), Instant.parse("2031-03-01T10:05:00Z"))));
-
-        assertThat(stored).isEqualTo(newer);
-        assertThat(markers.find(w.client().tenantId(), w.ws().id(), w.client().userId(), general)).contains(newer);
-        assertThat(w.kit().conversations().unread(w.client(), w.ws().id(), general)).isZero();
-    }
-
-    @Test
     void eightConcurrentFirstUsesOfTheGeneralConversationCreateExactlyOne() {
         Concurrently.Outcomes<Conversation> outcomes = Concurrently.run(i ->
                 w.kit().conversations().general(i % 2 == 0 ? w.client() : w.tom(), w.ws().id()));
