@@ -69,6 +69,13 @@ import static java.util.Objects.requireNonNull;
  * dates from the workspace's creation, its creator is {@link #GENERAL_CREATOR} and its start is recorded as
  * team-only activity).
  *
+ * <p>Order: the ids of one conversation's messages increase in commit order, on any number of nodes and whatever
+ * their clocks, so paging by id, {@link #since} polling and unread counts never skip a message. {@link #post} draws
+ * the id under the workspace's row lock (every post of the workspace takes it) and, if the fresh id is not greater
+ * than the conversation's latest message id (a node whose clock is behind, or two nodes in the same millisecond),
+ * uses that latest id plus a random step instead, in the same UUIDv7 layout. The created-at time of a message is
+ * the posting node's clock and is not used for ordering.
+ *
  * <p>Every failed operation changes nothing.
  */
 public final class ConversationService {
