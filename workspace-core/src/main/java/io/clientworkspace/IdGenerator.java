@@ -17,10 +17,13 @@ public interface IdGenerator {
 
     /**
      * The default: 128-bit ids laid out like a UUIDv7 (48-bit millisecond timestamp, then random
-     * bits), so ids created later sort later, which keeps database indexes compact. Within one millisecond (or
-     * when the clock steps back) each id is the previous one plus a random step, so ids of one generator are
-     * strictly increasing (keyset pages and "since" polling by id rely on it) while the gap between two ids says
-     * nothing about how many were created in between.
+     * bits), so ids created later sort later, which keeps database indexes compact. What it guarantees: the ids of
+     * one generator (one JVM) are strictly increasing; within one millisecond (and for as long as the clock
+     * stands still or runs back, when the last millisecond is kept) each id is the previous one plus a random
+     * step, uniform in [1, 2^32]. It does not hide volume: two ids of the same millisecond about k·2^31 apart
+     * suggest about k ids in between (of any tenant), and a gap above 2^32 proves at least one. Ids of different
+     * generators (nodes) are not ordered among themselves within a millisecond or under clock skew; where order
+     * across nodes matters (a conversation's messages) the caller orders them under a lock.
      */
     static IdGenerator timeOrdered(Clock clock) {
         SecureRandom random = new SecureRandom();

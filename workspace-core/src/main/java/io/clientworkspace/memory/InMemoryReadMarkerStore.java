@@ -32,7 +32,12 @@ final class InMemoryReadMarkerStore implements ReadMarkerStore {
         requireNonNull(marker, "marker must not be null");
         return tx.write(() -> {
             Key key = new Key(marker.tenantId(), marker.workspaceId(), marker.userId(), marker.conversationId());
-            ReadMarker before = markers.put(key, marker);
+            ReadMarker before = markers.get(key);
+            if (before != null && before.lastRead().compareTo(marker.lastRead()) >= 0) {
+                return new Undoable<>(before, () -> {
+                });
+            }
+            markers.put(key, marker);
             return new Undoable<>(marker, () -> {
                 if (before == null) {
                     markers.remove(key);

@@ -25,6 +25,7 @@ import io.clientworkspace.internal.Changes;
 import io.clientworkspace.internal.Cursors;
 import io.clientworkspace.internal.InputValidator;
 import io.clientworkspace.internal.Kernel;
+import io.clientworkspace.internal.OrderedIds;
 import io.clientworkspace.member.AccessGrant;
 import io.clientworkspace.member.Authorizer;
 import io.clientworkspace.member.Membership;
@@ -32,6 +33,7 @@ import io.clientworkspace.member.Permission;
 import io.clientworkspace.member.WorkspaceRole;
 import io.clientworkspace.request.ClientRequest;
 import io.clientworkspace.request.RequestService;
+import io.clientworkspace.spi.ApprovalStore;
 import io.clientworkspace.spi.ConversationStore;
 import io.clientworkspace.spi.MessageStore;
 import io.clientworkspace.spi.ReadMarkerStore;
@@ -66,6 +68,13 @@ import static java.util.Objects.requireNonNull;
  * client-visible message, and the General conversation's creation is independent of who used it first (it
  * dates from the workspace's creation, its creator is {@link #GENERAL_CREATOR} and its start is recorded as
  * team-only activity).
+ *
+ * <p>Order: the ids of one conversation's messages increase in commit order, on any number of nodes and whatever
+ * their clocks, so paging by id, {@link #since} polling and unread counts never skip a message. {@link #post} draws
+ * the id under the workspace's row lock (every post of the workspace takes it) and, if the fresh id is not greater
+ * than the conversation's latest message id (a node whose clock is behind, or two nodes in the same millisecond),
+ * uses that latest id plus a random step instead, in the same UUIDv7 layout. The created-at time of a message is
+ * the posting node's clock and is not used for ordering.
  *
  * <p>Every failed operation changes nothing.
  */
@@ -148,17 +157,42 @@ public final class ConversationService {
      * client-visible. Creating needs the permission to post at that visibility.
      */
     public Conversation forItem(Actor actor, WorkspaceId workspaceId, ItemRef item) {
+        return openItem(actor, workspaceId, item).conversation();
+    }
+
+    /**
+     * The conversation about an item, and whether this call created it.
+     *
+     * @param conversation the conversation, as {@link ConversationService#forItem} answers it
+     * @param created      whether this call created it: of concurrent first uses exactly one answers {@code true}
+     */
+    public record ItemConversation(Conversation conversation, boolean created) {
+
+        public ItemConversation {
+            requireNonNull(conversation, "conversation must not be null");
+        }
+    }
+
+    /**
+     * {@link #forItem}, also telling whether this call created the conversation (of concurrent first uses of one
+     * item exactly one did; the others, like every later use, answer {@code created == false}). Same checks and
+     * exceptions as {@link #forItem}.
+     */
+    public ItemConversation openItem(Actor actor, WorkspaceId workspaceId, ItemRef item) {
         requireNonNull(item, "item must not be null");
         AccessGrant grant = readable(actor, workspaceId);
+        boolean[] made = {false};
         if (item.type() == ItemType.REQUEST && requests.isPresent()) {
-            return shown(grant, requestConversation(actor, workspaceId, item));
+            Conversation conversation = requestConversation(actor, workspaceId, item, made);
+            return new ItemConversation(shown(grant, conversation), made[0]);
         }
         Visibility visibility = itemVisibility(actor, workspaceId, item);
         Optional<Conversation> existing = conversations.findForItem(actor.tenantId(), workspaceId, item);
         if (existing.isPresent()) {
-            return shown(grant, visible(grant, existing.get(), item.id()));
+            return new ItemConversation(shown(grant, visible(grant, existing.get(), item.id())), false);
         }
         Conversation created = created(() -> kernel.write(changes -> {
+            made[0] = false;
             access.requireWritable(actor, workspaceId, postPermission(visibility), "start conversations");
             Optional<Conversation> raced = conversations.findForItem(actor.tenantId(), workspaceId, item);
             if (raced.isPresent()) {
@@ -166,10 +200,15 @@ public final class ConversationService {
             }
             String title = item.type().name().charAt(0) + item.type().name().substring(1).toLowerCase(java.util.Locale.ROOT)
                     + " " + item.id();
-            return start(actor, workspaceId, ConversationKind.ITEM, Optional.of(item),
+            Conversation started = start(actor, workspaceId, ConversationKind.ITEM, Optional.of(item),
                     title.length() > 200 ? title.substring(0, 200) : title, visibility, changes);
-        }), () -> conversations.findForItem(actor.tenantId(), workspaceId, item));
-        return shown(grant, visible(grant, created, item.id()));
+            made[0] = true;
+            return started;
+        }), () -> {
+            made[0] = false;
+            return conversations.findForItem(actor.tenantId(), workspaceId, item);
+        });
+        return new ItemConversation(shown(grant, visible(grant, created, item.id())), made[0]);
     }
 
     /**
@@ -269,7 +308,12 @@ public final class ConversationService {
                     visibility == Visibility.TEAM ? "post internal notes" : "post messages");
             checkAttachments(actor, workspaceId, message.attachments(), visibility);
             Set<UserId> mentions = checkMentions(actor, workspaceId, message.mentions(), visibility);
-            Message stored = messages.insert(new Message(MessageId.of(kernel.newId()), conversationId, actor.tenantId(),
+            // Under the workspace row lock taken by requireWritable: no other post of this workspace, on any node,
+            // runs between reading the latest id and inserting, so ids increase in commit order per conversation.
+            MessageId id = MessageId.of(OrderedIds.above(messages.listNewestFirst(actor.tenantId(), workspaceId,
+                    conversationId, true, Optional.empty(), 1).stream().findFirst().map(m -> m.id().value()),
+                    kernel.newId()));
+            Message stored = messages.insert(new Message(id, conversationId, actor.tenantId(),
                     workspaceId, actor.userId(), actor.kind(), body, visibility, message.attachments(), mentions,
                     changes.now(), Optional.empty(), Optional.empty(), Optional.empty(), 0));
             conversations.recordMessage(actor.tenantId(), workspaceId, conversationId, changes.now(), visibility);
@@ -315,7 +359,7 @@ public final class ConversationService {
                     new MessageRevision(messageId, revision, current.body(), changes.now(), actor.userId()));
             Message edited = messages.update(current.edited(text, changes.now()));
             changes.publish(new MessageEvent.MessageEdited(actor.tenantId(), workspaceId, current.conversationId(),
-                    messageId, revision, current.visibility(), actor, changes.now()));
+                    messageId, revision, effectiveVisibility(current), actor, changes.now()));
             return edited;
         });
     }
@@ -345,7 +389,7 @@ public final class ConversationService {
             requireNotDeleted(current);
             Message tombstone = messages.update(current.tombstone(actor.userId(), changes.now()));
             changes.publish(new MessageEvent.MessageDeleted(actor.tenantId(), workspaceId, current.conversationId(),
-                    messageId, current.visibility(), actor, changes.now()));
+                    messageId, effectiveVisibility(current), actor, changes.now()));
             return tombstone;
         });
     }
@@ -398,7 +442,8 @@ public final class ConversationService {
 
     /**
      * Marks the conversation read up to and including {@code messageId}, a message of it the actor may see.
-     * The marker only moves forward: marking an older message leaves it where it is.
+     * The marker only moves forward, also under concurrent marks (on every node): marking an older message
+     * leaves it where it is.
      *
      * @return the actor's marker after the call
      */
@@ -415,6 +460,7 @@ public final class ConversationService {
             if (current.isPresent() && current.get().lastRead().compareTo(messageId) >= 0) {
                 return current.get();
             }
+            // The store writes only forward, atomically: a concurrent mark of a later message always wins.
             return markers.save(new ReadMarker(actor.tenantId(), workspaceId, actor.userId(), conversationId, messageId,
                     changes.now()));
         });
@@ -470,7 +516,7 @@ public final class ConversationService {
         }
     }
 
-    private Conversation requestConversation(Actor actor, WorkspaceId workspaceId, ItemRef item) {
+    private Conversation requestConversation(Actor actor, WorkspaceId workspaceId, ItemRef item, boolean[] made) {
         ClientRequest request = requestOf(actor, workspaceId, item.id())
                 .orElseThrow(() -> new NotFoundException("request", item.id()));
         Optional<Conversation> existing = conversations.findForItem(actor.tenantId(), workspaceId, item);
@@ -478,10 +524,19 @@ public final class ConversationService {
             return existing.get();
         }
         return created(() -> kernel.write(changes -> {
+            made[0] = false;
             access.requireWritable(actor, workspaceId, Permission.VIEW_WORKSPACE, "open the request's conversation");
-            return conversations.findForItem(actor.tenantId(), workspaceId, item)
-                    .orElseGet(() -> conversations.insert(requestConversation(request, item)));
-        }), () -> conversations.findForItem(actor.tenantId(), workspaceId, item));
+            Optional<Conversation> raced = conversations.findForItem(actor.tenantId(), workspaceId, item);
+            if (raced.isPresent()) {
+                return raced.get();
+            }
+            Conversation inserted = conversations.insert(requestConversation(request, item));
+            made[0] = true;
+            return inserted;
+        }), () -> {
+            made[0] = false;
+            return conversations.findForItem(actor.tenantId(), workspaceId, item);
+        });
     }
 
     private Conversation requestConversation(ClientRequest request, ItemRef item) {
@@ -518,13 +573,23 @@ public final class ConversationService {
 
     /**
      * A file's visibility changed (a {@code FileLifecycleHook} contributed by {@link ConversationFeature}, inside the
-     * files' unit of work): its conversation, if any, takes the new visibility. Its messages keep theirs, but a
-     * message of an internal conversation is hidden from clients wherever it is read or counted.
+     * files' unit of work): its conversation, if any, and the conversation of every approval about the file (any
+     * version; clients see such an approval exactly when they see the file) take the new visibility. Their messages
+     * keep theirs, but a message of an internal conversation is hidden from clients wherever it is read or counted.
      */
     void fileVisibilityChanged(FileAsset after) {
-        conversations.findForItem(after.tenantId(), after.workspaceId(), new ItemRef(ItemType.FILE, after.id().value()))
-                .filter(c -> c.visibility() != after.visibility())
-                .ifPresent(c -> conversations.update(c.withVisibility(after.visibility())));
+        List<ItemRef> items = new ArrayList<>();
+        items.add(new ItemRef(ItemType.FILE, after.id().value()));
+        if (approvals.isPresent()) {
+            kernel.stores().require(ApprovalStore.class)
+                    .listForFile(after.tenantId(), after.workspaceId(), after.id(), Integer.MAX_VALUE)
+                    .forEach(r -> items.add(new ItemRef(ItemType.APPROVAL, r.id().value())));
+        }
+        for (ItemRef item : items) {
+            conversations.findForItem(after.tenantId(), after.workspaceId(), item)
+                    .filter(c -> c.visibility() != after.visibility())
+                    .ifPresent(c -> conversations.update(c.withVisibility(after.visibility())));
+        }
     }
 
     private Conversation createGeneral(Actor actor, WorkspaceId workspaceId) {
@@ -649,6 +714,19 @@ public final class ConversationService {
 
     private static Conversation shown(AccessGrant grant, Conversation c) {
         return grant.allows(Permission.VIEW_INTERNAL) ? c : c.asSeenByClient();
+    }
+
+    /**
+     * Who may see the message now: {@link Visibility#TEAM} if it or its conversation is internal (an item's
+     * conversation may have turned internal after the message was posted), else {@link Visibility#CLIENT}. Events
+     * about an existing message carry this, so a client's activity never names a message of an internal conversation.
+     */
+    private Visibility effectiveVisibility(Message m) {
+        if (m.visibility() == Visibility.TEAM) {
+            return Visibility.TEAM;
+        }
+        return conversations.find(m.tenantId(), m.workspaceId(), m.conversationId())
+                .filter(c -> c.visibility() == Visibility.CLIENT).isPresent() ? Visibility.CLIENT : Visibility.TEAM;
     }
 
     /** Whether the grant sees the message: its own visibility and its conversation's (an item's may turn internal). */

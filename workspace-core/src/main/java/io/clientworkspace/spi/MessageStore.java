@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stores messages and their previous bodies, scoped by tenant and workspace in every call. Message ids are
- * time-ordered, so "newest first" is "greatest id first".
+ * Stores messages and their previous bodies, scoped by tenant and workspace in every call. The ids of one
+ * conversation's messages increase in commit order (the conversations service ensures it), so "newest first" is
+ * "greatest id first"; ids compare in code-unit order ({@link String#compareTo}).
  */
 public interface MessageStore {
 

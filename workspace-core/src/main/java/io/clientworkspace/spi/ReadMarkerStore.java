@@ -11,7 +11,13 @@ import java.util.Optional;
 /** Stores each user's read marker per conversation, scoped by tenant and workspace in every call. */
 public interface ReadMarkerStore {
 
-    /** Inserts or replaces the marker of {@code (tenant, workspace, user, conversation)}. */
+    /**
+     * Inserts the marker of {@code (tenant, workspace, user, conversation)}, or moves the stored one forward to it:
+     * atomically, only if the stored {@code lastRead} is smaller (code-unit order, as ids compare), so of concurrent
+     * saves the greatest {@code lastRead} always ends up stored, whatever their order.
+     *
+     * @return the marker stored after the call ({@code marker}, or the stored one if it was not behind)
+     */
     ReadMarker save(ReadMarker marker);
 
     /** The user's marker in the conversation, if it was ever set. */

@@ -22,9 +22,11 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * {@link ReadMarkerStore} on JPA: one row per (tenant, workspace, user, conversation). {@link #save} is an atomic
- * upsert (PostgreSQL: {@code INSERT ... ON CONFLICT DO UPDATE}; elsewhere update, else insert, and when a racing
- * first save inserted meanwhile, update after all), so concurrent first saves of one marker all succeed.
+ * {@link ReadMarkerStore} on JPA: one row per (tenant, workspace, user, conversation). {@link #save} is an atomic,
+ * forward-only upsert (PostgreSQL: {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE last_read < EXCLUDED.last_read};
+ * elsewhere a conditional update, else insert, and when a racing first save inserted meanwhile, the conditional
+ * update after all), so concurrent first saves of one marker all succeed and the greatest marker always wins.
+ * It answers the row as stored afterwards.
  */
 public final class JpaReadMarkerStore extends JpaStoreSupport implements ReadMarkerStore {
 
@@ -41,46 +43,69 @@ public final class JpaReadMarkerStore extends JpaStoreSupport implements ReadMar
             // PostgreSQL) does not doom the unit of work; no entity of this row is ever kept managed, so the
             // persistence context holds no stale copy afterwards.
             boolean postgres = isPostgreSql();
-            em().unwrap(Session.class).doWork(connection -> {
-                if (postgres) {
-                    try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO cwk_read_marker"
-                            + " (tenant_id, workspace_id, user_id, conversation_id, last_read, read_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, workspace_id, user_id, conversation_id)"
-                            + " DO UPDATE SET last_read = EXCLUDED.last_read, read_at = EXCLUDED.read_at")) {
-                        bindKey(upsert, marker, 1);
-                        upsert.setString(5, marker.lastRead().value());
-                        upsert.setObject(6, OffsetDateTime.ofInstant(marker.at(), ZoneOffset.UTC));
-                        upsert.executeUpdate();
-                    }
-                    return;
-                }
-                if (update(connection, marker) == 0) {
-                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cwk_read_marker"
-                            + " (tenant_id, workspace_id, user_id, conversation_id, last_read, read_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)")) {
-                        bindKey(insert, marker, 1);
-                        insert.setString(5, marker.lastRead().value());
-                        insert.setObject(6, OffsetDateTime.ofInstant(marker.at(), ZoneOffset.UTC));
-                        insert.executeUpdate();
-                    } catch (SQLException duplicate) {
-                        // A racing first save inserted the row meanwhile: replace it, as a later save would.
-                        if (duplicate.getSQLState() == null || !duplicate.getSQLState().startsWith("23")
-                                || update(connection, marker) == 0) {
-                            throw duplicate;
-                        }
-                    }
-                }
+            return em().unwrap(Session.class).doReturningWork(connection -> {
+                write(connection, marker, postgres);
+                return stored(connection, marker);
             });
-            return marker;
         });
     }
 
-    private static int update(Connection connection, ReadMarker marker) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE cwk_read_marker SET last_read = ?, read_at = ?"
+    private static void write(Connection connection, ReadMarker marker, boolean postgres) throws SQLException {
+        if (postgres) {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO cwk_read_marker"
+                    + " (tenant_id, workspace_id, user_id, conversation_id, last_read, read_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, workspace_id, user_id, conversation_id)"
+                    + " DO UPDATE SET last_read = EXCLUDED.last_read, read_at = EXCLUDED.read_at"
+                    + " WHERE cwk_read_marker.last_read < EXCLUDED.last_read")) {
+                bindKey(upsert, marker, 1);
+                upsert.setString(5, marker.lastRead().value());
+                upsert.setObject(6, OffsetDateTime.ofInstant(marker.at(), ZoneOffset.UTC));
+                upsert.executeUpdate();
+            }
+            return;
+        }
+        if (update(connection, marker) == 0) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cwk_read_marker"
+                    + " (tenant_id, workspace_id, user_id, conversation_id, last_read, read_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                bindKey(insert, marker, 1);
+                insert.setString(5, marker.lastRead().value());
+                insert.setObject(6, OffsetDateTime.ofInstant(marker.at(), ZoneOffset.UTC));
+                insert.executeUpdate();
+            } catch (SQLException duplicate) {
+                // The row exists (not behind this marker, or a racing first save inserted it meanwhile): move it
+                // forward if it is behind, as a later save would.
+                if (duplicate.getSQLState() == null || !duplicate.getSQLState().startsWith("23")) {
+                    throw duplicate;
+                }
+                update(connection, marker);
+            }
+        }
+    }
+
+    /** The row as stored now (it exists: {@link #write} inserted it or found it). */
+    private static ReadMarker stored(Connection connection, ReadMarker marker) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT last_read, read_at FROM cwk_read_marker"
                 + " WHERE tenant_id = ? AND workspace_id = ? AND user_id = ? AND conversation_id = ?")) {
+            bindKey(select, marker, 1);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("read marker vanished while it was saved");
+                }
+                return new ReadMarker(marker.tenantId(), marker.workspaceId(), marker.userId(), marker.conversationId(),
+                        MessageId.of(row.getString(1)), row.getObject(2, OffsetDateTime.class).toInstant());
+            }
+        }
+    }
+
+    private static int update(Connection connection, ReadMarker marker) throws SQLException {
+        // Conditional: only forward, so that a concurrent save of an older marker never moves it back.
+        try (PreparedStatement update = connection.prepareStatement("UPDATE cwk_read_marker SET last_read = ?, read_at = ?"
+                + " WHERE tenant_id = ? AND workspace_id = ? AND user_id = ? AND conversation_id = ? AND last_read < ?")) {
             update.setString(1, marker.lastRead().value());
             update.setObject(2, OffsetDateTime.ofInstant(marker.at(), ZoneOffset.UTC));
             bindKey(update, marker, 3);
+            update.setString(7, marker.lastRead().value());
             return update.executeUpdate();
         }
     }

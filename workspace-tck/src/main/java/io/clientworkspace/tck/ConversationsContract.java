@@ -119,7 +119,10 @@ public abstract class ConversationsContract extends StoreContractSupport {
 
     private World world(String prefix, TickingClock clock) {
         AtomicLong counter = new AtomicLong();
-        IdGenerator ids = () -> String.format("cid%s%09d", prefix, counter.incrementAndGet());
+        return world(prefix, clock, () -> String.format("cid%s%09d", prefix, counter.incrementAndGet()));
+    }
+
+    private World world(String prefix, TickingClock clock, IdGenerator ids) {
         WorkspaceKit kit = WorkspaceKit.builder().stores(stores()).clock(clock).idGenerator(ids)
                 .cacheTicker(() -> 0L).userDirectory((tenant, user) -> true).build();
         var tenant = kit.tenants().create("Agency " + prefix, UserId.of("lead" + prefix)).id();
@@ -295,6 +298,78 @@ public abstract class ConversationsContract extends StoreContractSupport {
         post(w.lead(), about.id(), "hello");
         w.kit().files().changeVisibility(w.lead(), w.ws().id(), file, Visibility.TEAM,
                 w.kit().files().get(w.lead(), w.ws().id(), file).version());
+
+        w.kit().files().changeVisibility(w.lead(), w.ws().id(), file, Visibility.CLIENT,
+                w.kit().files().get(w.lead(), w.ws().id(), file).version());
+
+        assertThat(w.kit().conversations().get(w.client(), w.ws().id(), about.id()).visibility()).isEqualTo(Visibility.CLIENT);
+        assertThat(w.kit().conversations().unread(w.client(), w.ws().id(), about.id())).isEqualTo(1);
+    }
+
+    private FileId withdraw(FileId file) {
+        w.kit().files().changeVisibility(w.lead(), w.ws().id(), file, Visibility.TEAM,
+                w.kit().files().get(w.lead(), w.ws().id(), file).version());
+        return file;
+    }
+
+    private List<String> clientActivity() {
+        return w.kit().activity().feed(w.client(), w.ws().id(), PageRequest.first(500)).items().stream()
+                .map(e -> e.action() + " " + e.details()).toList();
+    }
+
+    @Test
+    void editingAndDeletingInTheConversationOfAWithdrawnFileAddNothingToTheClientsActivity() {
+        FileId file = upload(w.lead(), NewUpload.of("brief.txt", "text/plain"));
+        Conversation about = w.kit().conversations().forItem(w.client(), w.ws().id(), new ItemRef(ItemType.FILE, file.value()));
+        Message mine = post(w.lead(), about.id(), "what do you think?");
+        Message theirs = post(w.client(), about.id(), "looks good");
+        withdraw(file);
+        List<String> before = clientActivity();
+
+        w.kit().conversations().edit(w.lead(), w.ws().id(), mine.id(), "what do you all think?", mine.version());
+        w.kit().conversations().delete(w.lead(), w.ws().id(), theirs.id(), theirs.version());
+
+        assertThat(clientActivity()).isEqualTo(before);
+        assertThat(w.kit().activity().feed(w.lead(), w.ws().id(), PageRequest.first(500)).items())
+                .filteredOn(e -> e.action().equals("message.edited") || e.action().equals("message.deleted"))
+                .hasSize(2).allSatisfy(e -> assertThat(e.visibility()).isEqualTo(Visibility.TEAM));
+    }
+
+    private Conversation approvalConversation(FileId file) {
+        var approval = w.kit().approvals().requestForFile(w.lead(), w.ws().id(), file, 1,
+                io.clientworkspace.approval.NewApproval.of("Approve the brief", Set.of(w.client().userId())));
+        return w.kit().conversations().forItem(w.client(), w.ws().id(), new ItemRef(ItemType.APPROVAL, approval.id().value()));
+    }
+
+    @Test
+    void withdrawingAFileHidesTheConversationsOfItsApprovalsFromClientsAsIfTheyNeverExisted() {
+        FileId file = upload(w.lead(), NewUpload.of("brief.txt", "text/plain"));
+        Conversation about = approvalConversation(file);
+        Message m = post(w.client(), about.id(), "one question first");
+        ConversationId unknown = ConversationId.of("no-such-conversation");
+
+        withdraw(file);
+
+        assertThat(w.kit().conversations().get(w.lead(), w.ws().id(), about.id()).visibility()).isEqualTo(Visibility.TEAM);
+        assertThat(w.kit().conversations().find(w.client(), w.ws().id(), about.id())).isEmpty();
+        assertThat(w.kit().conversations().findForItem(w.client(), w.ws().id(), about.item().orElseThrow())).isEmpty();
+        assertThat(w.kit().conversations().findMessage(w.client(), w.ws().id(), m.id())).isEmpty();
+        assertThat(w.kit().conversations().list(w.client(), w.ws().id(), PageRequest.first()).items())
+                .extracting(Conversation::id).doesNotContain(about.id());
+        assertThat(w.kit().conversations().unreadInWorkspace(w.client(), w.ws().id())).isZero();
+        for (ConversationId id : List.of(about.id(), unknown)) {
+            assertThatThrownBy(() -> post(w.client(), id, "still there?")).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> w.kit().conversations().messages(w.client(), w.ws().id(), id, PageRequest.first()))
+                    .isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    @Test
+    void sharingAWithdrawnFileAgainShowsTheConversationsOfItsApprovalsAgain() {
+        FileId file = upload(w.lead(), NewUpload.of("brief.txt", "text/plain"));
+        Conversation about = approvalConversation(file);
+        post(w.lead(), about.id(), "please sign off");
+        withdraw(file);
 
         w.kit().files().changeVisibility(w.lead(), w.ws().id(), file, Visibility.CLIENT,
                 w.kit().files().get(w.lead(), w.ws().id(), file).version());
@@ -543,6 +618,40 @@ public abstract class ConversationsContract extends StoreContractSupport {
     }
 
     @Test
+    void ofEightConcurrentFirstUsesOfAnItemConversationExactlyOneSaysItCreatedIt() {
+        FileId file = upload(w.lead(), NewUpload.of("brief.txt", "text/plain"));
+        ItemRef item = new ItemRef(ItemType.FILE, file.value());
+
+        Concurrently.Outcomes<io.clientworkspace.message.ConversationService.ItemConversation> outcomes = Concurrently.run(i ->
+                w.kit().conversations().openItem(i % 2 == 0 ? w.lead() : w.tom(), w.ws().id(), item));
+
+        assertThat(outcomes.failures()).isEmpty();
+        assertThat(outcomes.successes()).filteredOn(o -> o.created()).hasSize(1);
+        assertThat(w.kit().conversations().openItem(w.lead(), w.ws().id(), item).created()).isFalse();
+    }
+
+    @Test
+    void concurrentMarksOfAnOlderAndANewerMessageAlwaysEndAtTheNewer() {
+        for (int round = 0; round < 4; round++) {
+            ConversationId topic = w.kit().conversations().startTopic(w.lead(), w.ws().id(), "Round " + round,
+                    Visibility.CLIENT).id();
+            List<Message> posted = IntStream.rangeClosed(1, 10).mapToObj(i -> post(w.lead(), topic, "m" + i)).toList();
+            MessageId m5 = posted.get(4).id();
+            MessageId m10 = posted.get(9).id();
+            List<Integer> order = new ArrayList<>(IntStream.range(0, Concurrently.THREADS).boxed().toList());
+            java.util.Collections.shuffle(order);
+
+            Concurrently.Outcomes<io.clientworkspace.message.ReadMarker> outcomes = Concurrently.run(i ->
+                    w.kit().conversations().markRead(w.client(), w.ws().id(), topic, order.get(i) % 2 == 0 ? m10 : m5));
+
+            assertThat(outcomes.failures()).isEmpty();
+            assertThat(w.kit().conversations().markRead(w.client(), w.ws().id(), topic, posted.get(0).id()).lastRead())
+                    .isEqualTo(m10);
+            assertThat(w.kit().conversations().unread(w.client(), w.ws().id(), topic)).isZero();
+        }
+    }
+
+    @Test
     void eightConcurrentFirstUsesOfTheGeneralConversationCreateExactlyOne() {
         Concurrently.Outcomes<Conversation> outcomes = Concurrently.run(i ->
                 w.kit().conversations().general(i % 2 == 0 ? w.client() : w.tom(), w.ws().id()));
@@ -624,6 +733,42 @@ public abstract class ConversationsContract extends StoreContractSupport {
         assertThat(second.nextCursor()).isEmpty();
         assertThat(w.kit().conversations().since(w.lead(), w.ws().id(), general, Optional.of(posted.get(2).id()), 10))
                 .extracting(Message::body).containsExactly("m3", "m4");
+    }
+
+    /**
+     * Ids laid out like {@link IdGenerator#timeOrdered}'s, but each one a millisecond before the previous one: a
+     * node whose clock is behind, or two nodes in the same millisecond.
+     */
+    private static IdGenerator backwards() {
+        AtomicLong n = new AtomicLong();
+        long start = Instant.parse("2031-03-01T09:00:00Z").toEpochMilli();
+        return () -> {
+            long i = n.incrementAndGet();
+            return new java.util.UUID(((start - i) << 16) | 0x7000L, 0x8000000000000000L | i).toString();
+        };
+    }
+
+    @Test
+    void messagesPostedInOrderPageAndPollInThatOrderEvenWhenFreshIdsGoBackwards() {
+        w = world("B", new TickingClock(), backwards());
+        ConversationId general = general().id();
+        List<Message> posted = IntStream.range(0, 5).mapToObj(i -> post(w.client(), general, "m" + i)).toList();
+
+        assertThat(posted).extracting(Message::id).isSorted().doesNotHaveDuplicates();
+        assertThat(messages(w.lead(), general)).extracting(Message::body).containsExactly("m4", "m3", "m2", "m1", "m0");
+        assertThat(w.kit().conversations().since(w.lead(), w.ws().id(), general, Optional.of(posted.get(1).id()), 10))
+                .extracting(Message::body).containsExactly("m2", "m3", "m4");
+    }
+
+    @Test
+    void unreadCountsFollowPostingOrderEvenWhenFreshIdsGoBackwards() {
+        w = world("B", new TickingClock(), backwards());
+        ConversationId general = general().id();
+        List<Message> posted = IntStream.range(0, 5).mapToObj(i -> post(w.lead(), general, "m" + i)).toList();
+
+        w.kit().conversations().markRead(w.client(), w.ws().id(), general, posted.get(1).id());
+
+        assertThat(w.kit().conversations().unread(w.client(), w.ws().id(), general)).isEqualTo(3);
     }
 
     @Test

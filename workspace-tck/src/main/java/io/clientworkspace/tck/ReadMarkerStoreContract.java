@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The contract of {@link ReadMarkerStore}: one marker per user and conversation, replaced by each save,
- * scoped by tenant and workspace. Extend it and implement {@link #createStores()}.
+ * The contract of {@link ReadMarkerStore}: one marker per user and conversation, moved forward by each save of a
+ * later message and never back, scoped by tenant and workspace. Extend it and implement {@link #createStores()}.
  */
 public abstract class ReadMarkerStoreContract extends StoreContractSupport {
 
@@ -48,6 +48,31 @@ public abstract class ReadMarkerStoreContract extends StoreContractSupport {
 
         assertThat(markers().find(workspace.tenantId(), workspace.id(), first.userId(), first.conversationId()))
                 .contains(second);
+    }
+
+    @Test
+    void savingAnOlderMarkerKeepsTheStoredOneAndAnswersIt() {
+        Workspace workspace = storedWorkspace();
+        ReadMarker older = marker(workspace, data.userId(), conversationData.conversationId());
+        ReadMarker newer = marker(workspace, older.userId(), older.conversationId());
+        inUnitOfWork(() -> markers().save(newer));
+
+        ReadMarker stored = inUnitOfWork(() -> markers().save(older));
+
+        assertThat(stored).isEqualTo(newer);
+        assertThat(markers().find(workspace.tenantId(), workspace.id(), older.userId(), older.conversationId()))
+                .contains(newer);
+    }
+
+    @Test
+    void savingTheSameMarkerAgainAnswersTheStoredOne() {
+        Workspace workspace = storedWorkspace();
+        ReadMarker first = marker(workspace, data.userId(), conversationData.conversationId());
+        ReadMarker again = new ReadMarker(first.tenantId(), first.workspaceId(), first.userId(), first.conversationId(),
+                first.lastRead(), data.instant());
+        inUnitOfWork(() -> markers().save(first));
+
+        assertThat(inUnitOfWork(() -> markers().save(again))).isEqualTo(first);
     }
 
     @Test

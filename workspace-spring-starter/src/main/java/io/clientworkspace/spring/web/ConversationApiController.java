@@ -144,9 +144,10 @@ public class ConversationApiController implements KitController {
                                                      @PathVariable String type, @PathVariable String itemId) {
         WorkspaceId ws = WorkspaceId.of(workspaceId);
         ItemRef item = itemRef(type, itemId);
-        boolean existed = conversations().findForItem(actor, ws, item).isPresent();
-        Conversation conversation = conversations().forItem(actor, ws, item);
-        return existed ? withETag(conversation) : created(conversation, conversationUri(workspaceId, conversation));
+        // The service tells who created it: of two racing first calls exactly one answers 201.
+        ConversationService.ItemConversation opened = conversations().openItem(actor, ws, item);
+        Conversation conversation = opened.conversation();
+        return opened.created() ? created(conversation, conversationUri(workspaceId, conversation)) : withETag(conversation);
     }
 
     /** One conversation, with its version as ETag. */

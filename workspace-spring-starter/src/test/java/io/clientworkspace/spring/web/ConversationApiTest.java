@@ -178,6 +178,32 @@ class ConversationApiTest extends FileApiTestSupport {
     }
 
     @Test
+    void ofFourConcurrentFirstStartsOfAnItemConversationExactlyOneAnswers201() throws Exception {
+        FileAsset logo = file(admin, workspace, "logo.pdf", pdf("logo"));
+        String item = conversations() + "/items/file/" + logo.id().value();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        try {
+            for (Actor who : List.of(carol, bob, carol, bob)) {
+                java.util.concurrent.Callable<Integer> open = () -> {
+                    start.await();
+                    return mvc.perform(post(item).with(as(who))).andReturn().getResponse().getStatus();
+                };
+                results.add(pool.submit(open));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> result : results) {
+                statuses.add(result.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 200, 200, 200);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anInternalFilesConversationIs404ForClientsLikeAFileThatDoesNotExist() throws Exception {
         FileAsset plan = internalFile(admin, workspace, "plan.pdf", pdf("plan"));
         kit.conversations().forItem(bob, workspace.id(),
