@@ -87,7 +87,7 @@ class OpenApiTest extends ApiTestSupport {
                         || p.getKey().equals("/api/me/unread"))
                 .flatMap(p -> p.getValue().values().stream())
                 .<Object>map(operation -> ((Map<?, ?>) operation).get("summary")).toList();
-        assertThat(summaries).hasSize(21).allSatisfy(summary -> assertThat(summary).asString().isNotBlank());
+        assertThat(summaries).hasSize(17).allSatisfy(summary -> assertThat(summary).asString().isNotBlank());
         assertThat(fieldsOf(docs, "$.components.schemas.PostMessageRequest.properties"))
                 .containsExactlyInAnyOrder("body", "visibility", "attachments", "mentions");
     }
