@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -17,10 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -38,9 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PortalBrowserIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static LocalChromium chromium;
+    private static PortalBrowser browser;
     private static ChromeDriver driver;
 
     @LocalServerPort
@@ -50,25 +45,20 @@ class PortalBrowserIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        chromium = LocalChromium.startIfFound().orElse(null);
-        driver = chromium == null ? null : chromium.driver();
+        browser = PortalBrowser.start();
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (chromium != null) {
-            chromium.stop();
+        if (browser != null) {
+            browser.stop();
         }
     }
 
     @BeforeEach
     void freshSession() {
-        LocalChromium.assumeFound(chromium);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        open("/login");
-        driver.manage().deleteAllCookies();
+        wait = browser.freshSession(port, Duration.ofSeconds(20));
     }
 
     @AfterEach
@@ -80,127 +70,127 @@ class PortalBrowserIT {
 
     @Test
     void signInPageListsTheDemoAccountsAndRefusesAWrongPassword() {
-        open("/login");
+        browser.open("/login");
         assertThat(driver.findElement(By.cssSelector(".demo-accounts")).getText()).contains("alice", "carol", "demo");
-        screenshot("login");
+        browser.screenshot("login");
 
         driver.findElement(By.id("username")).sendKeys("carol");
         driver.findElement(By.id("password")).sendKeys("wrong");
         driver.findElement(By.id("sign-in")).click();
 
-        assertThat(waitFor(By.id("login-error")).getText()).contains("don’t match");
+        assertThat(browser.waitFor(By.id("login-error")).getText()).contains("don’t match");
     }
 
     @Test
     void clientSeesOnlyItsOwnWorkspace() {
-        signIn("carol");
+        browser.signIn("carol");
 
-        wait.until(ExpectedConditions.urlToBe(url("/workspaces/acme")));
+        wait.until(ExpectedConditions.urlToBe(browser.url("/workspaces/acme")));
         assertThat(driver.findElement(By.id("workspace-name")).getText()).contains("Acme Corp");
 
-        open("/workspaces");
+        browser.open("/workspaces");
         assertThat(slugsOnPage()).containsExactly("acme");
         assertThat(bodyText()).doesNotContain("Globex", "Initech");
-        screenshot("overview-client");
+        browser.screenshot("overview-client");
     }
 
     @Test
     void clientTypingAnotherClientsWorkspaceAddressGetsTheSameNotFoundAsForNoWorkspace() {
-        signIn("carol");
+        browser.signIn("carol");
 
-        open("/workspaces/globex");
-        String forbidden = waitFor(By.id("not-found")).getText();
-        screenshot("not-found");
-        open("/workspaces/no-such-workspace");
-        String missing = waitFor(By.id("not-found")).getText();
+        browser.open("/workspaces/globex");
+        String forbidden = browser.waitFor(By.id("not-found")).getText();
+        browser.screenshot("not-found");
+        browser.open("/workspaces/no-such-workspace");
+        String missing = browser.waitFor(By.id("not-found")).getText();
 
         assertThat(forbidden).contains("can’t find").doesNotContain("Globex").isEqualTo(missing);
     }
 
     @Test
     void agencyAdminInvitesANewClientUserWhoJoinsAndSeesOnlyThatWorkspace() {
-        signIn("alice");
-        open("/workspaces");
+        browser.signIn("alice");
+        browser.open("/workspaces");
         assertThat(slugsOnPage()).containsExactly("acme", "globex", "initech");
-        screenshot("overview-team");
+        browser.screenshot("overview-team");
 
         driver.findElement(By.cssSelector("tr[data-slug='initech'] a.ws-link")).click();
-        wait.until(ExpectedConditions.urlToBe(url("/workspaces/initech")));
-        screenshot("workspace-home-team");
+        wait.until(ExpectedConditions.urlToBe(browser.url("/workspaces/initech")));
+        browser.screenshot("workspace-home-team");
         driver.findElement(By.id("invite-email")).sendKeys("grace@initech.test");
         new Select(driver.findElement(By.id("invite-role"))).selectByValue("CLIENT_CONTRIBUTOR");
         driver.findElement(By.id("invite-submit")).click();
-        String link = waitFor(By.id("invite-link")).getDomProperty("value");
-        assertThat(link).startsWith(url("/invitations/accept?token="));
-        open("/workspaces/initech");
+        String link = browser.waitFor(By.id("invite-link")).getDomProperty("value");
+        assertThat(link).startsWith(browser.url("/invitations/accept?token="));
+        browser.open("/workspaces/initech");
         assertThat(driver.findElements(By.id("invite-link"))).as("the link is shown only once").isEmpty();
         assertThat(bodyText()).contains("grace@initech.test");
 
-        signOut();
+        browser.signOut();
         driver.get(link);
-        assertThat(waitFor(By.id("invitation-workspace")).getText()).isEqualTo("Initech");
+        assertThat(browser.waitFor(By.id("invitation-workspace")).getText()).isEqualTo("Initech");
         assertThat(driver.findElement(By.id("invitation-role")).getText()).isEqualTo("Client contributor");
-        screenshot("invitation-accept");
+        browser.screenshot("invitation-accept");
         driver.findElement(By.id("username")).sendKeys("grace");
         driver.findElement(By.id("password")).sendKeys("grace-secret-1");
         driver.findElement(By.id("confirmPassword")).sendKeys("grace-secret-1");
         driver.findElement(By.id("accept")).click();
 
-        wait.until(ExpectedConditions.urlToBe(url("/workspaces/initech")));
+        wait.until(ExpectedConditions.urlToBe(browser.url("/workspaces/initech")));
         assertThat(driver.findElement(By.id("notice")).getText()).contains("Welcome, grace", "Initech");
         assertThat(driver.findElement(By.id("current-user")).getText()).isEqualTo("grace");
         assertThat(driver.findElement(By.cssSelector(".member[data-user='grace']")).getText()).contains("Client contributor");
-        open("/workspaces");
+        browser.open("/workspaces");
         assertThat(slugsOnPage()).containsExactly("initech");
 
         driver.get(link);
-        assertThat(waitFor(By.id("invitation-unusable")).getText()).contains("already been used");
+        assertThat(browser.waitFor(By.id("invitation-unusable")).getText()).contains("already been used");
 
-        signOut();
-        signIn("grace", "grace-secret-1");
-        wait.until(ExpectedConditions.urlToBe(url("/workspaces/initech")));
+        browser.signOut();
+        browser.signIn("grace", "grace-secret-1");
+        wait.until(ExpectedConditions.urlToBe(browser.url("/workspaces/initech")));
     }
 
     @Test
     void invitationFormNamesTheFieldThatIsWrong() {
-        signIn("alice");
-        open("/workspaces/initech");
+        browser.signIn("alice");
+        browser.open("/workspaces/initech");
 
         driver.findElement(By.id("invite-email")).sendKeys("not-an-address");
         driver.findElement(By.id("invite-submit")).click();
 
-        assertThat(waitFor(By.id("invite-email-error")).getText()).startsWith("E-mail").contains("e-mail address");
+        assertThat(browser.waitFor(By.id("invite-email-error")).getText()).startsWith("E-mail").contains("e-mail address");
         assertThat(driver.findElements(By.id("invite-link"))).isEmpty();
     }
 
     @Test
     void invitationSignUpNamesTheFieldThatIsWrongAndCreatesNoAccount() {
-        signIn("alice");
-        open("/workspaces/globex");
+        browser.signIn("alice");
+        browser.open("/workspaces/globex");
         driver.findElement(By.id("invite-email")).sendKeys("heidi@globex.test");
         driver.findElement(By.id("invite-submit")).click();
-        String link = waitFor(By.id("invite-link")).getDomProperty("value");
-        signOut();
+        String link = browser.waitFor(By.id("invite-link")).getDomProperty("value");
+        browser.signOut();
 
         driver.get(link);
-        waitFor(By.id("username")).sendKeys("carol");
+        browser.waitFor(By.id("username")).sendKeys("carol");
         driver.findElement(By.id("password")).sendKeys("short");
         driver.findElement(By.id("confirmPassword")).sendKeys("short");
         driver.findElement(By.id("accept")).click();
-        assertThat(waitFor(By.id("password-error")).getText()).contains("at least 8 characters");
+        assertThat(browser.waitFor(By.id("password-error")).getText()).contains("at least 8 characters");
 
         driver.findElement(By.id("password")).sendKeys("long-enough-1");
         driver.findElement(By.id("confirmPassword")).sendKeys("long-enough-1");
         driver.findElement(By.id("accept")).click();
-        assertThat(waitFor(By.id("username-error")).getText()).contains("already taken");
+        assertThat(browser.waitFor(By.id("username-error")).getText()).contains("already taken");
         assertThat(driver.findElement(By.id("invitation-workspace")).getText()).isEqualTo("Globex");
     }
 
     @Test
     void clientViewerSeesItsWorkspaceWithoutInviteOrRoleControls() {
-        signIn("dave");
+        browser.signIn("dave");
 
-        wait.until(ExpectedConditions.urlToBe(url("/workspaces/acme")));
+        wait.until(ExpectedConditions.urlToBe(browser.url("/workspaces/acme")));
         assertThat(driver.findElement(By.id("your-role")).getText()).isEqualTo("Client viewer");
         assertThat(driver.findElements(By.cssSelector(".member")).stream().map(e -> e.getDomAttribute("data-user")))
                 .contains("bob", "carol", "dave");
@@ -210,13 +200,13 @@ class PortalBrowserIT {
         assertThat(driver.findElements(By.cssSelector(".badge-internal"))).isEmpty();
         assertThat(driver.findElement(By.id("activity")).getText())
                 .contains("joined as Client admin", "added bob as Lead").doesNotContain("CRM", "invited");
-        screenshot("workspace-home-client");
+        browser.screenshot("workspace-home-client");
     }
 
     @Test
     void clientViewerForgingAnInvitationGetsTheForbiddenPage() {
-        signIn("dave");
-        wait.until(ExpectedConditions.urlToBe(url("/workspaces/acme")));
+        browser.signIn("dave");
+        wait.until(ExpectedConditions.urlToBe(browser.url("/workspaces/acme")));
 
         // The page offers dave no invitation form; post one anyway, with a valid CSRF token.
         driver.executeScript("""
@@ -232,13 +222,13 @@ class PortalBrowserIT {
                 document.body.appendChild(form);
                 form.submit();""");
 
-        assertThat(waitFor(By.id("forbidden")).getText()).contains("can’t do that");
+        assertThat(browser.waitFor(By.id("forbidden")).getText()).contains("can’t do that");
     }
 
     @Test
     void clientAdminMayInviteButNotChangeRoles() {
-        signIn("carol");
-        wait.until(ExpectedConditions.urlToBe(url("/workspaces/acme")));
+        browser.signIn("carol");
+        wait.until(ExpectedConditions.urlToBe(browser.url("/workspaces/acme")));
 
         assertThat(driver.findElements(By.id("invite-form"))).hasSize(1);
         assertThat(driver.findElements(By.cssSelector(".role-form"))).isEmpty();
@@ -246,19 +236,19 @@ class PortalBrowserIT {
 
     @Test
     void workspaceLeadChangesAClientsRoleButCannotDemoteTheOnlyLead() {
-        signIn("bob");
-        open("/workspaces/acme");
+        browser.signIn("bob");
+        browser.open("/workspaces/acme");
         assertThat(driver.findElement(By.id("activity")).getText()).contains("linked the CRM account CRM-1001");
 
         changeRole("dave", "CLIENT_CONTRIBUTOR");
-        assertThat(waitFor(By.id("notice")).getText()).isEqualTo("dave is now Client contributor.");
+        assertThat(browser.waitFor(By.id("notice")).getText()).isEqualTo("dave is now Client contributor.");
         assertThat(driver.findElement(By.cssSelector(".member[data-user='dave']")).getDomAttribute("data-role"))
                 .isEqualTo("CLIENT_CONTRIBUTOR");
         changeRole("dave", "CLIENT_VIEWER");
-        assertThat(waitFor(By.id("notice")).getText()).isEqualTo("dave is now Client viewer.");
+        assertThat(browser.waitFor(By.id("notice")).getText()).isEqualTo("dave is now Client viewer.");
 
         changeRole("bob", "MEMBER");
-        assertThat(waitFor(By.id("error")).getText()).contains("only lead");
+        assertThat(browser.waitFor(By.id("error")).getText()).contains("only lead");
         assertThat(driver.findElement(By.cssSelector(".member[data-user='bob']")).getDomAttribute("data-role"))
                 .isEqualTo("LEAD");
     }
@@ -266,59 +256,29 @@ class PortalBrowserIT {
     @Test
     void workspaceHomeFitsAPhoneScreenWithoutSidewaysScrolling() {
         phoneScreen();
-        signIn("carol");
-        wait.until(ExpectedConditions.urlToBe(url("/workspaces/acme")));
+        browser.signIn("carol");
+        wait.until(ExpectedConditions.urlToBe(browser.url("/workspaces/acme")));
         assertFitsScreen();
-        screenshot("workspace-home-phone-client");
+        browser.screenshot("workspace-home-phone-client");
 
-        signOut();
-        signIn("alice");
-        open("/workspaces/globex");
+        browser.signOut();
+        browser.signIn("alice");
+        browser.open("/workspaces/globex");
         assertThat(driver.findElements(By.cssSelector(".role-form"))).isNotEmpty();
         assertFitsScreen();
-        screenshot("workspace-home-phone-team");
-        open("/workspaces");
+        browser.screenshot("workspace-home-phone-team");
+        browser.open("/workspaces");
         assertFitsScreen();
-        screenshot("overview-phone-team");
+        browser.screenshot("overview-phone-team");
     }
 
     // ---- helpers ----
-
-    private void signIn(String user) {
-        signIn(user, DemoData.PASSWORD);
-    }
-
-    private void signIn(String user, String password) {
-        open("/login");
-        waitFor(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("sign-in")).click();
-        wait.until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    private void signOut() {
-        open("/workspaces");
-        waitFor(By.id("sign-out")).click();
-        wait.until(ExpectedConditions.urlContains("/login?logout"));
-    }
 
     private void changeRole(String user, String role) {
         WebElement member = driver.findElement(By.cssSelector(".member[data-user='" + user + "']"));
         new Select(member.findElement(By.tagName("select"))).selectByValue(role);
         member.findElement(By.cssSelector(".role-form button")).click();
         wait.until(ExpectedConditions.stalenessOf(member));
-    }
-
-    private void open(String path) {
-        driver.get(url(path));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private WebElement waitFor(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     private String bodyText() {
@@ -343,22 +303,5 @@ class PortalBrowserIT {
         assertThat(innerWidth).as("viewport width").isEqualTo(375);
         assertThat(bodyWidth).as("body width on %s", driver.getCurrentUrl()).isLessThanOrEqualTo(innerWidth);
         assertThat(documentWidth).as("document width on %s", driver.getCurrentUrl()).isLessThanOrEqualTo(innerWidth);
-    }
-
-    /** The whole page, not just the window, as PNG. */
-    private void screenshot(String name) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metrics = (Map<String, Object>) (Map<?, ?>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
-                "width", ((Number) size.get("width")).doubleValue(), "height", ((Number) size.get("height")).doubleValue());
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not save the screenshot " + name, e);
-        }
     }
 }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,7 +31,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,10 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "spring.datasource.url=jdbc:h2:mem:portal-files;DB_CLOSE_DELAY=-1")
 class PortalFilesAndApprovalsBrowserIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String MOCKUP_APPROVAL = "Approve the homepage mockup";
 
-    private static LocalChromium chromium;
+    private static PortalBrowser browser;
     private static ChromeDriver driver;
 
     @LocalServerPort
@@ -76,25 +73,20 @@ class PortalFilesAndApprovalsBrowserIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        chromium = LocalChromium.startIfFound().orElse(null);
-        driver = chromium == null ? null : chromium.driver();
+        browser = PortalBrowser.start();
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (chromium != null) {
-            chromium.stop();
+        if (browser != null) {
+            browser.stop();
         }
     }
 
     @BeforeEach
     void freshSession() {
-        LocalChromium.assumeFound(chromium);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        open("/login");
-        driver.manage().deleteAllCookies();
+        wait = browser.freshSession(port, Duration.ofSeconds(20));
     }
 
     // ---- files ----
@@ -104,18 +96,18 @@ class PortalFilesAndApprovalsBrowserIT {
         Path upload = Files.createTempDirectory(Path.of("target"), "upload-").resolve("Signed contract.pdf");
         Files.write(upload, DemoFiles.pdf("Signed contract", "Signed by Carol for Acme Corp."));
 
-        signIn("carol");
-        wait.until(ExpectedConditions.urlToBe(url("/workspaces/acme")));
+        browser.signIn("carol");
+        wait.until(ExpectedConditions.urlToBe(browser.url("/workspaces/acme")));
         driver.findElement(By.id("tab-files")).click();
-        wait.until(ExpectedConditions.urlToBe(url("/workspaces/acme/files")));
+        wait.until(ExpectedConditions.urlToBe(browser.url("/workspaces/acme/files")));
         driver.findElement(By.id("upload-file")).sendKeys(upload.toAbsolutePath().toString());
         driver.findElement(By.id("upload-submit")).click();
 
-        assertThat(waitFor(By.id("notice")).getText()).isEqualTo("Uploaded Signed contract.pdf.");
+        assertThat(browser.waitFor(By.id("notice")).getText()).isEqualTo("Uploaded Signed contract.pdf.");
         assertThat(fileNamesOnPage()).contains("Signed contract.pdf", "Homepage mockup.png");
         assertThat(driver.findElements(By.cssSelector(".folder-row")).stream().map(e -> e.getDomAttribute("data-folder")))
                 .containsExactly("Brand");
-        screenshot("files-client");
+        browser.screenshot("files-client");
 
         FileAsset stored = acmeFiles().stream().filter(f -> f.name().equals("Signed contract.pdf")).findFirst().orElseThrow();
         FileVersion version = kit.files().versions(alice(), stored.workspaceId(), stored.id()).get(0);
@@ -129,12 +121,12 @@ class PortalFilesAndApprovalsBrowserIT {
         Path upload = Files.createTempDirectory(Path.of("target"), "upload-").resolve("invoice.pdf");
         Files.write(upload, SampleFiles.windowsExecutable());
 
-        signIn("carol");
-        open("/workspaces/acme/files");
+        browser.signIn("carol");
+        browser.open("/workspaces/acme/files");
         driver.findElement(By.id("upload-file")).sendKeys(upload.toAbsolutePath().toString());
         driver.findElement(By.id("upload-submit")).click();
 
-        assertThat(waitFor(By.id("error")).getText()).contains("“invoice.pdf” was not uploaded", "application/x-msdownload");
+        assertThat(browser.waitFor(By.id("error")).getText()).contains("“invoice.pdf” was not uploaded", "application/x-msdownload");
         assertThat(fileNamesOnPage()).doesNotContain("invoice.pdf");
     }
 
@@ -143,20 +135,20 @@ class PortalFilesAndApprovalsBrowserIT {
         FileAsset internal = acmeFiles().stream().filter(f -> f.name().equals("Margin calculation.pdf")).findFirst()
                 .orElseThrow();
 
-        signIn("bob");
-        open("/workspaces/acme/files");
-        WebElement row = waitFor(By.cssSelector(".file-row[data-file='Margin calculation.pdf']"));
+        browser.signIn("bob");
+        browser.open("/workspaces/acme/files");
+        WebElement row = browser.waitFor(By.cssSelector(".file-row[data-file='Margin calculation.pdf']"));
         assertThat(row.getText()).contains("Internal");
-        screenshot("files-team");
+        browser.screenshot("files-team");
 
-        signOut();
-        signIn("carol");
-        open("/workspaces/acme/files");
+        browser.signOut();
+        browser.signIn("carol");
+        browser.open("/workspaces/acme/files");
         assertThat(fileNamesOnPage()).contains("Homepage mockup.png").doesNotContain("Margin calculation.pdf");
-        open("/workspaces/acme/files/" + internal.id().value());
-        assertThat(waitFor(By.id("not-found")).getText()).contains("can’t find");
-        open("/workspaces/acme/files/" + internal.id().value() + "/download");
-        assertThat(waitFor(By.id("not-found")).getText()).contains("can’t find");
+        browser.open("/workspaces/acme/files/" + internal.id().value());
+        assertThat(browser.waitFor(By.id("not-found")).getText()).contains("can’t find");
+        browser.open("/workspaces/acme/files/" + internal.id().value() + "/download");
+        assertThat(browser.waitFor(By.id("not-found")).getText()).contains("can’t find");
     }
 
     @Test
@@ -165,14 +157,14 @@ class PortalFilesAndApprovalsBrowserIT {
                 .orElseThrow();
         FileVersion version = kit.files().versions(alice(), guidelines.workspaceId(), guidelines.id()).get(0);
 
-        signIn("carol");
-        open("/workspaces/acme/files");
+        browser.signIn("carol");
+        browser.open("/workspaces/acme/files");
         driver.findElement(By.cssSelector(".folder-row[data-folder='Brand'] a")).click();
-        waitFor(By.cssSelector(".file-row[data-file='Brand guidelines.pdf'] a.file-link")).click();
-        WebElement v1 = waitFor(By.cssSelector(".version-row[data-version='1']"));
+        browser.waitFor(By.cssSelector(".file-row[data-file='Brand guidelines.pdf'] a.file-link")).click();
+        WebElement v1 = browser.waitFor(By.cssSelector(".version-row[data-version='1']"));
         assertThat(v1.getText()).contains(version.sha256(), "application/pdf", "bob");
         assertThat(driver.findElement(By.cssSelector(".breadcrumbs")).getText()).contains("Files", "Brand");
-        screenshot("file-versions-client");
+        browser.screenshot("file-versions-client");
 
         @SuppressWarnings("unchecked")
         Map<String, Object> response = (Map<String, Object>) driver.executeAsyncScript("""
@@ -196,31 +188,31 @@ class PortalFilesAndApprovalsBrowserIT {
         assertThat(pending.status()).isEqualTo(ApprovalStatus.OPEN);
         String sha = ((io.clientworkspace.approval.ApprovalSubject.FileVersionSubject) pending.subject()).sha256();
 
-        signIn("carol");
-        wait.until(ExpectedConditions.urlToBe(url("/workspaces/acme")));
+        browser.signIn("carol");
+        wait.until(ExpectedConditions.urlToBe(browser.url("/workspaces/acme")));
         // Other tests may have asked carol for more approvals; the demo's is one of them.
         assertThat(Integer.parseInt(driver.findElement(By.id("waiting-count")).getText())).isPositive();
         driver.findElement(By.id("tab-approvals")).click();
-        WebElement item = waitFor(By.cssSelector(".queue-item[data-approval='" + pending.id().value() + "']"));
+        WebElement item = browser.waitFor(By.cssSelector(".queue-item[data-approval='" + pending.id().value() + "']"));
         assertThat(item.getText()).contains(MOCKUP_APPROVAL, "Homepage mockup.png · version 1", "bob");
-        screenshot("approvals-queue-client");
+        browser.screenshot("approvals-queue-client");
         item.findElement(By.tagName("textarea")).sendKeys("Love the orange. Go ahead.");
         item.findElement(By.cssSelector(".decide-approve")).click();
 
-        wait.until(ExpectedConditions.urlToBe(url("/workspaces/acme/approvals/" + pending.id().value())));
-        assertThat(waitFor(By.id("notice")).getText()).contains("You approved", "Approved");
+        wait.until(ExpectedConditions.urlToBe(browser.url("/workspaces/acme/approvals/" + pending.id().value())));
+        assertThat(browser.waitFor(By.id("notice")).getText()).contains("You approved", "Approved");
         assertThat(driver.findElement(By.id("approval-status")).getText()).isEqualTo("Approved");
         assertThat(driver.findElements(By.cssSelector(".decide-form"))).isEmpty();
-        open("/workspaces/acme/approvals");
-        assertThat(waitFor(By.id("nothing-waiting")).getText()).contains("Nothing waits");
+        browser.open("/workspaces/acme/approvals");
+        assertThat(browser.waitFor(By.id("nothing-waiting")).getText()).contains("Nothing waits");
 
-        signOut();
-        signIn("alice");
-        open("/workspaces/acme/approvals");
-        WebElement row = waitFor(By.cssSelector(".approval-row[data-approval='" + pending.id().value() + "']"));
+        browser.signOut();
+        browser.signIn("alice");
+        browser.open("/workspaces/acme/approvals");
+        WebElement row = browser.waitFor(By.cssSelector(".approval-row[data-approval='" + pending.id().value() + "']"));
         assertThat(row.getDomAttribute("data-status")).isEqualTo("APPROVED");
         row.findElement(By.cssSelector("a.approval-link")).click();
-        WebElement decision = waitFor(By.cssSelector(".decision[data-sequence='1']"));
+        WebElement decision = browser.waitFor(By.cssSelector(".decision[data-sequence='1']"));
         assertThat(decision.getDomAttribute("data-approver")).isEqualTo("carol");
         assertThat(decision.getDomAttribute("data-decision")).isEqualTo("APPROVE");
         assertThat(decision.findElement(By.cssSelector(".decision-comment")).getText()).isEqualTo("Love the orange. Go ahead.");
@@ -228,7 +220,7 @@ class PortalFilesAndApprovalsBrowserIT {
         assertThat(decision.findElement(By.cssSelector(".decision-time")).getText()).endsWith("UTC");
         assertThat(driver.findElement(By.id("subject-sha")).getText()).isEqualTo(sha);
         assertThat(driver.findElements(By.cssSelector(".decision"))).hasSize(1);
-        screenshot("approval-record-team");
+        browser.screenshot("approval-record-team");
 
         ApprovalRecord record = kit.approvals().record(alice(), pending.workspaceId(), pending.id());
         assertThat(record.request().status()).isEqualTo(ApprovalStatus.APPROVED);
@@ -243,17 +235,17 @@ class PortalFilesAndApprovalsBrowserIT {
     void aViewerSeesApprovalsWithoutDecisionControlsAndAForgedDecisionGetsTheForbiddenPage() {
         ApprovalRequest open = newApprovalForCarol("Approve the footer links");
 
-        signIn("dave");
-        wait.until(ExpectedConditions.urlToBe(url("/workspaces/acme")));
+        browser.signIn("dave");
+        wait.until(ExpectedConditions.urlToBe(browser.url("/workspaces/acme")));
         assertThat(driver.findElements(By.id("waiting-count"))).isEmpty();
-        open("/workspaces/acme/approvals");
-        assertThat(waitFor(By.cssSelector(".approval-row[data-approval='" + open.id().value() + "']")).getText())
+        browser.open("/workspaces/acme/approvals");
+        assertThat(browser.waitFor(By.cssSelector(".approval-row[data-approval='" + open.id().value() + "']")).getText())
                 .contains("Approve the footer links");
         assertThat(driver.findElements(By.cssSelector(".decide-form, .decide-approve, .decide-reject, .decide-changes")))
                 .isEmpty();
-        screenshot("approvals-queue-viewer");
-        open("/workspaces/acme/approvals/" + open.id().value());
-        assertThat(waitFor(By.id("approval-status")).getText()).isEqualTo("Waiting for decision");
+        browser.screenshot("approvals-queue-viewer");
+        browser.open("/workspaces/acme/approvals/" + open.id().value());
+        assertThat(browser.waitFor(By.id("approval-status")).getText()).isEqualTo("Waiting for decision");
         assertThat(driver.findElements(By.cssSelector(".decide-form"))).isEmpty();
 
         // The page offers dave nothing to decide with; post a decision anyway, with a valid CSRF token.
@@ -270,7 +262,7 @@ class PortalFilesAndApprovalsBrowserIT {
                 document.body.appendChild(form);
                 form.submit();""", "/workspaces/acme/approvals/" + open.id().value() + "/decision");
 
-        assertThat(waitFor(By.id("forbidden")).getText()).contains("can’t do that");
+        assertThat(browser.waitFor(By.id("forbidden")).getText()).contains("can’t do that");
         ApprovalRecord record = kit.approvals().record(alice(), open.workspaceId(), open.id());
         assertThat(record.request().status()).isEqualTo(ApprovalStatus.OPEN);
         assertThat(record.decisions()).isEmpty();
@@ -280,12 +272,12 @@ class PortalFilesAndApprovalsBrowserIT {
     void rejectingWithoutACommentIsRefusedWithTheReasonAndRecordsNothing() {
         ApprovalRequest open = newApprovalForCarol("Approve the pricing table");
 
-        signIn("carol");
-        open("/workspaces/acme/approvals");
-        WebElement item = waitFor(By.cssSelector(".queue-item[data-approval='" + open.id().value() + "']"));
+        browser.signIn("carol");
+        browser.open("/workspaces/acme/approvals");
+        WebElement item = browser.waitFor(By.cssSelector(".queue-item[data-approval='" + open.id().value() + "']"));
         item.findElement(By.cssSelector(".decide-reject")).click();
 
-        assertThat(waitFor(By.id("error")).getText()).contains("not recorded", "comment");
+        assertThat(browser.waitFor(By.id("error")).getText()).contains("not recorded", "comment");
         assertThat(kit.approvals().record(alice(), open.workspaceId(), open.id()).decisions()).isEmpty();
     }
 
@@ -300,22 +292,22 @@ class PortalFilesAndApprovalsBrowserIT {
         kit.files().uploadVersion(bob, acme.id(), shared.id(), "Price sheet.pdf", "application/pdf",
                 new ByteArrayInputStream(DemoFiles.pdf("Price sheet", "Rates for 2026, corrected")));
 
-        signIn("bob");
-        open("/workspaces/acme/files/" + shared.id().value());
-        waitFor(By.id("make-internal")).click();
-        assertThat(waitFor(By.id("notice")).getText()).contains("Price sheet.pdf is internal now");
-        assertThat(waitFor(By.id("share-with-client")).isDisplayed()).isTrue();
-        screenshot("file-withdrawn-team");
+        browser.signIn("bob");
+        browser.open("/workspaces/acme/files/" + shared.id().value());
+        browser.waitFor(By.id("make-internal")).click();
+        assertThat(browser.waitFor(By.id("notice")).getText()).contains("Price sheet.pdf is internal now");
+        assertThat(browser.waitFor(By.id("share-with-client")).isDisplayed()).isTrue();
+        browser.screenshot("file-withdrawn-team");
 
-        signOut();
-        signIn("carol");
-        open("/workspaces/acme/files");
+        browser.signOut();
+        browser.signIn("carol");
+        browser.open("/workspaces/acme/files");
         assertThat(fileNamesOnPage()).contains("Homepage mockup.png").doesNotContain("Price sheet.pdf");
-        open("/workspaces/acme/files/" + shared.id().value());
-        assertThat(waitFor(By.id("not-found")).getText()).contains("can’t find");
+        browser.open("/workspaces/acme/files/" + shared.id().value());
+        assertThat(browser.waitFor(By.id("not-found")).getText()).contains("can’t find");
         for (String version : List.of("", "?version=1", "?version=2")) {
-            open("/workspaces/acme/files/" + shared.id().value() + "/download" + version);
-            assertThat(waitFor(By.id("not-found")).getText()).as(version).contains("can’t find");
+            browser.open("/workspaces/acme/files/" + shared.id().value() + "/download" + version);
+            assertThat(browser.waitFor(By.id("not-found")).getText()).as(version).contains("can’t find");
         }
         assertThat(kit.files().find(new Actor(tenant.id(), users.idOf("carol").orElseThrow(),
                 io.clientworkspace.ActorKind.CLIENT), acme.id(), shared.id())).isEmpty();
@@ -329,23 +321,23 @@ class PortalFilesAndApprovalsBrowserIT {
                 new ByteArrayInputStream(DemoFiles.pdf("Old estimate", "Superseded")));
         kit.files().trash(bob, acme.id(), old.id());
 
-        signIn("carol");
-        open("/workspaces/acme/files");
+        browser.signIn("carol");
+        browser.open("/workspaces/acme/files");
         assertThat(fileNamesOnPage()).doesNotContain("Old estimate.pdf");
         assertThat(driver.findElements(By.id("trash"))).isEmpty();
-        open("/workspaces/acme/files/" + old.id().value() + "/download");
-        assertThat(waitFor(By.id("not-found")).getText()).contains("can’t find");
+        browser.open("/workspaces/acme/files/" + old.id().value() + "/download");
+        assertThat(browser.waitFor(By.id("not-found")).getText()).contains("can’t find");
 
-        signOut();
-        signIn("bob");
-        open("/workspaces/acme/files");
-        waitFor(By.cssSelector(".trashed-item[data-file='Old estimate.pdf'] a.trashed-link")).click();
-        waitFor(By.id("purge-form"));
-        screenshot("file-purge-team");
+        browser.signOut();
+        browser.signIn("bob");
+        browser.open("/workspaces/acme/files");
+        browser.waitFor(By.cssSelector(".trashed-item[data-file='Old estimate.pdf'] a.trashed-link")).click();
+        browser.waitFor(By.id("purge-form"));
+        browser.screenshot("file-purge-team");
         driver.findElement(By.id("purge-confirm")).click();
         driver.findElement(By.id("purge-file")).click();
 
-        assertThat(waitFor(By.id("notice")).getText()).isEqualTo("Old estimate.pdf was deleted permanently.");
+        assertThat(browser.waitFor(By.id("notice")).getText()).isEqualTo("Old estimate.pdf was deleted permanently.");
         assertThat(driver.findElements(By.cssSelector(".trashed-item[data-file='Old estimate.pdf']"))).isEmpty();
         assertThat(kit.files().find(alice(), acme.id(), old.id())).isEmpty();
         assertThat(kit.activity().feed(alice(), acme.id(), PageRequest.first()).items().get(0).action())
@@ -390,48 +382,5 @@ class PortalFilesAndApprovalsBrowserIT {
 
     private List<String> fileNamesOnPage() {
         return driver.findElements(By.cssSelector(".file-row")).stream().map(e -> e.getDomAttribute("data-file")).toList();
-    }
-
-    private void signIn(String user) {
-        open("/login");
-        waitFor(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
-        driver.findElement(By.id("sign-in")).click();
-        wait.until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    private void signOut() {
-        open("/workspaces");
-        waitFor(By.id("sign-out")).click();
-        wait.until(ExpectedConditions.urlContains("/login?logout"));
-    }
-
-    private void open(String path) {
-        driver.get(url(path));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private WebElement waitFor(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
-
-    /** The whole page, not just the window, as PNG. */
-    private void screenshot(String name) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metrics = (Map<String, Object>) (Map<?, ?>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
-                "width", ((Number) size.get("width")).doubleValue(), "height", ((Number) size.get("height")).doubleValue());
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not save the screenshot " + name, e);
-        }
     }
 }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,12 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,10 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "spring.datasource.url=jdbc:h2:mem:portal-messages;DB_CLOSE_DELAY=-1")
 class PortalMessagesBrowserIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String DEMO_NOTE = "Their legal review is the bottleneck.";
 
-    private static LocalChromium chromium;
+    private static PortalBrowser browser;
     private static ChromeDriver driver;
 
     @LocalServerPort
@@ -68,34 +62,29 @@ class PortalMessagesBrowserIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        chromium = LocalChromium.startIfFound().orElse(null);
-        driver = chromium == null ? null : chromium.driver();
+        browser = PortalBrowser.start();
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (chromium != null) {
-            chromium.stop();
+        if (browser != null) {
+            browser.stop();
         }
     }
 
     @BeforeEach
     void freshSession() {
-        LocalChromium.assumeFound(chromium);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        open("/login");
-        driver.manage().deleteAllCookies();
+        wait = browser.freshSession(port, Duration.ofSeconds(30));
     }
 
     @Test
     void carolPostsAMessageAndSeesNoInternalNote() {
-        signIn("carol");
-        wait.until(ExpectedConditions.urlToBe(url("/workspaces/acme")));
+        browser.signIn("carol");
+        wait.until(ExpectedConditions.urlToBe(browser.url("/workspaces/acme")));
         driver.findElement(By.id("tab-messages")).click();
-        waitFor(By.cssSelector(".conversation-row[data-kind='GENERAL'] a.conversation-link")).click();
-        WebElement thread = waitFor(By.id("messages"));
+        browser.waitFor(By.cssSelector(".conversation-row[data-kind='GENERAL'] a.conversation-link")).click();
+        WebElement thread = browser.waitFor(By.id("messages"));
         assertThat(thread.getText()).contains("could we move Thursday's review to Friday morning?")
                 .doesNotContain(DEMO_NOTE, "Internal");
         assertThat(driver.findElements(By.id("internal-note"))).isEmpty();
@@ -103,7 +92,7 @@ class PortalMessagesBrowserIT {
         driver.findElement(By.id("message-body")).sendKeys("Friday 10:00 it is. Agenda: https://acme.test/agenda");
         driver.findElement(By.id("message-submit")).click();
 
-        assertThat(waitFor(By.id("notice")).getText()).isEqualTo("Message posted.");
+        assertThat(browser.waitFor(By.id("notice")).getText()).isEqualTo("Message posted.");
         List<WebElement> items = driver.findElements(By.cssSelector(".message-item"));
         WebElement mine = items.get(items.size() - 1);
         assertThat(mine.getDomAttribute("data-author")).isEqualTo("carol");
@@ -113,7 +102,7 @@ class PortalMessagesBrowserIT {
                 .isEqualTo("https://acme.test/agenda");
         assertThat(driver.findElements(By.cssSelector(".message-internal"))).isEmpty();
         assertThat(driver.getPageSource()).doesNotContain(DEMO_NOTE);
-        screenshot("messages-thread-client");
+        browser.screenshot("messages-thread-client");
 
         List<Message> asTeam = kit.conversations().messages(actor("bob"), acme().id(), general().id(),
                 PageRequest.first(500)).items();
@@ -123,29 +112,29 @@ class PortalMessagesBrowserIT {
 
     @Test
     void bobPostsAnInternalNoteThatDaveNeverSeesNotEvenLive() {
-        signIn("bob");
-        open("/workspaces/acme/messages/" + general().id().value());
-        waitFor(By.id("message-body")).sendKeys("Internal: dave is only a viewer, keep him in the loop by mail.");
+        browser.signIn("bob");
+        browser.open("/workspaces/acme/messages/" + general().id().value());
+        browser.waitFor(By.id("message-body")).sendKeys("Internal: dave is only a viewer, keep him in the loop by mail.");
         driver.findElement(By.id("internal-note")).click();
         driver.findElement(By.id("message-submit")).click();
 
-        assertThat(waitFor(By.id("notice")).getText()).contains("Internal note posted");
+        assertThat(browser.waitFor(By.id("notice")).getText()).contains("Internal note posted");
         List<WebElement> notes = driver.findElements(By.cssSelector(".message-item.message-internal"));
         assertThat(notes).extracting(e -> e.findElement(By.cssSelector(".message-body")).getText())
                 .contains("Internal: Friday works for us, but keep the launch date. " + DEMO_NOTE,
                         "Internal: dave is only a viewer, keep him in the loop by mail.");
         assertThat(notes.get(notes.size() - 1).findElement(By.cssSelector(".note-badge")).getText())
                 .isEqualTo("Internal note · team only");
-        screenshot("messages-thread-team");
+        browser.screenshot("messages-thread-team");
 
-        signOut();
-        signIn("dave");
-        open("/workspaces/acme/messages/" + general().id().value());
-        waitFor(By.id("messages"));
+        browser.signOut();
+        browser.signIn("dave");
+        browser.open("/workspaces/acme/messages/" + general().id().value());
+        browser.waitFor(By.id("messages"));
         assertThat(driver.getPageSource()).doesNotContain("dave is only a viewer", DEMO_NOTE);
         assertThat(driver.findElements(By.cssSelector(".message-internal"))).isEmpty();
         assertThat(driver.findElements(By.id("message-form"))).isEmpty();
-        screenshot("messages-thread-viewer");
+        browser.screenshot("messages-thread-viewer");
 
         // While dave looks at the thread, bob writes a note and then a message for everyone: only the message arrives.
         kit.conversations().post(actor("bob"), acme().id(), general().id(), NewMessage.note("Live note dave must not see"));
@@ -162,34 +151,34 @@ class PortalMessagesBrowserIT {
         Message posted = kit.conversations().post(actor("carol"), acme().id(), topic.id(), NewMessage.of("Headline: Fast"));
         String threadUrl = "/workspaces/acme/messages/" + topic.id().value();
 
-        signIn("carol");
-        open(threadUrl);
-        WebElement item = waitFor(By.id("message-" + posted.id().value()));
+        browser.signIn("carol");
+        browser.open(threadUrl);
+        WebElement item = browser.waitFor(By.id("message-" + posted.id().value()));
         item.findElement(By.cssSelector("details.edit summary")).click();
         WebElement editor = item.findElement(By.cssSelector(".edit-form textarea"));
         editor.clear();
         editor.sendKeys("Headline: Faster than ever");
         item.findElement(By.cssSelector(".edit-submit")).click();
-        assertThat(waitFor(By.id("notice")).getText()).isEqualTo("Message edited.");
+        assertThat(browser.waitFor(By.id("notice")).getText()).isEqualTo("Message edited.");
         item = driver.findElement(By.id("message-" + posted.id().value()));
         assertThat(item.findElement(By.cssSelector(".message-body")).getText()).isEqualTo("Headline: Faster than ever");
         assertThat(item.findElement(By.cssSelector(".edited-mark")).getText()).isEqualTo("(edited)");
         assertThat(item.findElements(By.cssSelector("details.history"))).isEmpty();
 
-        signOut();
-        signIn("bob");
-        open(threadUrl);
-        item = waitFor(By.id("message-" + posted.id().value()));
+        browser.signOut();
+        browser.signIn("bob");
+        browser.open(threadUrl);
+        item = browser.waitFor(By.id("message-" + posted.id().value()));
         item.findElement(By.cssSelector("details.history summary")).click();
         assertThat(item.findElement(By.cssSelector(".revision[data-revision='1'] .message-body")).getText())
                 .isEqualTo("Headline: Fast");
-        screenshot("messages-history-team");
+        browser.screenshot("messages-history-team");
 
-        signOut();
-        signIn("carol");
-        open(threadUrl);
-        waitFor(By.id("message-" + posted.id().value())).findElement(By.cssSelector(".delete-message")).click();
-        assertThat(waitFor(By.id("notice")).getText()).isEqualTo("Message deleted.");
+        browser.signOut();
+        browser.signIn("carol");
+        browser.open(threadUrl);
+        browser.waitFor(By.id("message-" + posted.id().value())).findElement(By.cssSelector(".delete-message")).click();
+        assertThat(browser.waitFor(By.id("notice")).getText()).isEqualTo("Message deleted.");
         item = driver.findElement(By.id("message-" + posted.id().value()));
         assertThat(item.findElement(By.cssSelector(".message-deleted")).getText()).isEqualTo("message deleted");
         assertThat(item.getText()).doesNotContain("Faster than ever");
@@ -197,23 +186,23 @@ class PortalMessagesBrowserIT {
 
     @Test
     void theTeamStartsAnInternalTopicThatClientsDoNotFindInTheList() {
-        signIn("bob");
-        open("/workspaces/acme/messages");
-        waitFor(By.id("topic-title")).sendKeys("Staffing for the relaunch");
+        browser.signIn("bob");
+        browser.open("/workspaces/acme/messages");
+        browser.waitFor(By.id("topic-title")).sendKeys("Staffing for the relaunch");
         driver.findElement(By.id("topic-internal")).click();
         driver.findElement(By.id("topic-submit")).click();
 
-        assertThat(waitFor(By.id("internal-conversation")).getText()).isEqualTo("Internal · team only");
-        open("/workspaces/acme/messages");
+        assertThat(browser.waitFor(By.id("internal-conversation")).getText()).isEqualTo("Internal · team only");
+        browser.open("/workspaces/acme/messages");
         assertThat(titles()).contains("General", "Staffing for the relaunch");
-        screenshot("messages-list-team");
+        browser.screenshot("messages-list-team");
 
-        signOut();
-        signIn("carol");
-        open("/workspaces/acme/messages");
-        waitFor(By.id("conversations"));
+        browser.signOut();
+        browser.signIn("carol");
+        browser.open("/workspaces/acme/messages");
+        browser.waitFor(By.id("conversations"));
         assertThat(titles()).contains("General").doesNotContain("Staffing for the relaunch");
-        screenshot("messages-list-client");
+        browser.screenshot("messages-list-client");
     }
 
     // ---- helpers ----
@@ -234,48 +223,5 @@ class PortalMessagesBrowserIT {
 
     private Conversation general() {
         return kit.conversations().general(actor("bob"), acme().id());
-    }
-
-    private void signIn(String user) {
-        open("/login");
-        waitFor(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
-        driver.findElement(By.id("sign-in")).click();
-        wait.until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    private void signOut() {
-        open("/workspaces");
-        waitFor(By.id("sign-out")).click();
-        wait.until(ExpectedConditions.urlContains("/login?logout"));
-    }
-
-    private void open(String path) {
-        driver.get(url(path));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private WebElement waitFor(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
-
-    /** The whole page, not just the window, as PNG. */
-    private void screenshot(String name) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metrics = (Map<String, Object>) (Map<?, ?>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
-                "width", ((Number) size.get("width")).doubleValue(), "height", ((Number) size.get("height")).doubleValue());
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not save the screenshot " + name, e);
-        }
     }
 }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -14,11 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,9 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "spring.datasource.url=jdbc:h2:mem:portal-requests-browser;DB_CLOSE_DELAY=-1")
 class PortalRequestsBrowserIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static LocalChromium chromium;
+    private static PortalBrowser browser;
     private static ChromeDriver driver;
 
     @LocalServerPort
@@ -47,42 +41,37 @@ class PortalRequestsBrowserIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        chromium = LocalChromium.startIfFound().orElse(null);
-        driver = chromium == null ? null : chromium.driver();
+        browser = PortalBrowser.start();
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (chromium != null) {
-            chromium.stop();
+        if (browser != null) {
+            browser.stop();
         }
     }
 
     @BeforeEach
     void freshSession() {
-        LocalChromium.assumeFound(chromium);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        open("/login");
-        driver.manage().deleteAllCookies();
+        wait = browser.freshSession(port, Duration.ofSeconds(30));
     }
 
     @Test
     void carolSubmitsAFormWithErrorsFixesThemAndBobMovesTheRequestToDone() {
-        signIn("carol");
-        wait.until(ExpectedConditions.urlToBe(url("/workspaces/acme")));
+        browser.signIn("carol");
+        wait.until(ExpectedConditions.urlToBe(browser.url("/workspaces/acme")));
         driver.findElement(By.id("tab-requests")).click();
-        assertThat(waitFor(By.id("all-requests")).getText()).contains(DemoRequests.CAROL_REQUEST);
+        assertThat(browser.waitFor(By.id("all-requests")).getText()).contains(DemoRequests.CAROL_REQUEST);
         driver.findElement(By.id("new-request")).click();
-        waitFor(By.cssSelector(".form-choice[data-form='" + DemoRequests.WEBSITE_CHANGE + "']")).click();
+        browser.waitFor(By.cssSelector(".form-choice[data-form='" + DemoRequests.WEBSITE_CHANGE + "']")).click();
 
         type("f-page", "ftp://acme.test/about");
         type("f-budget", "lots");
         type("f-contact", "carol@acme.test");
         driver.findElement(By.id("request-submit")).click();
 
-        assertThat(waitFor(By.id("error")).getText()).contains("not sent");
+        assertThat(browser.waitFor(By.id("error")).getText()).contains("not sent");
         assertThat(fieldError("page")).isNotEmpty();
         assertThat(fieldError("change")).contains("required");
         assertThat(fieldError("area")).contains("required");
@@ -91,7 +80,7 @@ class PortalRequestsBrowserIT {
         assertThat(driver.findElements(By.cssSelector(".form-field[data-field='contact'] .field-error"))).isEmpty();
         assertThat(driver.findElement(By.id("f-page")).getDomProperty("value")).isEqualTo("ftp://acme.test/about");
         assertThat(driver.findElement(By.id("f-contact")).getDomProperty("value")).isEqualTo("carol@acme.test");
-        screenshot("request-form-errors");
+        browser.screenshot("request-form-errors");
 
         type("f-page", "https://acme.test/about");
         type("f-change", "Replace the team photos with the new ones.");
@@ -102,32 +91,32 @@ class PortalRequestsBrowserIT {
 
         wait.until(ExpectedConditions.urlMatches(".*/workspaces/acme/requests/[^/]+$"));
         String requestUrl = driver.getCurrentUrl();
-        assertThat(waitFor(By.id("notice")).getText()).contains("was sent to the team");
+        assertThat(browser.waitFor(By.id("notice")).getText()).contains("was sent to the team");
         assertThat(driver.findElement(By.id("request-status")).getText()).isEqualTo("Submitted");
         assertThat(driver.findElement(By.id("answers")).getText()).contains("https://acme.test/about", "Design", "1200", "Yes");
-        screenshot("request-client");
+        browser.screenshot("request-client");
 
-        signOut();
-        signIn("bob");
+        browser.signOut();
+        browser.signIn("bob");
         driver.get(requestUrl);
-        waitFor(By.id("move-done")).click();
-        assertThat(waitFor(By.id("notice")).getText()).contains("is now Done");
+        browser.waitFor(By.id("move-done")).click();
+        assertThat(browser.waitFor(By.id("notice")).getText()).contains("is now Done");
         assertThat(driver.findElement(By.id("request-status")).getText()).isEqualTo("Done");
         assertThat(driver.findElement(By.id("history")).getText()).contains("moved it from Submitted to Done");
-        screenshot("request-team");
+        browser.screenshot("request-team");
 
-        signOut();
-        signIn("carol");
+        browser.signOut();
+        browser.signIn("carol");
         driver.get(requestUrl);
-        assertThat(waitFor(By.id("request-status")).getText()).isEqualTo("Done");
+        assertThat(browser.waitFor(By.id("request-status")).getText()).isEqualTo("Done");
         assertThat(driver.findElement(By.id("reopen")).isDisplayed()).isTrue();
     }
 
     @Test
     void erinFillsTheGlobexIntakeFormInTwoSittings() {
-        signIn("erin");
-        wait.until(ExpectedConditions.urlToBe(url("/workspaces/globex")));
-        WebElement assignment = waitFor(By.cssSelector(".assignment-link"));
+        browser.signIn("erin");
+        wait.until(ExpectedConditions.urlToBe(browser.url("/workspaces/globex")));
+        WebElement assignment = browser.waitFor(By.cssSelector(".assignment-link"));
         assertThat(assignment.getText()).startsWith(DemoRequests.BRAND_QUESTIONNAIRE + " — due ");
         assignment.click();
 
@@ -135,13 +124,13 @@ class PortalRequestsBrowserIT {
         driver.findElement(By.id("f-tone-1")).click();
         driver.findElement(By.id("f-channels-0")).click();
         driver.findElement(By.id("save-draft")).click();
-        assertThat(waitFor(By.id("notice")).getText()).contains("Draft saved");
+        assertThat(browser.waitFor(By.id("notice")).getText()).contains("Draft saved");
         String fillUrl = driver.getCurrentUrl();
 
-        signOut();
-        signIn("erin");
+        browser.signOut();
+        browser.signIn("erin");
         driver.get(fillUrl);
-        assertThat(waitFor(By.id("draft-note")).isDisplayed()).isTrue();
+        assertThat(browser.waitFor(By.id("draft-note")).isDisplayed()).isTrue();
         assertThat(driver.findElement(By.id("f-company")).getDomProperty("value")).isEqualTo("Globex");
         assertThat(driver.findElement(By.id("f-tone-1")).isSelected()).isTrue();
         assertThat(driver.findElement(By.id("f-channels-0")).isSelected()).isTrue();
@@ -150,90 +139,47 @@ class PortalRequestsBrowserIT {
         driver.executeScript("arguments[0].value = '2027-03-01'", driver.findElement(By.id("f-launch")));
         type("f-email", "erin@globex.test");
         driver.findElement(By.id("f-consent")).click();
-        screenshot("assignment-resumed");
+        browser.screenshot("assignment-resumed");
         driver.findElement(By.id("submit-assignment")).click();
 
         wait.until(ExpectedConditions.urlMatches(".*/workspaces/globex/requests/[^/]+$"));
-        assertThat(waitFor(By.id("notice")).getText()).contains("was submitted");
+        assertThat(browser.waitFor(By.id("notice")).getText()).contains("was submitted");
         assertThat(driver.findElement(By.id("answers")).getText()).contains("Globex", "Serious", "Website", "2027-03-01");
-        open("/workspaces/globex");
-        assertThat(waitFor(By.id("workspace-name")).isDisplayed()).isTrue();
+        browser.open("/workspaces/globex");
+        assertThat(browser.waitFor(By.id("workspace-name")).isDisplayed()).isTrue();
         assertThat(driver.findElements(By.cssSelector(".assignment-link"))).isEmpty();
     }
 
     @Test
     void theTeamFindsOpenRequestsInItsInboxAndTheTenantAdminTheFormLibrary() {
-        signIn("bob");
-        waitFor(By.id("nav-inbox")).click();
-        wait.until(ExpectedConditions.urlToBe(url("/inbox")));
-        assertThat(waitFor(By.id("inbox")).getText()).contains(DemoRequests.CAROL_REQUEST, "Acme Corp", "High");
-        screenshot("inbox-team");
+        browser.signIn("bob");
+        browser.waitFor(By.id("nav-inbox")).click();
+        wait.until(ExpectedConditions.urlToBe(browser.url("/inbox")));
+        assertThat(browser.waitFor(By.id("inbox")).getText()).contains(DemoRequests.CAROL_REQUEST, "Acme Corp", "High");
+        browser.screenshot("inbox-team");
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-assignee"))).selectByValue("me");
         driver.findElement(By.id("filter-apply")).click();
-        assertThat(waitFor(By.id("inbox-empty")).getText()).isEqualTo("Nothing matches.");
+        assertThat(browser.waitFor(By.id("inbox-empty")).getText()).isEqualTo("Nothing matches.");
 
-        signOut();
-        signIn("alice");
-        waitFor(By.id("nav-forms")).click();
-        waitFor(By.cssSelector(".form-row[data-form='" + DemoRequests.BRAND_QUESTIONNAIRE + "'] a.form-link")).click();
-        assertThat(waitFor(By.id("form-version")).getText()).isEqualTo("Version 1");
+        browser.signOut();
+        browser.signIn("alice");
+        browser.waitFor(By.id("nav-forms")).click();
+        browser.waitFor(By.cssSelector(".form-row[data-form='" + DemoRequests.BRAND_QUESTIONNAIRE + "'] a.form-link")).click();
+        assertThat(browser.waitFor(By.id("form-version")).getText()).isEqualTo("Version 1");
         assertThat(driver.findElement(By.id("form-text")).getDomProperty("value"))
                 .contains("checkbox | consent | You may show the new brand in your portfolio | required");
-        screenshot("form-library-edit");
+        browser.screenshot("form-library-edit");
     }
 
     // ---- helpers ----
 
     private void type(String id, String text) {
-        WebElement input = waitFor(By.id(id));
+        WebElement input = browser.waitFor(By.id(id));
         input.clear();
         input.sendKeys(text);
     }
 
     private String fieldError(String fieldId) {
         return driver.findElement(By.cssSelector(".form-field[data-field='" + fieldId + "'] .field-error")).getText();
-    }
-
-    private void signIn(String user) {
-        open("/login");
-        waitFor(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
-        driver.findElement(By.id("sign-in")).click();
-        wait.until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    private void signOut() {
-        open("/workspaces");
-        waitFor(By.id("sign-out")).click();
-        wait.until(ExpectedConditions.urlContains("/login?logout"));
-    }
-
-    private void open(String path) {
-        driver.get(url(path));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private WebElement waitFor(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
-
-    /** The whole page, not just the window, as PNG. */
-    private void screenshot(String name) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metrics = (Map<String, Object>) (Map<?, ?>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
-                "width", ((Number) size.get("width")).doubleValue(), "height", ((Number) size.get("height")).doubleValue());
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not save the screenshot " + name, e);
-        }
     }
 }
