@@ -51,7 +51,7 @@ class ReadmeExamplesTest {
         Conversation general = kit.conversations().general(alice, acme.id());            // created on first use
         Message hello = kit.conversations().post(carol, acme.id(), general.id(), NewMessage.of("Logo draft attached"));
         kit.conversations().post(bob, acme.id(), general.id(), NewMessage.note("Carol prefers the blue one"));  // internal
-        Map<WorkspaceId, Long> unread = kit.conversations().unreadAcrossWorkspaces(carol);  // one store query
+        Map<WorkspaceId, Long> unread = kit.conversations().unreadAcrossWorkspaces(carol);  // one count query
 
         assertThat(unread).containsExactly(Map.entry(acme.id(), 0L));   // her own message; the note is invisible
         assertThat(kit.conversations().messages(carol, acme.id(), general.id(), PageRequest.first()).items())
