@@ -32,10 +32,10 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The "Reply by e-mail (demo)" page over real HTTP, on the portal's JPA stores: a team member gets a client's
- * reply address for the General conversation, pastes a reply with quoted history and a signature into the form
- * that stands in for the mail server, and it lands in the thread as the client, without the history. Clients do
- * not get the page.
+ * The "Reply by e-mail (demo)" page over real HTTP, on the portal's JPA stores: a member gets their own reply
+ * address for the General conversation, pastes a reply with quoted history and a signature into the form that
+ * stands in for the mail server, and it lands in the thread as them, without the history. Nobody is ever shown
+ * another member's address.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PortalMailDemoIT {
@@ -71,33 +71,63 @@ class PortalMailDemoIT {
     }
 
     @Test
-    void aTeamMembersPastedReplyIsPostedAsTheClientWithoutItsHistory() throws Exception {
-        Browser bob = new Browser();
-        bob.signIn("bob", "demo");
-        String carol = users.idOf("carol").orElseThrow().value();
+    void carolsPastedReplyIsPostedAsHerWithoutItsHistory() throws Exception {
+        Browser carol = new Browser();
+        carol.signIn("carol", "demo");
+        String carolsId = users.idOf("carol").orElseThrow().value();
 
-        HttpResponse<String> page = bob.get("/workspaces/acme/mail-demo");
+        HttpResponse<String> page = carol.get("/workspaces/acme/mail-demo");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Reply by e-mail (demo)").contains("value=\"" + carol + "\"");
+        assertThat(page.body()).contains("Reply by e-mail (demo)").doesNotContain("name=\"recipient\"");
 
-        String csrf = csrfOf(page.body());
-        assertThat(bob.postForm("/workspaces/acme/mail-demo/address", Map.of("conversation", general.id().value(),
-                "recipient", carol, "_csrf", csrf)).statusCode()).isEqualTo(302);
-        String withAddress = bob.get("/workspaces/acme/mail-demo").body();
-        Matcher address = ADDRESS.matcher(withAddress);
-        assertThat(address.find()).as("the issued reply address is shown").isTrue();
-
-        HttpResponse<String> delivered = bob.postForm("/workspaces/acme/mail-demo/inbound", Map.of(
-                "to", address.group(), "messageId", "<demo-1@mail.acme.test>", "_csrf", csrfOf(withAddress),
+        String address = issueAddress(carol, page.body());
+        HttpResponse<String> delivered = carol.postForm("/workspaces/acme/mail-demo/inbound", Map.of(
+                "to", address, "messageId", "<demo-1@mail.acme.test>", "_csrf", csrfOf(carol.get("/workspaces/acme/mail-demo").body()),
                 "text", "Friday works for us.\r\n\r\nOn Mon, 3 Mar 2025, Northwind <team@agency.example> wrote:\r\n"
                         + "> When can we meet?\r\n\r\n-- \r\nCarol"));
         assertThat(delivered.statusCode()).isEqualTo(302);
 
-        assertThat(bob.get("/workspaces/acme/mail-demo").body()).contains("Posted into the thread as carol");
+        assertThat(carol.get("/workspaces/acme/mail-demo").body()).contains("Posted into the thread as carol");
         assertThat(messages()).first().satisfies(m -> {
-            assertThat(m.authorId().value()).isEqualTo(carol);
+            assertThat(m.authorId().value()).isEqualTo(carolsId);
             assertThat(m.body()).isEqualTo("Friday works for us.");
         });
+    }
+
+    @Test
+    void aTeamMemberGetsOnlyHisOwnAddressWhateverRecipientHeAsksFor() throws Exception {
+        Browser bob = new Browser();
+        bob.signIn("bob", "demo");
+        String carolsId = users.idOf("carol").orElseThrow().value();
+        String bobsId = users.idOf("bob").orElseThrow().value();
+
+        String html = bob.get("/workspaces/acme/mail-demo").body();
+        bob.postForm("/workspaces/acme/mail-demo/address", Map.of("conversation", general.id().value(),
+                "recipient", carolsId, "_csrf", csrfOf(html)));
+        String withAddress = bob.get("/workspaces/acme/mail-demo").body();
+        Matcher address = ADDRESS.matcher(withAddress);
+        assertThat(address.find()).isTrue();
+        bob.postForm("/workspaces/acme/mail-demo/inbound", Map.of("to", address.group(), "text", "On my way.",
+                "_csrf", csrfOf(withAddress)));
+
+        assertThat(messages()).first().satisfies(m -> {
+            assertThat(m.authorId().value()).isEqualTo(bobsId);
+            assertThat(m.body()).isEqualTo("On my way.");
+        });
+    }
+
+    @Test
+    void aViewerGetsNoReplyAddress() throws Exception {
+        Browser dave = new Browser();
+        dave.signIn("dave", "demo");
+
+        String html = dave.get("/workspaces/acme/mail-demo").body();
+        dave.postForm("/workspaces/acme/mail-demo/address", Map.of("conversation", general.id().value(),
+                "_csrf", csrfOf(html)));
+
+        String after = dave.get("/workspaces/acme/mail-demo").body();
+        assertThat(after).contains("No reply address").contains("may not post in this conversation");
+        assertThat(ADDRESS.matcher(after).find()).isFalse();
     }
 
     @Test
@@ -114,13 +144,12 @@ class PortalMailDemoIT {
         assertThat(messages()).hasSize(before);
     }
 
-    @Test
-    void aClientDoesNotGetThePage() throws Exception {
-        Browser carol = new Browser();
-        carol.signIn("carol", "demo");
-
-        assertThat(carol.get("/workspaces/acme/mail-demo").statusCode()).isEqualTo(404);
-        assertThat(carol.get("/workspaces/acme").body()).doesNotContain("mail-demo-link");
+    private String issueAddress(Browser member, String page) throws Exception {
+        assertThat(member.postForm("/workspaces/acme/mail-demo/address", Map.of("conversation", general.id().value(),
+                "_csrf", csrfOf(page))).statusCode()).isEqualTo(302);
+        Matcher address = ADDRESS.matcher(member.get("/workspaces/acme/mail-demo").body());
+        assertThat(address.find()).as("the issued reply address is shown").isTrue();
+        return address.group();
     }
 
     private static String csrfOf(String html) {

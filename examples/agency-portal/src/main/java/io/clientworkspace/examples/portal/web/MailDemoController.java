@@ -3,7 +3,6 @@ package io.clientworkspace.examples.portal.web;
 import io.clientworkspace.Actor;
 import io.clientworkspace.ConversationId;
 import io.clientworkspace.PageRequest;
-import io.clientworkspace.UserId;
 import io.clientworkspace.WorkspaceException;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.examples.portal.web.Views.Option;
@@ -26,16 +25,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * "Reply by e-mail (demo)" for team members: pick a conversation and a recipient, get the reply address a
- * notification e-mail would carry in its Reply-To ({@code reply+<token>@reply.agency-portal.example}), then
- * paste a reply, quoted history and signature included, into the form that stands in for the mail server: it
- * is posted into the thread as the recipient, or refused with the kit's error. A real host would call
+ * "Reply by e-mail (demo)" for every member of a workspace: pick a conversation, get <em>your own</em> reply
+ * address, the one a notification e-mail to you would carry in its Reply-To
+ * ({@code reply+<token>@reply.agency-portal.example}), then paste a reply, quoted history and signature included,
+ * into the form that stands in for the mail server: it is posted into the thread as you, or refused with the
+ * kit's error. A real host would call {@code kit.replies().issueFor} in its notification mailer and
  * {@code kit.replies().receive} from its mail webhook (or use the starter's inbound endpoint).
  *
- * <p>The page plays the host's notification mailer, so it issues addresses with the host-level
- * {@code kit.replies().issueFor} and shows them to the team member using the demo. That is only acceptable in a
- * demo: in a real host the address goes only into the e-mail to the recipient, since it lets its holder post as
- * the recipient, and no page lets a user obtain someone else's.
+ * <p>The page issues addresses with {@code kit.replies().issue(actor, ..., actor.userId())}, for the signed-in
+ * user only: an address lets whoever holds it post as its recipient, so no page may show anyone else's.
  */
 @Controller
 public class MailDemoController {
@@ -53,35 +51,30 @@ public class MailDemoController {
 
     @GetMapping("/workspaces/{slug}/mail-demo")
     public String page(Actor actor, @PathVariable String slug, Model model) {
-        Workspace workspace = teamOnly(actor, slug);
+        Workspace workspace = workspaces.visible(actor, slug);
         AccessGrant grant = kit.authorizer().grant(actor, workspace.id());
         List<Option> conversations = kit.conversations().list(actor, workspace.id(), PageRequest.first(PageRequest.MAX_LIMIT))
                 .items().stream().map(c -> new Option(c.id().value(), title(c))).toList();
-        List<Option> recipients = kit.members().list(actor, workspace.id(), PageRequest.first(PageRequest.MAX_LIMIT))
-                .items().stream().map(m -> new Option(m.userId().value(), workspaces.nameOf(m.userId()) + " · "
-                        + Labels.role(m.role()))).toList();
         model.addAttribute("workspace", workspace);
         model.addAttribute("displayName", WorkspaceController.displayName(workspace));
         model.addAttribute("accent", WorkspaceController.accent(workspace));
         model.addAttribute("yourRole", WorkspaceController.yourRole(grant));
         WorkspaceTabs.populate(kit, actor, workspace, model);
         model.addAttribute("conversations", conversations);
-        model.addAttribute("recipients", recipients);
         model.addAttribute("domain", DOMAIN);
         return "mail-demo";
     }
 
-    /** Issues a reply token for the recipient and shows the address (once, as a flash attribute). */
+    /** Issues a reply token for the signed-in user and shows the address (once, as a flash attribute). */
     @PostMapping("/workspaces/{slug}/mail-demo/address")
     public String address(Actor actor, @PathVariable String slug, @RequestParam(defaultValue = "") String conversation,
-                          @RequestParam(defaultValue = "") String recipient, RedirectAttributes redirect) {
-        Workspace workspace = teamOnly(actor, slug);
+                          RedirectAttributes redirect) {
+        Workspace workspace = workspaces.visible(actor, slug);
         try {
-            // This page stands in for the host's notification mailer, so it uses the host-level issueFor (a real
-            // host never shows a recipient's token to anyone else; only the e-mail to the recipient carries it).
-            ConversationId id = kit.conversations().get(actor, workspace.id(), ConversationId.of(conversation)).id();
-            IssuedReplyToken issued = kit.replies().issueFor(actor.tenantId(), workspace.id(), id,
-                    UserId.of(recipient));
+            // Only ever the signed-in user's own address: a real host's mailer uses issueFor and puts the token
+            // into the e-mail to the recipient alone.
+            IssuedReplyToken issued = kit.replies().issue(actor, workspace.id(), ConversationId.of(conversation),
+                    actor.userId());
             redirect.addFlashAttribute("address", ReplyAddresses.address("reply", issued.token(), DOMAIN));
             redirect.addFlashAttribute("addressFor", workspaces.nameOf(issued.record().recipient()));
             redirect.addFlashAttribute("expiresAt", Labels.exact(issued.record().expiresAt()));
@@ -96,7 +89,7 @@ public class MailDemoController {
     public String inbound(Actor actor, @PathVariable String slug, @RequestParam(defaultValue = "") String to,
                           @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String messageId,
                           RedirectAttributes redirect) {
-        Workspace workspace = teamOnly(actor, slug);
+        Workspace workspace = workspaces.visible(actor, slug);
         try {
             String token = ReplyAddresses.token(to).orElse(to.strip());
             ReceivedReply received = kit.replies().receive(actor.tenantId(), new InboundReply(token, Optional.empty(),
@@ -109,14 +102,6 @@ public class MailDemoController {
         }
         redirect.addFlashAttribute("to", to);
         return "redirect:/workspaces/" + workspace.slug() + "/mail-demo";
-    }
-
-    private Workspace teamOnly(Actor actor, String slug) {
-        Workspace workspace = workspaces.visible(actor, slug);
-        if (!actor.isTeam()) {
-            throw new io.clientworkspace.NotFoundException("page", "mail-demo");
-        }
-        return workspace;
     }
 
     private static String title(Conversation c) {
