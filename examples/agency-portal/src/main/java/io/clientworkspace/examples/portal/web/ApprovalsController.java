@@ -69,7 +69,7 @@ public class ApprovalsController {
                 workspaces::nameOf);
         boolean canRequest = !workspace.isArchived() && grant.allows(Permission.REQUEST_APPROVALS);
 
-        header(actor, workspace, grant, model);
+        WorkspaceTabs.header(kit, actor, workspace, grant, model);
         model.addAttribute("waiting", all.stream().filter(ApprovalRow::waitingForYou).toList());
         model.addAttribute("approvals", all);
         model.addAttribute("canRequest", canRequest);
@@ -90,7 +90,7 @@ public class ApprovalsController {
                         d.versionNumber().orElse(null), d.sha256().orElse(null)))
                 .toList();
 
-        header(actor, workspace, grant, model);
+        WorkspaceTabs.header(kit, actor, workspace, grant, model);
         model.addAttribute("request", request);
         model.addAttribute("row", row);
         model.addAttribute("decisions", decisions);
@@ -213,14 +213,6 @@ public class ApprovalsController {
         } catch (IllegalArgumentException e) {
             throw new ValidationException(FieldError.of("decision", "choose approve, request changes or reject"));
         }
-    }
-
-    private void header(Actor actor, Workspace workspace, AccessGrant grant, Model model) {
-        model.addAttribute("workspace", workspace);
-        model.addAttribute("displayName", WorkspaceController.displayName(workspace));
-        model.addAttribute("accent", WorkspaceController.accent(workspace));
-        model.addAttribute("yourRole", WorkspaceController.yourRole(grant));
-        WorkspaceTabs.populate(kit, actor, workspace, model);
     }
 
     /** Members who may decide approvals of client-visible things, as the kit judges them. */

@@ -90,7 +90,7 @@ public class FilesController {
                         .map(f -> row(f, now)).toList()
                 : List.of();
 
-        header(actor, workspace, grant, model);
+        WorkspaceTabs.header(kit, actor, workspace, grant, model);
         model.addAttribute("folder", current.map(FilesController::view).orElse(null));
         model.addAttribute("path", path(actor, workspace, current));
         model.addAttribute("folders", folders);
@@ -156,7 +156,7 @@ public class FilesController {
                 kit.approvals().listForFile(actor, workspace.id(), file.id()), workspaces::nameOf);
         boolean canRequest = writable && grant.allows(Permission.REQUEST_APPROVALS);
 
-        header(actor, workspace, grant, model);
+        WorkspaceTabs.header(kit, actor, workspace, grant, model);
         model.addAttribute("file", file);
         model.addAttribute("internal", file.visibility() == Visibility.TEAM);
         model.addAttribute("trashed", file.status() != io.clientworkspace.file.FileStatus.ACTIVE);
@@ -287,14 +287,6 @@ public class FilesController {
     }
 
     // ---- helpers ----
-
-    private void header(Actor actor, Workspace workspace, AccessGrant grant, Model model) {
-        model.addAttribute("workspace", workspace);
-        model.addAttribute("displayName", WorkspaceController.displayName(workspace));
-        model.addAttribute("accent", WorkspaceController.accent(workspace));
-        model.addAttribute("yourRole", WorkspaceController.yourRole(grant));
-        WorkspaceTabs.populate(kit, actor, workspace, model);
-    }
 
     /** The folder if the user may see it, else the same "not found" as for an unknown id. */
     private Folder folder(Actor actor, Workspace workspace, FolderId id) {

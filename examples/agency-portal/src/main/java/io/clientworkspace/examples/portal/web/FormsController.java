@@ -189,7 +189,7 @@ public class FormsController {
                           Map<String, String> errors, Model model) {
         AccessGrant grant = kit.authorizer().grant(actor, workspace.id());
         FormDefinition form = kit.forms().get(actor, workspace.id(), assignment.form().formId(), assignment.form().version());
-        requests.header(actor, workspace, grant, model);
+        WorkspaceTabs.header(kit, actor, workspace, grant, model);
         model.addAttribute("assignment", row(assignment));
         model.addAttribute("assignmentVersion", assignment.version());
         model.addAttribute("formName", form.name() + " · version " + form.version());

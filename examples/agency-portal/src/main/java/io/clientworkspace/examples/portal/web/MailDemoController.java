@@ -55,11 +55,7 @@ public class MailDemoController {
         AccessGrant grant = kit.authorizer().grant(actor, workspace.id());
         List<Option> conversations = kit.conversations().list(actor, workspace.id(), PageRequest.first(PageRequest.MAX_LIMIT))
                 .items().stream().map(c -> new Option(c.id().value(), title(c))).toList();
-        model.addAttribute("workspace", workspace);
-        model.addAttribute("displayName", WorkspaceController.displayName(workspace));
-        model.addAttribute("accent", WorkspaceController.accent(workspace));
-        model.addAttribute("yourRole", WorkspaceController.yourRole(grant));
-        WorkspaceTabs.populate(kit, actor, workspace, model);
+        WorkspaceTabs.header(kit, actor, workspace, grant, model);
         model.addAttribute("conversations", conversations);
         model.addAttribute("domain", DOMAIN);
         return "mail-demo";

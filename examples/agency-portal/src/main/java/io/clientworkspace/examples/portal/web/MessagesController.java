@@ -105,7 +105,7 @@ public class MessagesController {
                 c.visibility() == Visibility.TEAM, kit.conversations().unread(actor, workspace.id(), c.id()),
                 Labels.ago(c.activityAt(), now), Labels.exact(c.activityAt()))).toList();
         boolean writable = !workspace.isArchived();
-        header(actor, workspace, grant, model);
+        WorkspaceTabs.header(kit, actor, workspace, grant, model);
         model.addAttribute("conversations", rows);
         model.addAttribute("nextCursor", page.nextCursor().orElse(null));
         model.addAttribute("canStartTopic", writable
@@ -138,7 +138,7 @@ public class MessagesController {
         boolean canPost = writable && grant.allows(internalConversation ? Permission.POST_INTERNAL_NOTES : Permission.POST_MESSAGES);
         boolean canNote = writable && !internalConversation && grant.allows(Permission.POST_INTERNAL_NOTES);
 
-        header(actor, workspace, grant, model);
+        WorkspaceTabs.header(kit, actor, workspace, grant, model);
         model.addAttribute("conversation", conversation);
         model.addAttribute("conversationTitle", title(actor, workspace, conversation, new HashMap<>()));
         model.addAttribute("kindLabel", kindLabel(conversation.kind()));
@@ -408,14 +408,6 @@ public class MessagesController {
             case TOPIC -> "Topic";
             case ITEM -> "About an item";
         };
-    }
-
-    private void header(Actor actor, Workspace workspace, AccessGrant grant, Model model) {
-        model.addAttribute("workspace", workspace);
-        model.addAttribute("displayName", WorkspaceController.displayName(workspace));
-        model.addAttribute("accent", WorkspaceController.accent(workspace));
-        model.addAttribute("yourRole", WorkspaceController.yourRole(grant));
-        WorkspaceTabs.populate(kit, actor, workspace, model);
     }
 
     private static String threadUrl(Workspace workspace, String conversationId) {

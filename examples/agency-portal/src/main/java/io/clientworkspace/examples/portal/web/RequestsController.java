@@ -91,7 +91,7 @@ public class RequestsController {
         PageRequest page = after.isBlank() ? PageRequest.first(PageRequest.DEFAULT_LIMIT)
                 : PageRequest.after(after, PageRequest.DEFAULT_LIMIT);
         Page<ClientRequest> requests = kit.requests().list(actor, workspace.id(), Set.of(), page);
-        header(actor, workspace, grant, model);
+        WorkspaceTabs.header(kit, actor, workspace, grant, model);
         model.addAttribute("requests", rows(workspace, requests.items()));
         model.addAttribute("nextCursor", requests.nextCursor().orElse(null));
         model.addAttribute("canSubmit", !workspace.isArchived() && grant.allows(Permission.SUBMIT_REQUESTS));
@@ -175,7 +175,7 @@ public class RequestsController {
     private void newRequestPage(Actor actor, Workspace workspace, AccessGrant grant, Optional<FormDefinition> form,
                                 String title, String description, String priority, Map<String, List<String>> raw,
                                 Map<String, String> errors, Model model) {
-        header(actor, workspace, grant, model);
+        WorkspaceTabs.header(kit, actor, workspace, grant, model);
         model.addAttribute("forms", offeredForms(actor, workspace).stream()
                 .map(f -> new Option(f.id().value(), f.name())).toList());
         model.addAttribute("form", form.orElse(null));
@@ -219,7 +219,7 @@ public class RequestsController {
         boolean manage = writable && grant.allows(Permission.MANAGE_REQUESTS);
         boolean submitter = writable && grant.allows(Permission.SUBMIT_REQUESTS);
 
-        header(actor, workspace, grant, model);
+        WorkspaceTabs.header(kit, actor, workspace, grant, model);
         model.addAttribute("request", request);
         model.addAttribute("row", rows(workspace, List.of(request)).get(0));
         model.addAttribute("submittedAt", Labels.exact(request.submittedAt()));
@@ -431,14 +431,6 @@ public class RequestsController {
             }
         }
         return options;
-    }
-
-    void header(Actor actor, Workspace workspace, AccessGrant grant, Model model) {
-        model.addAttribute("workspace", workspace);
-        model.addAttribute("displayName", WorkspaceController.displayName(workspace));
-        model.addAttribute("accent", WorkspaceController.accent(workspace));
-        model.addAttribute("yourRole", WorkspaceController.yourRole(grant));
-        WorkspaceTabs.populate(kit, actor, workspace, model);
     }
 
     static String status(RequestStatus status) {

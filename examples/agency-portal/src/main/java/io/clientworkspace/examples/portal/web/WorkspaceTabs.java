@@ -5,6 +5,7 @@ import io.clientworkspace.PageRequest;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.approval.ApprovalRequest;
 import io.clientworkspace.approval.ApprovalStatus;
+import io.clientworkspace.member.AccessGrant;
 import io.clientworkspace.member.Permission;
 import io.clientworkspace.workspace.Workspace;
 import org.springframework.ui.Model;
@@ -18,6 +19,18 @@ import java.util.Optional;
 final class WorkspaceTabs {
 
     private WorkspaceTabs() {
+    }
+
+    /**
+     * What the header of every workspace page shows: the workspace, its display name and accent colour, the
+     * user's role, and the tabs' counts ({@link #populate}).
+     */
+    static void header(WorkspaceKit kit, Actor actor, Workspace workspace, AccessGrant grant, Model model) {
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("displayName", WorkspaceController.displayName(workspace));
+        model.addAttribute("accent", WorkspaceController.accent(workspace));
+        model.addAttribute("yourRole", WorkspaceController.yourRole(grant));
+        populate(kit, actor, workspace, model);
     }
 
     static void populate(WorkspaceKit kit, Actor actor, Workspace workspace, Model model) {
