@@ -313,6 +313,17 @@ public final class WorkspaceKit {
         return service(io.clientworkspace.message.reply.ReplyService.class);
     }
 
+    /**
+     * Workspace templates: the tenant's versioned templates and making a workspace from one, atomically and
+     * idempotently by the host's external reference.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code TemplateStore} or
+     *                                     {@code WorkspaceOriginStore}
+     */
+    public io.clientworkspace.template.TemplateService templates() {
+        return service(io.clientworkspace.template.TemplateService.class);
+    }
+
     /** Signed checkpoints of the activity chains: signing changed chain heads, verifying against them. */
     public CheckpointService checkpoints() {
         return service(CheckpointService.class);

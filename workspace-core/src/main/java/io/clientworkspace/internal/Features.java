@@ -29,6 +29,7 @@ public final class Features {
             new RequestFeature(),
             new ConversationFeature(),
             new io.clientworkspace.message.reply.ReplyFeature(),
+            new io.clientworkspace.template.TemplateFeature(),
             new CheckpointFeature());
 
     private Features() {
