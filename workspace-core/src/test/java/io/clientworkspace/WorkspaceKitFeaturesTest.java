@@ -65,7 +65,7 @@ class WorkspaceKitFeaturesTest {
 
         assertThat(kit.features()).extracting(FeatureStatus::name).containsExactly("tenants", "workspaces",
                 "access-policies", "activity", "files", "approvals", "requests", "conversations", "replies",
-                "checkpoints");
+                "templates", "checkpoints");
         assertThat(kit.features()).allSatisfy(f -> {
             assertThat(f.available()).as(f.name()).isTrue();
             assertThat(f.missingStore()).isEmpty();
@@ -83,7 +83,7 @@ class WorkspaceKitFeaturesTest {
 
         // features added after the plugin was written (requests, conversations, replies) are unavailable on it, naming their store
         assertThat(kit.features()).filteredOn(f -> !f.name().equals("requests") && !f.name().equals("conversations")
-                        && !f.name().equals("replies"))
+                        && !f.name().equals("replies") && !f.name().equals("templates"))
                 .allMatch(FeatureStatus::available);
         assertThat(kit.features()).filteredOn(f -> f.name().equals("replies")).singleElement()
                 .satisfies(f -> assertThat(f.available()).isFalse());

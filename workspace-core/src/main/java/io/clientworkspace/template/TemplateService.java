@@ -239,8 +239,8 @@ public final class TemplateService {
      * reference from this template (any version), it is returned with {@code created = false} and nothing changes;
      * if the reference belongs to a workspace made otherwise (another template, or by hand), the call fails with a
      * {@code DUPLICATE_EXTERNAL_REF} conflict on {@code externalRef}. Of two concurrent calls with one reference,
-     * exactly one makes the workspace: the other's unit of work fails on the reference's uniqueness, and this method
-     * then reads the winner's workspace in a new unit of work and returns it with {@code created = false}. (Called
+     * exactly one makes the workspace: the other's unit of work fails on the reference's (or slug's) uniqueness, and
+     * this method then reads the winner's workspace in a new unit of work and returns it with {@code created = false}. (Called
      * inside a transaction of the host that already failed, that re-read cannot happen: the conflict is thrown.)
      *
      * @param version the template version; the latest when empty
@@ -259,6 +259,7 @@ public final class TemplateService {
         requireNonNull(request, "request must not be null");
         List<FieldError> errors = new ArrayList<>();
         TemplateChecks.line("externalRef", request.externalRef(), 200, errors);
+        steps.checkContractDate(request.contractSignedAt().isPresent(), errors);
         try {
             kernel.validate(newWorkspace(request, Optional.empty()));
         } catch (ValidationException e) {
@@ -277,11 +278,9 @@ public final class TemplateService {
                 return create(actor, template, request, changes);
             });
         } catch (ConflictException e) {
-            if (e.reason() != ConflictException.Reason.DUPLICATE_EXTERNAL_REF) {
-                throw e;
-            }
-            // The reference was taken meanwhile (by a concurrent call on another node): read the winner's outcome
-            // outside the failed unit of work.
+            // Maybe a concurrent call (on another node) took the reference meanwhile and this unit of work failed on
+            // its uniqueness (or on the slug's, whichever the database checked first): read the winner's outcome
+            // in a new unit of work, outside the failed one. Without a winner the conflict was this call's own.
             return kernel.write(changes -> existing(actor, templateId, request.externalRef())).orElseThrow(() -> e);
         }
     }

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Optional;
 
-import static io.clientworkspace.request.Forms.shortText;
 import static io.clientworkspace.template.Templates.clientTask;
 import static io.clientworkspace.template.Templates.project;
 import static io.clientworkspace.template.Templates.teamTask;
@@ -30,7 +29,8 @@ class TemplateDefinitionTest {
     private final Fixture f = Fixture.create();
     private final TemplateService templates = f.kit.templates();
     private final FormDefinition intake = f.kit.forms().define(f.alice, Optional.empty(), new NewForm("intake", "Intake",
-            List.of(shortText("company", true))));
+            List.of(new io.clientworkspace.request.FormField.ShortText("company", "Company", "", true, 100,
+            Optional.empty()))));
 
     private WorkspaceTemplate retainer() {
         return templates.define(f.alice, new NewTemplate("retainer", "Retainer onboarding",
@@ -57,7 +57,7 @@ class TemplateDefinitionTest {
 
     @Test
     void onlyATenantAdminDefinesTemplates() {
-        f.rejects(AccessDeniedException.class, () -> templates.define(f.bob, new NewTemplate("x", "X",
+        f.rejects(AccessDeniedException.class, () -> templates.define(f.bob, new NewTemplate("xx", "X",
                 TemplateContent.empty())));
     }
 
@@ -176,7 +176,7 @@ class TemplateDefinitionTest {
                 new FormAssignmentSpec(intake.id(), 1, "Brief", Optional.empty())));
 
         ConflictException e = f.rejects(ConflictException.class, () -> templates.define(f.alice,
-                new NewTemplate("x", "X", content)));
+                new NewTemplate("xx", "X", content)));
 
         assertThat(e.reason()).isEqualTo(ConflictException.Reason.INVALID_STATE);
         assertThat(e.getMessage()).contains("forms[0]");
