@@ -313,6 +313,16 @@ public final class WorkspaceKit {
         return service(io.clientworkspace.message.reply.ReplyService.class);
     }
 
+    /**
+     * The workspace calendar: scheduled events, the agenda and the iCalendar feed with its tokens.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code ScheduledEventStore} or
+     *                                     {@code CalendarFeedTokenStore}
+     */
+    public io.clientworkspace.calendar.CalendarService calendar() {
+        return service(io.clientworkspace.calendar.CalendarService.class);
+    }
+
     /** Signed checkpoints of the activity chains: signing changed chain heads, verifying against them. */
     public CheckpointService checkpoints() {
         return service(CheckpointService.class);

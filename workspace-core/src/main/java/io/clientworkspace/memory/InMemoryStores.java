@@ -68,6 +68,8 @@ public final class InMemoryStores {
                 .add(MessageStore.class, new InMemoryMessageStore(tx, readMarkers, conversations))
                 .add(ReadMarkerStore.class, readMarkers)
                 .add(io.clientworkspace.spi.ReplyTokenStore.class, new InMemoryReplyTokenStore(tx))
+                .add(io.clientworkspace.spi.ScheduledEventStore.class, new InMemoryScheduledEventStore(tx))
+                .add(io.clientworkspace.spi.CalendarFeedTokenStore.class, new InMemoryCalendarFeedTokenStore(tx))
                 .build();
     }
 }
