@@ -64,7 +64,7 @@ class WorkspaceKitFeaturesTest {
         WorkspaceKit kit = kitOn(InMemoryStores.create());
 
         assertThat(kit.features()).extracting(FeatureStatus::name).containsExactly("tenants", "workspaces",
-                "access-policies", "activity", "files", "approvals", "requests", "conversations", "replies",
+                "access-policies", "activity", "files", "approvals", "requests", "calendar", "conversations", "replies",
                 "checkpoints");
         assertThat(kit.features()).allSatisfy(f -> {
             assertThat(f.available()).as(f.name()).isTrue();
@@ -81,10 +81,13 @@ class WorkspaceKitFeaturesTest {
 
         kit.folders().create(alice, acme.id(), "Contracts", Optional.empty(), io.clientworkspace.activity.Visibility.CLIENT);
 
-        // features added after the plugin was written (requests, conversations, replies) are unavailable on it, naming their store
+        // features added after the plugin was written (requests, conversations, replies, calendar) are unavailable on
+        // it, naming their store
         assertThat(kit.features()).filteredOn(f -> !f.name().equals("requests") && !f.name().equals("conversations")
-                        && !f.name().equals("replies"))
+                        && !f.name().equals("replies") && !f.name().equals("calendar"))
                 .allMatch(FeatureStatus::available);
+        assertThat(kit.features()).contains(new FeatureStatus("calendar", false,
+                Optional.of(io.clientworkspace.spi.ScheduledEventStore.class)));
         assertThat(kit.features()).filteredOn(f -> f.name().equals("replies")).singleElement()
                 .satisfies(f -> assertThat(f.available()).isFalse());
         assertThat(kit.features()).contains(new FeatureStatus("conversations", false,

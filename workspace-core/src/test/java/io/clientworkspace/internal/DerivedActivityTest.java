@@ -18,6 +18,9 @@ import io.clientworkspace.activity.ActivityEntry;
 import io.clientworkspace.activity.DomainEvent;
 import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.approval.ApprovalEvent;
+import io.clientworkspace.ScheduledEventId;
+import io.clientworkspace.calendar.CalendarEvent;
+import io.clientworkspace.calendar.EventKind;
 import io.clientworkspace.ConversationId;
 import io.clientworkspace.MessageId;
 import io.clientworkspace.message.ConversationKind;
@@ -89,6 +92,7 @@ class DerivedActivityTest {
     private static final FormId FORM = FormId.of("fm-1");
     private static final AssignmentId ASSIGNMENT = AssignmentId.of("as-1");
     private static final RequestId REQUEST = RequestId.of("rq-1");
+    private static final ScheduledEventId EVENT = ScheduledEventId.of("ev-1");
     private static final String SHA = "ab".repeat(32);
     private static final Workspace ACME = new Workspace(W, T, "acme", "Acme", Optional.of("crm-1"), Branding.none(),
             WorkspaceStatus.ACTIVE, AT, AT, 0);
@@ -227,7 +231,19 @@ class DerivedActivityTest {
                 row(new RequestEvent.RequestAssigned(T, W, REQUEST, Optional.of(UserId.of("tom")), BOB, AT),
                         "request.assigned", "request", "rq-1", Visibility.CLIENT, Map.of("assignee", "tom")),
                 row(new RequestEvent.RequestDueChanged(T, W, REQUEST, Optional.of(LocalDate.of(2026, 3, 1)), BOB, AT),
-                        "request.due-changed", "request", "rq-1", Visibility.CLIENT, Map.of("due", "2026-03-01")));
+                        "request.due-changed", "request", "rq-1", Visibility.CLIENT, Map.of("due", "2026-03-01")),
+                row(new CalendarEvent.EventScheduled(T, W, EVENT, "Upgrade", EventKind.MAINTENANCE, AT,
+                                AT.plus(Duration.ofHours(2)), Visibility.CLIENT, BOB, AT),
+                        "calendar.scheduled", "scheduled-event", "ev-1", Visibility.CLIENT, Map.of("title", "Upgrade",
+                                "kind", "MAINTENANCE", "start", "2026-01-05T09:00:00Z", "end", "2026-01-05T11:00:00Z")),
+                row(new CalendarEvent.EventUpdated(T, W, EVENT, "Review", EventKind.REVIEW, AT,
+                                AT.plus(Duration.ofHours(1)), Visibility.TEAM, BOB, AT),
+                        "calendar.updated", "scheduled-event", "ev-1", Visibility.TEAM, Map.of("title", "Review",
+                                "kind", "REVIEW", "start", "2026-01-05T09:00:00Z", "end", "2026-01-05T10:00:00Z")),
+                row(new CalendarEvent.EventCancelled(T, W, EVENT, "Upgrade", EventKind.MAINTENANCE, AT,
+                                AT.plus(Duration.ofHours(2)), Visibility.CLIENT, BOB, AT),
+                        "calendar.cancelled", "scheduled-event", "ev-1", Visibility.CLIENT, Map.of("title", "Upgrade",
+                                "kind", "MAINTENANCE", "start", "2026-01-05T09:00:00Z", "end", "2026-01-05T11:00:00Z")));
     }
 
     private static Row resolved(ApprovalStatus outcome, String action, Optional<String> reason) {
