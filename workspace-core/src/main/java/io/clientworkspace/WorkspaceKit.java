@@ -304,6 +304,26 @@ public final class WorkspaceKit {
     }
 
     /**
+     * Projects, milestones, status updates, onboarding facts and the overdue sweep.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code ProjectStore} (or another store of the
+     *                                     projects feature)
+     */
+    public io.clientworkspace.project.ProjectService projects() {
+        return service(io.clientworkspace.project.ProjectService.class);
+    }
+
+    /**
+     * Task lists, tasks and the onboarding checklist.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code TaskStore} (or another store of the
+     *                                     projects feature)
+     */
+    public io.clientworkspace.project.TaskService tasks() {
+        return service(io.clientworkspace.project.TaskService.class);
+    }
+
+    /**
      * Reply by e-mail: reply tokens per recipient and conversation, and the inbound side that posts reply e-mails.
      *
      * @throws FeatureUnavailableException if the store set provides no {@code ReplyTokenStore} (or conversations
