@@ -334,6 +334,16 @@ public final class WorkspaceKit {
     }
 
     /**
+     * The workspace calendar: scheduled events, the agenda and the iCalendar feed with its tokens.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code ScheduledEventStore} or
+     *                                     {@code CalendarFeedTokenStore}
+     */
+    public io.clientworkspace.calendar.CalendarService calendar() {
+        return service(io.clientworkspace.calendar.CalendarService.class);
+    }
+
+    /**
      * Workspace templates: the tenant's versioned templates and making a workspace from one, atomically and
      * idempotently by the host's external reference.
      *

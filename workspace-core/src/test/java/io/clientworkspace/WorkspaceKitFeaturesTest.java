@@ -64,8 +64,8 @@ class WorkspaceKitFeaturesTest {
         WorkspaceKit kit = kitOn(InMemoryStores.create());
 
         assertThat(kit.features()).extracting(FeatureStatus::name).containsExactly("tenants", "workspaces",
-                "access-policies", "activity", "files", "approvals", "requests", "projects", "conversations",
-                "replies", "templates", "checkpoints");
+                "access-policies", "activity", "files", "approvals", "requests", "projects", "calendar",
+                "conversations", "replies", "templates", "checkpoints");
         assertThat(kit.features()).allSatisfy(f -> {
             assertThat(f.available()).as(f.name()).isTrue();
             assertThat(f.missingStore()).isEmpty();
@@ -81,12 +81,14 @@ class WorkspaceKitFeaturesTest {
 
         kit.folders().create(alice, acme.id(), "Contracts", Optional.empty(), io.clientworkspace.activity.Visibility.CLIENT);
 
-        // features added after the plugin was written (requests, projects, conversations, replies) are unavailable on
-        // it, naming their store
+        // features added after the plugin was written (requests, projects, calendar, conversations, replies) are
+        // unavailable on it, naming their store
         assertThat(kit.features()).filteredOn(f -> !f.name().equals("requests") && !f.name().equals("conversations")
                         && !f.name().equals("replies") && !f.name().equals("projects")
-                        && !f.name().equals("templates"))
+                        && !f.name().equals("calendar") && !f.name().equals("templates"))
                 .allMatch(FeatureStatus::available);
+        assertThat(kit.features()).contains(new FeatureStatus("calendar", false,
+                Optional.of(io.clientworkspace.spi.ScheduledEventStore.class)));
         assertThat(kit.features()).filteredOn(f -> f.name().equals("replies")).singleElement()
                 .satisfies(f -> assertThat(f.available()).isFalse());
         assertThat(kit.features()).contains(new FeatureStatus("conversations", false,

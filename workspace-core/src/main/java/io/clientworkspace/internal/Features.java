@@ -28,6 +28,7 @@ public final class Features {
             new ApprovalFeature(),
             new RequestFeature(),
             new io.clientworkspace.project.ProjectFeature(),
+            new io.clientworkspace.calendar.CalendarFeature(),
             new ConversationFeature(),
             new io.clientworkspace.message.reply.ReplyFeature(),
             new io.clientworkspace.template.TemplateFeature(),

@@ -79,6 +79,8 @@ public final class InMemoryStores {
                 .add(io.clientworkspace.spi.OnboardingStore.class, new InMemoryOnboardingStore(tx))
                 .add(io.clientworkspace.spi.TemplateStore.class, new InMemoryTemplateStore(tx))
                 .add(io.clientworkspace.spi.WorkspaceOriginStore.class, new InMemoryWorkspaceOriginStore(tx))
+                .add(io.clientworkspace.spi.ScheduledEventStore.class, new InMemoryScheduledEventStore(tx))
+                .add(io.clientworkspace.spi.CalendarFeedTokenStore.class, new InMemoryCalendarFeedTokenStore(tx))
                 .build();
     }
 }

@@ -18,6 +18,9 @@ import io.clientworkspace.activity.ActivityEntry;
 import io.clientworkspace.activity.DomainEvent;
 import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.approval.ApprovalEvent;
+import io.clientworkspace.ScheduledEventId;
+import io.clientworkspace.calendar.CalendarEvent;
+import io.clientworkspace.calendar.EventKind;
 import io.clientworkspace.ConversationId;
 import io.clientworkspace.MessageId;
 import io.clientworkspace.message.ConversationKind;
@@ -101,6 +104,7 @@ class DerivedActivityTest {
     private static final FormId FORM = FormId.of("fm-1");
     private static final AssignmentId ASSIGNMENT = AssignmentId.of("as-1");
     private static final RequestId REQUEST = RequestId.of("rq-1");
+    private static final ScheduledEventId EVENT = ScheduledEventId.of("ev-1");
     private static final String SHA = "ab".repeat(32);
     private static final ProjectId PROJECT = ProjectId.of("p-1");
     private static final MilestoneId MILESTONE = MilestoneId.of("ms-1");
@@ -332,7 +336,19 @@ class DerivedActivityTest {
                                 "title", "Upload your logo", "due", "2026-02-01", "side", "CLIENT")),
                 row(new TemplateEvent.WorkspaceCreatedFromTemplate(T, W, TEMPLATE, "retainer", 3, BOB, AT),
                         "workspace.created-from-template", "template", "tp-1", Visibility.TEAM,
-                        Map.of("key", "retainer", "version", "3")));
+                        Map.of("key", "retainer", "version", "3")),
+                row(new CalendarEvent.EventScheduled(T, W, EVENT, "Upgrade", EventKind.MAINTENANCE, AT,
+                                AT.plus(Duration.ofHours(2)), Visibility.CLIENT, BOB, AT),
+                        "calendar.scheduled", "scheduled-event", "ev-1", Visibility.CLIENT, Map.of("title", "Upgrade",
+                                "kind", "MAINTENANCE", "start", "2026-01-05T09:00:00Z", "end", "2026-01-05T11:00:00Z")),
+                row(new CalendarEvent.EventUpdated(T, W, EVENT, "Review", EventKind.REVIEW, AT,
+                                AT.plus(Duration.ofHours(1)), Visibility.TEAM, BOB, AT),
+                        "calendar.updated", "scheduled-event", "ev-1", Visibility.TEAM, Map.of("title", "Review",
+                                "kind", "REVIEW", "start", "2026-01-05T09:00:00Z", "end", "2026-01-05T10:00:00Z")),
+                row(new CalendarEvent.EventCancelled(T, W, EVENT, "Upgrade", EventKind.MAINTENANCE, AT,
+                                AT.plus(Duration.ofHours(2)), Visibility.CLIENT, BOB, AT),
+                        "calendar.cancelled", "scheduled-event", "ev-1", Visibility.CLIENT, Map.of("title", "Upgrade",
+                                "kind", "MAINTENANCE", "start", "2026-01-05T09:00:00Z", "end", "2026-01-05T11:00:00Z")));
     }
 
     private static Row resolved(ApprovalStatus outcome, String action, Optional<String> reason) {
