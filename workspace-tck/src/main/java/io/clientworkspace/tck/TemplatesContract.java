@@ -341,6 +341,7 @@ public abstract class TemplatesContract {
 
         for (int k = 1; k <= steps.size(); k++) {
             String ref = "target-" + k;
+            relayOutbox(); // what earlier creations staged: delivered, so that only a fault's events could be left
             Map<String, Object> before = snapshot(List.of());
             int eventsBefore = events.size();
             faults.failAtWrite(k);
@@ -362,8 +363,7 @@ public abstract class TemplatesContract {
                         .allSatisfy(part -> assertThat(part).isIn(Optional.empty(), List.of()));
             }
             assertThat(events).as("events after a fault at write %d", k).hasSize(eventsBefore);
-            assertThat(stores.outbox().map(o -> o.relay(Instant.now().plusSeconds(86_400), ALL, e -> { })))
-                    .as("undelivered outbox events after a fault at write %d", k).isEmpty();
+            assertThat(relayOutbox()).as("undelivered outbox events after a fault at write %d", k).isZero();
 
             CreatedWorkspace retried = create(ref);
 
@@ -374,6 +374,11 @@ public abstract class TemplatesContract {
         for (int k = 1; k <= steps.size(); k++) {
             System.out.println("  " + k + " -> " + steps.get(k - 1));
         }
+    }
+
+    /** Delivers what the outbox holds (a store set without one holds nothing) and says how many it delivered. */
+    private int relayOutbox() {
+        return stores.outbox().map(o -> o.relay(Instant.now().plusSeconds(86_400), ALL, e -> { })).orElse(0);
     }
 
     private static @Nullable Throwable rootCause(@Nullable Throwable thrown) {
