@@ -304,6 +304,26 @@ public final class WorkspaceKit {
     }
 
     /**
+     * Projects, milestones, status updates, onboarding facts and the overdue sweep.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code ProjectStore} (or another store of the
+     *                                     projects feature)
+     */
+    public io.clientworkspace.project.ProjectService projects() {
+        return service(io.clientworkspace.project.ProjectService.class);
+    }
+
+    /**
+     * Task lists, tasks and the onboarding checklist.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code TaskStore} (or another store of the
+     *                                     projects feature)
+     */
+    public io.clientworkspace.project.TaskService tasks() {
+        return service(io.clientworkspace.project.TaskService.class);
+    }
+
+    /**
      * Reply by e-mail: reply tokens per recipient and conversation, and the inbound side that posts reply e-mails.
      *
      * @throws FeatureUnavailableException if the store set provides no {@code ReplyTokenStore} (or conversations
@@ -321,6 +341,17 @@ public final class WorkspaceKit {
      */
     public io.clientworkspace.calendar.CalendarService calendar() {
         return service(io.clientworkspace.calendar.CalendarService.class);
+    }
+
+    /**
+     * Workspace templates: the tenant's versioned templates and making a workspace from one, atomically and
+     * idempotently by the host's external reference.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code TemplateStore} or
+     *                                     {@code WorkspaceOriginStore}
+     */
+    public io.clientworkspace.template.TemplateService templates() {
+        return service(io.clientworkspace.template.TemplateService.class);
     }
 
     /** Signed checkpoints of the activity chains: signing changed chain heads, verifying against them. */

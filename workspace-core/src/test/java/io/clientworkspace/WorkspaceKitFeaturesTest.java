@@ -64,8 +64,8 @@ class WorkspaceKitFeaturesTest {
         WorkspaceKit kit = kitOn(InMemoryStores.create());
 
         assertThat(kit.features()).extracting(FeatureStatus::name).containsExactly("tenants", "workspaces",
-                "access-policies", "activity", "files", "approvals", "requests", "calendar", "conversations", "replies",
-                "checkpoints");
+                "access-policies", "activity", "files", "approvals", "requests", "projects", "calendar",
+                "conversations", "replies", "templates", "checkpoints");
         assertThat(kit.features()).allSatisfy(f -> {
             assertThat(f.available()).as(f.name()).isTrue();
             assertThat(f.missingStore()).isEmpty();
@@ -81,10 +81,11 @@ class WorkspaceKitFeaturesTest {
 
         kit.folders().create(alice, acme.id(), "Contracts", Optional.empty(), io.clientworkspace.activity.Visibility.CLIENT);
 
-        // features added after the plugin was written (requests, conversations, replies, calendar) are unavailable on
-        // it, naming their store
+        // features added after the plugin was written (requests, projects, calendar, conversations, replies,
+        // templates) are unavailable on it, naming their store
         assertThat(kit.features()).filteredOn(f -> !f.name().equals("requests") && !f.name().equals("conversations")
-                        && !f.name().equals("replies") && !f.name().equals("calendar"))
+                        && !f.name().equals("replies") && !f.name().equals("projects")
+                        && !f.name().equals("calendar") && !f.name().equals("templates"))
                 .allMatch(FeatureStatus::available);
         assertThat(kit.features()).contains(new FeatureStatus("calendar", false,
                 Optional.of(io.clientworkspace.spi.ScheduledEventStore.class)));
@@ -94,6 +95,8 @@ class WorkspaceKitFeaturesTest {
                 Optional.of(io.clientworkspace.spi.ConversationStore.class)));
         assertThat(kit.features()).filteredOn(f -> f.name().equals("requests")).singleElement()
                 .satisfies(f -> assertThat(f.missingStore()).contains(io.clientworkspace.spi.FormStore.class));
+        assertThat(kit.features()).contains(new FeatureStatus("projects", false,
+                Optional.of(io.clientworkspace.spi.ProjectStore.class)));
         assertThat(kit.folders().list(alice, acme.id(), Optional.empty(), PageRequest.first()).items()).hasSize(1);
         assertThat(kit.activity().verify(alice, acme.id()).isIntact()).isTrue();
     }

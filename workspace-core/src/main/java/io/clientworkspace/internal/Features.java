@@ -27,9 +27,11 @@ public final class Features {
             new FileFeature(),
             new ApprovalFeature(),
             new RequestFeature(),
+            new io.clientworkspace.project.ProjectFeature(),
             new io.clientworkspace.calendar.CalendarFeature(),
             new ConversationFeature(),
             new io.clientworkspace.message.reply.ReplyFeature(),
+            new io.clientworkspace.template.TemplateFeature(),
             new CheckpointFeature());
 
     private Features() {

@@ -33,6 +33,11 @@ public enum Permission {
     MANAGE_REQUESTS(true),
     /** Create and change projects, milestones, tasks and status updates. */
     MANAGE_PROJECTS(true),
+    /**
+     * Tick tasks done (and undo it): for a client, the client-side tasks assigned to them or to nobody; the team
+     * completes any task it sees with {@link #MANAGE_PROJECTS}.
+     */
+    COMPLETE_TASKS(false),
     /** Export the workspace's content. */
     EXPORT(false),
     /** Archive and restore the workspace. */

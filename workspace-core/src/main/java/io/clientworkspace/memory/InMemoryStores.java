@@ -49,11 +49,14 @@ public final class InMemoryStores {
         InMemoryFileStore files = new InMemoryFileStore(tx);
         InMemoryReadMarkerStore readMarkers = new InMemoryReadMarkerStore(tx);
         InMemoryConversationStore conversations = new InMemoryConversationStore(tx);
+        InMemoryWorkspaceStore workspaces = new InMemoryWorkspaceStore(tx, memberships);
+        InMemoryProjectStore projects = new InMemoryProjectStore(tx);
+        InMemoryTaskListStore taskLists = new InMemoryTaskListStore(tx, projects);
         return Stores.builder(tx)
                 .add(TenantStore.class, new InMemoryTenantStore(tx))
                 .add(TeamStore.class, new InMemoryTeamStore(tx))
                 .add(PermissionMatrixStore.class, new InMemoryPermissionMatrixStore(tx))
-                .add(WorkspaceStore.class, new InMemoryWorkspaceStore(tx, memberships))
+                .add(WorkspaceStore.class, workspaces)
                 .add(MembershipStore.class, memberships)
                 .add(InvitationStore.class, new InMemoryInvitationStore(tx))
                 .add(ActivityStore.class, new InMemoryActivityStore(tx))
@@ -70,6 +73,14 @@ public final class InMemoryStores {
                 .add(io.clientworkspace.spi.ReplyTokenStore.class, new InMemoryReplyTokenStore(tx))
                 .add(io.clientworkspace.spi.ScheduledEventStore.class, new InMemoryScheduledEventStore(tx))
                 .add(io.clientworkspace.spi.CalendarFeedTokenStore.class, new InMemoryCalendarFeedTokenStore(tx))
+                .add(io.clientworkspace.spi.ProjectStore.class, projects)
+                .add(io.clientworkspace.spi.MilestoneStore.class, new InMemoryMilestoneStore(tx, projects, workspaces))
+                .add(io.clientworkspace.spi.TaskListStore.class, taskLists)
+                .add(io.clientworkspace.spi.TaskStore.class, new InMemoryTaskStore(tx, taskLists, workspaces))
+                .add(io.clientworkspace.spi.StatusUpdateStore.class, new InMemoryStatusUpdateStore(tx))
+                .add(io.clientworkspace.spi.OnboardingStore.class, new InMemoryOnboardingStore(tx))
+                .add(io.clientworkspace.spi.TemplateStore.class, new InMemoryTemplateStore(tx))
+                .add(io.clientworkspace.spi.WorkspaceOriginStore.class, new InMemoryWorkspaceOriginStore(tx))
                 .build();
     }
 }

@@ -285,6 +285,40 @@ public final class FormService {
     }
 
     /**
+     * Asks the workspace's clients to fill in one exact version of a form (a library form or the workspace's own),
+     * as {@link #assign(Actor, WorkspaceId, FormId, String, Optional)} does for the latest version; used by workspace
+     * templates, which pin the version they were defined with.
+     *
+     * @throws ConflictException {@code INVALID_STATE} if the form is retired
+     * @throws ValidationException on {@code formId} if no such form version is usable in the workspace
+     */
+    public FormAssignment assign(Actor actor, WorkspaceId workspaceId, FormRef formRef, String title,
+                                 Optional<LocalDate> due) {
+        requireNonNull(actor, "actor must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(formRef, "formRef must not be null");
+        requireNonNull(due, "due must not be null");
+        String checkedTitle = InputValidator.requireText("title", requireNonNull(title, "title must not be null"), 200);
+        return kernel.write(changes -> {
+            access.requireWritable(actor, workspaceId, Permission.MANAGE_REQUESTS, "assign forms");
+            FormDefinition form = forms.find(actor.tenantId(), formRef.formId(), formRef.version())
+                    .filter(f -> f.workspaceId().isEmpty() || f.workspaceId().get().equals(workspaceId))
+                    .orElseThrow(() -> new ValidationException(FieldError.of("formId",
+                            "no such form version in this workspace")));
+            if (form.status() == FormStatus.RETIRED) {
+                throw new ConflictException(ConflictException.Reason.INVALID_STATE,
+                        "Form '" + form.name() + "' is retired and cannot be assigned");
+            }
+            FormAssignment stored = assignments.insert(new FormAssignment(AssignmentId.of(kernel.newId()),
+                    actor.tenantId(), workspaceId, form.ref(), checkedTitle, due, AssignmentStatus.OPEN,
+                    FormAnswers.empty(), actor.userId(), changes.now(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), 0));
+            publish(changes, actor, stored);
+            return stored;
+        });
+    }
+
+    /**
      * Saves the answers typed so far; members with {@link Permission#SUBMIT_REQUESTS}. Checked as a draft
      * ({@link FormValidator}: no required answers or formats yet, but no forged fields, foreign options or
      * oversized values); file answers must be client-visible files of the workspace. No activity entry.

@@ -52,6 +52,7 @@ class AuthorizerTest {
             SUBMIT_REQUESTS        | x | x | x | x | x | .
             MANAGE_REQUESTS *      | x | x | x | . | . | .
             MANAGE_PROJECTS *      | x | x | x | . | . | .
+            COMPLETE_TASKS         | x | x | x | x | x | .
             EXPORT                 | x | x | . | x | . | .
             ARCHIVE_WORKSPACE *    | x | x | . | . | . | .
             VIEW_DASHBOARD *       | x | x | x | . | . | .
