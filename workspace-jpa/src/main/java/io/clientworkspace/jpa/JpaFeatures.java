@@ -16,8 +16,10 @@ public final class JpaFeatures {
             new JpaFileFeature(),
             new JpaApprovalFeature(),
             new JpaRequestFeature(),
+            new JpaCalendarFeature(),
             new JpaConversationFeature(),
             new JpaReplyFeature(),
+            new JpaTemplateFeature(),
             new JpaCheckpointFeature());
 
     private JpaFeatures() {
