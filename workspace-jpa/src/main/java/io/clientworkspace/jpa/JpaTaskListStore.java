@@ -47,6 +47,7 @@ public final class JpaTaskListStore extends JpaStoreSupport implements TaskListS
             e.kind = list.kind().name();
             e.singletonKey = list.kind() == TaskListKind.ONBOARDING ? ONBOARDING_KEY : null;
             e.createdAt = list.createdAt();
+            e.lastRank = 0;
             e.version = 0;
             copy(list, e);
             return toDomain(insert(e, "task list", list.id().value()));

@@ -31,14 +31,16 @@ import static java.util.Objects.requireNonNull;
  * its overdue mark ({@code overdue_raised_for}) beside the record's fields; both are written only by this store's own
  * statements, never by saving the entity, so saving a task never undoes a concurrent renumbering or mark.
  *
- * <p><b>Order.</b> Ranks are spaced {@link #GAP} apart. {@link #insert} and {@link #move} first lock the list's row
- * ({@code SELECT ... FOR UPDATE} on {@code cwk_task_list}, which changes neither its version nor its {@code updatedAt}),
- * so rank changes of one list are serialized across threads and nodes while completions and edits of its tasks are
- * not. A new task takes the list's highest rank + {@link #GAP}; a moved task the middle between its new neighbours;
- * when they are adjacent, the list's other tasks are renumbered in their order with one JDBC statement batch (one
- * prepared {@code UPDATE}, one row per task) in the same transaction, leaving room after the anchor. Renumbering
- * touches no version. Pages seek from the anchor task's (rank, id), the index {@code ix_cwk_task_list_order} (team)
- * or {@code ix_cwk_task_client_order} (clients) serving them, so hidden tasks leave no gap and no trace in cursors.
+ * <p><b>Order.</b> Ranks are spaced {@link #GAP} apart. {@link #insert} and {@link #move} first lock the list's row in
+ * {@code cwk_task_list} (insert: the update of its {@code last_rank}; move: {@code SELECT ... FOR UPDATE}), which
+ * changes neither the list's version nor its {@code updatedAt}, so rank changes of one list are serialized across
+ * threads and nodes while completions and edits of its tasks are not. A new task takes the list's {@code last_rank}
+ * (at least the highest rank in the list) + {@link #GAP}, without reading the list's tasks; a moved task takes the
+ * middle between its new neighbours; when they are adjacent, the list's other tasks are renumbered in their order
+ * with one JDBC statement batch (one prepared {@code UPDATE}, one row per task) in the same transaction, leaving room
+ * after the anchor. Renumbering touches no version. Pages seek from the anchor task's (rank, id), the index
+ * {@code ix_cwk_task_list_order} (team) or {@code ix_cwk_task_client_order} (clients) serving them, so hidden tasks
+ * leave no gap and no trace in cursors.
  */
 public final class JpaTaskStore extends JpaStoreSupport implements TaskStore {
 
@@ -66,25 +68,62 @@ public final class JpaTaskStore extends JpaStoreSupport implements TaskStore {
     public Task insert(Task task) {
         requireNonNull(task, "task must not be null");
         return tx(() -> {
-            lockList(task.tenantId(), task.workspaceId(), task.listId());
+            long rank = nextLastRank(task);
             if (em().find(TaskEntity.class, key(task.tenantId(), task.workspaceId(), task.id())) != null) {
                 throw new ConflictException(ConflictException.Reason.ALREADY_EXISTS, "Task '" + task.id() + "' already exists");
             }
-            Long highest = em().createQuery("select max(t.sortRank) from CwkTask t where " + SCOPE
-                            + " and t.listId = :list", Long.class)
-                    .setParameter("tenant", task.tenantId().value())
-                    .setParameter("workspace", task.workspaceId().value())
-                    .setParameter("list", task.listId().value())
-                    .getSingleResult();
             TaskEntity e = new TaskEntity(task.tenantId().value(), task.workspaceId().value(), task.id().value());
             e.listId = task.listId().value();
             e.createdBy = task.createdBy().value();
             e.createdAt = task.createdAt();
-            e.sortRank = highest == null ? GAP : highest + GAP;
+            e.sortRank = rank;
             e.version = 0;
             copy(task, e);
             return toDomain(insert(e, "task", task.id().value()));
         });
+    }
+
+    /**
+     * Raises the list's {@code last_rank} by {@link #GAP} and returns it: one update of the list's row, which also
+     * locks the list until the transaction ends. For a list that is not stored, the highest rank of its tasks + GAP.
+     */
+    private long nextLastRank(Task task) {
+        int updated;
+        try {
+            updated = em().createQuery("update CwkTaskList l set l.lastRank = l.lastRank + :gap"
+                            + " where l.tenantId = :tenant and l.workspaceId = :workspace and l.id = :list")
+                    .setParameter("gap", GAP)
+                    .setParameter("tenant", task.tenantId().value())
+                    .setParameter("workspace", task.workspaceId().value())
+                    .setParameter("list", task.listId().value())
+                    .executeUpdate();
+        } catch (RuntimeException e) {
+            throw JpaErrors.translate(e, "task list", task.listId().value());
+        }
+        String from = updated == 1 ? "select l.lastRank from CwkTaskList l where l.tenantId = :tenant"
+                + " and l.workspaceId = :workspace and l.id = :list"
+                : "select coalesce(max(t.sortRank), 0) + " + GAP + " from CwkTask t where " + SCOPE + " and t.listId = :list";
+        return em().createQuery(from, Long.class)
+                .setParameter("tenant", task.tenantId().value())
+                .setParameter("workspace", task.workspaceId().value())
+                .setParameter("list", task.listId().value())
+                .getSingleResult();
+    }
+
+    /** Raises the list's {@code last_rank} to {@code rank} if it is lower (the list's row is locked already). */
+    private void raiseLastRank(Task task, long rank) {
+        setLastRank(task, rank, true);
+    }
+
+    /** Sets the list's {@code last_rank} to {@code rank}, or only raises it to {@code rank} when {@code onlyRaise}. */
+    private void setLastRank(Task task, long rank, boolean onlyRaise) {
+        em().createQuery("update CwkTaskList l set l.lastRank = :rank where l.tenantId = :tenant"
+                        + " and l.workspaceId = :workspace and l.id = :list" + (onlyRaise ? " and l.lastRank < :rank" : ""))
+                .setParameter("rank", rank)
+                .setParameter("tenant", task.tenantId().value())
+                .setParameter("workspace", task.workspaceId().value())
+                .setParameter("list", task.listId().value())
+                .executeUpdate();
     }
 
     @Override
@@ -116,6 +155,7 @@ public final class JpaTaskStore extends JpaStoreSupport implements TaskStore {
             copy(task, e);
             Task saved = toDomain(saveVersioned(e, task.version(), entity -> entity.version, "task", task.id().value()));
             setRank(task, rank);
+            raiseLastRank(task, rank);
             return saved;
         });
     }
@@ -175,6 +215,7 @@ public final class JpaTaskStore extends JpaStoreSupport implements TaskStore {
                 .setParameter("self", task.id().value())
                 .getResultList();
         long[] free = {GAP};
+        long[] last = {0};
         em().flush();
         em().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE cwk_task SET sort_rank = ?"
@@ -193,8 +234,10 @@ public final class JpaTaskStore extends JpaStoreSupport implements TaskStore {
                     }
                 }
                 update.executeBatch();
+                last[0] = rank - GAP;
             }
         });
+        setLastRank(task, Math.max(free[0], last[0]), false);
         return free[0];
     }
 

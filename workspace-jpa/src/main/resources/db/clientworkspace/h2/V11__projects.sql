@@ -63,6 +63,10 @@ CREATE TABLE cwk_task_list (
     visibility      VARCHAR(16) NOT NULL,
     created_at      TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     updated_at      TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    -- At least the highest rank of the list's tasks (never shown): a new task takes last_rank + 2^20 with one
+    -- update of this row, which also locks the list for the rest of the transaction, instead of a MAX over the
+    -- list's tasks. Written only by the task store's own statements, never by saving the list.
+    last_rank       BIGINT NOT NULL,
     version         BIGINT NOT NULL,
     CONSTRAINT pk_cwk_task_list PRIMARY KEY (tenant_id, workspace_id, id),
     CONSTRAINT uq_cwk_task_list_onboarding UNIQUE (tenant_id, workspace_id, singleton_key),

@@ -13,7 +13,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A task list ({@code cwk_task_list}); {@code singleton_key} is {@code ONBOARDING} for the workspace's onboarding
- * checklist (NULL otherwise), so a unique constraint keeps the checklist single. */
+ * checklist (NULL otherwise), so a unique constraint keeps the checklist single;
+ * {@code last_rank} is the task store's, never written by saving the list. */
 @Entity(name = "CwkTaskList")
 @Table(name = "cwk_task_list")
 @IdClass(TaskListEntity.Key.class)
@@ -51,6 +52,10 @@ public class TaskListEntity {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** At least the highest rank of the list's tasks; written only by the task store's own statements. */
+    @Column(name = "last_rank", nullable = false, updatable = false)
+    public long lastRank;
 
     @Version
     @Column(name = "version", nullable = false)
