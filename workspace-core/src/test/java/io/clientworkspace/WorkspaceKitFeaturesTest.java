@@ -81,8 +81,8 @@ class WorkspaceKitFeaturesTest {
 
         kit.folders().create(alice, acme.id(), "Contracts", Optional.empty(), io.clientworkspace.activity.Visibility.CLIENT);
 
-        // features added after the plugin was written (requests, projects, calendar, conversations, replies) are
-        // unavailable on it, naming their store
+        // features added after the plugin was written (requests, projects, calendar, conversations, replies,
+        // templates) are unavailable on it, naming their store
         assertThat(kit.features()).filteredOn(f -> !f.name().equals("requests") && !f.name().equals("conversations")
                         && !f.name().equals("replies") && !f.name().equals("projects")
                         && !f.name().equals("calendar") && !f.name().equals("templates"))

@@ -71,6 +71,8 @@ public final class InMemoryStores {
                 .add(MessageStore.class, new InMemoryMessageStore(tx, readMarkers, conversations))
                 .add(ReadMarkerStore.class, readMarkers)
                 .add(io.clientworkspace.spi.ReplyTokenStore.class, new InMemoryReplyTokenStore(tx))
+                .add(io.clientworkspace.spi.ScheduledEventStore.class, new InMemoryScheduledEventStore(tx))
+                .add(io.clientworkspace.spi.CalendarFeedTokenStore.class, new InMemoryCalendarFeedTokenStore(tx))
                 .add(io.clientworkspace.spi.ProjectStore.class, projects)
                 .add(io.clientworkspace.spi.MilestoneStore.class, new InMemoryMilestoneStore(tx, projects, workspaces))
                 .add(io.clientworkspace.spi.TaskListStore.class, taskLists)
@@ -79,8 +81,6 @@ public final class InMemoryStores {
                 .add(io.clientworkspace.spi.OnboardingStore.class, new InMemoryOnboardingStore(tx))
                 .add(io.clientworkspace.spi.TemplateStore.class, new InMemoryTemplateStore(tx))
                 .add(io.clientworkspace.spi.WorkspaceOriginStore.class, new InMemoryWorkspaceOriginStore(tx))
-                .add(io.clientworkspace.spi.ScheduledEventStore.class, new InMemoryScheduledEventStore(tx))
-                .add(io.clientworkspace.spi.CalendarFeedTokenStore.class, new InMemoryCalendarFeedTokenStore(tx))
                 .build();
     }
 }
