@@ -64,8 +64,8 @@ class WorkspaceKitFeaturesTest {
         WorkspaceKit kit = kitOn(InMemoryStores.create());
 
         assertThat(kit.features()).extracting(FeatureStatus::name).containsExactly("tenants", "workspaces",
-                "access-policies", "activity", "files", "approvals", "requests", "conversations", "replies",
-                "checkpoints");
+                "access-policies", "activity", "files", "approvals", "requests", "projects", "conversations",
+                "replies", "checkpoints");
         assertThat(kit.features()).allSatisfy(f -> {
             assertThat(f.available()).as(f.name()).isTrue();
             assertThat(f.missingStore()).isEmpty();
@@ -81,9 +81,10 @@ class WorkspaceKitFeaturesTest {
 
         kit.folders().create(alice, acme.id(), "Contracts", Optional.empty(), io.clientworkspace.activity.Visibility.CLIENT);
 
-        // features added after the plugin was written (requests, conversations, replies) are unavailable on it, naming their store
+        // features added after the plugin was written (requests, projects, conversations, replies) are unavailable on
+        // it, naming their store
         assertThat(kit.features()).filteredOn(f -> !f.name().equals("requests") && !f.name().equals("conversations")
-                        && !f.name().equals("replies"))
+                        && !f.name().equals("replies") && !f.name().equals("projects"))
                 .allMatch(FeatureStatus::available);
         assertThat(kit.features()).filteredOn(f -> f.name().equals("replies")).singleElement()
                 .satisfies(f -> assertThat(f.available()).isFalse());
@@ -91,6 +92,8 @@ class WorkspaceKitFeaturesTest {
                 Optional.of(io.clientworkspace.spi.ConversationStore.class)));
         assertThat(kit.features()).filteredOn(f -> f.name().equals("requests")).singleElement()
                 .satisfies(f -> assertThat(f.missingStore()).contains(io.clientworkspace.spi.FormStore.class));
+        assertThat(kit.features()).contains(new FeatureStatus("projects", false,
+                Optional.of(io.clientworkspace.spi.ProjectStore.class)));
         assertThat(kit.folders().list(alice, acme.id(), Optional.empty(), PageRequest.first()).items()).hasSize(1);
         assertThat(kit.activity().verify(alice, acme.id()).isIntact()).isTrue();
     }

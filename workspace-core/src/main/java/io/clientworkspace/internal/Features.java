@@ -27,6 +27,7 @@ public final class Features {
             new FileFeature(),
             new ApprovalFeature(),
             new RequestFeature(),
+            new io.clientworkspace.project.ProjectFeature(),
             new ConversationFeature(),
             new io.clientworkspace.message.reply.ReplyFeature(),
             new CheckpointFeature());

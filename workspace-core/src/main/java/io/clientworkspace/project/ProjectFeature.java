@@ -35,7 +35,9 @@ public final class ProjectFeature implements Feature {
 
     @Override
     public void install(FeatureContext ctx) {
-        ctx.provide(ProjectService.class, new ProjectService());
-        ctx.provide(TaskService.class, new TaskService());
+        // approvals are optional: without them, linking an approval is refused and approval-gated milestones wait
+        ctx.provide(ProjectService.class, new ProjectService(ctx.kernel(), ctx.access(),
+                ctx.findService(io.clientworkspace.approval.ApprovalService.class)));
+        ctx.provide(TaskService.class, new TaskService(ctx.kernel(), ctx.access(), ctx.authorizer()));
     }
 }

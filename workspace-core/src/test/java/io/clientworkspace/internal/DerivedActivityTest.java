@@ -27,6 +27,16 @@ import io.clientworkspace.message.MessageEvent;
 import io.clientworkspace.AssignmentId;
 import io.clientworkspace.FormId;
 import io.clientworkspace.RequestId;
+import io.clientworkspace.MilestoneId;
+import io.clientworkspace.ProjectId;
+import io.clientworkspace.StatusUpdateId;
+import io.clientworkspace.TaskId;
+import io.clientworkspace.TaskListId;
+import io.clientworkspace.project.ProjectEvent;
+import io.clientworkspace.project.ProjectHealth;
+import io.clientworkspace.project.TaskEvent;
+import io.clientworkspace.project.TaskListKind;
+import io.clientworkspace.project.TaskSide;
 import io.clientworkspace.request.AssignmentStatus;
 import io.clientworkspace.request.FormEvent;
 import io.clientworkspace.request.FormRef;
@@ -90,6 +100,13 @@ class DerivedActivityTest {
     private static final AssignmentId ASSIGNMENT = AssignmentId.of("as-1");
     private static final RequestId REQUEST = RequestId.of("rq-1");
     private static final String SHA = "ab".repeat(32);
+    private static final ProjectId PROJECT = ProjectId.of("p-1");
+    private static final MilestoneId MILESTONE = MilestoneId.of("ms-1");
+    private static final StatusUpdateId STATUS = StatusUpdateId.of("su-1");
+    private static final TaskListId LIST = TaskListId.of("tl-1");
+    private static final TaskId TASK = TaskId.of("tk-1");
+    private static final LocalDate DUE = LocalDate.of(2026, 2, 1);
+    private static final Actor SYSTEM = Actor.team(T, "workspace");
     private static final Workspace ACME = new Workspace(W, T, "acme", "Acme", Optional.of("crm-1"), Branding.none(),
             WorkspaceStatus.ACTIVE, AT, AT, 0);
 
@@ -227,7 +244,89 @@ class DerivedActivityTest {
                 row(new RequestEvent.RequestAssigned(T, W, REQUEST, Optional.of(UserId.of("tom")), BOB, AT),
                         "request.assigned", "request", "rq-1", Visibility.CLIENT, Map.of("assignee", "tom")),
                 row(new RequestEvent.RequestDueChanged(T, W, REQUEST, Optional.of(LocalDate.of(2026, 3, 1)), BOB, AT),
-                        "request.due-changed", "request", "rq-1", Visibility.CLIENT, Map.of("due", "2026-03-01")));
+                        "request.due-changed", "request", "rq-1", Visibility.CLIENT, Map.of("due", "2026-03-01")),
+                row(new ProjectEvent.ProjectCreated(T, W, PROJECT, "Brand refresh", Visibility.CLIENT, BOB, AT),
+                        "project.created", "project", "p-1", Visibility.CLIENT, Map.of("name", "Brand refresh")),
+                row(new ProjectEvent.ProjectUpdated(T, W, PROJECT, "Brand refresh", Set.of("targetDate", "name"),
+                                Visibility.TEAM, BOB, AT),
+                        "project.updated", "project", "p-1", Visibility.TEAM,
+                        Map.of("name", "Brand refresh", "changed", "name,targetDate")),
+                row(new ProjectEvent.ProjectHealthChanged(T, W, PROJECT, "Brand refresh", ProjectHealth.ON_TRACK,
+                                ProjectHealth.AT_RISK, Optional.of(STATUS), Visibility.CLIENT, BOB, AT),
+                        "project.health-changed", "project", "p-1", Visibility.CLIENT, Map.of("name", "Brand refresh",
+                                "from", "ON_TRACK", "to", "AT_RISK", "statusUpdate", "su-1")),
+                row(new ProjectEvent.ProjectHealthChanged(T, W, PROJECT, "Brand refresh", ProjectHealth.AT_RISK,
+                                ProjectHealth.ON_HOLD, Optional.empty(), Visibility.TEAM, BOB, AT),
+                        "project.health-changed", "project", "p-1", Visibility.TEAM, Map.of("name", "Brand refresh",
+                                "from", "AT_RISK", "to", "ON_HOLD")),
+                row(new ProjectEvent.MilestoneAdded(T, W, PROJECT, MILESTONE, "Logo", Optional.of(DUE), Visibility.CLIENT,
+                                BOB, AT),
+                        "milestone.added", "milestone", "ms-1", Visibility.CLIENT,
+                        Map.of("project", "p-1", "title", "Logo", "due", "2026-02-01")),
+                row(new ProjectEvent.MilestoneUpdated(T, W, PROJECT, MILESTONE, "Logo", Optional.empty(),
+                                Set.of("approval"), Visibility.CLIENT, BOB, AT),
+                        "milestone.updated", "milestone", "ms-1", Visibility.CLIENT,
+                        Map.of("project", "p-1", "title", "Logo", "changed", "approval")),
+                row(new ProjectEvent.MilestoneDelivered(T, W, PROJECT, MILESTONE, "Logo", Visibility.CLIENT, BOB, AT),
+                        "milestone.delivered", "milestone", "ms-1", Visibility.CLIENT,
+                        Map.of("project", "p-1", "title", "Logo")),
+                row(new ProjectEvent.MilestoneUndelivered(T, W, PROJECT, MILESTONE, "Logo", Visibility.TEAM, BOB, AT),
+                        "milestone.undelivered", "milestone", "ms-1", Visibility.TEAM,
+                        Map.of("project", "p-1", "title", "Logo")),
+                row(new ProjectEvent.MilestoneOverdue(T, W, PROJECT, MILESTONE, "Logo", DUE, Visibility.CLIENT, SYSTEM, AT),
+                        "milestone.overdue", "milestone", "ms-1", Visibility.CLIENT,
+                        Map.of("project", "p-1", "title", "Logo", "due", "2026-02-01")),
+                row(new ProjectEvent.StatusUpdatePosted(T, W, PROJECT, STATUS, ProjectHealth.AT_RISK, Visibility.TEAM,
+                                BOB, AT),
+                        "status-update.posted", "status-update", "su-1", Visibility.TEAM,
+                        Map.of("project", "p-1", "health", "AT_RISK")),
+                row(new ProjectEvent.StatusUpdateAcknowledged(T, W, PROJECT, STATUS, Visibility.CLIENT, CAROL, AT),
+                        "status-update.acknowledged", "status-update", "su-1", Visibility.CLIENT, Map.of("project", "p-1")),
+                row(new ProjectEvent.ContractSignedRecorded(T, W, AT.minus(Duration.ofDays(3)), BOB, AT),
+                        "onboarding.contract-signed", "workspace", "w-1", Visibility.TEAM,
+                        Map.of("signedAt", "2026-01-02T09:00:00Z")),
+                row(new ProjectEvent.OnboardingChecklistCompleted(T, W, LIST, CAROL, AT),
+                        "onboarding.checklist-completed", "task-list", "tl-1", Visibility.CLIENT, Map.of()),
+                row(new ProjectEvent.FirstMilestoneDelivered(T, W, PROJECT, MILESTONE, "Logo", BOB, AT),
+                        "onboarding.first-milestone-delivered", "milestone", "ms-1", Visibility.TEAM,
+                        Map.of("project", "p-1", "title", "Logo")),
+                row(new TaskEvent.TaskListCreated(T, W, LIST, Optional.of(PROJECT), TaskListKind.PROJECT, "Design",
+                                Visibility.CLIENT, BOB, AT),
+                        "task-list.created", "task-list", "tl-1", Visibility.CLIENT,
+                        Map.of("name", "Design", "kind", "PROJECT", "project", "p-1")),
+                row(new TaskEvent.TaskListCreated(T, W, LIST, Optional.empty(), TaskListKind.ONBOARDING, "Onboarding checklist",
+                                Visibility.CLIENT, SYSTEM, AT),
+                        "task-list.created", "task-list", "tl-1", Visibility.CLIENT,
+                        Map.of("name", "Onboarding checklist", "kind", "ONBOARDING")),
+                row(new TaskEvent.TaskListRenamed(T, W, LIST, "Design 2", Visibility.TEAM, BOB, AT),
+                        "task-list.renamed", "task-list", "tl-1", Visibility.TEAM, Map.of("name", "Design 2")),
+                row(new TaskEvent.TaskAdded(T, W, LIST, TASK, "Upload your logo", TaskSide.CLIENT,
+                                Optional.of(CAROL.userId()), Optional.of(DUE), Visibility.CLIENT, BOB, AT),
+                        "task.added", "task", "tk-1", Visibility.CLIENT, Map.of("list", "tl-1", "title", "Upload your logo",
+                                "side", "CLIENT", "assignee", "carol", "due", "2026-02-01")),
+                row(new TaskEvent.TaskUpdated(T, W, LIST, TASK, "Upload your logo", Set.of("notes", "dueDate"),
+                                Visibility.CLIENT, BOB, AT),
+                        "task.updated", "task", "tk-1", Visibility.CLIENT,
+                        Map.of("list", "tl-1", "title", "Upload your logo", "changed", "dueDate,notes")),
+                row(new TaskEvent.TaskAssigned(T, W, LIST, TASK, "Upload your logo", Optional.empty(), Visibility.CLIENT,
+                                BOB, AT),
+                        "task.assigned", "task", "tk-1", Visibility.CLIENT,
+                        Map.of("list", "tl-1", "title", "Upload your logo", "assignee", "")),
+                row(new TaskEvent.TaskCompleted(T, W, LIST, TASK, "Upload your logo", Visibility.CLIENT, CAROL, AT),
+                        "task.completed", "task", "tk-1", Visibility.CLIENT,
+                        Map.of("list", "tl-1", "title", "Upload your logo")),
+                row(new TaskEvent.TaskReopened(T, W, LIST, TASK, "Upload your logo", Visibility.CLIENT, CAROL, AT),
+                        "task.reopened", "task", "tk-1", Visibility.CLIENT,
+                        Map.of("list", "tl-1", "title", "Upload your logo")),
+                row(new TaskEvent.TaskMoved(T, W, LIST, TASK, "Upload your logo", Visibility.TEAM, BOB, AT),
+                        "task.moved", "task", "tk-1", Visibility.TEAM, Map.of("list", "tl-1", "title", "Upload your logo")),
+                row(new TaskEvent.TaskDeleted(T, W, LIST, TASK, "Upload your logo", Visibility.CLIENT, BOB, AT),
+                        "task.deleted", "task", "tk-1", Visibility.CLIENT,
+                        Map.of("list", "tl-1", "title", "Upload your logo")),
+                row(new TaskEvent.TaskOverdue(T, W, LIST, TASK, "Upload your logo", DUE, TaskSide.CLIENT, Optional.empty(),
+                                Visibility.CLIENT, SYSTEM, AT),
+                        "task.overdue", "task", "tk-1", Visibility.CLIENT, Map.of("list", "tl-1",
+                                "title", "Upload your logo", "due", "2026-02-01", "side", "CLIENT")));
     }
 
     private static Row resolved(ApprovalStatus outcome, String action, Optional<String> reason) {
