@@ -51,7 +51,7 @@ class ProjectApiTest extends ProjectApiTestSupport {
                 Optional.of(LocalDate.of(2026, 12, 1)), requiresApproval));
     }
 
-    private StatusUpdate status(Project p, ProjectHealth health, Visibility visibility) {
+    private StatusUpdate statusUpdate(Project p, ProjectHealth health, Visibility visibility) {
         return kit.projects().postStatus(bob, workspace.id(), p.id(), new NewStatusUpdate(health, "Week 1", "", "", "",
                 visibility));
     }
@@ -112,7 +112,7 @@ class ProjectApiTest extends ProjectApiTestSupport {
                 .andExpect(jsonPath("$.items[*].name", contains("Brand refresh", "Pricing review")));
         mvc.perform(get(project(pricing)).with(as(carol))).andExpect(problem(404, "not-found"));
         mvc.perform(get(project(pricing) + "/milestones").with(as(carol))).andExpect(problem(404, "not-found"));
-        mvc.perform(postJson(project(pricing) + "/status-updates", carol, "{\"bogus\": 1}"))
+        mvc.perform(postJson(project(pricing) + "/status-updates", carol, "{\"health\": \"GREEN\"}"))
                 .andExpect(problem(404, "not-found"));
     }
 
@@ -229,7 +229,7 @@ class ProjectApiTest extends ProjectApiTestSupport {
 
     @Test
     void aClientAcknowledgesAStatusUpdateOnceAndTheTeamSeesWhen() throws Exception {
-        StatusUpdate update = status(project("Brand", Visibility.CLIENT), ProjectHealth.ON_TRACK, Visibility.CLIENT);
+        StatusUpdate update = statusUpdate(project("Brand", Visibility.CLIENT), ProjectHealth.ON_TRACK, Visibility.CLIENT);
         String acks = ws() + "/status-updates/" + update.id().value() + "/acknowledgements";
 
         String first = body(post(acks).with(as(carol)));
@@ -243,7 +243,7 @@ class ProjectApiTest extends ProjectApiTestSupport {
 
     @Test
     void anInternalStatusUpdateAnswersAClientNotFound() throws Exception {
-        StatusUpdate update = status(project("Brand", Visibility.CLIENT), ProjectHealth.ON_TRACK, Visibility.TEAM);
+        StatusUpdate update = statusUpdate(project("Brand", Visibility.CLIENT), ProjectHealth.ON_TRACK, Visibility.TEAM);
         String uri = ws() + "/status-updates/" + update.id().value();
 
         mvc.perform(get(uri).with(as(carol))).andExpect(problem(404, "not-found"));
