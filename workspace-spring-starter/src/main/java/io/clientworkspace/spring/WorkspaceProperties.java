@@ -46,6 +46,8 @@ public class WorkspaceProperties {
 
     private final Replies replies = new Replies();
 
+    private final Projects projects = new Projects();
+
     /**
      * Tenants to create at startup, by key: client-workspace.tenants.<key>.name and
      * client-workspace.tenants.<key>.admins (comma-separated user ids). A tenant whose key exists is left
@@ -108,6 +110,10 @@ public class WorkspaceProperties {
 
     public Replies getReplies() {
         return replies;
+    }
+
+    public Projects getProjects() {
+        return projects;
     }
 
     /** The declared tenants by key, in declaration order. */
@@ -363,6 +369,36 @@ public class WorkspaceProperties {
 
         public void setExpiryInterval(Duration expiryInterval) {
             this.expiryInterval = expiryInterval;
+        }
+    }
+
+    /** Projects and tasks: the scheduled overdue sweep. */
+    public static class Projects {
+
+        /**
+         * How often to raise TaskOverdue and MilestoneOverdue events for tasks not done and milestones not delivered
+         * whose due date is before today (UTC). Safe on every node at once: each item is raised once per due date.
+         * Zero or negative disables it.
+         */
+        private Duration overdueSweepInterval = Duration.ofMinutes(15);
+
+        /** Most overdue tasks, and most overdue milestones, raised per sweep (1 to 10,000); the next run takes the rest. */
+        private int overdueSweepBatch = 500;
+
+        public Duration getOverdueSweepInterval() {
+            return overdueSweepInterval;
+        }
+
+        public void setOverdueSweepInterval(Duration overdueSweepInterval) {
+            this.overdueSweepInterval = overdueSweepInterval;
+        }
+
+        public int getOverdueSweepBatch() {
+            return overdueSweepBatch;
+        }
+
+        public void setOverdueSweepBatch(int overdueSweepBatch) {
+            this.overdueSweepBatch = overdueSweepBatch;
         }
     }
 

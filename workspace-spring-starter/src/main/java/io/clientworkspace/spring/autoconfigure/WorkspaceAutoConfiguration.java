@@ -15,6 +15,7 @@ import io.clientworkspace.spi.CheckpointSink;
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.spring.ApplicationEventBridge;
 import io.clientworkspace.spring.OutboxRelay;
+import io.clientworkspace.spring.OverdueSweep;
 import io.clientworkspace.spring.TenantBootstrap;
 import io.clientworkspace.spring.SpringInMemoryTransactions;
 import io.clientworkspace.spring.WorkspaceMaintenance;
@@ -169,6 +170,17 @@ public class WorkspaceAutoConfiguration {
     WorkspaceMaintenance workspaceMaintenance(WorkspaceKit kit, WorkspaceProperties properties) {
         return new WorkspaceMaintenance(kit, properties.getFiles().getOrphanSweepInterval(),
                 properties.getFiles().getOrphanMinAge(), properties.getApprovals().getExpiryInterval());
+    }
+
+    /**
+     * The overdue sweep of tasks and milestones every {@code client-workspace.projects.overdue-sweep-interval}, on the
+     * kit's clock (the host's {@link Clock} bean when it has one).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    OverdueSweep workspaceOverdueSweep(WorkspaceKit kit, WorkspaceProperties properties, ObjectProvider<Clock> clock) {
+        return new OverdueSweep(kit, clock.getIfAvailable(Clock::systemUTC),
+                properties.getProjects().getOverdueSweepInterval(), properties.getProjects().getOverdueSweepBatch());
     }
 
     /**

@@ -68,4 +68,20 @@ class ConfigurationMetadataTest {
             });
         }
     }
+
+    @Test
+    void theOverdueSweepPropertiesAreDescribedWithTheirDefaults() throws Exception {
+        String metadata = metadata();
+        Map<String, Object> defaults = Map.of("client-workspace.projects.overdue-sweep-interval", "15m",
+                "client-workspace.projects.overdue-sweep-batch", 500);
+
+        for (Map.Entry<String, Object> expected : defaults.entrySet()) {
+            List<Map<String, Object>> properties = JsonPath.read(metadata,
+                    "$.properties[?(@.name == '" + expected.getKey() + "')]");
+            assertThat(properties).as(expected.getKey()).singleElement().satisfies(p -> {
+                assertThat(p.get("description")).asString().isNotBlank();
+                assertThat(p.get("defaultValue")).as(expected.getKey() + " default").isEqualTo(expected.getValue());
+            });
+        }
+    }
 }

@@ -91,4 +91,41 @@ class OpenApiTest extends ApiTestSupport {
         assertThat(fieldsOf(docs, "$.components.schemas.PostMessageRequest.properties"))
                 .containsExactlyInAnyOrder("body", "visibility", "attachments", "mentions");
     }
+
+    @Test
+    void theProjectAndTaskEndpointsAreInTheOpenapiDocumentWithSummaries() throws Exception {
+        String docs = apiDocs();
+        Map<String, Map<String, Object>> paths = read(docs, "$.paths");
+        String ws = "/api/workspaces/{workspaceId}";
+
+        assertThat(paths.get(ws + "/projects")).containsKeys("get", "post");
+        assertThat(paths.get(ws + "/projects/{projectId}")).containsKeys("get", "patch");
+        assertThat(paths.get(ws + "/projects/{projectId}/health")).containsKeys("put");
+        assertThat(paths.get(ws + "/projects/{projectId}/milestones")).containsKeys("get", "post");
+        assertThat(paths.get(ws + "/milestones/{milestoneId}")).containsKeys("get", "patch");
+        assertThat(paths.get(ws + "/milestones/{milestoneId}/approval")).containsKeys("put");
+        assertThat(paths.get(ws + "/milestones/{milestoneId}/delivery")).containsKeys("post", "delete");
+        assertThat(paths.get(ws + "/projects/{projectId}/status-updates")).containsKeys("get", "post");
+        assertThat(paths.get(ws + "/status-updates/{statusUpdateId}")).containsKeys("get");
+        assertThat(paths.get(ws + "/status-updates/{statusUpdateId}/acknowledgements")).containsKeys("get", "post");
+        assertThat(paths.get(ws + "/onboarding")).containsKeys("get");
+        assertThat(paths.get(ws + "/onboarding/contract-signed")).containsKeys("put");
+        assertThat(paths.get(ws + "/task-lists")).containsKeys("get", "post");
+        assertThat(paths.get(ws + "/task-lists/{listId}")).containsKeys("get", "patch");
+        assertThat(paths.get(ws + "/task-lists/{listId}/tasks")).containsKeys("get", "post");
+        assertThat(paths.get(ws + "/task-lists/{listId}/progress")).containsKeys("get");
+        assertThat(paths.get(ws + "/tasks/{taskId}")).containsKeys("get", "patch", "delete");
+        assertThat(paths.get(ws + "/tasks/{taskId}/completion")).containsKeys("post", "delete");
+        assertThat(paths.get(ws + "/tasks/{taskId}/move")).containsKeys("post");
+        List<Object> summaries = paths.entrySet().stream()
+                .filter(p -> List.of("/projects", "/milestones", "/status-updates", "/onboarding", "/task-lists",
+                        "/tasks/").stream().anyMatch(part -> p.getKey().startsWith(ws + part)))
+                .flatMap(p -> p.getValue().values().stream())
+                .<Object>map(operation -> ((Map<?, ?>) operation).get("summary")).toList();
+        assertThat(summaries).hasSize(32).allSatisfy(summary -> assertThat(summary).asString().isNotBlank());
+        assertThat(fieldsOf(docs, "$.components.schemas.CreateTaskRequest.properties"))
+                .containsExactlyInAnyOrder("title", "notes", "side", "assignee", "dueDate", "visibility");
+        assertThat(fieldsOf(docs, "$.components.schemas.MoveTaskRequest.properties"))
+                .containsExactlyInAnyOrder("after", "expectedVersion");
+    }
 }
