@@ -53,9 +53,10 @@ class ReadmeTest {
     }
 
     @Test
-    void conversationAndRequestExamplesInTheReadmeAreReadmeExamplesTest() throws IOException {
+    void conversationRequestProjectAndTemplateExamplesInTheReadmeAreReadmeExamplesTest() throws IOException {
         List<String> test = Files.readAllLines(EXAMPLES).stream().map(String::strip).toList();
-        for (String section : List.of("## Conversations", "## Requests and intake forms")) {
+        for (String section : List.of("## Conversations", "## Requests and intake forms",
+                "## Projects, tasks and status updates", "## Workspace templates and onboarding")) {
             List<String> code = firstJavaBlockUnder(section);
             assertThat(code).as(section).isNotEmpty();
             assertThat(test).as(section).containsSubsequence(code);
