@@ -127,7 +127,7 @@ class PortalProjectsIT {
                 Map.of("_csrf", token, "done", "true", "version", String.valueOf(carols.version())));
 
         assertThat(taskRow(page, carols)).doesNotContain("tick-form").contains("disabled");
-        assertThat(page).doesNotContain("class=\"tick-form\"", "class=\"button button-small acknowledge\"");
+        assertThat(page).doesNotContain("class=\"tick-form\"");
         assertThat(posted.statusCode()).isEqualTo(403);
         assertThat(acmeTask(DemoProjects.CAROL_TASK).completed()).isEqualTo(carols.completed());
     }
