@@ -5,7 +5,11 @@ import io.clientworkspace.internal.FeatureContext;
 import io.clientworkspace.spi.CalendarFeedTokenStore;
 import io.clientworkspace.spi.ScheduledEventStore;
 
+import io.clientworkspace.project.ProjectService;
+import io.clientworkspace.project.TaskService;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The workspace calendar ({@link CalendarService}): scheduled events, the agenda and the iCalendar feed with its
@@ -36,6 +40,10 @@ public final class CalendarFeature implements Feature {
 
     @Override
     public void install(FeatureContext ctx) {
-        ctx.provide(CalendarService.class, new CalendarService(ctx.kernel(), ctx.access(), DueDates.NONE));
+        Optional<ProjectService> projects = ctx.findService(ProjectService.class);
+        Optional<TaskService> tasks = ctx.findService(TaskService.class);
+        DueDates dueDates = projects.isPresent() && tasks.isPresent()
+                ? new ProjectDueDates(projects.get(), tasks.get(), ctx.authorizer()) : DueDates.NONE;
+        ctx.provide(CalendarService.class, new CalendarService(ctx.kernel(), ctx.access(), dueDates));
     }
 }

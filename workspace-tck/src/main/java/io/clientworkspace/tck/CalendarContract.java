@@ -394,6 +394,62 @@ public abstract class CalendarContract extends StoreContractSupport {
         assertThat(agenda.truncated()).isTrue();
     }
 
+    /** A project with one milestone and one task due on {@code due}, of the given visibility. */
+    private void projectDueOn(LocalDate due, Visibility visibility, String suffix) {
+        var project = kit.projects().create(lead, ws.id(), new io.clientworkspace.project.NewProject("Brand " + suffix,
+                "", visibility, Optional.empty(), Optional.empty(), lead.userId()));
+        kit.projects().addMilestone(lead, ws.id(), project.id(),
+                new io.clientworkspace.project.NewMilestone("Milestone " + suffix, Optional.of(due), false));
+        var list = kit.tasks().createList(lead, ws.id(), new io.clientworkspace.project.NewTaskList(
+                Optional.of(project.id()), "List " + suffix, Visibility.CLIENT));
+        kit.tasks().addTask(lead, ws.id(), list.id(), new io.clientworkspace.project.NewTask("Task " + suffix, "",
+                io.clientworkspace.project.TaskSide.TEAM, Optional.empty(), Optional.of(due), Visibility.CLIENT));
+    }
+
+    @Test
+    void theAgendaMergesEventsWithTheDueDatesOfMilestonesAndTasksTheActorMaySee() {
+        LocalDate tuesday = LocalDate.of(2031, 4, 8);
+        projectDueOn(tuesday, Visibility.CLIENT, "shared");
+        projectDueOn(tuesday, Visibility.TEAM, "internal");
+        ScheduledEvent event = schedule(upgrade(MONDAY.plus(Duration.ofHours(12))));
+
+        Agenda agenda = kit.calendar().agenda(client, ws.id(), LocalDate.of(2031, 4, 7), LocalDate.of(2031, 4, 14));
+
+        assertThat(agenda.entries()).extracting(AgendaEntry::type, AgendaEntry::title).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AgendaEntry.Type.EVENT, event.title()),
+                org.assertj.core.groups.Tuple.tuple(AgendaEntry.Type.MILESTONE, "Milestone shared"),
+                org.assertj.core.groups.Tuple.tuple(AgendaEntry.Type.TASK, "Task shared"));
+        assertThat(agenda.entries()).allSatisfy(e -> assertThat(e.date()).isEqualTo(tuesday));
+        assertThat(kit.calendar().agenda(lead, ws.id(), LocalDate.of(2031, 4, 7), LocalDate.of(2031, 4, 14)).entries())
+                .filteredOn(e -> e.title().endsWith("internal")).hasSize(2)
+                .allSatisfy(e -> assertThat(e.visibility()).isEqualTo(Visibility.TEAM));
+    }
+
+    @Test
+    void theAgendaLeavesOutDueDatesOnTheExclusiveEndDay() {
+        projectDueOn(LocalDate.of(2031, 4, 14), Visibility.CLIENT, "later");
+
+        assertThat(kit.calendar().agenda(client, ws.id(), LocalDate.of(2031, 4, 7), LocalDate.of(2031, 4, 14)).entries())
+                .isEmpty();
+        assertThat(kit.calendar().agenda(client, ws.id(), LocalDate.of(2031, 4, 7), LocalDate.of(2031, 4, 15)).entries())
+                .hasSize(2);
+    }
+
+    @Test
+    void theFeedShowsVisibleDueDatesAsAllDayEvents() {
+        projectDueOn(LocalDate.of(2031, 4, 8), Visibility.CLIENT, "shared");
+        projectDueOn(LocalDate.of(2031, 4, 8), Visibility.TEAM, "internal");
+
+        String ics = feed(client);
+
+        assertThat(ics).contains("\r\nDTSTART;VALUE=DATE:20310408\r\nDTEND;VALUE=DATE:20310409\r\nSUMMARY:Milestone shared\r\n"
+                + "CATEGORIES:MILESTONE\r\n")
+                .contains("SUMMARY:Task shared\r\nCATEGORIES:TASK\r\n")
+                .containsPattern("UID:milestone-[^@]+@client-workspace")
+                .doesNotContain("internal");
+        assertThat(feed(lead)).contains("Milestone internal", "Task internal");
+    }
+
     // ------------------------------------------------------------------------------------------ the feed
 
     @Test
