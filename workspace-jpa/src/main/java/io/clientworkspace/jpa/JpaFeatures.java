@@ -16,6 +16,7 @@ public final class JpaFeatures {
             new JpaFileFeature(),
             new JpaApprovalFeature(),
             new JpaRequestFeature(),
+            new JpaProjectFeature(),
             new JpaConversationFeature(),
             new JpaReplyFeature(),
             new JpaCheckpointFeature());

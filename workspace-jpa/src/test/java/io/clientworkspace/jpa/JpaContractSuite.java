@@ -186,6 +186,54 @@ abstract class JpaContractSuite {
     }
 
     @Nested
+    class Projects extends io.clientworkspace.tck.ProjectStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Milestones extends io.clientworkspace.tck.MilestoneStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class TaskLists extends io.clientworkspace.tck.TaskListStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Tasks extends io.clientworkspace.tck.TaskStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class StatusUpdates extends io.clientworkspace.tck.StatusUpdateStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Onboarding extends io.clientworkspace.tck.OnboardingStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
     class Conversations extends ConversationStoreContract {
         @Override
         protected Stores createStores() {

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each; the same user names exist in every tenant. It then performs {@link #operations()} random
  * operations: adding, removing and changing members, handing over the lead, inviting, accepting and
  * revoking, renaming, archiving and restoring, linking external references, creating workspaces,
- * changing the team roster and the permission matrix, and reads of every kind, often with another
+ * changing the team roster and the permission matrix, creating client-visible and internal projects
+ * with their task lists and tasks, and reads of every kind (projects, counts and task pages as each actor may see them), often with another
  * tenant's or another workspace's ids. A model kept by the test, derived from the documented rules,
  * says what each operation must do; after every step the test checks that
  * <ul>

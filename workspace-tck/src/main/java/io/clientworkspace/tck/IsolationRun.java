@@ -34,6 +34,16 @@ import io.clientworkspace.message.Conversation;
 import io.clientworkspace.message.Message;
 import io.clientworkspace.message.NewMessage;
 import io.clientworkspace.request.ClientRequest;
+import io.clientworkspace.ProjectId;
+import io.clientworkspace.TaskId;
+import io.clientworkspace.TaskListId;
+import io.clientworkspace.project.NewProject;
+import io.clientworkspace.project.NewTask;
+import io.clientworkspace.project.NewTaskList;
+import io.clientworkspace.project.Project;
+import io.clientworkspace.project.Task;
+import io.clientworkspace.project.TaskList;
+import io.clientworkspace.project.TaskSide;
 import io.clientworkspace.request.NewRequest;
 import io.clientworkspace.tenant.TeamMember;
 import io.clientworkspace.tenant.Tenant;
@@ -152,6 +162,8 @@ final class IsolationRun {
         final List<Visibility> messages = new ArrayList<>();
         /** The requests submitted in the workspace. */
         final List<RequestId> requests = new ArrayList<>();
+        /** The projects made in the workspace, each with its one task list. */
+        final List<ProjModel> projects = new ArrayList<>();
 
         WsModel(WorkspaceId id, TenantModel tenant, String slug, String name, Optional<String> externalRef) {
             this.id = id;
@@ -169,6 +181,14 @@ final class IsolationRun {
         public String toString() {
             return slug + "@" + tenant;
         }
+    }
+
+    /** A project as the model sees it: its visibility, its one task list and that list's tasks in order. */
+    private record ProjModel(ProjectId id, Visibility visibility, TaskListId list, List<TaskModel> tasks) {
+    }
+
+    /** A task as the model sees it. */
+    private record TaskModel(TaskId id, Visibility visibility) {
     }
 
     /** An invitation as the model sees it. */
@@ -616,6 +636,8 @@ final class IsolationRun {
                 case 1 -> checkRequests(actor, target);
                 default -> checkForeignThreads(actor, target);
             }
+        } else if (r < 92) {
+            projectRandom();
         } else {
             readRandom();
         }
@@ -1367,6 +1389,161 @@ final class IsolationRun {
                     () -> kit.requests().get(actor, target.id(), foreign));
             perform(actor + " foreign request thread(" + target + ", of " + other + ")", Expect.notFound(),
                     () -> kit.conversations().forRequest(actor, target.id(), foreign));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ projects and tasks
+
+    private void projectRandom() {
+        Target target = pickTarget();
+        Actor actor = pickActor(target);
+        WsModel w = target.workspace();
+        switch (random.nextInt(5)) {
+            case 0 -> createProject(actor, target, random.nextInt(3) == 0 ? Visibility.TEAM : Visibility.CLIENT);
+            case 1 -> {
+                if (w != null && !w.projects.isEmpty()) {
+                    addTask(actor, target, pick(w.projects), random.nextInt(4) == 0 ? Visibility.TEAM : Visibility.CLIENT);
+                }
+            }
+            case 2 -> checkProjects(actor, target);
+            case 3 -> {
+                if (w != null && !w.projects.isEmpty()) {
+                    checkTasks(actor, target, pick(w.projects));
+                }
+            }
+            default -> checkForeignProjects(actor, target);
+        }
+    }
+
+    /** Whether {@code actor} sees an item of effective visibility {@code visibility} in {@code w}. */
+    private boolean sees(Actor actor, @Nullable WsModel w, Visibility visibility) {
+        Set<Permission> held = permissions(actor, w);
+        return held.contains(Permission.VIEW_WORKSPACE)
+                && (visibility == Visibility.CLIENT || held.contains(Permission.VIEW_INTERNAL));
+    }
+
+    private void entry(WsModel w, Visibility visibility) {
+        if (visibility == Visibility.CLIENT) {
+            w.clientEntries++;
+        } else {
+            w.teamEntries++;
+        }
+    }
+
+    /**
+     * Creates a project (owner: a lead of the workspace) and, when that succeeds, its one task list with the same
+     * visibility: {@code MANAGE_PROJECTS} in a writable workspace.
+     */
+    private void createProject(Actor actor, Target target, Visibility visibility) {
+        WsModel w = target.workspace();
+        Expect expected = writeAccess(actor, target, Permission.MANAGE_PROJECTS);
+        if (expected == null) {
+            expected = Expect.OK;
+        }
+        UserId owner = w == null ? actor.userId() : w.members.entrySet().stream()
+                .filter(e -> e.getValue() == WorkspaceRole.LEAD).map(Map.Entry::getKey).sorted().findFirst()
+                .orElse(actor.userId());
+        Project created = perform(actor + " createProject(" + target + ", " + visibility + ")", expected,
+                () -> kit.projects().create(actor, target.id(), new NewProject("Project " + step, "", visibility,
+                        Optional.empty(), Optional.empty(), owner)));
+        if (!expected.isOk()) {
+            return;
+        }
+        requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
+        requireNonNull(created, "known here: the model or a succeeded operation guarantees it");
+        assertThat(created.tenantId()).as(this::ctx).isEqualTo(w.tenant.id);
+        assertThat(created.workspaceId()).as(this::ctx).isEqualTo(w.id);
+        entry(w, visibility);
+        changed(w);
+        TaskList list = perform(actor + " createList(" + target + ", " + visibility + ")", Expect.OK,
+                () -> kit.tasks().createList(actor, target.id(), new NewTaskList(Optional.of(created.id()), "Tasks",
+                        visibility)));
+        requireNonNull(list, "known here: the model or a succeeded operation guarantees it");
+        assertThat(list.workspaceId()).as(this::ctx).isEqualTo(w.id);
+        entry(w, visibility);
+        w.projects.add(new ProjModel(created.id(), visibility, list.id(), new ArrayList<>()));
+    }
+
+    private void addTask(Actor actor, Target target, ProjModel project, Visibility visibility) {
+        WsModel w = requireNonNull(target.workspace(), "only known workspaces have projects");
+        Expect expected = writeAccess(actor, target, Permission.MANAGE_PROJECTS);
+        if (expected == null) {
+            // The team manages what it sees: the list of an internal project only with VIEW_INTERNAL.
+            expected = sees(actor, w, project.visibility()) ? Expect.OK : Expect.notFound();
+        }
+        Task added = perform(actor + " addTask(" + target + ", " + project.id() + ", " + visibility + ")", expected,
+                () -> kit.tasks().addTask(actor, target.id(), project.list(), new NewTask("Task " + step, "",
+                        TaskSide.TEAM, Optional.empty(), Optional.empty(), visibility)));
+        if (expected.isOk()) {
+            requireNonNull(added, "known here: the model or a succeeded operation guarantees it");
+            assertThat(added.tenantId()).as(this::ctx).isEqualTo(w.tenant.id);
+            assertThat(added.workspaceId()).as(this::ctx).isEqualTo(w.id);
+            Visibility effective = project.visibility() == Visibility.TEAM ? Visibility.TEAM : visibility;
+            project.tasks().add(new TaskModel(added.id(), effective));
+            entry(w, effective);
+            changed(w);
+        }
+    }
+
+    /** The workspace's projects and their count as the actor sees them. */
+    private void checkProjects(Actor actor, Target target) {
+        WsModel w = target.workspace();
+        boolean visible = canView(actor, w);
+        Page<Project> page = perform(actor + " projects(" + target + ")", visible ? Expect.OK : Expect.notFound(),
+                () -> kit.projects().list(actor, target.id(), PageRequest.first(PageRequest.MAX_LIMIT)));
+        Long count = perform(actor + " projectCount(" + target + ")", visible ? Expect.OK : Expect.notFound(),
+                () -> kit.projects().count(actor, target.id()));
+        if (!visible) {
+            return;
+        }
+        requireNonNull(w, "known here: the model or a succeeded operation guarantees it");
+        requireNonNull(page, "known here: the model or a succeeded operation guarantees it");
+        List<ProjectId> expected = w.projects.stream().filter(p -> sees(actor, w, p.visibility())).map(ProjModel::id)
+                .toList();
+        assertThat(page.items()).as(this::ctx).extracting(Project::id).containsExactlyElementsOf(expected);
+        assertThat(count).as(this::ctx).isEqualTo((long) expected.size());
+    }
+
+    /** A project's tasks as the actor sees them, in the order they were added. */
+    private void checkTasks(Actor actor, Target target, ProjModel project) {
+        WsModel w = target.workspace();
+        boolean visible = sees(actor, w, project.visibility());
+        Page<Task> page = perform(actor + " tasks(" + target + ", " + project.id() + ")",
+                visible ? Expect.OK : Expect.notFound(),
+                () -> kit.tasks().tasks(actor, target.id(), project.list(), PageRequest.first(PageRequest.MAX_LIMIT)));
+        if (!visible) {
+            return;
+        }
+        requireNonNull(page, "known here: the model or a succeeded operation guarantees it");
+        List<TaskId> expected = project.tasks().stream().filter(t -> sees(actor, w, t.visibility())).map(TaskModel::id)
+                .limit(PageRequest.MAX_LIMIT).toList();
+        assertThat(page.items()).as(this::ctx).extracting(Task::id).containsExactlyElementsOf(expected);
+    }
+
+    /** Another workspace's project, list or task named through this workspace's id is never found, whoever asks. */
+    private void checkForeignProjects(Actor actor, Target target) {
+        List<WsModel> others = workspaces.stream().filter(o -> !o.id.equals(target.id()) && !o.projects.isEmpty())
+                .toList();
+        if (others.isEmpty()) {
+            return;
+        }
+        ProjModel foreign = pick(pick(others).projects);
+        perform(actor + " foreign project(" + target + ")", Expect.notFound(),
+                () -> kit.projects().get(actor, target.id(), foreign.id()));
+        perform(actor + " foreign tasks(" + target + ")", Expect.notFound(),
+                () -> kit.tasks().tasks(actor, target.id(), foreign.list(), PageRequest.first(10)));
+        perform(actor + " foreign list(" + target + ")", Expect.notFound(),
+                () -> kit.tasks().getList(actor, target.id(), foreign.list()));
+        if (!foreign.tasks().isEmpty()) {
+            TaskId task = pick(foreign.tasks()).id();
+            perform(actor + " foreign task(" + target + ")", Expect.notFound(),
+                    () -> kit.tasks().get(actor, target.id(), task));
+            // A change in an archived workspace the actor sees is refused before the task is looked up, for any id.
+            WsModel w = target.workspace();
+            Expect expected = canView(actor, w) && requireNonNull(w, "seen, so known").archived ? Expect.archived()
+                    : Expect.notFound();
+            perform(actor + " complete foreign task(" + target + ")", expected,
+                    () -> kit.tasks().complete(actor, target.id(), task, 0));
         }
     }
 
