@@ -42,6 +42,8 @@ import io.clientworkspace.project.TaskListKind;
 import io.clientworkspace.project.TaskSide;
 import io.clientworkspace.request.AssignmentStatus;
 import io.clientworkspace.request.FormEvent;
+import io.clientworkspace.template.TemplateEvent;
+import io.clientworkspace.TemplateId;
 import io.clientworkspace.request.FormRef;
 import io.clientworkspace.request.Priority;
 import io.clientworkspace.request.RequestEvent;
@@ -109,6 +111,7 @@ class DerivedActivityTest {
     private static final StatusUpdateId STATUS = StatusUpdateId.of("su-1");
     private static final TaskListId LIST = TaskListId.of("tl-1");
     private static final TaskId TASK = TaskId.of("tk-1");
+    private static final TemplateId TEMPLATE = TemplateId.of("tp-1");
     private static final LocalDate DUE = LocalDate.of(2026, 2, 1);
     private static final Actor SYSTEM = Actor.team(T, "workspace");
     private static final Workspace ACME = new Workspace(W, T, "acme", "Acme", Optional.of("crm-1"), Branding.none(),
@@ -342,7 +345,10 @@ class DerivedActivityTest {
                 row(new TaskEvent.TaskOverdue(T, W, LIST, TASK, "Upload your logo", DUE, TaskSide.CLIENT, Optional.empty(),
                                 Visibility.CLIENT, SYSTEM, AT),
                         "task.overdue", "task", "tk-1", Visibility.CLIENT, Map.of("list", "tl-1",
-                                "title", "Upload your logo", "due", "2026-02-01", "side", "CLIENT")));
+                                "title", "Upload your logo", "due", "2026-02-01", "side", "CLIENT")),
+                row(new TemplateEvent.WorkspaceCreatedFromTemplate(T, W, TEMPLATE, "retainer", 3, BOB, AT),
+                        "workspace.created-from-template", "template", "tp-1", Visibility.TEAM,
+                        Map.of("key", "retainer", "version", "3")));
     }
 
     private static Row resolved(ApprovalStatus outcome, String action, Optional<String> reason) {
@@ -360,7 +366,10 @@ class DerivedActivityTest {
                 new TenantEvent.TeamMemberChanged(T, UserId.of("tom"), TenantRole.TEAM_MEMBER, BOB, AT),
                 new TenantEvent.TeamMemberRemoved(T, UserId.of("tom"), BOB, AT),
                 new MemberEvent.PermissionMatrixChanged(T, BOB, AT),
-                new FormEvent.FormChanged(T, Optional.empty(), FORM, FormEvent.Change.DEFINED, "brief", "Brief", 1, BOB, AT));
+                new FormEvent.FormChanged(T, Optional.empty(), FORM, FormEvent.Change.DEFINED, "brief", "Brief", 1, BOB, AT),
+                new TemplateEvent.TemplateDefined(T, TEMPLATE, "retainer", "Retainer onboarding", BOB, AT),
+                new TemplateEvent.TemplateRevised(T, TEMPLATE, "retainer", "Retainer onboarding", 2, BOB, AT),
+                new TemplateEvent.TemplateRetired(T, TEMPLATE, "retainer", 2, BOB, AT));
     }
 
     private static Workspace withoutRef(Workspace w) {

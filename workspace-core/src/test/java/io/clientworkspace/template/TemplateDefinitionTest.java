@@ -52,7 +52,8 @@ class TemplateDefinitionTest {
         assertThat(templates.get(f.tom, defined.id(), 1)).isEqualTo(defined);
         assertThat(templates.latest(f.bob, defined.id())).isEqualTo(defined);
         assertThat(templates.findByKey(f.tina, "retainer")).contains(defined);
-        assertThat(f.events.all()).singleElement().isInstanceOf(TemplateEvent.TemplateDefined.class);
+        assertThat(f.events.all()).filteredOn(TemplateEvent.class::isInstance).singleElement()
+                .isInstanceOf(TemplateEvent.TemplateDefined.class);
     }
 
     @Test

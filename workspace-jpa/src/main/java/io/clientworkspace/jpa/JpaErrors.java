@@ -19,7 +19,8 @@ final class JpaErrors {
     /** Named unique constraints and the conflict each one means. */
     private static final Map<String, ConflictException.Reason> UNIQUE_REASONS = Map.of(
             "uq_cwk_workspace_slug", ConflictException.Reason.DUPLICATE_SLUG,
-            "uq_cwk_workspace_external_ref", ConflictException.Reason.DUPLICATE_EXTERNAL_REF);
+            "uq_cwk_workspace_external_ref", ConflictException.Reason.DUPLICATE_EXTERNAL_REF,
+            "uq_cwk_workspace_origin_ref", ConflictException.Reason.DUPLICATE_EXTERNAL_REF);
 
     /** The unique constraint on sibling folder names of one visibility (V4; V2's uq_cwk_folder_name before). */
     private static final String FOLDER_NAME_CONSTRAINT = "uq_cwk_folder_name";

@@ -17,8 +17,10 @@ public final class JpaFeatures {
             new JpaApprovalFeature(),
             new JpaRequestFeature(),
             new JpaProjectFeature(),
+            new JpaCalendarFeature(),
             new JpaConversationFeature(),
             new JpaReplyFeature(),
+            new JpaTemplateFeature(),
             new JpaCheckpointFeature());
 
     private JpaFeatures() {
