@@ -35,11 +35,12 @@ import static java.util.Objects.requireNonNull;
  * {@code cwk_task_list} (insert: the update of its {@code last_rank}; move: {@code SELECT ... FOR UPDATE}), which
  * changes neither the list's version nor its {@code updatedAt}, so rank changes of one list are serialized across
  * threads and nodes while completions and edits of its tasks are not. A new task takes the list's {@code last_rank}
- * (at least the highest rank in the list) + {@link #GAP}, without reading the list's tasks; a moved task the middle between its new neighbours;
- * when they are adjacent, the list's other tasks are renumbered in their order with one JDBC statement batch (one
- * prepared {@code UPDATE}, one row per task) in the same transaction, leaving room after the anchor. Renumbering
- * touches no version. Pages seek from the anchor task's (rank, id), the index {@code ix_cwk_task_list_order} (team)
- * or {@code ix_cwk_task_client_order} (clients) serving them, so hidden tasks leave no gap and no trace in cursors.
+ * (at least the highest rank in the list) + {@link #GAP}, without reading the list's tasks; a moved task takes the
+ * middle between its new neighbours; when they are adjacent, the list's other tasks are renumbered in their order
+ * with one JDBC statement batch (one prepared {@code UPDATE}, one row per task) in the same transaction, leaving room
+ * after the anchor. Renumbering touches no version. Pages seek from the anchor task's (rank, id), the index
+ * {@code ix_cwk_task_list_order} (team) or {@code ix_cwk_task_client_order} (clients) serving them, so hidden tasks
+ * leave no gap and no trace in cursors.
  */
 public final class JpaTaskStore extends JpaStoreSupport implements TaskStore {
 

@@ -234,6 +234,22 @@ abstract class JpaContractSuite {
     }
 
     @Nested
+    class ProjectsService extends io.clientworkspace.tck.ProjectsContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class ProjectsNonInterference extends io.clientworkspace.tck.ProjectsNonInterferenceContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
     class Conversations extends ConversationStoreContract {
         @Override
         protected Stores createStores() {
