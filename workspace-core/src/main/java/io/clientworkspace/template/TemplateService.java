@@ -24,7 +24,6 @@ import io.clientworkspace.tenant.TenantRole;
 import io.clientworkspace.workspace.NewWorkspace;
 import io.clientworkspace.workspace.Workspace;
 import io.clientworkspace.workspace.WorkspaceAccess;
-import io.clientworkspace.workspace.WorkspaceService;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -261,7 +260,9 @@ public final class TemplateService {
         TemplateChecks.line("externalRef", request.externalRef(), 200, errors);
         steps.checkContractDate(request.contractSignedAt().isPresent(), errors);
         try {
-            kernel.validate(newWorkspace(request, Optional.empty()));
+            // The reference is checked above (it is required here), so the workspace's own rules see none.
+            kernel.validate(new NewWorkspace(request.name(), request.slug(), Optional.empty(), Optional.empty(),
+                    request.branding()));
         } catch (ValidationException e) {
             errors.addAll(e.fieldErrors());
         }
