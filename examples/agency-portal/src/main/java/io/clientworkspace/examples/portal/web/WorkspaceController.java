@@ -56,7 +56,8 @@ import java.util.Optional;
 @Controller
 public class WorkspaceController {
 
-    private static final int FEED_SIZE = 25;
+    // 60: the demo workspace Acme alone records some 45 entries at startup (files, messages, requests, its project)
+    private static final int FEED_SIZE = 60;
 
     private final WorkspaceKit kit;
     private final Clock clock;
@@ -209,6 +210,7 @@ public class WorkspaceController {
         model.addAttribute("inviteRoles", canInvite ? invitableRoles(grant) : List.of());
         WorkspaceTabs.populate(kit, actor, workspace, model);
         FormsController.populateHome(kit, actor, workspace, model);
+        ProjectsController.populateHome(kit, actor, workspace, model, users::nameOf);
     }
 
     /** Every workspace the actor may see, following the kit's pages (each page is bounded). */
