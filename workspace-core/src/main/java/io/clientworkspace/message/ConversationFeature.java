@@ -16,6 +16,7 @@ import io.clientworkspace.spi.MessageStore;
 import io.clientworkspace.spi.ReadMarkerStore;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Conversations, messages and read markers. Builds on workspaces, access policies and activity; uses the files
@@ -57,6 +58,28 @@ public final class ConversationFeature implements Feature {
                 ctx.service(ConversationService.class).fileVisibilityChanged(after);
             }
         });
+        ctx.contribute(io.clientworkspace.project.ProjectLifecycleHook.class,
+                new io.clientworkspace.project.ProjectLifecycleHook() {
+                    @Override
+                    public void taskVisibilityChanged(Actor actor, io.clientworkspace.project.Task before,
+                                                      io.clientworkspace.project.Task after, Changes changes) {
+                        ctx.service(ConversationService.class).projectItemsChanged(actor, after.workspaceId(),
+                                Optional.of(new ItemRef(ItemType.TASK, after.id().value())));
+                    }
+
+                    @Override
+                    public void taskDeleted(Actor actor, io.clientworkspace.project.Task task, Changes changes) {
+                        ctx.service(ConversationService.class).projectItemsChanged(actor, task.workspaceId(),
+                                Optional.of(new ItemRef(ItemType.TASK, task.id().value())));
+                    }
+
+                    @Override
+                    public void projectVisibilityChanged(Actor actor, io.clientworkspace.project.Project before,
+                                                         io.clientworkspace.project.Project after, Changes changes) {
+                        ctx.service(ConversationService.class).projectItemsChanged(actor, after.workspaceId(),
+                                Optional.empty());
+                    }
+                });
         ctx.contribute(RequestLifecycleHook.class, new RequestLifecycleHook() {
             @Override
             public void submitted(Actor actor, ClientRequest request, Changes changes) {
@@ -69,6 +92,8 @@ public final class ConversationFeature implements Feature {
     public void install(FeatureContext ctx) {
         ctx.provide(ConversationService.class, new ConversationService(ctx.kernel(), ctx.access(), ctx.authorizer(),
                 ctx.findService(FileService.class), ctx.findService(ApprovalService.class),
-                ctx.findService(RequestService.class)));
+                ctx.findService(RequestService.class),
+                ctx.findService(io.clientworkspace.project.ProjectService.class),
+                ctx.findService(io.clientworkspace.project.TaskService.class)));
     }
 }

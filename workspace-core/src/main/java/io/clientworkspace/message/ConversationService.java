@@ -99,12 +99,18 @@ public final class ConversationService {
     private final Optional<FileService> files;
     private final Optional<ApprovalService> approvals;
     private final Optional<RequestService> requests;
+    private final Optional<io.clientworkspace.project.ProjectService> projects;
+    private final Optional<io.clientworkspace.project.TaskService> tasks;
     private final ConversationStore conversations;
     private final MessageStore messages;
     private final ReadMarkerStore markers;
 
     ConversationService(Kernel kernel, WorkspaceAccess access, Authorizer authorizer, Optional<FileService> files,
-                        Optional<ApprovalService> approvals, Optional<RequestService> requests) {
+                        Optional<ApprovalService> approvals, Optional<RequestService> requests,
+                        Optional<io.clientworkspace.project.ProjectService> projects,
+                        Optional<io.clientworkspace.project.TaskService> tasks) {
+        this.projects = requireNonNull(projects, "projects must not be null");
+        this.tasks = requireNonNull(tasks, "tasks must not be null");
         this.kernel = requireNonNull(kernel, "kernel must not be null");
         this.access = requireNonNull(access, "access must not be null");
         this.authorizer = requireNonNull(authorizer, "authorizer must not be null");
@@ -199,7 +205,7 @@ public final class ConversationService {
                 return raced.get();
             }
             String title = item.type().name().charAt(0) + item.type().name().substring(1).toLowerCase(java.util.Locale.ROOT)
-                    + " " + item.id();
+                    .replace('_', ' ') + " " + item.id();
             Conversation started = start(actor, workspaceId, ConversationKind.ITEM, Optional.of(item),
                     title.length() > 200 ? title.substring(0, 200) : title, visibility, changes);
             made[0] = true;
@@ -592,6 +598,49 @@ public final class ConversationService {
         }
     }
 
+    /**
+     * A task's or a project's visibility changed, or a task was deleted (a {@code ProjectLifecycleHook} contributed
+     * by {@link ConversationFeature}, inside the projects' unit of work): the conversations about the given items
+     * take the items' effective visibility now, as the acting team member sees it (an item the actor cannot see,
+     * or that no longer exists, is team-only: the actor sees every client-visible item). For a project, every
+     * task and status-update conversation of the workspace is checked, a page of
+     * {@value PageRequest#MAX_LIMIT} at a time (a rare change; its cost grows with the workspace's item
+     * conversations, not with its tasks). Their messages keep their own visibility.
+     */
+    void projectItemsChanged(Actor actor, WorkspaceId workspaceId, Optional<ItemRef> only) {
+        if (only.isPresent()) {
+            follow(actor, workspaceId, only.get());
+            return;
+        }
+        Optional<ConversationStore.Position> after = Optional.empty();
+        while (true) {
+            List<Conversation> page = conversations.list(actor.tenantId(), workspaceId, true, after,
+                    PageRequest.MAX_LIMIT);
+            for (Conversation c : page) {
+                c.item().filter(i -> i.type() == ItemType.TASK || i.type() == ItemType.STATUS_UPDATE)
+                        .ifPresent(i -> follow(actor, workspaceId, i));
+            }
+            if (page.size() < PageRequest.MAX_LIMIT) {
+                return;
+            }
+            Conversation last = page.get(page.size() - 1);
+            after = Optional.of(new ConversationStore.Position(last.activityAt(), last.id()));
+        }
+    }
+
+    private void follow(Actor actor, WorkspaceId workspaceId, ItemRef item) {
+        Visibility now;
+        try {
+            now = itemVisibility(actor, workspaceId, item);
+        } catch (NotFoundException e) {
+            now = Visibility.TEAM;
+        }
+        Visibility visibility = now;
+        conversations.findForItem(actor.tenantId(), workspaceId, item)
+                .filter(c -> c.visibility() != visibility)
+                .ifPresent(c -> conversations.update(c.withVisibility(visibility)));
+    }
+
     private Conversation createGeneral(Actor actor, WorkspaceId workspaceId) {
         return kernel.write(changes -> {
             Workspace workspace = access.requireWritable(actor, workspaceId, Permission.VIEW_WORKSPACE,
@@ -643,6 +692,16 @@ public final class ConversationService {
             }
             case REQUEST -> {
                 return Visibility.CLIENT;
+            }
+            case TASK -> {
+                // Without the projects feature there are no tasks: answer like an unknown one.
+                return tasks.flatMap(t -> t.effectiveVisibility(actor, workspaceId, io.clientworkspace.TaskId.of(item.id())))
+                        .orElseThrow(() -> new NotFoundException("task", item.id()));
+            }
+            case STATUS_UPDATE -> {
+                return projects.flatMap(p -> p.effectiveVisibility(actor, workspaceId,
+                                io.clientworkspace.StatusUpdateId.of(item.id())))
+                        .orElseThrow(() -> new NotFoundException("status-update", item.id()));
             }
         }
         return Visibility.CLIENT;

@@ -7,5 +7,9 @@ public enum ItemType {
     /** An approval request of the workspace. */
     APPROVAL,
     /** A client request of the workspace. */
-    REQUEST
+    REQUEST,
+    /** A task of the workspace (projects feature); its conversation takes the task's effective visibility. */
+    TASK,
+    /** A status update of a project (projects feature); its conversation takes the update's effective visibility. */
+    STATUS_UPDATE
 }

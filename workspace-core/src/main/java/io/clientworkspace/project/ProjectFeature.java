@@ -37,7 +37,9 @@ public final class ProjectFeature implements Feature {
     public void install(FeatureContext ctx) {
         // approvals are optional: without them, linking an approval is refused and approval-gated milestones wait
         ctx.provide(ProjectService.class, new ProjectService(ctx.kernel(), ctx.access(),
-                ctx.findService(io.clientworkspace.approval.ApprovalService.class)));
-        ctx.provide(TaskService.class, new TaskService(ctx.kernel(), ctx.access(), ctx.authorizer()));
+                ctx.findService(io.clientworkspace.approval.ApprovalService.class),
+                ctx.contributions(ProjectLifecycleHook.class)));
+        ctx.provide(TaskService.class, new TaskService(ctx.kernel(), ctx.access(), ctx.authorizer(),
+                ctx.contributions(ProjectLifecycleHook.class)));
     }
 }

@@ -93,6 +93,7 @@ public final class ProjectService {
     private static final String PROJECTS = "prj";
     private static final String STATUS_UPDATES = "stu";
 
+    private final List<ProjectLifecycleHook> hooks;
     private final Kernel kernel;
     private final WorkspaceAccess access;
     private final Optional<ApprovalService> approvals;
@@ -103,7 +104,9 @@ public final class ProjectService {
     private final TaskListStore lists;
     private final TaskStore tasks;
 
-    ProjectService(Kernel kernel, WorkspaceAccess access, Optional<ApprovalService> approvals) {
+    ProjectService(Kernel kernel, WorkspaceAccess access, Optional<ApprovalService> approvals,
+                   List<ProjectLifecycleHook> hooks) {
+        this.hooks = List.copyOf(requireNonNull(hooks, "hooks must not be null"));
         this.kernel = requireNonNull(kernel, "kernel must not be null");
         this.access = requireNonNull(access, "access must not be null");
         this.approvals = requireNonNull(approvals, "approvals must not be null");
@@ -181,6 +184,9 @@ public final class ProjectService {
                 return current;
             }
             Project stored = projects.update(current.withDetails(details, changes.now()));
+            if (changed.contains("visibility")) {
+                hooks.forEach(h -> h.projectVisibilityChanged(actor, current, stored, changes));
+            }
             changes.publish(new ProjectEvent.ProjectUpdated(actor.tenantId(), workspaceId, projectId, stored.name(),
                     changed, stored.visibility(), actor, changes.now()));
             return stored;

@@ -86,6 +86,7 @@ public final class TaskService {
 
     private static final String TASKS = "tsk";
 
+    private final List<ProjectLifecycleHook> hooks;
     private final Kernel kernel;
     private final WorkspaceAccess access;
     private final Authorizer authorizer;
@@ -94,7 +95,8 @@ public final class TaskService {
     private final TaskStore tasks;
     private final OnboardingStore onboarding;
 
-    TaskService(Kernel kernel, WorkspaceAccess access, Authorizer authorizer) {
+    TaskService(Kernel kernel, WorkspaceAccess access, Authorizer authorizer, List<ProjectLifecycleHook> hooks) {
+        this.hooks = List.copyOf(requireNonNull(hooks, "hooks must not be null"));
         this.kernel = requireNonNull(kernel, "kernel must not be null");
         this.access = requireNonNull(access, "access must not be null");
         this.authorizer = requireNonNull(authorizer, "authorizer must not be null");
@@ -333,6 +335,9 @@ public final class TaskService {
             }
             Instant now = changes.now();
             Task stored = tasks.update(current.withDetails(details, now));
+            if (changed.contains("visibility")) {
+                hooks.forEach(h -> h.taskVisibilityChanged(actor, current, stored, changes));
+            }
             Visibility visibility = effective(stored.visibility(), listVisibility);
             if (!changed.isEmpty()) {
                 changes.publish(new TaskEvent.TaskUpdated(actor.tenantId(), workspaceId, stored.listId(), taskId,
@@ -413,6 +418,7 @@ public final class TaskService {
             checkVersion("task", taskId.value(), current.version(), expectedVersion);
             TaskList list = visibleList(actor, workspaceId, current.listId(), internal);
             tasks.delete(actor.tenantId(), workspaceId, taskId, expectedVersion);
+            hooks.forEach(h -> h.taskDeleted(actor, current, changes));
             changes.publish(new TaskEvent.TaskDeleted(actor.tenantId(), workspaceId, current.listId(), taskId,
                     current.title(), effective(current.visibility(), effectiveVisibility(list)), actor, changes.now()));
             checklistCompleted(actor, list, changes);

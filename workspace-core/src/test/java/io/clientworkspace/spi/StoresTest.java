@@ -18,7 +18,8 @@ class StoresTest {
             PermissionMatrixStore.class, WorkspaceStore.class, MembershipStore.class, InvitationStore.class,
             ActivityStore.class, FolderStore.class, FileStore.class, DownloadLogStore.class, ApprovalStore.class,
             ConversationStore.class, MessageStore.class, ReadMarkerStore.class, ReplyTokenStore.class,
-            FormStore.class, RequestStore.class, FormAssignmentStore.class);
+            FormStore.class, RequestStore.class, FormAssignmentStore.class, ProjectStore.class, MilestoneStore.class,
+            TaskListStore.class, TaskStore.class, StatusUpdateStore.class, OnboardingStore.class);
 
     @SuppressWarnings("unchecked")
     private static <T> T dummy(Class<T> type) {

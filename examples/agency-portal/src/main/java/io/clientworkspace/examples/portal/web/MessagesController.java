@@ -220,7 +220,7 @@ public class MessagesController {
             return "redirect:" + switch (itemType) {
                 case FILE -> "/workspaces/" + workspace.slug() + "/files/" + id;
                 case APPROVAL -> "/workspaces/" + workspace.slug() + "/approvals/" + id;
-                case REQUEST -> "/workspaces/" + workspace.slug() + "/messages";
+                case REQUEST, TASK, STATUS_UPDATE -> "/workspaces/" + workspace.slug() + "/messages";
             };
         }
     }
@@ -390,7 +390,7 @@ public class MessagesController {
         return switch (item.type()) {
             case FILE -> "/workspaces/" + workspace.slug() + "/files/" + item.id();
             case APPROVAL -> "/workspaces/" + workspace.slug() + "/approvals/" + item.id();
-            case REQUEST -> "";
+            case REQUEST, TASK, STATUS_UPDATE -> "";
         };
     }
 
