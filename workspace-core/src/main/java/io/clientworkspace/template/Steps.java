@@ -6,7 +6,6 @@ import io.clientworkspace.FolderId;
 import io.clientworkspace.UserId;
 import io.clientworkspace.file.Folder;
 import io.clientworkspace.file.FolderService;
-import io.clientworkspace.member.WorkspaceRole;
 import io.clientworkspace.message.ConversationService;
 import io.clientworkspace.message.NewMessage;
 import io.clientworkspace.project.ProjectService;

@@ -24,7 +24,6 @@ import io.clientworkspace.tenant.TenantRole;
 import io.clientworkspace.workspace.NewWorkspace;
 import io.clientworkspace.workspace.Workspace;
 import io.clientworkspace.workspace.WorkspaceAccess;
-import io.clientworkspace.workspace.WorkspaceService;
 
 import java.util.ArrayList;
 import java.util.List;

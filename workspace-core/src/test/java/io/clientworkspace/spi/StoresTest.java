@@ -19,7 +19,8 @@ class StoresTest {
             ActivityStore.class, FolderStore.class, FileStore.class, DownloadLogStore.class, ApprovalStore.class,
             ConversationStore.class, MessageStore.class, ReadMarkerStore.class, ReplyTokenStore.class,
             FormStore.class, RequestStore.class, FormAssignmentStore.class, ProjectStore.class, MilestoneStore.class,
-            TaskListStore.class, TaskStore.class, StatusUpdateStore.class, OnboardingStore.class);
+            TaskListStore.class, TaskStore.class, StatusUpdateStore.class, OnboardingStore.class,
+            TemplateStore.class, WorkspaceOriginStore.class);
 
     @SuppressWarnings("unchecked")
     private static <T> T dummy(Class<T> type) {
