@@ -47,7 +47,8 @@ import java.util.List;
 @ConditionalOnProperty(prefix = "client-workspace.rest", name = "enabled", havingValue = "true", matchIfMissing = true)
 @Import({WorkspaceApiConfiguration.class, ActivityApiConfiguration.class, FileApiConfiguration.class,
         ApprovalApiConfiguration.class, TenantApiConfiguration.class,
-        RequestApiConfiguration.class, ReplyApiConfiguration.class, ConversationApiConfiguration.class})
+        RequestApiConfiguration.class, ReplyApiConfiguration.class, ConversationApiConfiguration.class,
+        CalendarApiConfiguration.class, TemplateApiConfiguration.class})
 public class WorkspaceRestAutoConfiguration {
 
     @Bean
