@@ -48,7 +48,8 @@ import java.util.List;
 @Import({WorkspaceApiConfiguration.class, ActivityApiConfiguration.class, FileApiConfiguration.class,
         ApprovalApiConfiguration.class, TenantApiConfiguration.class,
         RequestApiConfiguration.class, ReplyApiConfiguration.class, ConversationApiConfiguration.class,
-        ProjectApiConfiguration.class, TaskApiConfiguration.class})
+        ProjectApiConfiguration.class, TaskApiConfiguration.class,
+        CalendarApiConfiguration.class, TemplateApiConfiguration.class})
 public class WorkspaceRestAutoConfiguration {
 
     @Bean

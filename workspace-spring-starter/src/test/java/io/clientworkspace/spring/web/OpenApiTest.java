@@ -128,4 +128,25 @@ class OpenApiTest extends ApiTestSupport {
         assertThat(fieldsOf(docs, "$.components.schemas.MoveTaskRequest.properties"))
                 .containsExactlyInAnyOrder("after", "expectedVersion");
     }
+
+    @Test
+    void theCalendarAndTemplateEndpointsAreInTheOpenapiDocumentWithSummaries() throws Exception {
+        String docs = apiDocs();
+        Map<String, Map<String, Object>> paths = read(docs, "$.paths");
+        String calendar = "/api/workspaces/{workspaceId}/calendar";
+
+        assertThat(paths.get(calendar + "/events")).containsKeys("get", "post");
+        assertThat(paths.get(calendar + "/events/{eventId}")).containsKeys("get", "patch");
+        assertThat(paths.get(calendar + "/feed-tokens")).containsKeys("get", "post", "delete");
+        assertThat(paths).containsKeys(calendar + "/agenda", "/api/workspaces/{workspaceId}/calendar.ics",
+                "/api/calendar-feeds/{token}.ics", "/api/tenant/templates/{templateId}/workspaces",
+                "/api/workspaces/{workspaceId}/origin");
+        assertThat(paths.get("/api/tenant/templates")).containsKeys("get", "post");
+        assertThat(paths.get("/api/tenant/templates/{templateId}/versions")).containsKeys("get", "post");
+        assertThat((String) read(docs, "$.paths['/api/calendar-feeds/{token}.ics'].get.summary"))
+                .startsWith("Public iCalendar feed");
+        assertThat(fieldsOf(docs, "$.components.schemas.CreateFromTemplateRequest.properties"))
+                .containsExactlyInAnyOrder("name", "slug", "externalRef", "startDate", "contractSignedAt", "branding",
+                        "templateVersion");
+    }
 }

@@ -1,5 +1,6 @@
 package io.clientworkspace.spring.web.app;
 
+import io.clientworkspace.spring.security.PublicEndpoints;
 import io.clientworkspace.tenant.UserDirectory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -22,11 +23,13 @@ import org.springframework.security.web.SecurityFilterChain;
 public class RestTestApplication {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, PublicEndpoints publicEndpoints) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         // The host's mail pipeline calls the inbound reply endpoint with a shared secret, no user.
                         .requestMatchers("/api/inbound/replies").permitAll()
+                        // Calendar applications poll the public feed with a feed token, no user.
+                        .requestMatchers(publicEndpoints.requestMatcher()).permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 // A stateless Basic-auth API: no session, so no CSRF token to check.
