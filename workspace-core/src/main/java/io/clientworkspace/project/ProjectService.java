@@ -684,7 +684,7 @@ public final class ProjectService {
     private List<Milestone> shown(Actor actor, WorkspaceId workspaceId, List<Milestone> rows, boolean internal) {
         List<ApprovalId> linked = rows.stream().flatMap(m -> m.approval().stream()).toList();
         if (internal || linked.isEmpty()) {
-            return rows;
+            return List.copyOf(rows);
         }
         Set<ApprovalId> seen = approvals.map(a -> a.visibleAmong(actor, workspaceId, linked)).orElse(Set.of());
         return rows.stream().map(m -> m.approval().isEmpty() || seen.contains(m.approval().get()) ? m
