@@ -29,8 +29,11 @@ import io.clientworkspace.spi.FileStore;
 import io.clientworkspace.workspace.WorkspaceAccess;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
@@ -215,6 +218,21 @@ public final class ApprovalService {
         AccessGrant grant = readable(actor, workspaceId);
         return approvalStore.find(actor.tenantId(), workspaceId, requireNonNull(requestId, "requestId must not be null"))
                 .filter(r -> visibleTo(grant, r)).map(this::asOfNow);
+    }
+
+    /**
+     * Of {@code requestIds}, those the actor may see in this workspace: exactly the ids {@link #find} would answer,
+     * read with one store call for all of them (for lists that show linked approvals, like a project's milestones).
+     * Unknown ids and ids of other workspaces are left out.
+     */
+    public Set<ApprovalId> visibleAmong(Actor actor, WorkspaceId workspaceId, Collection<ApprovalId> requestIds) {
+        requireNonNull(requestIds, "requestIds must not be null");
+        AccessGrant grant = readable(actor, workspaceId);
+        if (requestIds.isEmpty()) {
+            return Set.of();
+        }
+        return approvalStore.findAll(actor.tenantId(), workspaceId, requestIds).stream()
+                .filter(r -> visibleTo(grant, r)).map(ApprovalRequest::id).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The request, or {@link NotFoundException}. */

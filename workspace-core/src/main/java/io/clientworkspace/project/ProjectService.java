@@ -425,8 +425,8 @@ public final class ProjectService {
     public List<Milestone> milestones(Actor actor, WorkspaceId workspaceId, ProjectId projectId) {
         boolean internal = readable(actor, workspaceId);
         visibleProject(actor, workspaceId, projectId, internal);
-        return milestones.listForProject(actor.tenantId(), workspaceId, projectId, MAX_MILESTONES).stream()
-                .map(m -> shown(actor, workspaceId, m, internal)).toList();
+        return shown(actor, workspaceId, milestones.listForProject(actor.tenantId(), workspaceId, projectId,
+                MAX_MILESTONES), internal);
     }
 
     /**
@@ -437,8 +437,8 @@ public final class ProjectService {
                                                 int limit) {
         checkRange(from, to, limit);
         boolean internal = readable(actor, workspaceId);
-        return milestones.dueBetween(actor.tenantId(), workspaceId, from, to, internal, limit).stream()
-                .map(m -> shown(actor, workspaceId, m, internal)).toList();
+        return shown(actor, workspaceId, milestones.dueBetween(actor.tenantId(), workspaceId, from, to, internal,
+                limit), internal);
     }
 
     // ---------------------------------------------------------------- status updates
@@ -681,6 +681,20 @@ public final class ProjectService {
         }
         boolean seen = approvals.flatMap(a -> a.find(actor, workspaceId, milestone.approval().get())).isPresent();
         return seen ? milestone : milestone.withApproval(Optional.empty(), milestone.updatedAt());
+    }
+
+    /**
+     * {@link #shown(Actor, WorkspaceId, Milestone, boolean)} for a whole list, asking the approvals feature once for
+     * all linked approvals (not once per milestone).
+     */
+    private List<Milestone> shown(Actor actor, WorkspaceId workspaceId, List<Milestone> rows, boolean internal) {
+        List<ApprovalId> linked = rows.stream().flatMap(m -> m.approval().stream()).toList();
+        if (internal || linked.isEmpty()) {
+            return List.copyOf(rows);
+        }
+        Set<ApprovalId> seen = approvals.map(a -> a.visibleAmong(actor, workspaceId, linked)).orElse(Set.of());
+        return rows.stream().map(m -> m.approval().isEmpty() || seen.contains(m.approval().get()) ? m
+                : m.withApproval(Optional.empty(), m.updatedAt())).toList();
     }
 
     private void checkDetails(Actor actor, WorkspaceId workspaceId, NewProject details, Optional<Project> current,

@@ -9,6 +9,7 @@ import io.clientworkspace.approval.ApprovalStatus;
 import io.clientworkspace.approval.Decision;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,15 @@ public interface ApprovalStore {
 
     /** The request with this id in this workspace. */
     Optional<ApprovalRequest> find(TenantId tenantId, WorkspaceId workspaceId, ApprovalId id);
+
+    /**
+     * The requests with these ids in this workspace, in no particular order; ids that do not exist (or belong to
+     * another workspace) are left out. The default calls {@link #find} once per id; stores should override it with
+     * one query (a project's milestones show their linked approvals with it).
+     */
+    default List<ApprovalRequest> findAll(TenantId tenantId, WorkspaceId workspaceId, Collection<ApprovalId> ids) {
+        return ids.stream().distinct().map(id -> find(tenantId, workspaceId, id)).flatMap(Optional::stream).toList();
+    }
 
     /** Like {@link #find}, and inside a unit of work locks the request until it ends. */
     default Optional<ApprovalRequest> findForUpdate(TenantId tenantId, WorkspaceId workspaceId, ApprovalId id) {

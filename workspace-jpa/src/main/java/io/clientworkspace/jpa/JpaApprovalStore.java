@@ -21,6 +21,7 @@ import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -89,6 +90,23 @@ public final class JpaApprovalStore extends JpaStoreSupport implements ApprovalS
         requireScope(tenantId, workspaceId, id);
         return tx(() -> Optional.ofNullable(em().find(ApprovalEntity.class, key(tenantId, workspaceId, id)))
                 .map(e -> mapDetached(e, JpaApprovalStore::toDomain)));
+    }
+
+    @Override
+    public List<ApprovalRequest> findAll(TenantId tenantId, WorkspaceId workspaceId, Collection<ApprovalId> ids) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(ids, "ids must not be null");
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> values = ids.stream().map(ApprovalId::value).distinct().toList();
+        return tx(() -> mapDetached(em().createQuery("select a from CwkApproval a where a.tenantId = :tenant"
+                        + " and a.workspaceId = :workspace and a.id in :ids", ApprovalEntity.class)
+                .setParameter("tenant", tenantId.value())
+                .setParameter("workspace", workspaceId.value())
+                .setParameter("ids", values)
+                .getResultList(), JpaApprovalStore::toDomain));
     }
 
     @Override
