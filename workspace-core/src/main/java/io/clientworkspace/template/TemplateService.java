@@ -260,7 +260,9 @@ public final class TemplateService {
         TemplateChecks.line("externalRef", request.externalRef(), 200, errors);
         steps.checkContractDate(request.contractSignedAt().isPresent(), errors);
         try {
-            kernel.validate(newWorkspace(request, Optional.empty()));
+            // The reference is checked above (it is required here), so the workspace's own rules see none.
+            kernel.validate(new NewWorkspace(request.name(), request.slug(), Optional.empty(), Optional.empty(),
+                    request.branding()));
         } catch (ValidationException e) {
             errors.addAll(e.fieldErrors());
         }
