@@ -107,6 +107,7 @@ public class DemoData implements SmartInitializingSingleton {
         kit.workspaces().rename(alice, initech.id(), "Initech", initech.version());
 
         DemoRequests.seed(kit, alice, bob, carol, acme, globex);
+        DemoProjects.seed(kit, bob, carol, acme);
     }
 
     /**

@@ -86,7 +86,7 @@ public class SecurityConfig {
                                     CsrfTokenRepository csrfTokens) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/invitations/accept",
-                                "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
+                                "/v3/api-docs", "/v3/api-docs/**", "/error", "/calendar-feeds/**").permitAll()
                         .anyRequest().authenticated())
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))

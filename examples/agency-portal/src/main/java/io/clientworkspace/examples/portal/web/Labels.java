@@ -89,7 +89,8 @@ final class Labels {
             case "message.edited" -> "edited a message";
             case "message.deleted" -> "deleted a message";
             case "message.mentioned" -> "mentioned " + names.apply(d.getOrDefault("member", "someone"));
-            default -> entry.action().replace('.', ' ').replace('-', ' ');
+            default -> ProjectViews.activity(entry.action(), d)
+                    .orElse(entry.action().replace('.', ' ').replace('-', ' '));
         };
     }
 

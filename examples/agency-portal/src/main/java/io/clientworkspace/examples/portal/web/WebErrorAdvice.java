@@ -48,6 +48,12 @@ public class WebErrorAdvice {
         return problem(HttpStatus.CONFLICT, "This workspace is archived", "Nothing in an archived workspace can change.");
     }
 
+    @ExceptionHandler(io.clientworkspace.FeatureUnavailableException.class)
+    public ModelAndView unavailable(io.clientworkspace.FeatureUnavailableException e) {
+        return problem(HttpStatus.NOT_IMPLEMENTED, "Not available here", "This portal's storage does not provide "
+                + e.feature() + " yet.");
+    }
+
     @ExceptionHandler(GoneException.class)
     public ModelAndView gone(GoneException e) {
         return problem(HttpStatus.GONE, "No longer available", e.getMessage());

@@ -209,6 +209,7 @@ public class WorkspaceController {
         model.addAttribute("inviteRoles", canInvite ? invitableRoles(grant) : List.of());
         WorkspaceTabs.populate(kit, actor, workspace, model);
         FormsController.populateHome(kit, actor, workspace, model);
+        ProjectsController.populateHome(kit, actor, workspace, model, users::nameOf);
     }
 
     /** Every workspace the actor may see, following the kit's pages (each page is bounded). */

@@ -13,8 +13,8 @@ import org.springframework.ui.Model;
 import java.util.Optional;
 
 /**
- * What the tabs of every workspace page show: how many files, how many approvals wait for the user, and how
- * many messages the user has not read.
+ * What the tabs of every workspace page show: how many files, how many approvals wait for the user, how
+ * many messages the user has not read, how many requests are open and how many projects the user sees.
  */
 final class WorkspaceTabs {
 
@@ -41,6 +41,12 @@ final class WorkspaceTabs {
         model.addAttribute("messageUnread", kit.conversations().unreadInWorkspace(actor, workspace.id()));
         model.addAttribute("openRequestCount", kit.requests()
                 .list(actor, workspace.id(), RequestsController.OPEN, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
+        // Projects and Calendar: shown when the kit provides them; the count is of the projects the user may see
+        // (counted by the kit, so a client's count never includes internal projects).
+        boolean projects = ProjectsController.available(kit);
+        model.addAttribute("projectsAvailable", projects);
+        model.addAttribute("projectCount", projects ? kit.projects().count(actor, workspace.id()) : 0L);
+        model.addAttribute("calendarAvailable", CalendarController.available(kit));
     }
 
     /** Whether the request waits for this user's decision: open, the user is an approver and may decide. */
