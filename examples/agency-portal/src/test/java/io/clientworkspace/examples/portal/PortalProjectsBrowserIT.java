@@ -148,7 +148,11 @@ class PortalProjectsBrowserIT {
 
     // ---- helpers ----
 
+    /** From Acme's home (where a client lands after sign-in; the team lands on the overview) to the project. */
     private void openBrandRefresh() {
+        if (!browser.url("/workspaces/acme").equals(driver.getCurrentUrl())) {
+            browser.open("/workspaces/acme");
+        }
         browser.waitFor(By.id("tab-projects")).click();
         browser.waitFor(By.cssSelector(".project-row[data-name='" + DemoProjects.BRAND_REFRESH + "'] a.project-link")).click();
         browser.waitFor(By.id("project-details"));

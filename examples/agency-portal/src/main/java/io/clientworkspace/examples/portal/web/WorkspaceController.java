@@ -56,7 +56,8 @@ import java.util.Optional;
 @Controller
 public class WorkspaceController {
 
-    private static final int FEED_SIZE = 25;
+    // 60: the demo workspace Acme alone records some 45 entries at startup (files, messages, requests, its project)
+    private static final int FEED_SIZE = 60;
 
     private final WorkspaceKit kit;
     private final Clock clock;
