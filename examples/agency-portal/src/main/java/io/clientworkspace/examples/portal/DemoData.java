@@ -101,13 +101,11 @@ public class DemoData implements SmartInitializingSingleton {
         upload(alice, globex, NewUpload.of("Kickoff notes.pdf", "application/pdf"), DemoFiles.pdf("Kickoff notes",
                 "Globex website relaunch", "Goals: faster pages, a clearer offer, fewer support calls."));
 
-        // Initech: Alice leads it, no client users yet (the place to try inviting someone).
-        Workspace initech = kit.workspaces().create(alice, NewWorkspace.of("Initech Inc.", "initech")
-                .withBranding(Branding.none().withAccentColor("#6D28D9")));
-        kit.workspaces().rename(alice, initech.id(), "Initech", initech.version());
-
         DemoRequests.seed(kit, alice, bob, carol, acme, globex);
         DemoProjects.seed(kit, bob, carol, acme);
+        // Initech: made from the "Retainer onboarding" template; Alice leads it, no client users yet (the place to
+        // try inviting someone).
+        DemoTemplates.seed(kit, alice);
     }
 
     /**

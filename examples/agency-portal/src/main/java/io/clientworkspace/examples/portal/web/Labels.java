@@ -48,6 +48,8 @@ final class Labels {
         Map<String, String> d = entry.details();
         return switch (entry.action()) {
             case "workspace.created" -> "created the workspace";
+            case "workspace.created-from-template" -> "made the workspace from the template "
+                    + d.getOrDefault("key", "?") + " (version " + d.getOrDefault("version", "?") + ")";
             case "workspace.renamed" -> "renamed the workspace from “" + d.getOrDefault("from", "?") + "” to “"
                     + d.getOrDefault("to", "?") + "”";
             case "workspace.branding-changed" -> "updated the branding";
