@@ -65,8 +65,10 @@ import static java.util.Objects.requireNonNull;
  * ({@link #issueFeedToken}) for the subscription URL: 256 random bits, stored only as its SHA-256 hash, one
  * member and one workspace, at most {@value #MAX_LIVE_FEED_TOKENS} live per member and workspace (issuing one
  * more revokes the oldest), revocable. {@link #feedByToken} renders the feed with the member's <em>current</em>
- * permissions: a malformed, unknown, tampered, revoked or other tenant's token, and the token of a member who
- * was removed or may no longer see the workspace, all answer the same {@link NotFoundException}
+ * permissions: a malformed, unknown, tampered, revoked or other tenant's token, the token of a member who
+ * was removed or may no longer see the workspace, and a token issued before the member's current membership began
+ * (a removed member who is added again gets none of the old tokens back), all answer the same
+ * {@link NotFoundException}
  * ({@code calendar-feed 'given'}).
  */
 public final class CalendarService {
@@ -349,6 +351,7 @@ public final class CalendarService {
                 .filter(t -> !t.revoked())
                 .orElseThrow(CalendarService::unknownFeed);
         Actor member = kernel.stores().memberships().find(tenantId, found.workspaceId(), found.member())
+                .filter(m -> !found.issuedAt().isBefore(m.joinedAt()))
                 .map(m -> new Actor(tenantId, found.member(), m.role().kind()))
                 .orElseThrow(CalendarService::unknownFeed);
         if (access.findVisible(member, found.workspaceId()).isEmpty()

@@ -122,7 +122,6 @@ final class InMemoryMilestoneStore implements MilestoneStore {
                 .filter(r -> r.milestone().dueDate().filter(d -> d.isBefore(today)).isPresent())
                 .filter(r -> !r.overdueMark().equals(r.milestone().dueDate()))
                 .map(Row::milestone)
-                .filter(m -> workspaces.find(m.tenantId(), m.workspaceId()).filter(w -> !w.isArchived()).isPresent())
                 .sorted(DUE_ORDER).limit(limit).toList());
     }
 

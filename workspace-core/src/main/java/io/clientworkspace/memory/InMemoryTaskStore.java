@@ -279,7 +279,6 @@ final class InMemoryTaskStore implements TaskStore {
                 .filter(r -> r.task().dueDate().filter(d -> d.isBefore(today)).isPresent())
                 .filter(r -> !r.overdueMark().equals(r.task().dueDate()))
                 .map(Row::task)
-                .filter(t -> workspaces.find(t.tenantId(), t.workspaceId()).filter(w -> !w.isArchived()).isPresent())
                 .sorted(Comparator.comparing((Task t) -> t.dueDate().orElseThrow()).thenComparing(Task::id))
                 .limit(limit).toList());
     }

@@ -36,6 +36,8 @@ import io.clientworkspace.spi.TaskListStore;
 import io.clientworkspace.spi.TaskStore;
 import io.clientworkspace.tenant.TenantRole;
 import io.clientworkspace.workspace.WorkspaceAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,6 +92,7 @@ public final class ProjectService {
     public static final int MAX_DUE_ITEMS = 1000;
 
     private static final int MAX_SWEEP = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(ProjectService.class);
     private static final String PROJECTS = "prj";
     private static final String STATUS_UPDATES = "stu";
 
@@ -605,6 +608,10 @@ public final class ProjectService {
      * in its own unit of work, with the system actor ({@code Actor(tenant, }{@value #SYSTEM_USER_ID}{@code , TEAM)}).
      * Idempotent, also across nodes: an item's overdue mark is set to its due date by a conditional update and only
      * the caller that set it publishes; an item whose due date is moved later and passes again is raised again.
+     * An item of an archived workspace is marked without an event (it is not raised later if the workspace is
+     * restored), so that it is not a candidate again. An item whose unit of work fails is logged (WARN, ids only)
+     * and skipped: its unit of work changed nothing, the sweep goes on with the next item, and the next sweep tries
+     * it again.
      *
      * @param limit how many tasks and how many milestones at most, 1 to 10,000
      * @return how many events were raised
@@ -617,10 +624,21 @@ public final class ProjectService {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         int raised = 0;
         for (Task task : tasks.overdueCandidates(today, limit)) {
-            raised += kernel.write(changes -> raiseOverdue(task, changes)) ? 1 : 0;
+            try {
+                raised += kernel.write(changes -> raiseOverdue(task, changes)) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.warn("overdue sweep: task {} of workspace {} of tenant {} failed, skipped ({})", task.id().value(),
+                        task.workspaceId().value(), task.tenantId().value(), e.getClass().getName());
+            }
         }
         for (Milestone milestone : milestones.overdueCandidates(today, limit)) {
-            raised += kernel.write(changes -> raiseOverdue(milestone, changes)) ? 1 : 0;
+            try {
+                raised += kernel.write(changes -> raiseOverdue(milestone, changes)) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.warn("overdue sweep: milestone {} of workspace {} of tenant {} failed, skipped ({})",
+                        milestone.id().value(), milestone.workspaceId().value(), milestone.tenantId().value(),
+                        e.getClass().getName());
+            }
         }
         return raised;
     }
@@ -721,8 +739,9 @@ public final class ProjectService {
     }
 
     private boolean raiseOverdue(Task task, Changes changes) {
-        if (!activeWorkspace(task.tenantId(), task.workspaceId())
-                || !tasks.markOverdue(task.tenantId(), task.workspaceId(), task.id(), task.dueDate().orElseThrow())) {
+        boolean active = activeWorkspace(task.tenantId(), task.workspaceId());
+        if (!tasks.markOverdue(task.tenantId(), task.workspaceId(), task.id(), task.dueDate().orElseThrow())
+                || !active) {
             return false;
         }
         Optional<TaskList> list = lists.find(task.tenantId(), task.workspaceId(), task.listId());
@@ -739,9 +758,9 @@ public final class ProjectService {
     }
 
     private boolean raiseOverdue(Milestone milestone, Changes changes) {
-        if (!activeWorkspace(milestone.tenantId(), milestone.workspaceId())
-                || !milestones.markOverdue(milestone.tenantId(), milestone.workspaceId(), milestone.id(),
-                milestone.dueDate().orElseThrow())) {
+        boolean active = activeWorkspace(milestone.tenantId(), milestone.workspaceId());
+        if (!milestones.markOverdue(milestone.tenantId(), milestone.workspaceId(), milestone.id(),
+                milestone.dueDate().orElseThrow()) || !active) {
             return false;
         }
         changes.publish(new ProjectEvent.MilestoneOverdue(milestone.tenantId(), milestone.workspaceId(),

@@ -53,7 +53,9 @@ public interface MilestoneStore {
     /**
      * For the overdue sweep, across every tenant (the one store call without a tenant scope; hosts run it as a job):
      * up to {@code limit} milestones not delivered, due before {@code today}, whose overdue mark is not their due
-     * date, in workspaces that are not archived, oldest due date first (then by id).
+     * date, in any workspace (archived ones too: the sweep marks those without raising them), oldest due date first
+     * (then by id). A store should answer this from an index holding only milestones that are undelivered and not
+     * marked for their current due date.
      */
     List<Milestone> overdueCandidates(LocalDate today, int limit);
 

@@ -87,7 +87,9 @@ public interface TaskStore {
     /**
      * For the overdue sweep, across every tenant (the one store call without a tenant scope; hosts run it as a job):
      * up to {@code limit} tasks not done, due before {@code today}, whose overdue mark is not their due date, in
-     * workspaces that are not archived, oldest due date first (then by id).
+     * any workspace (archived ones too: the sweep marks those without raising them, so that a raised or archived
+     * task is never scanned again), oldest due date first (then by id). A store should answer this from an index
+     * holding only tasks that are open and not marked for their current due date.
      */
     List<Task> overdueCandidates(LocalDate today, int limit);
 

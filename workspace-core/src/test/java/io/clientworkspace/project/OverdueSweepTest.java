@@ -1,6 +1,11 @@
 package io.clientworkspace.project;
 
 import io.clientworkspace.activity.Visibility;
+import io.clientworkspace.memory.InMemoryStores;
+import io.clientworkspace.spi.MilestoneStore;
+import io.clientworkspace.spi.TaskStore;
+import io.clientworkspace.support.Fixture;
+import io.clientworkspace.tck.FaultInjection;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -81,6 +86,45 @@ class OverdueSweepTest {
         w.f.kit.workspaces().archive(w.f.bob, w.acme, w.f.acme().version());
 
         assertThat(w.projects.sweepOverdue(DAY_AFTER, 100)).isZero();
+    }
+
+    @Test
+    void itemsOfAnArchivedWorkspaceAreMarkedSilentlyAndNotScannedAgain() {
+        task(DUE);
+        w.projects.addMilestone(w.f.bob, w.acme, w.brand.id(), new NewMilestone("Logo", Optional.of(DUE), false));
+        w.f.kit.workspaces().archive(w.f.bob, w.acme, w.f.acme().version());
+
+        assertThat(w.projects.sweepOverdue(DAY_AFTER, 100)).isZero();
+        assertThat(w.f.stores.require(TaskStore.class).overdueCandidates(DUE.plusDays(30), 100)).isEmpty();
+        assertThat(w.f.stores.require(MilestoneStore.class).overdueCandidates(DUE.plusDays(30), 100)).isEmpty();
+        assertThat(w.f.events.ofType(TaskEvent.TaskOverdue.class)).isEmpty();
+        assertThat(w.f.events.ofType(ProjectEvent.MilestoneOverdue.class)).isEmpty();
+    }
+
+    @Test
+    void anItemWhoseWriteFailsIsSkippedTheOthersAreRaisedAndTheNextSweepRaisesIt() {
+        FaultInjection faults = new FaultInjection();
+        ProjectWorld failing = ProjectWorld.on(Fixture.create(faults.wrap(InMemoryStores.create()), b -> { }));
+        List<Task> tasks = List.of(failing.add(failing.design, task("Oldest", DUE.minusDays(2))),
+                failing.add(failing.design, task("Older", DUE.minusDays(1))),
+                failing.add(failing.design, task("Old", DUE)));
+        failing.projects.addMilestone(failing.f.bob, failing.acme, failing.brand.id(),
+                new NewMilestone("Logo", Optional.of(DUE), false));
+        faults.failOn("TaskStore.markOverdue");
+
+        assertThat(failing.projects.sweepOverdue(DAY_AFTER, 100)).isEqualTo(3);
+        assertThat(faults.pending()).isFalse();
+        assertThat(failing.f.events.ofType(TaskEvent.TaskOverdue.class)).extracting(TaskEvent.TaskOverdue::taskId)
+                .containsExactly(tasks.get(1).id(), tasks.get(2).id());
+        assertThat(failing.f.events.ofType(ProjectEvent.MilestoneOverdue.class)).hasSize(1);
+
+        assertThat(failing.projects.sweepOverdue(DAY_AFTER, 100)).isEqualTo(1);
+        assertThat(failing.f.events.ofType(TaskEvent.TaskOverdue.class)).extracting(TaskEvent.TaskOverdue::taskId)
+                .containsExactly(tasks.get(1).id(), tasks.get(2).id(), tasks.get(0).id());
+    }
+
+    private static NewTask task(String title, LocalDate due) {
+        return new NewTask(title, "", TaskSide.CLIENT, Optional.empty(), Optional.of(due), Visibility.CLIENT);
     }
 
     @Test

@@ -31,9 +31,6 @@ public final class JpaMilestoneStore extends JpaStoreSupport implements Mileston
             + " and p.workspaceId = m.workspaceId and p.id = m.projectId and p.visibility = 'CLIENT')";
 
     /** The condition "the milestone's workspace is not archived", for queries on {@code CwkMilestone m}. */
-    private static final String ACTIVE_WORKSPACE = " and exists (select 1 from CwkWorkspace w"
-            + " where w.tenantId = m.tenantId and w.id = m.workspaceId and w.status <> 'ARCHIVED')";
-
     public JpaMilestoneStore(JpaTransactions transactions) {
         super(transactions);
     }
@@ -126,14 +123,17 @@ public final class JpaMilestoneStore extends JpaStoreSupport implements Mileston
                 .getResultList(), JpaMilestoneStore::toDomain));
     }
 
-    /** One indexed statement across tenants ({@code ix_cwk_milestone_sweep}). */
+    /**
+     * One statement across tenants on {@code ix_cwk_milestone_sweep}, whose predicate on PostgreSQL is exactly this
+     * query's condition on the milestone (undelivered and not raised for its current due date). Archived
+     * workspaces are not filtered here: the sweep marks their milestones without raising them.
+     */
     @Override
     public List<Milestone> overdueCandidates(LocalDate today, int limit) {
         requireNonNull(today, "today must not be null");
         return tx(() -> mapDetached(em().createQuery("select m from CwkMilestone m where m.deliveredAt is null"
                         + " and m.dueDate < :today"
                         + " and (m.overdueRaisedFor is null or m.overdueRaisedFor <> m.dueDate)"
-                        + ACTIVE_WORKSPACE
                         + " order by m.dueDate, m.id", MilestoneEntity.class)
                 .setParameter("today", today)
                 .setMaxResults(limit)

@@ -57,9 +57,6 @@ public final class JpaTaskStore extends JpaStoreSupport implements TaskStore {
             + " and p.visibility = 'CLIENT')))";
 
     /** The condition "the task's workspace is not archived", for queries on {@code CwkTask t}. */
-    private static final String ACTIVE_WORKSPACE = " and exists (select 1 from CwkWorkspace w"
-            + " where w.tenantId = t.tenantId and w.id = t.workspaceId and w.status <> 'ARCHIVED')";
-
     public JpaTaskStore(JpaTransactions transactions) {
         super(transactions);
     }
@@ -392,14 +389,18 @@ public final class JpaTaskStore extends JpaStoreSupport implements TaskStore {
                 .getResultList(), JpaTaskStore::toDomain));
     }
 
-    /** One indexed statement across tenants ({@code ix_cwk_task_sweep}). */
+    /**
+     * One statement across tenants on {@code ix_cwk_task_sweep}, whose predicate on PostgreSQL is exactly this
+     * query's condition on the task (open and not raised for its current due date), so raised items and done items
+     * are not in the index at all. Archived workspaces are not filtered here: the sweep marks their items without
+     * raising them, which takes them out of the index.
+     */
     @Override
     public List<Task> overdueCandidates(LocalDate today, int limit) {
         requireNonNull(today, "today must not be null");
         return tx(() -> mapDetached(em().createQuery("select t from CwkTask t where t.completedAt is null"
                         + " and t.dueDate < :today"
                         + " and (t.overdueRaisedFor is null or t.overdueRaisedFor <> t.dueDate)"
-                        + ACTIVE_WORKSPACE
                         + " order by t.dueDate, t.id", TaskEntity.class)
                 .setParameter("today", today)
                 .setMaxResults(limit)

@@ -47,8 +47,9 @@ CREATE TABLE cwk_milestone (
 CREATE INDEX ix_cwk_milestone_project ON cwk_milestone (tenant_id, workspace_id, project_id, due_date, id);
 -- A workspace's milestones due in a date range (calendar, agenda).
 CREATE INDEX ix_cwk_milestone_due ON cwk_milestone (tenant_id, workspace_id, due_date, id);
--- The overdue sweep across tenants: open milestones, oldest due date first.
-CREATE INDEX ix_cwk_milestone_sweep ON cwk_milestone (due_date, id);
+-- The overdue sweep across tenants, oldest due date first. H2 has no partial index: the index leads with the
+-- delivered time (NULL for open milestones), so delivered milestones are outside the scanned range.
+CREATE INDEX ix_cwk_milestone_sweep ON cwk_milestone (delivered_at, due_date, id);
 
 CREATE TABLE cwk_task_list (
     tenant_id       VARCHAR(128) NOT NULL,
@@ -105,8 +106,9 @@ CREATE INDEX ix_cwk_task_list_order ON cwk_task (tenant_id, workspace_id, list_i
 CREATE INDEX ix_cwk_task_client_order ON cwk_task (tenant_id, workspace_id, list_id, visibility, sort_rank, id);
 -- A workspace's tasks due in a date range (calendar, agenda).
 CREATE INDEX ix_cwk_task_due ON cwk_task (tenant_id, workspace_id, due_date, id);
--- The overdue sweep across tenants: open tasks, oldest due date first.
-CREATE INDEX ix_cwk_task_sweep ON cwk_task (due_date, id);
+-- The overdue sweep across tenants, oldest due date first. H2 has no partial index: the index leads with the
+-- completion time (NULL for open tasks), so done tasks are outside the scanned range.
+CREATE INDEX ix_cwk_task_sweep ON cwk_task (completed_at, due_date, id);
 
 CREATE TABLE cwk_status_update (
     tenant_id     VARCHAR(128) NOT NULL,

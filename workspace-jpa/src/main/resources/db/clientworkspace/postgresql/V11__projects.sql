@@ -47,8 +47,10 @@ CREATE TABLE cwk_milestone (
 CREATE INDEX ix_cwk_milestone_project ON cwk_milestone (tenant_id, workspace_id, project_id, due_date, id);
 -- A workspace's milestones due in a date range (calendar, agenda).
 CREATE INDEX ix_cwk_milestone_due ON cwk_milestone (tenant_id, workspace_id, due_date, id);
--- The overdue sweep across tenants: open milestones, oldest due date first.
-CREATE INDEX ix_cwk_milestone_sweep ON cwk_milestone (due_date, id) WHERE delivered_at IS NULL;
+-- The overdue sweep across tenants: undelivered milestones not yet raised for their current due date, oldest due
+-- date first (the predicate is the sweep query's condition, so raised milestones leave the index).
+CREATE INDEX ix_cwk_milestone_sweep ON cwk_milestone (due_date, id)
+    WHERE delivered_at IS NULL AND (overdue_raised_for IS NULL OR overdue_raised_for <> due_date);
 
 CREATE TABLE cwk_task_list (
     tenant_id       VARCHAR(128) NOT NULL,
@@ -105,8 +107,10 @@ CREATE INDEX ix_cwk_task_list_order ON cwk_task (tenant_id, workspace_id, list_i
 CREATE INDEX ix_cwk_task_client_order ON cwk_task (tenant_id, workspace_id, list_id, visibility, sort_rank, id);
 -- A workspace's tasks due in a date range (calendar, agenda).
 CREATE INDEX ix_cwk_task_due ON cwk_task (tenant_id, workspace_id, due_date, id);
--- The overdue sweep across tenants: open tasks, oldest due date first.
-CREATE INDEX ix_cwk_task_sweep ON cwk_task (due_date, id) WHERE completed_at IS NULL;
+-- The overdue sweep across tenants: open tasks not yet raised for their current due date, oldest due date first
+-- (the predicate is the sweep query's condition, so raised tasks leave the index).
+CREATE INDEX ix_cwk_task_sweep ON cwk_task (due_date, id)
+    WHERE completed_at IS NULL AND (overdue_raised_for IS NULL OR overdue_raised_for <> due_date);
 
 CREATE TABLE cwk_status_update (
     tenant_id     VARCHAR(128) NOT NULL,

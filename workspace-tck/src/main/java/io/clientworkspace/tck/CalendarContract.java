@@ -602,6 +602,21 @@ public abstract class CalendarContract extends StoreContractSupport {
     }
 
     @Test
+    void aRemovedMemberAddedAgainGetsNoneOfTheOldTokensBackButANewOneWorks() {
+        String old = kit.calendar().issueFeedToken(client, ws.id()).token();
+        clock.advance(Duration.ofMinutes(1));
+        kit.members().remove(lead, ws.id(), client.userId());
+        clock.advance(Duration.ofMinutes(1));
+        kit.members().add(lead, ws.id(), client.userId(), WorkspaceRole.CLIENT_ADMIN);
+        clock.advance(Duration.ofMinutes(1));
+        String fresh = kit.calendar().issueFeedToken(client, ws.id()).token();
+
+        assertThat(catchThrowable(() -> feedByToken(old))).isInstanceOf(NotFoundException.class)
+                .hasMessage(catchThrowable(() -> feedByToken("a".repeat(52))).getMessage());
+        assertThat(feedByToken(fresh)).isEqualTo(feed(client));
+    }
+
+    @Test
     void aTokenRendersWithTheMembersCurrentPermissions() {
         kit.tenants().addTeamMember(lead, UserId.of("tom" + lead.userId()), TenantRole.TEAM_MEMBER);
         Actor tom = Actor.team(lead.tenantId(), "tom" + lead.userId());
