@@ -25,6 +25,7 @@ import io.clientworkspace.approval.ApprovalService;
 import io.clientworkspace.approval.ApprovalStatus;
 import io.clientworkspace.internal.Changes;
 import io.clientworkspace.internal.Cursors;
+import io.clientworkspace.internal.DateBounds;
 import io.clientworkspace.internal.Kernel;
 import io.clientworkspace.member.AccessGrant;
 import io.clientworkspace.member.WorkspaceRole;
@@ -37,6 +38,7 @@ import io.clientworkspace.spi.TaskStore;
 import io.clientworkspace.tenant.TenantRole;
 import io.clientworkspace.workspace.WorkspaceAccess;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -90,6 +92,8 @@ public final class ProjectService {
     public static final int MAX_DUE_ITEMS = 1000;
 
     private static final int MAX_SWEEP = 10_000;
+    /** How far in the future of the kit's clock a contract date may be (1 day: a local day, a clock a bit ahead). */
+    public static final Duration CONTRACT_SKEW = Duration.ofDays(1);
     private static final String PROJECTS = "prj";
     private static final String STATUS_UPDATES = "stu";
 
@@ -259,6 +263,7 @@ public final class ProjectService {
             Project project = visibleProject(actor, workspaceId, projectId, internal);
             List<FieldError> errors = new ArrayList<>();
             text(errors, "title", milestone.title(), 1, MAX_TITLE, false);
+            DateBounds.check(errors, "dueDate", milestone.dueDate());
             throwIfAny(errors);
             if (milestones.countForProject(actor.tenantId(), workspaceId, projectId) >= MAX_MILESTONES) {
                 throw new ConflictException(ConflictException.Reason.INVALID_STATE, "Project '" + project.name()
@@ -290,6 +295,7 @@ public final class ProjectService {
             checkVersion("milestone", milestoneId.value(), current.version(), expectedVersion);
             List<FieldError> errors = new ArrayList<>();
             text(errors, "title", details.title(), 1, MAX_TITLE, false);
+            DateBounds.check(errors, "dueDate", details.dueDate());
             throwIfAny(errors);
             Set<String> changed = new TreeSet<>();
             if (!current.title().equals(details.title())) {
@@ -567,6 +573,7 @@ public final class ProjectService {
     public OnboardingFacts recordContractSigned(Actor actor, WorkspaceId workspaceId, Instant signedAt) {
         requireNonNull(signedAt, "signedAt must not be null");
         return kernel.write(changes -> {
+            checkContractDate("signedAt", signedAt, changes.now());
             access.requireWritable(actor, workspaceId, Permission.VIEW_WORKSPACE, "record when the contract was signed");
             AccessGrant grant = access.grant(actor, workspaceId);
             boolean lead = grant.workspaceRole().filter(r -> r == WorkspaceRole.LEAD).isPresent()
@@ -687,6 +694,8 @@ public final class ProjectService {
                               List<FieldError> errors) {
         text(errors, "name", details.name(), 1, MAX_TITLE, false);
         text(errors, "description", details.description(), 0, MAX_TEXT, true);
+        DateBounds.check(errors, "startDate", details.startDate());
+        DateBounds.check(errors, "targetDate", details.targetDate());
         if (details.startDate().isPresent() && details.targetDate().isPresent()
                 && details.targetDate().get().isBefore(details.startDate().get())) {
             errors.add(FieldError.of("targetDate", "must not be before the start date"));
@@ -740,11 +749,25 @@ public final class ProjectService {
         return kernel.stores().workspaces().find(tenantId, workspaceId).filter(w -> !w.isArchived()).isPresent();
     }
 
+    /**
+     * A contract date must be within {@link DateBounds} and at most {@link #CONTRACT_SKEW} after {@code now} (a
+     * contract cannot be signed in the future; the skew allows for a host that sends a local day or a clock that
+     * is a little ahead).
+     */
+    static void checkContractDate(String field, Instant signedAt, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        if (DateBounds.check(errors, field, signedAt) && signedAt.isAfter(now.plus(CONTRACT_SKEW))) {
+            errors.add(FieldError.of(field, "must not be more than 1 day in the future"));
+        }
+        throwIfAny(errors);
+    }
+
     static void checkRange(LocalDate from, LocalDate to, int limit) {
         requireNonNull(from, "from must not be null");
         requireNonNull(to, "to must not be null");
         List<FieldError> errors = new ArrayList<>();
-        if (to.isBefore(from)) {
+        boolean bounded = DateBounds.check(errors, "from", from) & DateBounds.check(errors, "to", to);
+        if (bounded && to.isBefore(from)) {
             errors.add(FieldError.of("to", "must not be before from"));
         }
         if (limit < 1 || limit > MAX_DUE_ITEMS) {
