@@ -38,7 +38,6 @@ import io.clientworkspace.spi.TaskStore;
 import io.clientworkspace.tenant.TenantRole;
 import io.clientworkspace.workspace.WorkspaceAccess;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -92,8 +91,6 @@ public final class ProjectService {
     public static final int MAX_DUE_ITEMS = 1000;
 
     private static final int MAX_SWEEP = 10_000;
-    /** How far in the future of the kit's clock a contract date may be (1 day: a local day, a clock a bit ahead). */
-    public static final Duration CONTRACT_SKEW = Duration.ofDays(1);
     private static final String PROJECTS = "prj";
     private static final String STATUS_UPDATES = "stu";
 
@@ -566,14 +563,19 @@ public final class ProjectService {
 
     /**
      * Records (or corrects) when the workspace's contract was signed. The workspace's lead or a tenant admin
-     * (templates call it while they create a workspace).
+     * (templates call it while they create a workspace). The instant must be within
+     * {@link io.clientworkspace.internal.DateBounds} (years 1900 to 9999, UTC); a date in the future within them is
+     * accepted (hosts import contract dates from their own systems and clocks).
      *
+     * @throws ValidationException   {@code signedAt} outside years 1900 to 9999 (UTC)
      * @throws AccessDeniedException for anyone else who sees the workspace
      */
     public OnboardingFacts recordContractSigned(Actor actor, WorkspaceId workspaceId, Instant signedAt) {
         requireNonNull(signedAt, "signedAt must not be null");
         return kernel.write(changes -> {
-            checkContractDate("signedAt", signedAt, changes.now());
+            List<FieldError> errors = new ArrayList<>();
+            DateBounds.check(errors, "signedAt", signedAt);
+            throwIfAny(errors);
             access.requireWritable(actor, workspaceId, Permission.VIEW_WORKSPACE, "record when the contract was signed");
             AccessGrant grant = access.grant(actor, workspaceId);
             boolean lead = grant.workspaceRole().filter(r -> r == WorkspaceRole.LEAD).isPresent()
@@ -747,19 +749,6 @@ public final class ProjectService {
 
     private boolean activeWorkspace(TenantId tenantId, WorkspaceId workspaceId) {
         return kernel.stores().workspaces().find(tenantId, workspaceId).filter(w -> !w.isArchived()).isPresent();
-    }
-
-    /**
-     * A contract date must be within {@link DateBounds} and at most {@link #CONTRACT_SKEW} after {@code now} (a
-     * contract cannot be signed in the future; the skew allows for a host that sends a local day or a clock that
-     * is a little ahead).
-     */
-    static void checkContractDate(String field, Instant signedAt, Instant now) {
-        List<FieldError> errors = new ArrayList<>();
-        if (DateBounds.check(errors, field, signedAt) && signedAt.isAfter(now.plus(CONTRACT_SKEW))) {
-            errors.add(FieldError.of(field, "must not be more than 1 day in the future"));
-        }
-        throwIfAny(errors);
     }
 
     static void checkRange(LocalDate from, LocalDate to, int limit) {

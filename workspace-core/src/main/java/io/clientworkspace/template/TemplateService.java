@@ -16,7 +16,6 @@ import io.clientworkspace.internal.Cursors;
 import io.clientworkspace.internal.DateBounds;
 import io.clientworkspace.internal.Kernel;
 import io.clientworkspace.member.Authorizer;
-import io.clientworkspace.project.ProjectService;
 import io.clientworkspace.request.FormDefinition;
 import io.clientworkspace.request.FormService;
 import io.clientworkspace.request.FormStatus;
@@ -262,12 +261,7 @@ public final class TemplateService {
         TemplateChecks.line("externalRef", request.externalRef(), 200, errors);
         steps.checkContractDate(request.contractSignedAt().isPresent(), errors);
         boolean startBounded = DateBounds.check(errors, "startDate", request.startDate());
-        request.contractSignedAt().ifPresent(at -> {
-            if (DateBounds.check(errors, "contractSignedAt", at)
-                    && at.isAfter(kernel.now().plus(ProjectService.CONTRACT_SKEW))) {
-                errors.add(FieldError.of("contractSignedAt", "must not be more than 1 day in the future"));
-            }
-        });
+        request.contractSignedAt().ifPresent(at -> DateBounds.check(errors, "contractSignedAt", at));
         try {
             // The reference is checked above (it is required here), so the workspace's own rules see none.
             kernel.validate(new NewWorkspace(request.name(), request.slug(), Optional.empty(), Optional.empty(),
