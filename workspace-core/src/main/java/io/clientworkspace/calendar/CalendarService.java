@@ -15,6 +15,7 @@ import io.clientworkspace.WorkspaceException;
 import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.activity.Visibility;
 import io.clientworkspace.internal.Cursors;
+import io.clientworkspace.internal.DateBounds;
 import io.clientworkspace.internal.Kernel;
 import io.clientworkspace.member.AccessGrant;
 import io.clientworkspace.member.Membership;
@@ -210,6 +211,12 @@ public final class CalendarService {
         requireNonNull(from, "from must not be null");
         requireNonNull(to, "to must not be null");
         requireNonNull(page, "page must not be null");
+        List<FieldError> bounds = new ArrayList<>();
+        DateBounds.check(bounds, "from", from);
+        DateBounds.check(bounds, "to", to);
+        if (!bounds.isEmpty()) {
+            throw new ValidationException(bounds);
+        }
         checkRange(from, to);
         Optional<ScheduledEventStore.Position> after = Cursors.decode(CURSOR, page.cursor()).map(CalendarService::position);
         AccessGrant grant = readable(actor, workspaceId);
@@ -228,6 +235,12 @@ public final class CalendarService {
     public Agenda agenda(Actor actor, WorkspaceId workspaceId, LocalDate from, LocalDate to) {
         requireNonNull(from, "from must not be null");
         requireNonNull(to, "to must not be null");
+        List<FieldError> bounds = new ArrayList<>();
+        DateBounds.check(bounds, "from", from);
+        DateBounds.check(bounds, "to", to);
+        if (!bounds.isEmpty()) {
+            throw new ValidationException(bounds);
+        }
         Instant start = startOf(from);
         Instant end = startOf(to);
         checkRange(start, end);
@@ -412,9 +425,10 @@ public final class CalendarService {
         e.location().ifPresent(l -> singleLine(errors, "location", l, ScheduledEvent.MAX_LOCATION));
         Instant start = seconds(e.start());
         Instant end = seconds(e.end());
-        if (!end.isAfter(start)) {
+        boolean bounded = DateBounds.check(errors, "start", start) & DateBounds.check(errors, "end", end);
+        if (bounded && !end.isAfter(start)) {
             errors.add(FieldError.of("end", "must be after start"));
-        } else if (Duration.between(start, end).compareTo(ScheduledEvent.MAX_DURATION) > 0) {
+        } else if (bounded && Duration.between(start, end).compareTo(ScheduledEvent.MAX_DURATION) > 0) {
             errors.add(FieldError.of("end", "must be at most " + ScheduledEvent.MAX_DURATION.toDays()
                     + " days after start"));
         }

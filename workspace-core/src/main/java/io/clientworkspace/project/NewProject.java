@@ -11,7 +11,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * A project's details, to create one or to replace every detail of one ({@code ProjectService.update}). Checked by
  * the service (every invalid field at once): {@code name} 1 to 200 characters, not blank; {@code description} 0 to
- * 10,000; {@code targetDate} not before {@code startDate}; {@code owner} a team member of the workspace.
+ * 10,000; {@code startDate} and {@code targetDate} from 1900-01-01 to 9999-12-31, {@code targetDate} not before
+ * {@code startDate}; {@code owner} a team member of the workspace.
  */
 public record NewProject(String name, String description, Visibility visibility, Optional<LocalDate> startDate,
                          Optional<LocalDate> targetDate, UserId owner) {

@@ -25,6 +25,7 @@ import io.clientworkspace.approval.ApprovalService;
 import io.clientworkspace.approval.ApprovalStatus;
 import io.clientworkspace.internal.Changes;
 import io.clientworkspace.internal.Cursors;
+import io.clientworkspace.internal.DateBounds;
 import io.clientworkspace.internal.Kernel;
 import io.clientworkspace.member.AccessGrant;
 import io.clientworkspace.member.WorkspaceRole;
@@ -262,6 +263,7 @@ public final class ProjectService {
             Project project = visibleProject(actor, workspaceId, projectId, internal);
             List<FieldError> errors = new ArrayList<>();
             text(errors, "title", milestone.title(), 1, MAX_TITLE, false);
+            DateBounds.check(errors, "dueDate", milestone.dueDate());
             throwIfAny(errors);
             if (milestones.countForProject(actor.tenantId(), workspaceId, projectId) >= MAX_MILESTONES) {
                 throw new ConflictException(ConflictException.Reason.INVALID_STATE, "Project '" + project.name()
@@ -293,6 +295,7 @@ public final class ProjectService {
             checkVersion("milestone", milestoneId.value(), current.version(), expectedVersion);
             List<FieldError> errors = new ArrayList<>();
             text(errors, "title", details.title(), 1, MAX_TITLE, false);
+            DateBounds.check(errors, "dueDate", details.dueDate());
             throwIfAny(errors);
             Set<String> changed = new TreeSet<>();
             if (!current.title().equals(details.title())) {
@@ -563,13 +566,19 @@ public final class ProjectService {
 
     /**
      * Records (or corrects) when the workspace's contract was signed. The workspace's lead or a tenant admin
-     * (templates call it while they create a workspace).
+     * (templates call it while they create a workspace). The instant must be within
+     * {@link io.clientworkspace.internal.DateBounds} (years 1900 to 9999, UTC); a date in the future within them is
+     * accepted (hosts import contract dates from their own systems and clocks).
      *
+     * @throws ValidationException   {@code signedAt} outside years 1900 to 9999 (UTC)
      * @throws AccessDeniedException for anyone else who sees the workspace
      */
     public OnboardingFacts recordContractSigned(Actor actor, WorkspaceId workspaceId, Instant signedAt) {
         requireNonNull(signedAt, "signedAt must not be null");
         return kernel.write(changes -> {
+            List<FieldError> errors = new ArrayList<>();
+            DateBounds.check(errors, "signedAt", signedAt);
+            throwIfAny(errors);
             access.requireWritable(actor, workspaceId, Permission.VIEW_WORKSPACE, "record when the contract was signed");
             AccessGrant grant = access.grant(actor, workspaceId);
             boolean lead = grant.workspaceRole().filter(r -> r == WorkspaceRole.LEAD).isPresent()
@@ -719,6 +728,8 @@ public final class ProjectService {
                               List<FieldError> errors) {
         text(errors, "name", details.name(), 1, MAX_TITLE, false);
         text(errors, "description", details.description(), 0, MAX_TEXT, true);
+        DateBounds.check(errors, "startDate", details.startDate());
+        DateBounds.check(errors, "targetDate", details.targetDate());
         if (details.startDate().isPresent() && details.targetDate().isPresent()
                 && details.targetDate().get().isBefore(details.startDate().get())) {
             errors.add(FieldError.of("targetDate", "must not be before the start date"));
@@ -777,7 +788,8 @@ public final class ProjectService {
         requireNonNull(from, "from must not be null");
         requireNonNull(to, "to must not be null");
         List<FieldError> errors = new ArrayList<>();
-        if (to.isBefore(from)) {
+        boolean bounded = DateBounds.check(errors, "from", from) & DateBounds.check(errors, "to", to);
+        if (bounded && to.isBefore(from)) {
             errors.add(FieldError.of("to", "must not be before from"));
         }
         if (limit < 1 || limit > MAX_DUE_ITEMS) {

@@ -19,6 +19,7 @@ import io.clientworkspace.FieldError;
 import io.clientworkspace.UserId;
 import io.clientworkspace.internal.Changes;
 import io.clientworkspace.internal.Cursors;
+import io.clientworkspace.internal.DateBounds;
 import io.clientworkspace.internal.Kernel;
 import io.clientworkspace.member.AccessGrant;
 import io.clientworkspace.member.Authorizer;
@@ -536,6 +537,7 @@ public final class TaskService {
         List<FieldError> errors = new ArrayList<>();
         text(errors, "title", details.title(), 1, MAX_TITLE, false);
         text(errors, "notes", details.notes(), 0, MAX_TEXT, true);
+        DateBounds.check(errors, "dueDate", details.dueDate());
         if (list.kind() == TaskListKind.ONBOARDING && details.visibility() == Visibility.TEAM) {
             errors.add(FieldError.of("visibility", "must be CLIENT in the onboarding checklist"));
         } else if (details.side() == TaskSide.CLIENT && effective(details.visibility(), listVisibility) == Visibility.TEAM) {

@@ -13,6 +13,7 @@ import io.clientworkspace.ValidationException;
 import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.internal.Changes;
 import io.clientworkspace.internal.Cursors;
+import io.clientworkspace.internal.DateBounds;
 import io.clientworkspace.internal.Kernel;
 import io.clientworkspace.member.Authorizer;
 import io.clientworkspace.request.FormDefinition;
@@ -259,6 +260,8 @@ public final class TemplateService {
         List<FieldError> errors = new ArrayList<>();
         TemplateChecks.line("externalRef", request.externalRef(), 200, errors);
         steps.checkContractDate(request.contractSignedAt().isPresent(), errors);
+        boolean startBounded = DateBounds.check(errors, "startDate", request.startDate());
+        request.contractSignedAt().ifPresent(at -> DateBounds.check(errors, "contractSignedAt", at));
         try {
             // The reference is checked above (it is required here), so the workspace's own rules see none.
             kernel.validate(new NewWorkspace(request.name(), request.slug(), Optional.empty(), Optional.empty(),
@@ -270,6 +273,9 @@ public final class TemplateService {
             return kernel.write(changes -> {
                 WorkspaceTemplate template = usable(actor, templateId, version);
                 requireAdmin(actor, "create workspaces from templates");
+                if (startBounded && !DateBounds.accepts(request.startDate().plusDays(maxOffset(template.content())))) {
+                    errors.add(FieldError.of("startDate", DateBounds.MESSAGE + " with every offset of the template"));
+                }
                 throwIfAny(errors);
                 Optional<CreatedWorkspace> existing = existing(actor, template.id(), request.externalRef());
                 if (existing.isPresent()) {
@@ -284,6 +290,20 @@ public final class TemplateService {
             // in a new unit of work, outside the failed one. Without a winner the conflict was this call's own.
             return kernel.write(changes -> existing(actor, templateId, request.externalRef())).orElseThrow(() -> e);
         }
+    }
+
+    /** The largest day offset in the content (0 to 3,650 each, checked when the template was saved). */
+    private static int maxOffset(TemplateContent content) {
+        List<Integer> offsets = new ArrayList<>();
+        for (ProjectSpec project : content.projects()) {
+            offsets.add(project.startOffsetDays());
+            project.targetOffsetDays().ifPresent(offsets::add);
+            project.milestones().forEach(m -> offsets.add(m.dueOffsetDays()));
+            project.taskLists().forEach(l -> l.tasks().forEach(t -> t.dueOffsetDays().ifPresent(offsets::add)));
+        }
+        content.forms().forEach(f -> f.dueOffsetDays().ifPresent(offsets::add));
+        content.checklist().forEach(i -> i.dueOffsetDays().ifPresent(offsets::add));
+        return offsets.stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
     private CreatedWorkspace create(Actor actor, WorkspaceTemplate template, NewWorkspaceFromTemplate request,

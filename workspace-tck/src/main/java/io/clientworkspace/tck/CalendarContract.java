@@ -747,4 +747,48 @@ public abstract class CalendarContract extends StoreContractSupport {
             assertThat(mixedLines.get(i)).as("line %d", i).isEqualTo(plainLines.get(i));
         }
     }
+
+    // ---------------------------------------------------------------- date bounds (review 14, finding 3)
+
+    private static final Instant FIRST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
+
+    @Test
+    void eventsAtTheDateBoundsAreStoredAndReadBack() {
+        ScheduledEvent first = schedule(NewScheduledEvent.of(EventKind.MEETING, "First", FIRST,
+                FIRST.plus(Duration.ofHours(1))));
+        ScheduledEvent last = schedule(NewScheduledEvent.of(EventKind.MEETING, "Last",
+                LAST.minus(Duration.ofHours(1)), LAST));
+
+        assertThat(kit.calendar().events(lead, ws.id(), FIRST, FIRST.plus(Duration.ofDays(1)),
+                io.clientworkspace.PageRequest.first(10)).items()).containsExactly(first);
+        assertThat(kit.calendar().events(lead, ws.id(), LAST.minus(Duration.ofDays(1)), LAST,
+                io.clientworkspace.PageRequest.first(10)).items()).containsExactly(last);
+        assertThat(kit.calendar().agenda(lead, ws.id(), LocalDate.of(9999, 12, 30), LocalDate.of(9999, 12, 31))
+                .entries()).isEmpty();
+    }
+
+    @Test
+    void eventTimesJustOutsideTheDateBoundsAreRefusedWithEveryOtherError() {
+        Throwable thrown = catchThrowable(() -> schedule(NewScheduledEvent.of(EventKind.MEETING, " ",
+                FIRST.minusSeconds(1), Instant.parse("+10000-01-01T00:00:00Z"))));
+
+        assertThat(thrown).isInstanceOf(ValidationException.class);
+        assertThat(((ValidationException) thrown).fieldErrors()).containsExactlyInAnyOrder(
+                FieldError.of("title", "must not be blank"),
+                FieldError.of("start", "must be between 1900-01-01 and 9999-12-31"),
+                FieldError.of("end", "must be between 1900-01-01 and 9999-12-31"));
+    }
+
+    @Test
+    void rangesOutsideTheDateBoundsAreRefused() {
+        Throwable events = catchThrowable(() -> kit.calendar().events(lead, ws.id(), Instant.MIN, Instant.MAX,
+                io.clientworkspace.PageRequest.first(10)));
+        Throwable agenda = catchThrowable(() -> kit.calendar().agenda(lead, ws.id(), LocalDate.MIN, LocalDate.MAX));
+
+        assertThat(((ValidationException) events).fieldErrors()).extracting(FieldError::field)
+                .containsExactly("from", "to");
+        assertThat(((ValidationException) agenda).fieldErrors()).extracting(FieldError::field)
+                .containsExactly("from", "to");
+    }
 }

@@ -330,6 +330,44 @@ public abstract class TemplatesContract {
                 .contains("externalRef", "name", "slug");
     }
 
+    @Test
+    void aStartDateAtTheEndOfTimeIsAFieldErrorAndMakesNothing() {
+        ValidationException e = refused(ValidationException.class, () -> templates.createWorkspace(alice,
+                template.id(), OptionalInt.empty(), NewWorkspaceFromTemplate.of("Client xx", "client-xx", "xx",
+                        LocalDate.MAX)));
+
+        assertThat(e.fieldErrors()).containsExactly(
+                io.clientworkspace.FieldError.of("startDate", "must be between 1900-01-01 and 9999-12-31"));
+    }
+
+    @Test
+    void aStartDateWhoseOffsetsPassTheLastDayIsAFieldError() {
+        ValidationException e = refused(ValidationException.class, () -> templates.createWorkspace(alice,
+                template.id(), OptionalInt.empty(), NewWorkspaceFromTemplate.of("Client xx", "client-xx", "xx",
+                        LocalDate.of(9999, 12, 31))));
+
+        assertThat(e.fieldErrors()).extracting(io.clientworkspace.FieldError::field).containsExactly("startDate");
+    }
+
+    @Test
+    void aStartDateAndContractDateOutsideTheBoundsAreRefusedTogether() {
+        ValidationException e = refused(ValidationException.class, () -> templates.createWorkspace(alice,
+                template.id(), OptionalInt.empty(), NewWorkspaceFromTemplate.of("Client xx", "client-xx", "xx",
+                        LocalDate.of(1899, 12, 31)).withContractSignedAt(Instant.parse("+10000-01-01T00:00:00Z"))));
+
+        assertThat(e.fieldErrors()).extracting(io.clientworkspace.FieldError::field)
+                .containsExactlyInAnyOrder("contractSignedAt", "startDate");
+    }
+
+    @Test
+    void aWorkspaceCanStartOnTheFirstAcceptedDay() {
+        CreatedWorkspace made = templates.createWorkspace(alice, template.id(), OptionalInt.empty(),
+                NewWorkspaceFromTemplate.of("Client xx", "client-xx", "xx", LocalDate.of(1900, 1, 1))
+                        .withContractSignedAt(Instant.parse("1900-01-01T00:00:00Z")));
+
+        assertThat(made.created()).isTrue();
+    }
+
     // ---------------------------------------------------------------- the fault-injection matrix
 
     @Test

@@ -87,6 +87,18 @@ class ProjectApiTest extends ProjectApiTestSupport {
     }
 
     @Test
+    void aStartDateBefore1900IsAFieldErrorAndCreatesNothing() throws Exception {
+        mvc.perform(postJson(projects(), bob, """
+                        {"name": "Brand refresh", "startDate": "1899-12-31", "targetDate": "2026-01-01"}"""))
+                .andExpect(problem(400, "validation"))
+                .andExpect(jsonPath("$.errors[*].field", contains("startDate")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'startDate')].message",
+                        contains("must be between 1900-01-01 and 9999-12-31")));
+
+        assertThat(kit.projects().count(bob, workspace.id())).isZero();
+    }
+
+    @Test
     void badProjectInputNamesEveryInvalidFieldAtOnce() throws Exception {
         mvc.perform(postJson(projects(), bob, """
                         {"visibility": "PUBLIC", "startDate": "soon", "targetDate": "2026-13-01"}"""))
