@@ -129,6 +129,7 @@ public final class TaskService {
                 }
             }
             throwIfAny(errors);
+            lockWorkspace(actor, workspaceId); // serializes concurrent creations, so the count below holds
             if (lists.list(actor.tenantId(), workspaceId, list.projectId(), true, MAX_LISTS).size() >= MAX_LISTS) {
                 throw new ConflictException(ConflictException.Reason.INVALID_STATE, "There are " + MAX_LISTS
                         + " task lists " + (project.isPresent() ? "in project '" + project.get().name() + "'"
@@ -203,13 +204,26 @@ public final class TaskService {
     }
 
     /**
-     * The workspace's onboarding checklist, created on first use (by the system actor; race-safe: concurrent callers
-     * get the same list). Anyone who sees the workspace.
+     * The workspace's onboarding checklist, if it was created (reads only, never creates it). Anyone who sees the
+     * workspace; empty when it does not exist yet.
+     *
+     * @throws NotFoundException ("workspace") if the actor may not see the workspace
+     */
+    public Optional<TaskList> findOnboardingChecklist(Actor actor, WorkspaceId workspaceId) {
+        readable(actor, workspaceId);
+        return lists.findOnboarding(actor.tenantId(), workspaceId);
+    }
+
+    /**
+     * The workspace's onboarding checklist, created if it does not exist yet (by the system actor; race-safe:
+     * concurrent callers get the same list). For writers only, who are about to add items to it: needs
+     * {@link Permission#MANAGE_PROJECTS} on a writable workspace. Readers use {@link #findOnboardingChecklist} and
+     * {@link #checklistProgress}, which never write.
      *
      * @throws NotFoundException ("task list", "onboarding") if it does not exist and the workspace is archived
      */
     public TaskList onboardingChecklist(Actor actor, WorkspaceId workspaceId) {
-        access.visible(actor, workspaceId);
+        writable(actor, workspaceId, "create the onboarding checklist");
         Optional<TaskList> existing = lists.findOnboarding(actor.tenantId(), workspaceId);
         if (existing.isPresent()) {
             return existing.get();
@@ -277,6 +291,7 @@ public final class TaskService {
             TaskList list = visibleList(actor, workspaceId, listId, internal);
             Visibility listVisibility = effectiveVisibility(list);
             checkDetails(actor, workspaceId, list, listVisibility, task, Optional.empty());
+            lockWorkspace(actor, workspaceId); // serializes concurrent adds, so the count below holds
             if (tasks.progress(actor.tenantId(), workspaceId, listId, true).total() >= MAX_TASKS_PER_LIST) {
                 throw new ConflictException(ConflictException.Reason.INVALID_STATE, "Task list '" + list.name()
                         + "' already holds " + MAX_TASKS_PER_LIST + " tasks, the most a list holds");
@@ -571,6 +586,15 @@ public final class TaskService {
     private boolean writable(Actor actor, WorkspaceId workspaceId, String action) {
         access.requireWritable(actor, workspaceId, Permission.MANAGE_PROJECTS, action);
         return access.grant(actor, workspaceId).allows(Permission.VIEW_INTERNAL);
+    }
+
+    /**
+     * Locks the workspace's row until the unit of work ends (the JPA store; the in-memory store runs units of work one
+     * at a time), so that a cap checked after it holds against concurrent inserts.
+     */
+    private void lockWorkspace(Actor actor, WorkspaceId workspaceId) {
+        kernel.stores().workspaces().findForUpdate(actor.tenantId(), workspaceId)
+                .orElseThrow(() -> notFound("workspace", workspaceId.value()));
     }
 
     /** For reads: the workspace must be visible (else not found); whether the actor sees internal items. */

@@ -9,9 +9,13 @@ import io.clientworkspace.StatusUpdateId;
 import io.clientworkspace.TaskId;
 import io.clientworkspace.TaskListId;
 import io.clientworkspace.UserId;
+import io.clientworkspace.ValidationException;
 import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.activity.Visibility;
+import io.clientworkspace.approval.ApprovalRequest;
+import io.clientworkspace.approval.NewApproval;
+import io.clientworkspace.file.NewUpload;
 import io.clientworkspace.member.WorkspaceRole;
 import io.clientworkspace.project.Milestone;
 import io.clientworkspace.project.NewMilestone;
@@ -31,6 +35,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +46,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -235,6 +242,22 @@ public abstract class ProjectsNonInterferenceContract extends StoreContractSuppo
                         false));
                 w.hiddenUpdates.add(p.postStatus(w.lead, w.ws, secret.id(), new NewStatusUpdate(ProjectHealth.OFF_TRACK,
                         "Internal", "", "", "", Visibility.CLIENT)).id().value());
+                if (!w.milestones.isEmpty()) {
+                    // An approval of an internal file: linking it to a client-visible milestone is refused and leaves
+                    // no trace (the shared steps deliver that milestone at version 0).
+                    var file = w.kit.files().upload(w.lead, w.ws, NewUpload.of("margins.txt", "text/plain").internal(),
+                            new ByteArrayInputStream("margins".getBytes(StandardCharsets.UTF_8)));
+                    ApprovalRequest review = w.kit.approvals().requestForFile(w.lead, w.ws, file.id(), 1,
+                            NewApproval.of("Margins", Set.of(w.lead.userId())));
+                    Milestone shown = w.milestones.get(0);
+                    try {
+                        p.linkApproval(w.lead, w.ws, shown.id(), Optional.of(review.id()),
+                                p.getMilestone(w.lead, w.ws, shown.id()).version());
+                        throw new AssertionError("an internal approval was linked to a client-visible milestone");
+                    } catch (ValidationException expected) {
+                        // refused, as it must be
+                    }
+                }
             }
             case 1 -> {
                 if (w.project != null) {
@@ -397,7 +420,8 @@ public abstract class ProjectsNonInterferenceContract extends StoreContractSuppo
         t.call(who + "workspace lists", () -> tasks.lists(a, ws, Optional.empty()));
         t.call(who + "list", () -> tasks.getList(a, ws, w.list().id()));
         t.call(who + "progress", () -> tasks.progress(a, ws, w.list().id()));
-        t.call(who + "checklist", () -> tasks.onboardingChecklist(a, ws));
+        t.call(who + "checklist", () -> tasks.findOnboardingChecklist(a, ws));
+        t.call(who + "create checklist", () -> tasks.onboardingChecklist(a, ws));
         t.call(who + "checklist progress", () -> tasks.checklistProgress(a, ws));
         for (Task task : w.tasks) {
             t.call(who + "task", () -> tasks.get(a, ws, task.id()));
