@@ -593,8 +593,9 @@ public final class TaskService {
      * at a time), so that a cap checked after it holds against concurrent inserts.
      */
     private void lockWorkspace(Actor actor, WorkspaceId workspaceId) {
-        kernel.stores().workspaces().findForUpdate(actor.tenantId(), workspaceId)
-                .orElseThrow(() -> notFound("workspace", workspaceId.value()));
+        if (kernel.stores().workspaces().findForUpdate(actor.tenantId(), workspaceId).isEmpty()) {
+            throw notFound("workspace", workspaceId.value());
+        }
     }
 
     /** For reads: the workspace must be visible (else not found); whether the actor sees internal items. */
