@@ -129,7 +129,7 @@ public final class TaskService {
                 }
             }
             throwIfAny(errors);
-            lockWorkspace(actor, workspaceId); // serializes concurrent creations, so the count below holds
+            // writable() locked the workspace's row for this unit of work: concurrent creations wait, the count holds
             if (lists.list(actor.tenantId(), workspaceId, list.projectId(), true, MAX_LISTS).size() >= MAX_LISTS) {
                 throw new ConflictException(ConflictException.Reason.INVALID_STATE, "There are " + MAX_LISTS
                         + " task lists " + (project.isPresent() ? "in project '" + project.get().name() + "'"
@@ -217,13 +217,13 @@ public final class TaskService {
     /**
      * The workspace's onboarding checklist, created if it does not exist yet (by the system actor; race-safe:
      * concurrent callers get the same list). For writers only, who are about to add items to it: needs
-     * {@link Permission#MANAGE_PROJECTS} on a writable workspace. Readers use {@link #findOnboardingChecklist} and
+     * {@link Permission#MANAGE_PROJECTS}. Readers use {@link #findOnboardingChecklist} and
      * {@link #checklistProgress}, which never write.
      *
      * @throws NotFoundException ("task list", "onboarding") if it does not exist and the workspace is archived
      */
     public TaskList onboardingChecklist(Actor actor, WorkspaceId workspaceId) {
-        writable(actor, workspaceId, "create the onboarding checklist");
+        access.require(actor, workspaceId, Permission.MANAGE_PROJECTS, "create the onboarding checklist");
         Optional<TaskList> existing = lists.findOnboarding(actor.tenantId(), workspaceId);
         if (existing.isPresent()) {
             return existing.get();
@@ -291,7 +291,7 @@ public final class TaskService {
             TaskList list = visibleList(actor, workspaceId, listId, internal);
             Visibility listVisibility = effectiveVisibility(list);
             checkDetails(actor, workspaceId, list, listVisibility, task, Optional.empty());
-            lockWorkspace(actor, workspaceId); // serializes concurrent adds, so the count below holds
+            // writable() locked the workspace's row for this unit of work: concurrent adds wait, the count holds
             if (tasks.progress(actor.tenantId(), workspaceId, listId, true).total() >= MAX_TASKS_PER_LIST) {
                 throw new ConflictException(ConflictException.Reason.INVALID_STATE, "Task list '" + list.name()
                         + "' already holds " + MAX_TASKS_PER_LIST + " tasks, the most a list holds");
@@ -586,16 +586,6 @@ public final class TaskService {
     private boolean writable(Actor actor, WorkspaceId workspaceId, String action) {
         access.requireWritable(actor, workspaceId, Permission.MANAGE_PROJECTS, action);
         return access.grant(actor, workspaceId).allows(Permission.VIEW_INTERNAL);
-    }
-
-    /**
-     * Locks the workspace's row until the unit of work ends (the JPA store; the in-memory store runs units of work one
-     * at a time), so that a cap checked after it holds against concurrent inserts.
-     */
-    private void lockWorkspace(Actor actor, WorkspaceId workspaceId) {
-        if (kernel.stores().workspaces().findForUpdate(actor.tenantId(), workspaceId).isEmpty()) {
-            throw notFound("workspace", workspaceId.value());
-        }
     }
 
     /** For reads: the workspace must be visible (else not found); whether the actor sees internal items. */
