@@ -235,6 +235,17 @@ public final class ApprovalService {
                 .filter(r -> visibleTo(grant, r)).map(ApprovalRequest::id).collect(Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * Who may see the request, if the actor may see it: {@link Visibility#CLIENT} when the workspace's clients see it,
+     * {@link Visibility#TEAM} when it is the team's only (a request about an internal, trashed or purged file).
+     * Reads only.
+     */
+    public Optional<Visibility> visibilityOf(Actor actor, WorkspaceId workspaceId, ApprovalId requestId) {
+        AccessGrant grant = readable(actor, workspaceId);
+        return approvalStore.find(actor.tenantId(), workspaceId, requireNonNull(requestId, "requestId must not be null"))
+                .filter(r -> visibleTo(grant, r)).map(this::visibility);
+    }
+
     /** The request, or {@link NotFoundException}. */
     public ApprovalRequest get(Actor actor, WorkspaceId workspaceId, ApprovalId requestId) {
         return find(actor, workspaceId, requestId).orElseThrow(() -> new NotFoundException("approval", requestId.value()));

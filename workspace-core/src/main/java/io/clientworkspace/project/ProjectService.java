@@ -322,8 +322,14 @@ public final class ProjectService {
      * Links the approval that signs the milestone off (or unlinks it, with empty). Needs
      * {@link Permission#MANAGE_PROJECTS}.
      *
+     * <p>An approval the workspace's clients may not see (one about an internal file) cannot be linked to a milestone
+     * of a client-visible project: the link would change the milestone clients see (version, updated at, activity).
+     * If a linked approval becomes internal later (its file is made internal), clients see the milestone without the
+     * link, at the same version; unlinking it then is the team's activity only.
+     *
      * @throws ValidationException {@code approval} "no such approval" unless it is an approval of this workspace the
-     *                             actor sees (also when the approvals feature is unavailable)
+     *                             actor sees (also when the approvals feature is unavailable); {@code approval} "is
+     *                             internal and cannot be linked to a client-visible milestone"
      * @throws ConflictException   {@code STALE_VERSION} if it is not at {@code expectedVersion}
      */
     public Milestone linkApproval(Actor actor, WorkspaceId workspaceId, MilestoneId milestoneId,
@@ -333,15 +339,29 @@ public final class ProjectService {
             boolean internal = writable(actor, workspaceId, "link approvals to milestones");
             Milestone current = visibleMilestone(actor, workspaceId, milestoneId, internal);
             checkVersion("milestone", milestoneId.value(), current.version(), expectedVersion);
-            if (approval.isPresent() && approvals.flatMap(a -> a.find(actor, workspaceId, approval.get())).isEmpty()) {
-                throw new ValidationException(FieldError.of("approval", "no such approval"));
+            Visibility milestoneVisibility = projectVisibility(current);
+            if (approval.isPresent()) {
+                Optional<Visibility> linked = approvals.flatMap(a -> a.visibilityOf(actor, workspaceId, approval.get()));
+                if (linked.isEmpty()) {
+                    throw new ValidationException(FieldError.of("approval", "no such approval"));
+                }
+                if (milestoneVisibility == Visibility.CLIENT && linked.get() == Visibility.TEAM
+                        && !current.approval().equals(approval)) {
+                    throw new ValidationException(FieldError.of("approval",
+                            "is internal and cannot be linked to a client-visible milestone"));
+                }
             }
             if (current.approval().equals(approval)) {
                 return shown(actor, workspaceId, current, internal);
             }
             Milestone stored = milestones.update(current.withApproval(approval, changes.now()));
+            // Clients see the change only if they could see the old or the new link (an approval linked while
+            // client-visible may have become internal since: then the client saw no link before, nor after).
+            Visibility eventVisibility = milestoneVisibility == Visibility.CLIENT
+                    && (clientSees(actor, workspaceId, current.approval()) || clientSees(actor, workspaceId, approval))
+                    ? Visibility.CLIENT : Visibility.TEAM;
             changes.publish(new ProjectEvent.MilestoneUpdated(actor.tenantId(), workspaceId, stored.projectId(),
-                    stored.id(), stored.title(), stored.dueDate(), Set.of("approval"), projectVisibility(stored), actor,
+                    stored.id(), stored.title(), stored.dueDate(), Set.of("approval"), eventVisibility, actor,
                     changes.now()));
             return shown(actor, workspaceId, stored, internal);
         });
@@ -699,6 +719,12 @@ public final class ProjectService {
     private Visibility effectiveVisibility(StatusUpdate update) {
         return effective(update.visibility(), projects.find(update.tenantId(), update.workspaceId(),
                 update.projectId()).map(Project::visibility).orElse(Visibility.TEAM));
+    }
+
+    /** Whether the workspace's clients see the approval (false for none, or one the actor does not see). */
+    private boolean clientSees(Actor actor, WorkspaceId workspaceId, Optional<ApprovalId> approval) {
+        return approval.flatMap(id -> approvals.flatMap(a -> a.visibilityOf(actor, workspaceId, id)))
+                .filter(v -> v == Visibility.CLIENT).isPresent();
     }
 
     /** The milestone as the actor may see it: its linked approval only if the actor may see that approval. */

@@ -130,6 +130,7 @@ public final class TaskService {
                 }
             }
             throwIfAny(errors);
+            // writable() locked the workspace's row for this unit of work: concurrent creations wait, the count holds
             if (lists.list(actor.tenantId(), workspaceId, list.projectId(), true, MAX_LISTS).size() >= MAX_LISTS) {
                 throw new ConflictException(ConflictException.Reason.INVALID_STATE, "There are " + MAX_LISTS
                         + " task lists " + (project.isPresent() ? "in project '" + project.get().name() + "'"
@@ -204,13 +205,26 @@ public final class TaskService {
     }
 
     /**
-     * The workspace's onboarding checklist, created on first use (by the system actor; race-safe: concurrent callers
-     * get the same list). Anyone who sees the workspace.
+     * The workspace's onboarding checklist, if it was created (reads only, never creates it). Anyone who sees the
+     * workspace; empty when it does not exist yet.
+     *
+     * @throws NotFoundException ("workspace") if the actor may not see the workspace
+     */
+    public Optional<TaskList> findOnboardingChecklist(Actor actor, WorkspaceId workspaceId) {
+        readable(actor, workspaceId);
+        return lists.findOnboarding(actor.tenantId(), workspaceId);
+    }
+
+    /**
+     * The workspace's onboarding checklist, created if it does not exist yet (by the system actor; race-safe:
+     * concurrent callers get the same list). For writers only, who are about to add items to it: needs
+     * {@link Permission#MANAGE_PROJECTS}. Readers use {@link #findOnboardingChecklist} and
+     * {@link #checklistProgress}, which never write.
      *
      * @throws NotFoundException ("task list", "onboarding") if it does not exist and the workspace is archived
      */
     public TaskList onboardingChecklist(Actor actor, WorkspaceId workspaceId) {
-        access.visible(actor, workspaceId);
+        access.require(actor, workspaceId, Permission.MANAGE_PROJECTS, "create the onboarding checklist");
         Optional<TaskList> existing = lists.findOnboarding(actor.tenantId(), workspaceId);
         if (existing.isPresent()) {
             return existing.get();
@@ -278,6 +292,7 @@ public final class TaskService {
             TaskList list = visibleList(actor, workspaceId, listId, internal);
             Visibility listVisibility = effectiveVisibility(list);
             checkDetails(actor, workspaceId, list, listVisibility, task, Optional.empty());
+            // writable() locked the workspace's row for this unit of work: concurrent adds wait, the count holds
             if (tasks.progress(actor.tenantId(), workspaceId, listId, true).total() >= MAX_TASKS_PER_LIST) {
                 throw new ConflictException(ConflictException.Reason.INVALID_STATE, "Task list '" + list.name()
                         + "' already holds " + MAX_TASKS_PER_LIST + " tasks, the most a list holds");

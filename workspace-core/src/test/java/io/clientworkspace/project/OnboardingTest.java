@@ -24,21 +24,33 @@ class OnboardingTest {
 
     @Test
     void theChecklistIsCreatedOnFirstUseAndThenTheSameList() {
-        TaskList first = w.tasks.onboardingChecklist(w.f.carol, w.acme);
+        TaskList first = w.tasks.onboardingChecklist(w.f.bob, w.acme);
 
         assertThat(first.kind()).isEqualTo(TaskListKind.ONBOARDING);
         assertThat(first.visibility()).isEqualTo(Visibility.CLIENT);
         assertThat(first.projectId()).isEmpty();
         assertThat(w.tasks.onboardingChecklist(w.f.bob, w.acme)).isEqualTo(first);
+        assertThat(w.tasks.findOnboardingChecklist(w.f.carol, w.acme)).contains(first);
         assertThat(w.f.events.ofType(TaskEvent.TaskListCreated.class)).singleElement()
                 .satisfies(e -> assertThat(e.actor().userId()).isEqualTo(ProjectService.SYSTEM_USER));
+    }
+
+    @Test
+    void aViewersReadOfTheChecklistWritesNothing() {
+        assertThat(w.tasks.findOnboardingChecklist(w.f.dave, w.acme)).isEmpty();
+        assertThat(w.tasks.checklistProgress(w.f.dave, w.acme)).isEqualTo(new ChecklistProgress(0, 0));
+        assertThatThrownBy(() -> w.tasks.onboardingChecklist(w.f.dave, w.acme))
+                .isInstanceOf(AccessDeniedException.class);
+
+        assertThat(w.f.events.ofType(TaskEvent.TaskListCreated.class)).isEmpty();
+        assertThat(w.tasks.findOnboardingChecklist(w.f.bob, w.acme)).isEmpty();
     }
 
     @Test
     void concurrentFirstUsesGetOneChecklist() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            Callable<TaskList> get = () -> w.tasks.onboardingChecklist(w.f.carol, w.acme);
+            Callable<TaskList> get = () -> w.tasks.onboardingChecklist(w.f.bob, w.acme);
             List<Future<TaskList>> results = pool.invokeAll(List.of(get, get, get, get));
 
             assertThat(results.stream().map(r -> {

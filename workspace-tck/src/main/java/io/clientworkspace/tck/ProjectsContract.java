@@ -38,6 +38,7 @@ import io.clientworkspace.project.StatusUpdate;
 import io.clientworkspace.project.Task;
 import io.clientworkspace.project.TaskEvent;
 import io.clientworkspace.project.TaskList;
+import io.clientworkspace.project.TaskService;
 import io.clientworkspace.project.TaskSide;
 import io.clientworkspace.spi.Stores;
 import io.clientworkspace.tenant.TenantRole;
@@ -335,20 +336,79 @@ public abstract class ProjectsContract {
     }
 
     @Test
-    void aClientSeesAMilestonesLinkedApprovalOnlyIfItMaySeeThatApproval() {
+    void linkingAnInternalApprovalToAClientVisibleMilestoneIsRefusedAndChangesNothingTheClientSees() {
         Milestone m = kit.projects().addMilestone(bob, acme, project(Visibility.CLIENT).id(),
                 new NewMilestone("Concepts", Optional.empty(), false));
         var file = kit.files().upload(bob, acme, NewUpload.of("internal.txt", "text/plain").internal(),
                 new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8)));
         ApprovalRequest internal = kit.approvals().requestForFile(bob, acme, file.id(), 1,
                 NewApproval.of("Internal review", Set.of(bob.userId())));
+        Milestone before = kit.projects().getMilestone(carol, acme, m.id());
+        events.clear();
+        clock.now = NOW.plusSeconds(3_600);
+
+        assertThat(fieldErrors(() -> kit.projects().linkApproval(bob, acme, m.id(), Optional.of(internal.id()), 0)))
+                .containsExactly(FieldError.of("approval",
+                        "is internal and cannot be linked to a client-visible milestone"));
+        assertThat(kit.projects().getMilestone(carol, acme, m.id())).isEqualTo(before);
+        assertThat(kit.projects().getMilestone(bob, acme, m.id()).approval()).isEmpty();
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void anInternalApprovalMayBeLinkedToAMilestoneOfAnInternalProject() {
+        Milestone m = kit.projects().addMilestone(bob, acme, project(Visibility.TEAM).id(),
+                new NewMilestone("Concepts", Optional.empty(), false));
+        var file = kit.files().upload(bob, acme, NewUpload.of("internal.txt", "text/plain").internal(),
+                new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8)));
+        ApprovalRequest internal = kit.approvals().requestForFile(bob, acme, file.id(), 1,
+                NewApproval.of("Internal review", Set.of(bob.userId())));
+
         Milestone linked = kit.projects().linkApproval(bob, acme, m.id(), Optional.of(internal.id()), 0);
 
-        assertThat(kit.projects().getMilestone(bob, acme, m.id()).approval()).contains(internal.id());
-        assertThat(kit.projects().getMilestone(carol, acme, m.id()).approval()).isEmpty();
-        assertThat(kit.projects().milestones(carol, acme, m.projectId())).singleElement()
-                .satisfies(seen -> assertThat(seen.approval()).isEmpty());
+        assertThat(linked.approval()).contains(internal.id());
         assertThat(linked.version()).isEqualTo(1);
+    }
+
+    @Test
+    void aClientSeesNoLinkOnceTheLinkedApprovalBecomesInternalAndTheMilestoneKeepsItsVersion() {
+        Milestone m = kit.projects().addMilestone(bob, acme, project(Visibility.CLIENT).id(),
+                new NewMilestone("Concepts", Optional.empty(), false));
+        var file = kit.files().upload(bob, acme, NewUpload.of("brief.txt", "text/plain"),
+                new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8)));
+        ApprovalRequest review = kit.approvals().requestForFile(bob, acme, file.id(), 1,
+                NewApproval.of("Review", Set.of(bob.userId())));
+        Milestone linked = kit.projects().linkApproval(bob, acme, m.id(), Optional.of(review.id()), 0);
+        assertThat(kit.projects().getMilestone(carol, acme, m.id()).approval()).contains(review.id());
+        clock.now = NOW.plusSeconds(3_600);
+
+        kit.files().changeVisibility(bob, acme, file.id(), Visibility.TEAM, file.version());
+
+        Milestone seen = kit.projects().getMilestone(carol, acme, m.id());
+        assertThat(seen.approval()).isEmpty();
+        assertThat(seen.version()).isEqualTo(linked.version());
+        assertThat(seen.updatedAt()).isEqualTo(linked.updatedAt());
+        assertThat(kit.projects().milestones(carol, acme, m.projectId())).singleElement()
+                .satisfies(listed -> assertThat(listed.approval()).isEmpty());
+        assertThat(kit.projects().getMilestone(bob, acme, m.id()).approval()).contains(review.id());
+    }
+
+    @Test
+    void unlinkingAnApprovalThatBecameInternalIsTheTeamsActivityOnly() {
+        Milestone m = kit.projects().addMilestone(bob, acme, project(Visibility.CLIENT).id(),
+                new NewMilestone("Concepts", Optional.empty(), false));
+        var file = kit.files().upload(bob, acme, NewUpload.of("brief.txt", "text/plain"),
+                new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8)));
+        ApprovalRequest review = kit.approvals().requestForFile(bob, acme, file.id(), 1,
+                NewApproval.of("Review", Set.of(bob.userId())));
+        kit.projects().linkApproval(bob, acme, m.id(), Optional.of(review.id()), 0);
+        kit.files().changeVisibility(bob, acme, file.id(), Visibility.TEAM, file.version());
+        events.clear();
+
+        kit.projects().linkApproval(bob, acme, m.id(), Optional.empty(), 1);
+
+        assertThat(eventsOf(ProjectEvent.MilestoneUpdated.class)).singleElement()
+                .satisfies(e -> assertThat(e.visibility()).isEqualTo(Visibility.TEAM));
     }
 
     @Test
@@ -677,11 +737,26 @@ public abstract class ProjectsContract {
                 .containsExactly("cursor");
     }
 
+    @Test
+    void concurrentCreationsNeverPassTheListCap() {
+        for (int i = 1; i < TaskService.MAX_LISTS; i++) {
+            kit.tasks().createList(bob, acme, new NewTaskList(Optional.empty(), "List " + i, Visibility.CLIENT));
+        }
+
+        Concurrently.Outcomes<TaskList> outcomes = Concurrently.run(i -> kit.tasks().createList(bob, acme,
+                new NewTaskList(Optional.empty(), "Racer " + i, Visibility.CLIENT)));
+
+        assertThat(outcomes.successes()).hasSize(1);
+        assertThat(outcomes.failures()).allSatisfy(f -> assertThat(f).isInstanceOfSatisfying(ConflictException.class,
+                c -> assertThat(c.reason()).isEqualTo(ConflictException.Reason.INVALID_STATE)));
+        assertThat(kit.tasks().lists(bob, acme, Optional.empty())).hasSize(TaskService.MAX_LISTS);
+    }
+
     // ------------------------------------------------------------------------------------------ onboarding
 
     @Test
     void eightConcurrentFirstUsesOfTheOnboardingChecklistCreateExactlyOne() {
-        List<Actor> users = List.of(carol, erin, dave, bob);
+        List<Actor> users = List.of(bob, tom);
 
         Concurrently.Outcomes<TaskList> outcomes = Concurrently.run(i ->
                 kit.tasks().onboardingChecklist(users.get(i % users.size()), acme));
@@ -689,6 +764,31 @@ public abstract class ProjectsContract {
         assertThat(outcomes.failures()).isEmpty();
         assertThat(outcomes.successes().stream().map(TaskList::id).distinct()).hasSize(1);
         assertThat(kit.tasks().lists(bob, acme, Optional.empty())).hasSize(1);
+    }
+
+    @Test
+    void readingTheOnboardingChecklistNeverCreatesIt() {
+        events.clear();
+
+        assertThat(kit.tasks().findOnboardingChecklist(dave, acme)).isEmpty();
+        assertThat(kit.tasks().findOnboardingChecklist(bob, acme)).isEmpty();
+        assertThat(kit.tasks().checklistProgress(carol, acme)).isEqualTo(new ChecklistProgress(0, 0));
+        assertThat(kit.tasks().lists(bob, acme, Optional.empty())).isEmpty();
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void onlyATeamMemberWhoManagesProjectsCreatesTheOnboardingChecklist() {
+        events.clear();
+
+        for (Actor reader : List.of(carol, erin, dave)) {
+            assertThat(catchThrowable(() -> kit.tasks().onboardingChecklist(reader, acme)))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        assertThat(kit.tasks().findOnboardingChecklist(bob, acme)).isEmpty();
+        assertThat(events).isEmpty();
+        TaskList created = kit.tasks().onboardingChecklist(bob, acme);
+        assertThat(kit.tasks().findOnboardingChecklist(dave, acme)).contains(created);
     }
 
     @Test

@@ -9,9 +9,13 @@ import io.clientworkspace.StatusUpdateId;
 import io.clientworkspace.TaskId;
 import io.clientworkspace.TaskListId;
 import io.clientworkspace.UserId;
+import io.clientworkspace.ValidationException;
 import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.WorkspaceKit;
 import io.clientworkspace.activity.Visibility;
+import io.clientworkspace.approval.ApprovalRequest;
+import io.clientworkspace.approval.NewApproval;
+import io.clientworkspace.file.NewUpload;
 import io.clientworkspace.member.WorkspaceRole;
 import io.clientworkspace.project.Milestone;
 import io.clientworkspace.project.NewMilestone;
@@ -31,6 +35,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +46,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -55,7 +62,8 @@ import static java.util.Objects.requireNonNull;
  * clock and sequential ids, by the same shared steps; the second also gets internal items interleaved (chosen by the
  * seed): internal projects with milestones and status updates, internal lists, internal tasks inside client-visible
  * lists (before, between and after the client's tasks, some moved, completed, overdue or deleted), internal status
- * updates of the client-visible project (with another health), and the overdue sweep raising for internal tasks. The
+ * updates of the client-visible project (with another health), the overdue sweep raising for internal tasks, and a
+ * refused attempt to link an approval of an internal file to the client's milestone. The
  * client's own operations are recorded; then a client admin and a client viewer ask everything and address the
  * internal items by id (fresh ids of the same shape in the plain world). Both {@link Transcript}s must be equal.
  */
@@ -223,6 +231,27 @@ public abstract class ProjectsNonInterferenceContract extends StoreContractSuppo
         }
     }
 
+    /**
+     * In the world with internal items: an approval of an internal file, and an attempt to link it to the client's
+     * milestone, which is refused and leaves no trace (the shared steps deliver that milestone at version 0).
+     */
+    private static void tryToLinkAnInternalApproval(World w) {
+        if (!w.internal) {
+            return;
+        }
+        var file = w.kit.files().upload(w.lead, w.ws, NewUpload.of("margins.txt", "text/plain").internal(),
+                new ByteArrayInputStream("margins".getBytes(StandardCharsets.UTF_8)));
+        ApprovalRequest review = w.kit.approvals().requestForFile(w.lead, w.ws, file.id(), 1,
+                NewApproval.of("Margins", Set.of(w.lead.userId())));
+        Milestone shown = w.milestones.get(0);
+        try {
+            w.kit.projects().linkApproval(w.lead, w.ws, shown.id(), Optional.of(review.id()), 0);
+        } catch (ValidationException expected) {
+            return;
+        }
+        throw new AssertionError("an internal approval was linked to a client-visible milestone");
+    }
+
     private static void internalStep(World w) {
         var p = w.kit.projects();
         var t = w.kit.tasks();
@@ -313,6 +342,7 @@ public abstract class ProjectsNonInterferenceContract extends StoreContractSuppo
                 new NewMilestone("Concepts", Optional.of(TODAY.minusDays(1)), false))));
         w.milestones.add((Milestone) shared(w, "milestone 2", () -> p.addMilestone(w.lead, w.ws, w.project().id(),
                 new NewMilestone("Launch", Optional.of(TODAY.plusDays(20)), false))));
+        tryToLinkAnInternalApproval(w);
         interleave(w);
         w.step(3);
         w.list = (TaskList) shared(w, "create list", () -> t.createList(w.lead, w.ws,
@@ -397,7 +427,8 @@ public abstract class ProjectsNonInterferenceContract extends StoreContractSuppo
         t.call(who + "workspace lists", () -> tasks.lists(a, ws, Optional.empty()));
         t.call(who + "list", () -> tasks.getList(a, ws, w.list().id()));
         t.call(who + "progress", () -> tasks.progress(a, ws, w.list().id()));
-        t.call(who + "checklist", () -> tasks.onboardingChecklist(a, ws));
+        t.call(who + "checklist", () -> tasks.findOnboardingChecklist(a, ws));
+        t.call(who + "create checklist", () -> tasks.onboardingChecklist(a, ws));
         t.call(who + "checklist progress", () -> tasks.checklistProgress(a, ws));
         for (Task task : w.tasks) {
             t.call(who + "task", () -> tasks.get(a, ws, task.id()));

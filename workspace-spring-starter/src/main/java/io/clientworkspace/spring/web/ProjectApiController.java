@@ -4,7 +4,6 @@ import io.clientworkspace.Actor;
 import io.clientworkspace.ApprovalId;
 import io.clientworkspace.FieldError;
 import io.clientworkspace.MilestoneId;
-import io.clientworkspace.NotFoundException;
 import io.clientworkspace.ProjectId;
 import io.clientworkspace.StatusUpdateId;
 import io.clientworkspace.TaskListId;
@@ -24,6 +23,7 @@ import io.clientworkspace.project.Project;
 import io.clientworkspace.project.ProjectHealth;
 import io.clientworkspace.project.ProjectService;
 import io.clientworkspace.project.StatusUpdate;
+import io.clientworkspace.project.TaskList;
 import io.clientworkspace.spring.web.ApiDtos.PageDto;
 import io.clientworkspace.spring.web.ProjectDtos.AcknowledgementDto;
 import io.clientworkspace.spring.web.ProjectDtos.ContractSignedRequest;
@@ -357,8 +357,9 @@ public class ProjectApiController implements KitController {
     // ------------------------------------------------------------------------------------------ onboarding
 
     /**
-     * The workspace's onboarding: the checklist's list id and progress for everyone who may see the workspace (the
-     * checklist is created on first use), and the time-to-onboard facts for the team only.
+     * The workspace's onboarding: the checklist's list id and progress for everyone who may see the workspace (a read
+     * never creates the checklist: {@code checklistId} is null and the progress 0 of 0 until a team member adds its
+     * first item), and the time-to-onboard facts for the team only.
      */
     @Operation(summary = "Onboarding: checklist and progress; time-to-onboard facts for the team")
     @GetMapping("/onboarding")
@@ -379,13 +380,8 @@ public class ProjectApiController implements KitController {
 
     private OnboardingDto onboardingOf(Actor actor, WorkspaceId ws) {
         kit.access().visible(actor, ws);
-        Optional<TaskListId> checklist;
-        try {
-            checklist = Optional.of(kit.tasks().onboardingChecklist(actor, ws).id());
-        } catch (NotFoundException e) {
-            // An archived workspace that never had a checklist: nothing to create it in.
-            checklist = Optional.empty();
-        }
+        // A read never creates the checklist: until a team member adds its first item there is none (null, 0 of 0).
+        Optional<TaskListId> checklist = kit.tasks().findOnboardingChecklist(actor, ws).map(TaskList::id);
         ChecklistProgress progress = kit.tasks().checklistProgress(actor, ws);
         Optional<OnboardingFacts> facts = kit.access().grant(actor, ws).allows(Permission.VIEW_INTERNAL)
                 ? Optional.of(projects().onboarding(actor, ws)) : Optional.empty();

@@ -103,8 +103,8 @@ public final class ProjectDtos {
     }
 
     /**
-     * The workspace's onboarding: its checklist (a task list: {@code GET /task-lists/{checklistId}/tasks}; null only
-     * in an archived workspace that never had one) and its progress, for everyone who may see the workspace;
+     * The workspace's onboarding: its checklist (a task list: {@code GET /task-lists/{checklistId}/tasks}; null
+     * while it does not exist: a read never creates it, a team member's first checklist item does) and its progress, for everyone who may see the workspace;
      * {@code facts} only for the team (a client's JSON has no {@code facts} key at all).
      */
     public record OnboardingDto(String workspaceId, @Nullable String checklistId, ProgressDto progress,

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -265,13 +266,28 @@ class ProjectApiTest extends ProjectApiTestSupport {
 
     @Test
     void aClientsOnboardingHasTheChecklistAndProgressButNoFacts() throws Exception {
+        TaskList checklist = kit.tasks().onboardingChecklist(bob, workspace.id());
         String json = mvc.perform(get(ws() + "/onboarding").with(as(carol)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.progress.total").value(0))
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(fieldsOf(json, "$")).containsExactlyInAnyOrder("workspaceId", "checklistId", "progress");
-        assertThat((String) read(json, "$.checklistId")).isNotBlank();
+        assertThat((String) read(json, "$.checklistId")).isEqualTo(checklist.id().value());
+    }
+
+    @Test
+    void readingTheOnboardingBeforeAnyChecklistItemAnswersNoChecklistAndCreatesNone() throws Exception {
+        mvc.perform(get(ws() + "/onboarding").with(as(carol)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.checklistId").value(nullValue()))
+                .andExpect(jsonPath("$.progress.done").value(0))
+                .andExpect(jsonPath("$.progress.total").value(0));
+        mvc.perform(get(ws() + "/onboarding").with(as(bob)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.checklistId").value(nullValue()));
+
+        assertThat(kit.tasks().findOnboardingChecklist(bob, workspace.id())).isEmpty();
     }
 
     @Test

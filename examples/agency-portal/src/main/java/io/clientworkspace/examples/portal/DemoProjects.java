@@ -88,7 +88,10 @@ final class DemoProjects {
         kit.projects().addMilestone(bob, acme.id(), brand.id(),
                 new NewMilestone("Print material delivered", Optional.of(today.plusDays(40)), false));
         kit.approvals().list(bob, acme.id(), Optional.of(ApprovalStatus.OPEN), PageRequest.first(PageRequest.MAX_LIMIT))
-                .items().stream().map(ApprovalRequest::id).findFirst()
+                .items().stream().map(ApprovalRequest::id)
+                .filter(id -> kit.approvals().visibilityOf(bob, acme.id(), id).orElse(Visibility.TEAM)
+                        == Visibility.CLIENT) // an internal approval cannot sign off a client-visible milestone
+                .findFirst()
                 .ifPresent(approval -> kit.projects().linkApproval(bob, acme.id(), homepage.id(), Optional.of(approval),
                         homepage.version()));
 
