@@ -20,6 +20,25 @@ public final class EventDispatcher {
 
     private final List<DomainEventListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<DomainEvent>> stagedListeners = new CopyOnWriteArrayList<>();
+    private final List<Projection> projections = new CopyOnWriteArrayList<>();
+
+    /** Adds a {@link Projection}; projections run in registration order (the features' order). */
+    public void registerProjection(Projection projection) {
+        projections.add(java.util.Objects.requireNonNull(projection, "projection must not be null"));
+    }
+
+    /**
+     * Runs every projection on an operation's events, inside its unit of work. Exceptions propagate: a
+     * failing projection fails the operation, which then changes nothing.
+     */
+    public void project(List<DomainEvent> events, java.time.Instant now) {
+        if (events.isEmpty()) {
+            return;
+        }
+        for (Projection projection : projections) {
+            projection.project(events, now);
+        }
+    }
 
     /**
      * Adds a listener that hears each event when it is published, inside the unit of work that made the

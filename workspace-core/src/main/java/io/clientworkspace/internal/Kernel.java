@@ -43,6 +43,14 @@ public final class Kernel {
                 .orElse(0);
     }
 
+    /**
+     * Registers a read model that every {@link #write} keeps inside its unit of work (see {@link Projection}).
+     * Features call it while the kit is built.
+     */
+    public void addProjection(Projection projection) {
+        events.registerProjection(projection);
+    }
+
     public Stores stores() {
         return stores;
     }
@@ -75,6 +83,7 @@ public final class Kernel {
         return stores.unitOfWork().execute(() -> {
             T result = work.apply(changes);
             List<DomainEvent> published = changes.events();
+            events.project(published, changes.now());
             if (!published.isEmpty()) {
                 if (stores.outbox().isPresent()) {
                     EventOutbox outbox = stores.outbox().get();
