@@ -11,6 +11,7 @@ import io.clientworkspace.message.MessageEvent;
 import io.clientworkspace.project.ProjectEvent;
 import io.clientworkspace.project.TaskEvent;
 import io.clientworkspace.project.TaskSide;
+import io.clientworkspace.record.RecordEvent;
 import io.clientworkspace.request.RequestEvent;
 import io.clientworkspace.spi.ConversationStore;
 import io.clientworkspace.spi.ProjectStore;
@@ -124,12 +125,22 @@ final class NotificationRules {
         } else if (event instanceof ProjectEvent.MilestoneDelivered e) {
             changes.add(change(e.workspace(), NotificationKind.MILESTONE_DELIVERED, SubjectType.MILESTONE,
                     e.milestoneId().value(), e.title(), e.visibility(), everyone()));
+        } else if (event instanceof RecordEvent e && !(event instanceof RecordEvent.LinkedRecordDeleted)) {
+            // Not event.visibility(): invoices' events are TEAM for the activity log; here permissions can be checked.
+            Set<Permission> requires = requiredFor(e.recordVisibility());
+            requires.add(e.requiredPermission());
+            changes.add(new Change(e.record().workspaceId(), NotificationKind.RECORD_CHANGED,
+                    new NotificationSubject(SubjectType.RECORD, e.record().id().value()), e.record().title(), requires,
+                    everyone()));
         }
         return changes;
     }
 
     /** The subjects {@code event} made internal (queued items about them then need VIEW_INTERNAL). */
     List<Restriction> restrictions(DomainEvent event) {
+        if (event instanceof RecordEvent.LinkedRecordChanged e && e.recordVisibility() == Visibility.TEAM) {
+            return List.of(internal(e.record().workspaceId(), SubjectType.RECORD, e.record().id().value()));
+        }
         if (event.visibility() != Visibility.TEAM) {
             return List.of();
         }

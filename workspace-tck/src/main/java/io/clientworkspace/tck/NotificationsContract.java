@@ -268,6 +268,36 @@ public abstract class NotificationsContract extends StoreContractSupport {
                 .containsExactly(NotificationKind.MENTIONED);
     }
 
+    @Test
+    void anInvoiceIsToldOnlyToMembersWhoMaySeeMoney() {
+        Actor boss = Actor.client(w.lead().tenantId(), "bossA");
+        w.kit().members().add(w.lead(), w.ws().id(), boss.userId(), WorkspaceRole.CLIENT_ADMIN);
+        w.kit().records().upsert(w.lead(), w.ws().id(), io.clientworkspace.record.NewLinkedRecord.builder(
+                        io.clientworkspace.record.RecordType.INVOICE, "INV-1", "Brand refresh deposit", "OPEN")
+                .amount(io.clientworkspace.record.Money.of("1200.00", "EUR")).build(), java.util.OptionalLong.empty());
+
+        w.deliverAfter(Duration.ofDays(2));
+
+        assertThat(items(w.sender().to(boss))).extracting(NotificationItem::kind, NotificationItem::title)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(NotificationKind.RECORD_CHANGED, "Brand refresh deposit"));
+        assertThat(w.sender().to(w.client())).isEmpty();
+        assertThat(w.sender().to(w.viewer())).isEmpty();
+        assertThat(w.sender().to(w.tom())).hasSize(1);
+    }
+
+    @Test
+    void aClientIsNeverNotifiedAboutAnInternalRecord() {
+        w.kit().records().upsert(w.lead(), w.ws().id(), io.clientworkspace.record.NewLinkedRecord.builder(
+                        io.clientworkspace.record.RecordType.TICKET, "T-9", "Margin dispute", "OPEN")
+                .visibility(Visibility.TEAM).build(), java.util.OptionalLong.empty());
+
+        w.deliverAfter(Duration.ofDays(2));
+
+        assertThat(w.sender().to(w.client())).isEmpty();
+        assertThat(w.sender().to(w.viewer())).isEmpty();
+        assertThat(items(w.sender().to(w.tom()))).extracting(NotificationItem::title).containsExactly("Margin dispute");
+    }
+
     // ------------------------------------------------------------------------------------------ batching
 
     @Test
