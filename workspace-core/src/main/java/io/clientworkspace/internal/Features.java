@@ -35,6 +35,7 @@ public final class Features {
             new io.clientworkspace.record.RecordFeature(),
             new io.clientworkspace.dashboard.DashboardFeature(),
             new io.clientworkspace.insight.InsightFeature(),
+            new io.clientworkspace.notification.NotificationFeature(),
             new CheckpointFeature());
 
     private Features() {

@@ -21,7 +21,10 @@ public final class JpaFeatures {
             new JpaConversationFeature(),
             new JpaReplyFeature(),
             new JpaTemplateFeature(),
+            new JpaRecordFeature(),
+            new JpaClientRoleFeature(),
             new JpaInsightFeature(),
+            new JpaNotificationFeature(),
             new JpaCheckpointFeature());
 
     private JpaFeatures() {
