@@ -65,7 +65,7 @@ class WorkspaceKitFeaturesTest {
 
         assertThat(kit.features()).extracting(FeatureStatus::name).containsExactly("tenants", "workspaces",
                 "access-policies", "activity", "files", "approvals", "requests", "projects", "calendar",
-                "conversations", "replies", "templates", "checkpoints");
+                "conversations", "replies", "templates", "handoffs", "audit", "checkpoints");
         assertThat(kit.features()).allSatisfy(f -> {
             assertThat(f.available()).as(f.name()).isTrue();
             assertThat(f.missingStore()).isEmpty();

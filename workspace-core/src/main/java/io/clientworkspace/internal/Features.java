@@ -32,6 +32,8 @@ public final class Features {
             new ConversationFeature(),
             new io.clientworkspace.message.reply.ReplyFeature(),
             new io.clientworkspace.template.TemplateFeature(),
+            new io.clientworkspace.handoff.HandoffFeature(),
+            new io.clientworkspace.audit.AuditFeature(),
             new CheckpointFeature());
 
     private Features() {

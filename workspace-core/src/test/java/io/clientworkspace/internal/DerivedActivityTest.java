@@ -348,7 +348,11 @@ class DerivedActivityTest {
                                 "title", "Upload your logo", "due", "2026-02-01", "side", "CLIENT")),
                 row(new TemplateEvent.WorkspaceCreatedFromTemplate(T, W, TEMPLATE, "retainer", 3, BOB, AT),
                         "workspace.created-from-template", "template", "tp-1", Visibility.TEAM,
-                        Map.of("key", "retainer", "version", "3")));
+                        Map.of("key", "retainer", "version", "3")),
+                row(new io.clientworkspace.handoff.HandoffEvent.HandoffCompleted(T, W, UserId.of("bob"),
+                                UserId.of("grace"), true, true, 2, 1, 1, BOB, AT),
+                        "handoff.completed", "membership", "bob", Visibility.TEAM, Map.of("from", "bob", "to", "grace",
+                                "lead", "true", "joined", "true", "tasks", "2", "requests", "1", "projects", "1")));
     }
 
     private static Row resolved(ApprovalStatus outcome, String action, Optional<String> reason) {
