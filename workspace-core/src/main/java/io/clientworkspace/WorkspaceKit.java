@@ -396,6 +396,19 @@ public final class WorkspaceKit {
         return service(io.clientworkspace.notification.NotificationService.class);
     }
 
+    /**
+     * Handoffs: moving a leaving team member's lead roles, open tasks, open requests and projects to another team
+     * member in one unit of work, after a preview (tenant admins).
+     */
+    public io.clientworkspace.handoff.HandoffService handoffs() {
+        return service(io.clientworkspace.handoff.HandoffService.class);
+    }
+
+    /** The audit view: the tenant's activity across workspaces, searched and exported as CSV (tenant admins). */
+    public io.clientworkspace.audit.AuditService audit() {
+        return service(io.clientworkspace.audit.AuditService.class);
+    }
+
     /** Signed checkpoints of the activity chains: signing changed chain heads, verifying against them. */
     public CheckpointService checkpoints() {
         return service(CheckpointService.class);

@@ -65,7 +65,8 @@ class WorkspaceKitFeaturesTest {
 
         assertThat(kit.features()).extracting(FeatureStatus::name).containsExactly("tenants", "workspaces",
                 "access-policies", "activity", "files", "approvals", "requests", "projects", "calendar",
-                "conversations", "replies", "templates", "records", "dashboard", "insights", "notifications", "checkpoints");
+                "conversations", "replies", "templates", "records", "dashboard", "insights", "notifications", "handoffs",
+                "audit", "checkpoints");
         assertThat(kit.features()).allSatisfy(f -> {
             assertThat(f.available()).as(f.name()).isTrue();
             assertThat(f.missingStore()).isEmpty();

@@ -36,6 +36,8 @@ public final class Features {
             new io.clientworkspace.dashboard.DashboardFeature(),
             new io.clientworkspace.insight.InsightFeature(),
             new io.clientworkspace.notification.NotificationFeature(),
+            new io.clientworkspace.handoff.HandoffFeature(),
+            new io.clientworkspace.audit.AuditFeature(),
             new CheckpointFeature());
 
     private Features() {

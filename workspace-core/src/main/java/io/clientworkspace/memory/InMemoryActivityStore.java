@@ -123,4 +123,21 @@ public final class InMemoryActivityStore implements ActivityStore {
                 .map(ActivityEntry::occurredAt)
                 .max(Instant::compareTo));
     }
+
+    @Override
+    public List<ActivityEntry> search(TenantId tenantId, io.clientworkspace.audit.AuditFilter filter,
+                                      Optional<ActivityEntry> after, int limit) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(filter, "filter must not be null");
+        requireNonNull(after, "after must not be null");
+        java.util.Comparator<ActivityEntry> newestFirst = java.util.Comparator.comparing(ActivityEntry::occurredAt)
+                .thenComparing(e -> e.workspaceId().value()).thenComparingLong(ActivityEntry::sequence).reversed();
+        return tx.read(() -> logs.entrySet().stream()
+                .filter(e -> e.getKey().tenantId().equals(tenantId))
+                .filter(e -> filter.workspace().isEmpty() || filter.workspace().get().equals(e.getKey().workspaceId()))
+                .flatMap(e -> e.getValue().values().stream())
+                .filter(filter::matches)
+                .filter(e -> after.isEmpty() || newestFirst.compare(e, after.get()) > 0)
+                .sorted(newestFirst).limit(limit).toList());
+    }
 }

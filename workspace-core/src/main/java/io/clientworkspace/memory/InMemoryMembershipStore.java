@@ -154,4 +154,19 @@ final class InMemoryMembershipStore implements MembershipStore {
         return tx.read(() -> (int) view(tenantId, workspaceId).values().stream()
                 .filter(m -> m.role().isClientRole()).count());
     }
+
+    @Override
+    public List<Membership> listForUser(TenantId tenantId, UserId userId, Optional<WorkspaceId> afterWorkspace,
+                                        int limit) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(userId, "userId must not be null");
+        requireNonNull(afterWorkspace, "afterWorkspace must not be null");
+        return tx.read(() -> byWorkspace.entrySet().stream()
+                .filter(e -> e.getKey().tenantId().equals(tenantId) && e.getValue().containsKey(userId))
+                .filter(e -> afterWorkspace.isEmpty()
+                        || e.getKey().workspaceId().value().compareTo(afterWorkspace.get().value()) > 0)
+                .map(e -> e.getValue().get(userId))
+                .sorted(java.util.Comparator.comparing((Membership m) -> m.workspaceId().value()))
+                .limit(limit).toList());
+    }
 }

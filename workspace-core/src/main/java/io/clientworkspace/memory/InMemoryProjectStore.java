@@ -106,4 +106,18 @@ final class InMemoryProjectStore implements ProjectStore {
                 .filter(h -> h.severity() > ProjectHealth.ON_TRACK.severity())
                 .orElse(ProjectHealth.ON_TRACK));
     }
+
+    @Override
+    public List<Project> listOwnedBy(TenantId tenantId, io.clientworkspace.UserId owner, Optional<Project> after,
+                                     int limit) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(owner, "owner must not be null");
+        requireNonNull(after, "after must not be null");
+        Comparator<Project> order = Comparator.comparing((Project p) -> p.workspaceId().value())
+                .thenComparing(p -> p.id().value());
+        return tx.read(() -> projects.values().stream()
+                .filter(p -> p.tenantId().equals(tenantId) && p.owner().equals(owner))
+                .filter(p -> after.isEmpty() || order.compare(p, after.get()) > 0)
+                .sorted(order).limit(limit).toList());
+    }
 }

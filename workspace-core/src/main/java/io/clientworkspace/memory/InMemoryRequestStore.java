@@ -103,4 +103,19 @@ final class InMemoryRequestStore implements RequestStore {
             return new OpenItems(open.size(), open.stream().map(ClientRequest::submittedAt).min(Instant::compareTo));
         });
     }
+
+    @Override
+    public List<ClientRequest> listOpenAssignedTo(TenantId tenantId, io.clientworkspace.UserId assignee,
+                                                  Optional<ClientRequest> after, int limit) {
+        java.util.Objects.requireNonNull(tenantId, "tenantId must not be null");
+        java.util.Objects.requireNonNull(assignee, "assignee must not be null");
+        java.util.Objects.requireNonNull(after, "after must not be null");
+        Comparator<ClientRequest> order = Comparator.comparing((ClientRequest r) -> r.workspaceId().value())
+                .thenComparing(r -> r.id().value());
+        return tx.read(() -> requests.values().stream()
+                .filter(r -> r.tenantId().equals(tenantId) && !r.status().isResolved()
+                        && r.assignee().equals(Optional.of(assignee)))
+                .filter(r -> after.isEmpty() || order.compare(r, after.get()) > 0)
+                .sorted(order).limit(limit).toList());
+    }
 }

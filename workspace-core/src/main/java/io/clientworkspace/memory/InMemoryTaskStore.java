@@ -329,4 +329,19 @@ final class InMemoryTaskStore implements TaskStore {
                 .filter(t -> t.completed().isEmpty() && t.dueDate().filter(d -> d.isBefore(today)).isPresent())
                 .count());
     }
+
+    @Override
+    public List<Task> listOpenAssignedTo(TenantId tenantId, io.clientworkspace.UserId assignee, Optional<Task> after,
+                                         int limit) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(assignee, "assignee must not be null");
+        requireNonNull(after, "after must not be null");
+        Comparator<Task> order = Comparator.comparing((Task t) -> t.workspaceId().value())
+                .thenComparing(t -> t.id().value());
+        return tx.read(() -> rows.values().stream().map(Row::task)
+                .filter(t -> t.tenantId().equals(tenantId) && !t.isDone()
+                        && t.assignee().equals(Optional.of(assignee)))
+                .filter(t -> after.isEmpty() || order.compare(t, after.get()) > 0)
+                .sorted(order).limit(limit).toList());
+    }
 }

@@ -102,4 +102,20 @@ public interface ActivityStore {
             after = batch.get(batch.size() - 1).sequence();
         }
     }
+
+    /**
+     * The audit view's search: up to {@code limit} entries of the tenant's activity, across its workspaces and of
+     * every visibility, that match {@code filter}, newest first by (occurred at, workspace id, sequence), all three
+     * descending (in the store's own collation for workspace ids), starting strictly after {@code after} in that
+     * order when given (keyset). Implementations answer from an index on (tenant, occurred at) and filter in the
+     * query, so that a page is full whenever more matching entries follow.
+     *
+     * <p>Optional capability: the default throws {@link UnsupportedOperationException}, which makes the audit view
+     * fail with it for a store written before it existed; every store shipped with the kit implements it.
+     */
+    default List<ActivityEntry> search(TenantId tenantId, io.clientworkspace.audit.AuditFilter filter,
+                                       Optional<ActivityEntry> after, int limit) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement"
+                + " ActivityStore.search, which the audit view needs");
+    }
 }

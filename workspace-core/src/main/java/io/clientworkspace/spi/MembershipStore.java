@@ -97,4 +97,19 @@ public interface MembershipStore {
         }
         return (int) count;
     }
+
+    /**
+     * Up to {@code limit} memberships of {@code userId} across the tenant's workspaces, ordered by workspace id
+     * (in the store's own collation, the same one it applies to {@code afterWorkspace}), starting after
+     * {@code afterWorkspace} when given. Handoffs page through it to find every workspace a leaving team member
+     * works in. Implementations answer from an index on (tenant, user).
+     *
+     * <p>Optional capability: the default throws {@link UnsupportedOperationException}, which makes handoffs fail
+     * with it for a store written before it existed; every store shipped with the kit implements it.
+     */
+    default List<Membership> listForUser(TenantId tenantId, UserId userId, Optional<WorkspaceId> afterWorkspace,
+                                         int limit) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement"
+                + " MembershipStore.listForUser, which handoffs need");
+    }
 }

@@ -64,4 +64,19 @@ public interface ProjectStore {
             after = Optional.of(batch.get(batch.size() - 1).id());
         }
     }
+
+    /**
+     * Up to {@code limit} projects of the tenant, in any workspace, of any visibility and any health (completed ones
+     * included: an owner answers for its record too), owned by {@code owner}, ordered by workspace id and then
+     * project id (in the store's own collation), starting after {@code after} (its workspace id and id) when given.
+     * Handoffs page through it.
+     *
+     * <p>Optional capability: the default throws {@link UnsupportedOperationException}, which makes handoffs fail
+     * with it for a store written before it existed; every store shipped with the kit implements it.
+     */
+    default List<Project> listOwnedBy(TenantId tenantId, io.clientworkspace.UserId owner, Optional<Project> after,
+                                      int limit) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement"
+                + " ProjectStore.listOwnedBy, which handoffs need");
+    }
 }

@@ -77,4 +77,18 @@ public interface RequestStore {
             before = Optional.of(batch.get(batch.size() - 1).id());
         }
     }
+
+    /**
+     * Up to {@code limit} open (not resolved, see {@link RequestStatus#isResolved()}) requests of the tenant, in any
+     * workspace, assigned to {@code assignee}, ordered by workspace id and then request id (in the store's own
+     * collation), starting after {@code after} (its workspace id and id) when given. Handoffs page through it.
+     *
+     * <p>Optional capability: the default throws {@link UnsupportedOperationException}, which makes handoffs fail
+     * with it for a store written before it existed; every store shipped with the kit implements it.
+     */
+    default List<ClientRequest> listOpenAssignedTo(TenantId tenantId, io.clientworkspace.UserId assignee,
+                                                   Optional<ClientRequest> after, int limit) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement"
+                + " RequestStore.listOpenAssignedTo, which handoffs need");
+    }
 }

@@ -118,4 +118,19 @@ public interface TaskStore {
                 today.minusDays(1), true, Integer.MAX_VALUE).stream()
                 .filter(t -> t.completed().isEmpty()).count();
     }
+
+    /**
+     * Up to {@code limit} open (not done) tasks of the tenant, in any workspace and of any visibility, assigned to
+     * {@code assignee}, ordered by workspace id and then task id (in the store's own collation), starting after
+     * {@code after} (its workspace id and id) when given. Handoffs page through it so that no open task of a leaving
+     * team member is left behind.
+     *
+     * <p>Optional capability: the default throws {@link UnsupportedOperationException}, which makes handoffs fail
+     * with it for a store written before it existed; every store shipped with the kit implements it.
+     */
+    default List<Task> listOpenAssignedTo(TenantId tenantId, io.clientworkspace.UserId assignee, Optional<Task> after,
+                                          int limit) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement"
+                + " TaskStore.listOpenAssignedTo, which handoffs need");
+    }
 }

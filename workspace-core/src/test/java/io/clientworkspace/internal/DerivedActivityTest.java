@@ -361,7 +361,11 @@ class DerivedActivityTest {
                 row(new MemberEvent.ClientRoleAssigned(T, W, UserId.of("carol"), Optional.empty(), Optional.of("finance"),
                                 WorkspaceRole.CLIENT_CONTRIBUTOR, BOB, AT),
                         "member.client-role-assigned", "membership", "carol", Visibility.TEAM,
-                        Map.of("from", "-", "to", "finance", "role", "CLIENT_CONTRIBUTOR")));
+                        Map.of("from", "-", "to", "finance", "role", "CLIENT_CONTRIBUTOR")),
+                row(new io.clientworkspace.handoff.HandoffEvent.HandoffCompleted(T, W, UserId.of("bob"),
+                                UserId.of("grace"), true, true, 2, 1, 1, BOB, AT),
+                        "handoff.completed", "membership", "bob", Visibility.TEAM, Map.of("from", "bob", "to", "grace",
+                                "lead", "true", "joined", "true", "tasks", "2", "requests", "1", "projects", "1")));
     }
 
     private static final io.clientworkspace.record.LinkedRecord TICKET = new io.clientworkspace.record.LinkedRecord(

@@ -163,4 +163,40 @@ public final class JpaActivityStore extends JpaStoreSupport implements ActivityS
                 UserId.of(e.actorId), ActorKind.valueOf(e.actorKind), e.action, e.targetType, e.targetId, e.occurredAt,
                 Visibility.valueOf(e.visibility), ActivityChain.detailsFromJson(e.details), e.previousHash, e.hash);
     }
+
+    /**
+     * One statement per page, served by {@code ix_cwk_activity_tenant_time} (V18): the filters and the keyset
+     * (occurred at, workspace, sequence) descending are in the query.
+     */
+    @Override
+    public List<ActivityEntry> search(TenantId tenantId, io.clientworkspace.audit.AuditFilter filter,
+                                      Optional<ActivityEntry> after, int limit) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(filter, "filter must not be null");
+        requireNonNull(after, "after must not be null");
+        StringBuilder jpql = new StringBuilder("select a from CwkActivity a where a.tenantId = :tenant");
+        filter.person().ifPresent(p -> jpql.append(" and a.actorId = :person"));
+        filter.action().ifPresent(p -> jpql.append(filter.actionIsPrefix()
+                ? " and a.action like :action escape '!'" : " and a.action = :action"));
+        filter.workspace().ifPresent(w -> jpql.append(" and a.workspaceId = :workspace"));
+        filter.from().ifPresent(f -> jpql.append(" and a.occurredAt >= :from"));
+        filter.to().ifPresent(t -> jpql.append(" and a.occurredAt < :to"));
+        after.ifPresent(a -> jpql.append(" and (a.occurredAt < :afterAt or (a.occurredAt = :afterAt and"
+                + " (a.workspaceId < :afterWorkspace or (a.workspaceId = :afterWorkspace and a.sequence < :afterSeq))))"));
+        jpql.append(" order by a.occurredAt desc, a.workspaceId desc, a.sequence desc");
+        return tx(() -> {
+            var query = em().createQuery(jpql.toString(), ActivityEntity.class)
+                    .setParameter("tenant", tenantId.value());
+            filter.person().ifPresent(p -> query.setParameter("person", p.value()));
+            filter.action().ifPresent(a -> query.setParameter("action", filter.actionIsPrefix()
+                    ? a.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%" : a));
+            filter.workspace().ifPresent(w -> query.setParameter("workspace", w.value()));
+            filter.from().ifPresent(f -> query.setParameter("from", f));
+            filter.to().ifPresent(t -> query.setParameter("to", t));
+            after.ifPresent(a -> query.setParameter("afterAt", a.occurredAt())
+                    .setParameter("afterWorkspace", a.workspaceId().value())
+                    .setParameter("afterSeq", a.sequence()));
+            return mapDetached(query.setMaxResults(limit).getResultList(), JpaActivityStore::toDomain);
+        });
+    }
 }

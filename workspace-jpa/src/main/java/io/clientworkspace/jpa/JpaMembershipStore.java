@@ -145,4 +145,20 @@ public final class JpaMembershipStore extends JpaStoreSupport implements Members
         return new Membership(TenantId.of(e.tenantId), WorkspaceId.of(e.workspaceId), UserId.of(e.userId),
                 WorkspaceRole.valueOf(e.role), e.joinedAt, e.version, Optional.ofNullable(e.clientRole));
     }
+
+    /** One statement, served by the index on (tenant, user, ...) of the memberships. */
+    @Override
+    public List<Membership> listForUser(TenantId tenantId, UserId userId, Optional<WorkspaceId> afterWorkspace,
+                                        int limit) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(userId, "userId must not be null");
+        requireNonNull(afterWorkspace, "afterWorkspace must not be null");
+        return tx(() -> mapDetached(em().createQuery("select m from CwkMembership m where m.tenantId = :tenant"
+                        + " and m.userId = :user and m.workspaceId > :after order by m.workspaceId", MembershipEntity.class)
+                .setParameter("tenant", tenantId.value())
+                .setParameter("user", userId.value())
+                .setParameter("after", afterWorkspace.map(WorkspaceId::value).orElse(""))
+                .setMaxResults(limit)
+                .getResultList(), JpaMembershipStore::toDomain));
+    }
 }

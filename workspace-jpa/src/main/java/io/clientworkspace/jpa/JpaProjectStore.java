@@ -123,4 +123,24 @@ public final class JpaProjectStore extends JpaStoreSupport implements ProjectSto
                 Optional.ofNullable(e.targetDate), ProjectHealth.valueOf(e.health), UserId.of(e.ownerId),
                 UserId.of(e.createdBy), e.createdAt, e.updatedAt, e.version);
     }
+
+    /** One statement, served by {@code ix_cwk_project_owner} (V18). */
+    @Override
+    public List<Project> listOwnedBy(TenantId tenantId, UserId owner, Optional<Project> after, int limit) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(owner, "owner must not be null");
+        requireNonNull(after, "after must not be null");
+        return tx(() -> {
+            TypedQuery<ProjectEntity> query = em().createQuery("select p from CwkProject p where p.tenantId = :tenant"
+                            + " and p.ownerId = :owner"
+                            + (after.isPresent() ? " and (p.workspaceId > :afterWorkspace"
+                                    + " or (p.workspaceId = :afterWorkspace and p.id > :afterId))" : "")
+                            + " order by p.workspaceId, p.id", ProjectEntity.class)
+                    .setParameter("tenant", tenantId.value())
+                    .setParameter("owner", owner.value());
+            after.ifPresent(a -> query.setParameter("afterWorkspace", a.workspaceId().value())
+                    .setParameter("afterId", a.id().value()));
+            return mapDetached(query.setMaxResults(limit).getResultList(), JpaProjectStore::toDomain);
+        });
+    }
 }

@@ -165,4 +165,25 @@ public final class JpaRequestStore extends JpaStoreSupport implements RequestSto
                 Optional.ofNullable(e.firstResponseAt), Optional.ofNullable(e.resolvedAt),
                 Optional.ofNullable(e.declineReason), e.version);
     }
+
+    /** One statement, served by {@code ix_cwk_request_assignee} (V9). */
+    @Override
+    public List<ClientRequest> listOpenAssignedTo(TenantId tenantId, UserId assignee, Optional<ClientRequest> after,
+                                                  int limit) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(assignee, "assignee must not be null");
+        requireNonNull(after, "after must not be null");
+        return tx(() -> {
+            TypedQuery<RequestEntity> query = em().createQuery("select r from CwkRequest r where r.tenantId = :tenant"
+                            + " and r.assignee = :assignee and r.status not in ('DONE', 'DECLINED')"
+                            + (after.isPresent() ? " and (r.workspaceId > :afterWorkspace"
+                                    + " or (r.workspaceId = :afterWorkspace and r.id > :afterId))" : "")
+                            + " order by r.workspaceId, r.id", RequestEntity.class)
+                    .setParameter("tenant", tenantId.value())
+                    .setParameter("assignee", assignee.value());
+            after.ifPresent(a -> query.setParameter("afterWorkspace", a.workspaceId().value())
+                    .setParameter("afterId", a.id().value()));
+            return mapDetached(query.setMaxResults(limit).getResultList(), JpaRequestStore::toDomain);
+        });
+    }
 }

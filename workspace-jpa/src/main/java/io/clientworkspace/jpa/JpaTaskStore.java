@@ -462,4 +462,24 @@ public final class JpaTaskStore extends JpaStoreSupport implements TaskStore {
                 Optional.ofNullable(e.assignee).map(UserId::of), Optional.ofNullable(e.dueDate), completed,
                 Visibility.valueOf(e.visibility), UserId.of(e.createdBy), e.createdAt, e.updatedAt, e.version);
     }
+
+    /** One statement, served by {@code ix_cwk_task_assignee} (V18). */
+    @Override
+    public List<Task> listOpenAssignedTo(TenantId tenantId, UserId assignee, Optional<Task> after, int limit) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(assignee, "assignee must not be null");
+        requireNonNull(after, "after must not be null");
+        return tx(() -> {
+            TypedQuery<TaskEntity> query = em().createQuery("select t from CwkTask t where t.tenantId = :tenant"
+                            + " and t.assignee = :assignee and t.completedAt is null"
+                            + (after.isPresent() ? " and (t.workspaceId > :afterWorkspace"
+                                    + " or (t.workspaceId = :afterWorkspace and t.id > :afterId))" : "")
+                            + " order by t.workspaceId, t.id", TaskEntity.class)
+                    .setParameter("tenant", tenantId.value())
+                    .setParameter("assignee", assignee.value());
+            after.ifPresent(a -> query.setParameter("afterWorkspace", a.workspaceId().value())
+                    .setParameter("afterId", a.id().value()));
+            return mapDetached(query.setMaxResults(limit).getResultList(), JpaTaskStore::toDomain);
+        });
+    }
 }
