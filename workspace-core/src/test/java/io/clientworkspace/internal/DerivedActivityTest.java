@@ -396,9 +396,7 @@ class DerivedActivityTest {
                 new TemplateEvent.TemplateDefined(T, TEMPLATE, "retainer", "Retainer onboarding", BOB, AT),
                 new TemplateEvent.TemplateRevised(T, TEMPLATE, "retainer", "Retainer onboarding", 2, BOB, AT),
                 new TemplateEvent.TemplateRetired(T, TEMPLATE, "retainer", 2, BOB, AT),
-                new TenantEvent.ClientRoleDefined(T, new io.clientworkspace.member.ClientRole(T, "finance", "Finance",
-                        WorkspaceRole.CLIENT_CONTRIBUTOR, java.util.Set.of(io.clientworkspace.member.Permission.VIEW_WORKSPACE,
-                        io.clientworkspace.member.Permission.VIEW_BILLING), 0), BOB, AT),
+                new TenantEvent.ClientRoleDefined(T, "finance", 0, BOB, AT),
                 new TenantEvent.ClientRoleRemoved(T, "finance", BOB, AT));
     }
 
