@@ -110,7 +110,8 @@ public final class AccessPolicyService {
                 stored = store.update(new ClientRole(actor.tenantId(), wanted.key(), wanted.label(), wanted.base(),
                         wanted.permissions(), before.version()));
             }
-            changes.publish(new TenantEvent.ClientRoleDefined(actor.tenantId(), stored, actor, changes.now()));
+            changes.publish(new TenantEvent.ClientRoleDefined(actor.tenantId(), stored.key(), stored.version(), actor,
+                    changes.now()));
             return stored;
         });
     }

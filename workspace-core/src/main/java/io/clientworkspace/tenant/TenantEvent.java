@@ -52,9 +52,12 @@ public interface TenantEvent extends DomainEvent {
             implements TenantEvent {
     }
 
-    /** A tenant defined a custom client role, or redefined it ({@code role.version() > 0}). */
-    record ClientRoleDefined(TenantId tenantId, io.clientworkspace.member.ClientRole role, Actor actor,
-                             Instant occurredAt) implements TenantEvent {
+    /**
+     * A tenant defined a custom client role ({@code version} 0), or redefined it. Names the role by key only, so that
+     * this package does not depend on the member package (which depends on it).
+     */
+    record ClientRoleDefined(TenantId tenantId, String key, long version, Actor actor, Instant occurredAt)
+            implements TenantEvent {
     }
 
     /** A tenant removed a custom client role that no membership held. */
