@@ -112,7 +112,10 @@ public final class WorkspaceKit {
                 builder.workspaceQuota, Optional.ofNullable(builder.userDirectory),
                 builder.checkpointSink != null ? builder.checkpointSink : new LoggingCheckpointSink(new InMemoryCheckpointSink()),
                 Optional.ofNullable(builder.checkpointKeys), builder.requestReopenWindow,
-                builder.replyTokenValidity);
+                builder.replyTokenValidity,
+                builder.notificationSender != null ? builder.notificationSender
+                        : new io.clientworkspace.notification.LoggingNotificationSender(),
+                builder.notificationSettings);
         FeatureContext ctx = new FeatureContext(kernel, authorizer, access, settings);
 
         Map<String, Class<?>> unavailable = new LinkedHashMap<>();
@@ -374,6 +377,15 @@ public final class WorkspaceKit {
         return service(io.clientworkspace.insight.InsightService.class);
     }
 
+    /**
+     * Notifications: each member's preferences and delivering what is due to the {@code NotificationSender}.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code NotificationStore}
+     */
+    public io.clientworkspace.notification.NotificationService notifications() {
+        return service(io.clientworkspace.notification.NotificationService.class);
+    }
+
     /** Signed checkpoints of the activity chains: signing changed chain heads, verifying against them. */
     public CheckpointService checkpoints() {
         return service(CheckpointService.class);
@@ -462,6 +474,9 @@ public final class WorkspaceKit {
         private java.util.OptionalLong workspaceQuota = java.util.OptionalLong.empty();
         private @Nullable UserDirectory userDirectory;
         private java.time.Duration requestReopenWindow = KitSettings.DEFAULT_REQUEST_REOPEN_WINDOW;
+        private io.clientworkspace.spi.@Nullable NotificationSender notificationSender;
+        private io.clientworkspace.notification.NotificationSettings notificationSettings =
+                io.clientworkspace.notification.NotificationSettings.defaults();
         private java.time.Duration replyTokenValidity = io.clientworkspace.message.reply.ReplyService.DEFAULT_VALIDITY;
 
         private Builder() {
@@ -541,6 +556,18 @@ public final class WorkspaceKit {
          */
         public Builder replyTokenValidity(java.time.Duration validity) {
             this.replyTokenValidity = io.clientworkspace.message.reply.ReplyService.requireValidity(validity);
+            return this;
+        }
+
+        /** Where notifications go; a {@code LoggingNotificationSender} (one INFO line each) when not set. */
+        public Builder notificationSender(io.clientworkspace.spi.NotificationSender sender) {
+            this.notificationSender = requireNonNull(sender, "sender must not be null");
+            return this;
+        }
+
+        /** The batching window, digest time and delivery settings of notifications; the defaults when not set. */
+        public Builder notificationSettings(io.clientworkspace.notification.NotificationSettings settings) {
+            this.notificationSettings = requireNonNull(settings, "settings must not be null");
             return this;
         }
 

@@ -34,6 +34,7 @@ public final class Features {
             new io.clientworkspace.template.TemplateFeature(),
             new io.clientworkspace.dashboard.DashboardFeature(),
             new io.clientworkspace.insight.InsightFeature(),
+            new io.clientworkspace.notification.NotificationFeature(),
             new CheckpointFeature());
 
     private Features() {

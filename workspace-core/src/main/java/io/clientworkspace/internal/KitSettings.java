@@ -28,12 +28,16 @@ import static java.util.Objects.requireNonNull;
  * @param checkpointKeys the keys that sign and verify checkpoints, if any
  * @param requestReopenWindow how long after its resolution a client request may be reopened
  * @param replyTokenValidity how long a reply-by-e-mail token is accepted after it was issued
+ * @param notificationSender where notifications go
+ * @param notificationSettings the batching window, digest time and delivery settings of notifications
  */
 public record KitSettings(Clock clock, BlobStore blobs, Function<TenantId, ContentPolicy> contentPolicies,
                           DownloadPolicy downloadPolicy, OptionalLong workspaceQuota,
                           Optional<UserDirectory> userDirectory, CheckpointSink checkpointSink,
                           Optional<CheckpointKeys> checkpointKeys, java.time.Duration requestReopenWindow,
-                          java.time.Duration replyTokenValidity) {
+                          java.time.Duration replyTokenValidity,
+                          io.clientworkspace.spi.NotificationSender notificationSender,
+                          io.clientworkspace.notification.NotificationSettings notificationSettings) {
 
     /** The default {@link #requestReopenWindow()}: 14 days. */
     public static final java.time.Duration DEFAULT_REQUEST_REOPEN_WINDOW = java.time.Duration.ofDays(14);
@@ -49,8 +53,22 @@ public record KitSettings(Clock clock, BlobStore blobs, Function<TenantId, Conte
         requireNonNull(checkpointKeys, "checkpointKeys must not be null");
         requireNonNull(requestReopenWindow, "requestReopenWindow must not be null");
         requireNonNull(replyTokenValidity, "replyTokenValidity must not be null");
+        requireNonNull(notificationSender, "notificationSender must not be null");
+        requireNonNull(notificationSettings, "notificationSettings must not be null");
         if (workspaceQuota.isPresent() && workspaceQuota.getAsLong() < 0) {
             throw new IllegalArgumentException("the workspace quota must not be negative");
         }
+    }
+
+    /** Settings with the default notification sender (logging) and notification settings. */
+    public KitSettings(Clock clock, BlobStore blobs, Function<TenantId, ContentPolicy> contentPolicies,
+                       DownloadPolicy downloadPolicy, OptionalLong workspaceQuota,
+                       Optional<UserDirectory> userDirectory, CheckpointSink checkpointSink,
+                       Optional<CheckpointKeys> checkpointKeys, java.time.Duration requestReopenWindow,
+                       java.time.Duration replyTokenValidity) {
+        this(clock, blobs, contentPolicies, downloadPolicy, workspaceQuota, userDirectory, checkpointSink,
+                checkpointKeys, requestReopenWindow, replyTokenValidity,
+                new io.clientworkspace.notification.LoggingNotificationSender(),
+                io.clientworkspace.notification.NotificationSettings.defaults());
     }
 }
