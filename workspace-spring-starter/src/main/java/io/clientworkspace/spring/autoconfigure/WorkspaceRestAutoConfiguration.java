@@ -49,7 +49,8 @@ import java.util.List;
         ApprovalApiConfiguration.class, TenantApiConfiguration.class,
         RequestApiConfiguration.class, ReplyApiConfiguration.class, ConversationApiConfiguration.class,
         ProjectApiConfiguration.class, TaskApiConfiguration.class,
-        CalendarApiConfiguration.class, TemplateApiConfiguration.class})
+        CalendarApiConfiguration.class, TemplateApiConfiguration.class,
+        InsightApiConfiguration.class})
 public class WorkspaceRestAutoConfiguration {
 
     @Bean
