@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -470,8 +471,17 @@ public class WorkspaceProperties {
          */
         private Duration deliveryInterval = Duration.ofMinutes(1);
 
-        /** Most notifications handed to the sender per run (1 to 10,000); the next run takes the rest. */
-        private int deliveryBatch = 200;
+        /** Most queued items claimed and handed to the sender per run (1 to 10,000); the next run takes the rest. */
+        private int deliveryBatch = 500;
+
+        /**
+         * Changes to the same item for the same recipient within this time after the first are one notification
+         * (0 to 1 day).
+         */
+        private Duration batchingWindow = Duration.ofMinutes(10);
+
+        /** The local time of day (in each member's zone) at which daily digests are sent. */
+        private LocalTime digestTime = LocalTime.of(8, 0);
 
         public Duration getDeliveryInterval() {
             return deliveryInterval;
@@ -487,6 +497,22 @@ public class WorkspaceProperties {
 
         public void setDeliveryBatch(int deliveryBatch) {
             this.deliveryBatch = deliveryBatch;
+        }
+
+        public Duration getBatchingWindow() {
+            return batchingWindow;
+        }
+
+        public void setBatchingWindow(Duration batchingWindow) {
+            this.batchingWindow = batchingWindow;
+        }
+
+        public LocalTime getDigestTime() {
+            return digestTime;
+        }
+
+        public void setDigestTime(LocalTime digestTime) {
+            this.digestTime = digestTime;
         }
     }
 
