@@ -55,6 +55,8 @@ import static java.util.Objects.requireNonNull;
  *   <li>{@value #NEEDS_ATTENTION}: active workspaces that need attention under the dashboard's default thresholds
  *       (pending approval older than 3 days, overdue items, client inactive for 14 days, at risk, overdue invoice).</li>
  * </ul>
+ * Prometheus shows them as {@code client_workspace_insights_weekly_active_clients} and so on (the kit's metrics are all
+ * named {@code client.workspace.*}).
  * Values are computed lazily, when a registry reads a gauge, from the insights' daily rollups (at most 84 rows per
  * figure) and the dashboard's read model (pages of 500 rows), and reused for {@code client-workspace.insights.gauge-refresh}
  * (at most 5 minutes). A figure whose feature the store set lacks is NaN. Gauges are registered at start for every
@@ -63,13 +65,13 @@ import static java.util.Objects.requireNonNull;
 public final class InsightGauges implements MeterBinder, DomainEventListener, SmartInitializingSingleton {
 
     /** Distinct client users this ISO week. */
-    public static final String WEEKLY_ACTIVE_CLIENTS = "client_workspace.insights.weekly_active_clients";
+    public static final String WEEKLY_ACTIVE_CLIENTS = "client.workspace.insights.weekly_active_clients";
     /** Median approval turnaround over 12 weeks, seconds. */
-    public static final String TURNAROUND_MEDIAN = "client_workspace.insights.approval_turnaround.median.seconds";
+    public static final String TURNAROUND_MEDIAN = "client.workspace.insights.approval_turnaround.median.seconds";
     /** p90 approval turnaround over 12 weeks, seconds. */
-    public static final String TURNAROUND_P90 = "client_workspace.insights.approval_turnaround.p90.seconds";
+    public static final String TURNAROUND_P90 = "client.workspace.insights.approval_turnaround.p90.seconds";
     /** Active workspaces needing attention. */
-    public static final String NEEDS_ATTENTION = "client_workspace.dashboard.needs_attention";
+    public static final String NEEDS_ATTENTION = "client.workspace.dashboard.needs_attention";
 
     /** The longest a value is reused. */
     public static final Duration MAX_REFRESH = Duration.ofMinutes(5);

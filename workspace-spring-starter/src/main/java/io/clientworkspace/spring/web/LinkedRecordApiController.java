@@ -158,12 +158,10 @@ public class LinkedRecordApiController implements KitController {
     }
 
     private static Optional<Money> money(@Nullable JsonInput amount, @Nullable String currency, List<FieldError> errors) {
-        boolean hasAmount = amount != null && !(amount instanceof JsonInput.Null);
-        if (!hasAmount && currency == null) {
-            return Optional.empty();
-        }
-        if (!hasAmount) {
-            errors.add(FieldError.of("amount", "is required with a currency"));
+        if (amount == null || amount instanceof JsonInput.Null) {
+            if (currency != null) {
+                errors.add(FieldError.of("amount", "is required with a currency"));
+            }
             return Optional.empty();
         }
         Optional<BigDecimal> value = Answers.decimal(amount);
