@@ -85,6 +85,7 @@ public final class InMemoryStores {
                 .add(io.clientworkspace.spi.ClientRoleStore.class, new InMemoryClientRoleStore(tx))
                 .add(io.clientworkspace.spi.DashboardStore.class, new InMemoryDashboardStore(tx, memberships))
                 .add(io.clientworkspace.spi.InsightStore.class, new InMemoryInsightStore(tx))
+                .add(io.clientworkspace.spi.NotificationStore.class, new InMemoryNotificationStore(tx))
                 .build();
     }
 }

@@ -22,6 +22,7 @@ public final class JpaFeatures {
             new JpaReplyFeature(),
             new JpaTemplateFeature(),
             new JpaInsightFeature(),
+            new JpaNotificationFeature(),
             new JpaCheckpointFeature());
 
     private JpaFeatures() {
