@@ -79,11 +79,11 @@ class ClientRoleApiTest extends ApiTestSupport {
     }
 
     @Test
-    void aClientMayNotReadTheTenantsClientRoles() throws Exception {
+    void aClientAskingForTheTenantsClientRolesGetsNotFoundLikeForEveryTenantResource() throws Exception {
         Workspace workspace = workspace(admin);
         Actor carol = clientMember(workspace, admin, WorkspaceRole.CLIENT_ADMIN);
 
-        mvc.perform(get("/api/tenant/client-roles").with(as(carol))).andExpect(problem(403, "access-denied"));
+        mvc.perform(get("/api/tenant/client-roles").with(as(carol))).andExpect(problem(404, "not-found"));
     }
 
     @Test
