@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,10 @@ public class WorkspaceProperties {
     private final Replies replies = new Replies();
 
     private final Projects projects = new Projects();
+
+    private final Insights insights = new Insights();
+
+    private final Notifications notifications = new Notifications();
 
     /**
      * Tenants to create at startup, by key: client-workspace.tenants.<key>.name and
@@ -114,6 +119,14 @@ public class WorkspaceProperties {
 
     public Projects getProjects() {
         return projects;
+    }
+
+    public Insights getInsights() {
+        return insights;
+    }
+
+    public Notifications getNotifications() {
+        return notifications;
     }
 
     /** The declared tenants by key, in declaration order. */
@@ -399,6 +412,107 @@ public class WorkspaceProperties {
 
         public void setOverdueSweepBatch(int overdueSweepBatch) {
             this.overdueSweepBatch = overdueSweepBatch;
+        }
+    }
+
+    /** Engagement insights: client visits recorded by the REST API and the Micrometer gauges. */
+    public static class Insights {
+
+        /**
+         * Whether the REST API records a visit (kit.insights().recordVisit) for each successful request of a signed-in
+         * client user under /workspaces/{id}/ (deduplicated by the kit per user, workspace and UTC day).
+         */
+        private boolean recordVisits = true;
+
+        /**
+         * Whether to register the per-tenant gauges client_workspace.insights.* and client_workspace.dashboard.needs_attention
+         * (one time series per tenant and gauge) when Micrometer is present.
+         */
+        private boolean gauges = true;
+
+        /**
+         * How long a computed gauge value is reused before it is computed again (at most 5 minutes; larger values are
+         * capped). Values are computed lazily, when a registry reads them.
+         */
+        private Duration gaugeRefresh = Duration.ofMinutes(5);
+
+        public boolean isRecordVisits() {
+            return recordVisits;
+        }
+
+        public void setRecordVisits(boolean recordVisits) {
+            this.recordVisits = recordVisits;
+        }
+
+        public boolean isGauges() {
+            return gauges;
+        }
+
+        public void setGauges(boolean gauges) {
+            this.gauges = gauges;
+        }
+
+        public Duration getGaugeRefresh() {
+            return gaugeRefresh;
+        }
+
+        public void setGaugeRefresh(Duration gaugeRefresh) {
+            this.gaugeRefresh = gaugeRefresh;
+        }
+    }
+
+    /** Notifications: the scheduled delivery to the host's NotificationSender. */
+    public static class Notifications {
+
+        /**
+         * How often to hand the notifications and digests that are due to the NotificationSender bean (the kit's
+         * logging sender when the host declares none). Safe on every node at once: each notification is claimed before
+         * it is sent. Zero or negative disables it.
+         */
+        private Duration deliveryInterval = Duration.ofMinutes(1);
+
+        /** Most queued items claimed and handed to the sender per run (1 to 10,000); the next run takes the rest. */
+        private int deliveryBatch = 500;
+
+        /**
+         * Changes to the same item for the same recipient within this time after the first are one notification
+         * (0 to 1 day).
+         */
+        private Duration batchingWindow = Duration.ofMinutes(10);
+
+        /** The local time of day (in each member's zone) at which daily digests are sent. */
+        private LocalTime digestTime = LocalTime.of(8, 0);
+
+        public Duration getDeliveryInterval() {
+            return deliveryInterval;
+        }
+
+        public void setDeliveryInterval(Duration deliveryInterval) {
+            this.deliveryInterval = deliveryInterval;
+        }
+
+        public int getDeliveryBatch() {
+            return deliveryBatch;
+        }
+
+        public void setDeliveryBatch(int deliveryBatch) {
+            this.deliveryBatch = deliveryBatch;
+        }
+
+        public Duration getBatchingWindow() {
+            return batchingWindow;
+        }
+
+        public void setBatchingWindow(Duration batchingWindow) {
+            this.batchingWindow = batchingWindow;
+        }
+
+        public LocalTime getDigestTime() {
+            return digestTime;
+        }
+
+        public void setDigestTime(LocalTime digestTime) {
+            this.digestTime = digestTime;
         }
     }
 

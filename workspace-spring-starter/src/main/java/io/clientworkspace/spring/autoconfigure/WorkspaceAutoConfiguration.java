@@ -13,9 +13,12 @@ import io.clientworkspace.memory.InMemoryStores;
 import io.clientworkspace.spi.BlobStore;
 import io.clientworkspace.spi.CheckpointSink;
 import io.clientworkspace.spi.Stores;
+import io.clientworkspace.spi.NotificationSender;
+import io.clientworkspace.notification.NotificationSettings;
 import io.clientworkspace.spring.ApplicationEventBridge;
 import io.clientworkspace.spring.OutboxRelay;
 import io.clientworkspace.spring.OverdueSweep;
+import io.clientworkspace.spring.NotificationDelivery;
 import io.clientworkspace.spring.TenantBootstrap;
 import io.clientworkspace.spring.SpringInMemoryTransactions;
 import io.clientworkspace.spring.WorkspaceMaintenance;
@@ -127,7 +130,8 @@ public class WorkspaceAutoConfiguration {
                               ObjectProvider<DomainEventListener> listeners,
                               ObjectProvider<CheckpointSink> checkpointSink, ObjectProvider<CheckpointKeys> checkpointKeys,
                               ObjectProvider<UserDirectory> userDirectory,
-                              ObjectProvider<WorkspaceKitCustomizer> customizers) {
+                              ObjectProvider<WorkspaceKitCustomizer> customizers,
+                              ObjectProvider<NotificationSender> notificationSender) {
         WorkspaceKit.Builder builder = WorkspaceKit.builder()
                 .stores(stores)
                 .blobStore(blobStore)
@@ -154,6 +158,8 @@ public class WorkspaceAutoConfiguration {
         listeners.orderedStream().forEach(builder::listener);
         checkpointSink.ifAvailable(builder::checkpointSink);
         checkpointKeys.ifAvailable(builder::checkpointKeys);
+        notificationSender.ifAvailable(builder::notificationSender);
+        builder.notificationSettings(notificationSettings(properties));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }
@@ -181,6 +187,29 @@ public class WorkspaceAutoConfiguration {
     OverdueSweep workspaceOverdueSweep(WorkspaceKit kit, WorkspaceProperties properties, ObjectProvider<Clock> clock) {
         return new OverdueSweep(kit, clock.getIfAvailable(Clock::systemUTC),
                 properties.getProjects().getOverdueSweepInterval(), properties.getProjects().getOverdueSweepBatch());
+    }
+
+    /**
+     * The delivery of notifications to the {@link NotificationSender} every
+     * {@code client-workspace.notifications.delivery-interval}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    NotificationDelivery workspaceNotificationDelivery(WorkspaceKit kit, WorkspaceProperties properties) {
+        return new NotificationDelivery(kit, properties.getNotifications().getDeliveryInterval(),
+                properties.getNotifications().getDeliveryBatch());
+    }
+
+    private static NotificationSettings notificationSettings(WorkspaceProperties properties) {
+        java.time.Duration window = properties.getNotifications().getBatchingWindow();
+        try {
+            return NotificationSettings.defaults().withBatchingWindow(window)
+                    .withDigestTime(properties.getNotifications().getDigestTime());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new WorkspaceConfigurationException("client-workspace.notifications.batching-window=" + window
+                    + " is not between 0 and 1 day.", "Set client-workspace.notifications.batching-window to a duration"
+                    + " from 0 to 1d (for example 10m, the default), or remove it", e);
+        }
     }
 
     /**

@@ -50,7 +50,8 @@ import java.util.List;
         RequestApiConfiguration.class, ReplyApiConfiguration.class, ConversationApiConfiguration.class,
         ProjectApiConfiguration.class, TaskApiConfiguration.class,
         CalendarApiConfiguration.class, TemplateApiConfiguration.class,
-        OpsApiConfiguration.class})
+        RecordApiConfiguration.class, DashboardApiConfiguration.class, InsightApiConfiguration.class,
+        NotificationApiConfiguration.class, OpsApiConfiguration.class})
 public class WorkspaceRestAutoConfiguration {
 
     @Bean

@@ -62,11 +62,15 @@ public final class WorkspaceDtos {
         }
     }
 
-    /** A member of a workspace. */
-    public record MemberDto(String workspaceId, String userId, String role, String kind, Instant joinedAt) {
+    /**
+     * A member of a workspace; {@code clientRole} is the key of the tenant's custom client role the member holds (its
+     * {@code role} is then that custom role's base), null when none.
+     */
+    public record MemberDto(String workspaceId, String userId, String role, String kind, Instant joinedAt,
+                            @Nullable String clientRole) {
         static MemberDto of(Membership m) {
             return new MemberDto(m.workspaceId().value(), m.userId().value(), m.role().name(), m.role().kind().name(),
-                    m.joinedAt());
+                    m.joinedAt(), m.clientRole().orElse(null));
         }
     }
 

@@ -84,4 +84,31 @@ class ConfigurationMetadataTest {
             });
         }
     }
+    @Test
+    void theInsightAndNotificationPropertiesAreDescribedWithTheirDefaults() throws Exception {
+        String metadata = metadata();
+        Map<String, Object> defaults = Map.of("client-workspace.insights.record-visits", true,
+                "client-workspace.insights.gauges", true, "client-workspace.insights.gauge-refresh", "5m",
+                "client-workspace.notifications.delivery-interval", "1m",
+                "client-workspace.notifications.delivery-batch", 500,
+                "client-workspace.notifications.batching-window", "10m");
+
+        for (Map.Entry<String, Object> expected : defaults.entrySet()) {
+            List<Map<String, Object>> properties = JsonPath.read(metadata,
+                    "$.properties[?(@.name == '" + expected.getKey() + "')]");
+            assertThat(properties).as(expected.getKey()).singleElement().satisfies(p -> {
+                assertThat(p.get("description")).asString().isNotBlank();
+                assertThat(p.get("defaultValue")).as(expected.getKey() + " default").isEqualTo(expected.getValue());
+            });
+        }
+    }
+
+    @Test
+    void theDigestTimeIsDescribed() throws Exception {
+        List<Map<String, Object>> properties = JsonPath.read(metadata(),
+                "$.properties[?(@.name == 'client-workspace.notifications.digest-time')]");
+
+        assertThat(properties).singleElement().satisfies(p -> assertThat(p.get("description")).asString()
+                .contains("daily digests"));
+    }
 }

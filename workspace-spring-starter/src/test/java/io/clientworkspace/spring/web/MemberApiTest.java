@@ -52,7 +52,7 @@ class MemberApiTest extends ApiTestSupport {
                 .andExpect(jsonPath("$.nextCursor").value(org.hamcrest.Matchers.nullValue()))
                 .andReturn().getResponse().getContentAsString();
         assertThat(fieldsOf(json, "$.items[0]")).containsExactlyInAnyOrder("workspaceId", "userId", "role", "kind",
-                "joinedAt");
+                "joinedAt", "clientRole");
     }
 
     @Test

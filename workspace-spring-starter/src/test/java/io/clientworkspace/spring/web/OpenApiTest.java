@@ -149,4 +149,24 @@ class OpenApiTest extends ApiTestSupport {
                 .containsExactlyInAnyOrder("name", "slug", "externalRef", "startDate", "contractSignedAt", "branding",
                         "templateVersion");
     }
+    @Test
+    void theConsoleEndpointsAreInTheOpenapiDocumentWithSummaries() throws Exception {
+        String docs = apiDocs();
+        Map<String, Map<String, Object>> paths = read(docs, "$.paths");
+
+        assertThat(paths).containsKeys("/api/dashboard", "/api/dashboard/{workspaceId}", "/api/dashboard/rebuild",
+                "/api/insights", "/api/insights.csv", "/api/insights/approval-turnaround",
+                "/api/insights/approval-turnaround.csv", "/api/workspaces/{workspaceId}/insights",
+                "/api/workspaces/{workspaceId}/insights.csv", "/api/workspaces/{workspaceId}/records",
+                "/api/workspaces/{workspaceId}/records/{type}/{hostId}", "/api/tenant/client-roles",
+                "/api/tenant/client-roles/{key}", "/api/workspaces/{workspaceId}/members/{userId}/client-role",
+                "/api/me/notification-preferences");
+        assertThat(paths.get("/api/workspaces/{workspaceId}/records/{type}/{hostId}")).containsKeys("get", "put", "delete");
+        assertThat(paths.get("/api/tenant/client-roles/{key}")).containsKeys("put", "delete");
+        assertThat(paths.get("/api/me/notification-preferences")).containsKeys("get", "put");
+        assertThat((String) read(docs, "$.paths['/api/dashboard/rebuild'].post.summary"))
+                .isEqualTo("Dashboard: recompute every summary of the tenant (tenant admins)");
+        assertThat(fieldsOf(docs, "$.components.schemas.UpsertRecordRequest.properties")).containsExactlyInAnyOrder(
+                "title", "status", "amount", "currency", "issuedOn", "dueOn", "startsAt", "endsAt", "url", "visibility");
+    }
 }
