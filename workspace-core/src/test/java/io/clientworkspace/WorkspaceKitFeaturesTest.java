@@ -83,7 +83,12 @@ class WorkspaceKitFeaturesTest {
         kit.folders().create(alice, acme.id(), "Contracts", Optional.empty(), io.clientworkspace.activity.Visibility.CLIENT);
 
         // features added after the plugin was written (requests, projects, calendar, conversations, replies,
-                "conversations", "replies", "templates", "records", "dashboard", "insights", "notifications", "checkpoints");
+        // templates, records, dashboard, insights, notifications) are unavailable on it, naming their store
+        assertThat(kit.features()).filteredOn(f -> !f.name().equals("requests") && !f.name().equals("conversations")
+                        && !f.name().equals("replies") && !f.name().equals("projects")
+                        && !f.name().equals("calendar") && !f.name().equals("templates")
+                        && !f.name().equals("records") && !f.name().equals("dashboard") && !f.name().equals("insights")
+                        && !f.name().equals("notifications"))
                 .allMatch(FeatureStatus::available);
         assertThat(kit.features()).contains(new FeatureStatus("notifications", false,
                 Optional.of(io.clientworkspace.spi.NotificationStore.class)));
