@@ -354,6 +354,16 @@ public final class WorkspaceKit {
         return service(io.clientworkspace.template.TemplateService.class);
     }
 
+    /**
+     * The operator dashboard: a page of workspace summaries for a team actor (filters, sorts, keyset pages), one
+     * summary, and the rebuild of its read model.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code DashboardStore}
+     */
+    public io.clientworkspace.dashboard.DashboardService dashboard() {
+        return service(io.clientworkspace.dashboard.DashboardService.class);
+    }
+
     /** Signed checkpoints of the activity chains: signing changed chain heads, verifying against them. */
     public CheckpointService checkpoints() {
         return service(CheckpointService.class);
