@@ -8,12 +8,12 @@ CREATE TABLE cwk_dashboard_summary (
     workspace_id                 VARCHAR(128) NOT NULL,
     name                         VARCHAR(120) NOT NULL,
     -- The NAME sort's key: the name lower-cased with Locale.ROOT (written by the store).
-    sort_name                    VARCHAR(120) NOT NULL,
+    sort_name                    VARCHAR(400) NOT NULL,
     slug                         VARCHAR(63) NOT NULL,
     external_ref                 VARCHAR(200),
     -- What the text filter searches: name, slug and external reference lower-cased with Locale.ROOT, separated by
     -- a line break (which a search text, free of control characters, never contains, so no match spans two).
-    search_text                  VARCHAR(400) NOT NULL,
+    search_text                  VARCHAR(1200) NOT NULL,
     status                       VARCHAR(16) NOT NULL,
     lead_id                      VARCHAR(128),
     health                       VARCHAR(16) NOT NULL,
@@ -48,3 +48,11 @@ CREATE INDEX ix_cwk_dashboard_name ON cwk_dashboard_summary (tenant_id, status, 
 CREATE INDEX ix_cwk_dashboard_lead ON cwk_dashboard_summary (tenant_id, lead_id, status, client_activity_key, workspace_id);
 
 -- The text filter ("contains", any position) scans the tenant's rows in page order: H2 has no trigram index.
+
+-- The source aggregates the projection runs in the unit of work of every change, each one statement on an index:
+-- "last client / team activity": max(occurred_at) of one actor kind in a workspace.
+CREATE INDEX ix_cwk_activity_actor_kind ON cwk_activity (tenant_id, workspace_id, actor_kind, occurred_at);
+-- Overdue tasks and milestones: open items due before today. H2 has no partial index: the index leads with the
+-- completion (delivery) time, NULL for open items, so done items are outside the scanned range.
+CREATE INDEX ix_cwk_task_open_due ON cwk_task (tenant_id, workspace_id, completed_at, due_date);
+CREATE INDEX ix_cwk_milestone_open_due ON cwk_milestone (tenant_id, workspace_id, delivered_at, due_date);

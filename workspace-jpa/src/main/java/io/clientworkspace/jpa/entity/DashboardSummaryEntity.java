@@ -32,7 +32,7 @@ public class DashboardSummaryEntity {
     @Column(name = "name", length = 120, nullable = false)
     public String name;
 
-    @Column(name = "sort_name", length = 120, nullable = false)
+    @Column(name = "sort_name", length = 400, nullable = false)
     public String sortName;
 
     @Column(name = "slug", length = 63, nullable = false)
@@ -41,7 +41,7 @@ public class DashboardSummaryEntity {
     @Column(name = "external_ref", length = 200)
     public @Nullable String externalRef;
 
-    @Column(name = "search_text", length = 400, nullable = false)
+    @Column(name = "search_text", length = 1200, nullable = false)
     public String searchText;
 
     @Column(name = "status", length = 16, nullable = false)
