@@ -127,4 +127,19 @@ final class InMemoryMembershipStore implements MembershipStore {
     private static Membership withVersion(Membership m, long version, Membership original) {
         return new Membership(m.tenantId(), m.workspaceId(), m.userId(), m.role(), original.joinedAt(), version);
     }
+
+    @Override
+    public Optional<UserId> firstLead(TenantId tenantId, WorkspaceId workspaceId) {
+        return tx.read(() -> view(tenantId, workspaceId).values().stream()
+                .filter(m -> m.role() == WorkspaceRole.LEAD)
+                .min(java.util.Comparator.comparing(Membership::joinedAt)
+                        .thenComparing(m -> m.userId().value()))
+                .map(Membership::userId));
+    }
+
+    @Override
+    public int countClientMembers(TenantId tenantId, WorkspaceId workspaceId) {
+        return tx.read(() -> (int) view(tenantId, workspaceId).values().stream()
+                .filter(m -> m.role().isClientRole()).count());
+    }
 }
