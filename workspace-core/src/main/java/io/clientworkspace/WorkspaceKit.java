@@ -92,7 +92,8 @@ public final class WorkspaceKit {
         }
         EventDispatcher events = new EventDispatcher();
         this.authorizer = new Authorizer(stores.team(), stores.workspaces(), stores.memberships(), stores.permissionMatrices(),
-                builder.defaultMatrix, builder.cacheSettings, builder.cacheTicker, stores.unitOfWork());
+                builder.defaultMatrix, builder.cacheSettings, builder.cacheTicker, stores.unitOfWork(),
+                stores.find(io.clientworkspace.spi.ClientRoleStore.class));
         // The authorizer hears every committed change first, so listeners already see fresh permissions.
         events.register(authorizer);
         // ...and every change as it is made, so that a transaction's answers include its own changes.
@@ -355,6 +356,15 @@ public final class WorkspaceKit {
     }
 
     /**
+     * Linked records: the host's invoices, tickets, contracts, reports and maintenance windows in workspaces.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code LinkedRecordStore}
+     */
+    public io.clientworkspace.record.LinkedRecordService records() {
+        return service(io.clientworkspace.record.LinkedRecordService.class);
+    }
+
+    /**
      * The operator dashboard: a page of workspace summaries for a team actor (filters, sorts, keyset pages), one
      * summary, and the rebuild of its read model.
      *
@@ -362,6 +372,16 @@ public final class WorkspaceKit {
      */
     public io.clientworkspace.dashboard.DashboardService dashboard() {
         return service(io.clientworkspace.dashboard.DashboardService.class);
+    }
+
+    /**
+     * Insights: client visits, weekly active client users, time-to-onboard, approval turnaround, request response
+     * and resolution times and the overdue rate, by ISO week from daily rollups.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code InsightStore}
+     */
+    public io.clientworkspace.insight.InsightService insights() {
+        return service(io.clientworkspace.insight.InsightService.class);
     }
 
     /** Signed checkpoints of the activity chains: signing changed chain heads, verifying against them. */
