@@ -22,6 +22,7 @@ public final class JpaFeatures {
             new JpaReplyFeature(),
             new JpaTemplateFeature(),
             new JpaDashboardFeature(),
+            new JpaInsightFeature(),
             new JpaCheckpointFeature());
 
     private JpaFeatures() {
