@@ -23,6 +23,7 @@ public final class JpaFeatures {
             new JpaTemplateFeature(),
             new JpaRecordFeature(),
             new JpaClientRoleFeature(),
+            new JpaDashboardFeature(),
             new JpaInsightFeature(),
             new JpaNotificationFeature(),
             new JpaCheckpointFeature());
