@@ -354,6 +354,16 @@ public final class WorkspaceKit {
         return service(io.clientworkspace.template.TemplateService.class);
     }
 
+    /**
+     * Insights: client visits, weekly active client users, time-to-onboard, approval turnaround, request response
+     * and resolution times and the overdue rate, by ISO week from daily rollups.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code InsightStore}
+     */
+    public io.clientworkspace.insight.InsightService insights() {
+        return service(io.clientworkspace.insight.InsightService.class);
+    }
+
     /** Signed checkpoints of the activity chains: signing changed chain heads, verifying against them. */
     public CheckpointService checkpoints() {
         return service(CheckpointService.class);
