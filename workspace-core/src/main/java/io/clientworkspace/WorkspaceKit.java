@@ -355,6 +355,16 @@ public final class WorkspaceKit {
     }
 
     /**
+     * The operator dashboard: a page of workspace summaries for a team actor (filters, sorts, keyset pages), one
+     * summary, and the rebuild of its read model.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code DashboardStore}
+     */
+    public io.clientworkspace.dashboard.DashboardService dashboard() {
+        return service(io.clientworkspace.dashboard.DashboardService.class);
+    }
+
+    /**
      * Insights: client visits, weekly active client users, time-to-onboard, approval turnaround, request response
      * and resolution times and the overdue rate, by ISO week from daily rollups.
      *

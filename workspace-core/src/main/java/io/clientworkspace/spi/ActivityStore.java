@@ -1,5 +1,6 @@
 package io.clientworkspace.spi;
 
+import io.clientworkspace.ActorKind;
 import io.clientworkspace.ActivityId;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.WorkspaceId;
@@ -72,6 +73,31 @@ public interface ActivityStore {
             }
             if (batch.size() < 500) {
                 return Optional.empty();
+            }
+            after = batch.get(batch.size() - 1).sequence();
+        }
+    }
+
+    /**
+     * When someone of {@code actorKind} last acted in the workspace, for the operator dashboard ("last client
+     * activity", "last team activity"), in one aggregate call: the greatest {@link ActivityEntry#occurredAt()} of the
+     * workspace's entries whose {@link ActivityEntry#actorKind()} is {@code actorKind}, every visibility; empty when
+     * there is none. Stores should override it with one statement served by an index, e.g. {@code select
+     * max(occurred_at) from ... where tenant_id = ? and workspace_id = ? and actor_kind = ?} on (tenant, workspace,
+     * actor_kind, occurred_at). The default reads the whole log.
+     */
+    default Optional<Instant> latestByActorKind(TenantId tenantId, WorkspaceId workspaceId, ActorKind actorKind) {
+        Instant latest = null;
+        long after = 0;
+        while (true) {
+            List<ActivityEntry> batch = listOldestFirst(tenantId, workspaceId, after, 500);
+            for (ActivityEntry e : batch) {
+                if (e.actorKind() == actorKind && (latest == null || e.occurredAt().isAfter(latest))) {
+                    latest = e.occurredAt();
+                }
+            }
+            if (batch.size() < 500) {
+                return Optional.ofNullable(latest);
             }
             after = batch.get(batch.size() - 1).sequence();
         }

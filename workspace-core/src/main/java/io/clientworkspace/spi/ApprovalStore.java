@@ -1,5 +1,6 @@
 package io.clientworkspace.spi;
 
+import io.clientworkspace.dashboard.OpenItems;
 import io.clientworkspace.ApprovalId;
 import io.clientworkspace.FileId;
 import io.clientworkspace.TenantId;
@@ -69,4 +70,31 @@ public interface ApprovalStore {
 
     /** The request's decisions in order. */
     List<Decision> decisions(TenantId tenantId, WorkspaceId workspaceId, ApprovalId requestId);
+
+    /**
+     * The workspace's pending approvals for the operator dashboard, in one aggregate call: how many requests have
+     * status {@link ApprovalStatus#OPEN} (every subject and visibility; the dashboard shows team facts) and the
+     * earliest {@link ApprovalRequest#requestedAt()} among them. The dashboard calls it inside the unit of work of
+     * every change to the workspace's approvals, so stores should override it with one statement, e.g. {@code select
+     * count(*), min(requested_at) from ... where tenant_id = ? and workspace_id = ? and status = 'OPEN'} (served by an
+     * index on (tenant, workspace, status)). The default pages through {@link #list}.
+     */
+    default OpenItems pendingSummary(TenantId tenantId, WorkspaceId workspaceId) {
+        int count = 0;
+        Instant oldest = null;
+        Optional<ApprovalId> before = Optional.empty();
+        while (true) {
+            List<ApprovalRequest> batch = list(tenantId, workspaceId, Optional.of(ApprovalStatus.OPEN), before, 500);
+            for (ApprovalRequest r : batch) {
+                count++;
+                if (oldest == null || r.requestedAt().isBefore(oldest)) {
+                    oldest = r.requestedAt();
+                }
+            }
+            if (batch.size() < 500) {
+                return new OpenItems(count, Optional.ofNullable(oldest));
+            }
+            before = Optional.of(batch.get(batch.size() - 1).id());
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.clientworkspace.spi;
 
+import io.clientworkspace.ActorKind;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.UserId;
 import io.clientworkspace.WorkspaceId;
@@ -44,4 +45,44 @@ public interface MembershipStore {
 
     /** How many members of the workspace hold {@code role}. */
     long countByRole(TenantId tenantId, WorkspaceId workspaceId, WorkspaceRole role);
+
+    /**
+     * The workspace's lead as the operator dashboard shows it, in one call: of the members with role
+     * {@link WorkspaceRole#LEAD}, the one with the earliest {@link Membership#joinedAt()}, then the smallest user id
+     * (code-unit order); empty when there is none. Stores should override it with one statement ({@code ... where
+     * role = 'LEAD' order by joined_at, user_id limit 1}). The default pages through {@link #list}.
+     */
+    default Optional<UserId> firstLead(TenantId tenantId, WorkspaceId workspaceId) {
+        Membership first = null;
+        Optional<UserId> after = Optional.empty();
+        while (true) {
+            List<Membership> batch = list(tenantId, workspaceId, after, 500);
+            for (Membership m : batch) {
+                if (m.role() == WorkspaceRole.LEAD && (first == null || m.joinedAt().isBefore(first.joinedAt())
+                        || (m.joinedAt().equals(first.joinedAt())
+                        && m.userId().value().compareTo(first.userId().value()) < 0))) {
+                    first = m;
+                }
+            }
+            if (batch.size() < 500) {
+                return Optional.ofNullable(first).map(Membership::userId);
+            }
+            after = Optional.of(batch.get(batch.size() - 1).userId());
+        }
+    }
+
+    /**
+     * How many members of the workspace hold a client role ({@link WorkspaceRole#kind()} CLIENT), for the operator
+     * dashboard, in one call. Stores should override it with one statement. The default sums {@link #countByRole}
+     * over the client roles.
+     */
+    default int countClientMembers(TenantId tenantId, WorkspaceId workspaceId) {
+        long count = 0;
+        for (WorkspaceRole role : WorkspaceRole.values()) {
+            if (role.kind() == ActorKind.CLIENT) {
+                count += countByRole(tenantId, workspaceId, role);
+            }
+        }
+        return (int) count;
+    }
 }

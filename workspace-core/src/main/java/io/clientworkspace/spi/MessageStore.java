@@ -1,5 +1,7 @@
 package io.clientworkspace.spi;
 
+import java.util.LinkedHashMap;
+import java.util.Set;
 import io.clientworkspace.ConversationId;
 import io.clientworkspace.MessageId;
 import io.clientworkspace.TenantId;
@@ -75,4 +77,22 @@ public interface MessageStore {
      */
     Map<WorkspaceId, Long> countUnread(TenantId tenantId, UserId userId, Map<WorkspaceId, Boolean> includeInternal,
                                        Optional<ConversationId> conversationId);
+
+    /**
+     * Unread messages written by client users, for {@code userId} (a team user) on the operator dashboard, in one
+     * call whatever the number of workspaces: for each of {@code workspaceIds} the number of messages with
+     * {@link Message#authorKind()} CLIENT, not deleted, not written by the user, and newer than the user's read
+     * marker of their conversation (all of them without a marker), in every conversation of the workspace. Every
+     * workspace asked for is in the answer, with 0 when nothing is unread. Stores should override it with one
+     * statement (a page of the dashboard costs a constant number of statements).
+     *
+     * <p>The default answers {@link #countUnread} with internal notes included, which also counts unread messages of
+     * other team members: an over-count that store sets written before this method existed accept.
+     */
+    default Map<WorkspaceId, Long> countUnreadFromClients(TenantId tenantId, UserId userId,
+                                                          Set<WorkspaceId> workspaceIds) {
+        Map<WorkspaceId, Boolean> all = new LinkedHashMap<>();
+        workspaceIds.forEach(w -> all.put(w, Boolean.TRUE));
+        return countUnread(tenantId, userId, all, Optional.empty());
+    }
 }

@@ -1,5 +1,6 @@
 package io.clientworkspace.spi;
 
+import io.clientworkspace.project.ProjectHealth;
 import io.clientworkspace.ProjectId;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.WorkspaceId;
@@ -38,4 +39,29 @@ public interface ProjectStore {
 
     /** How many projects the workspace has; internal ones counted only when {@code includeInternal}. */
     long count(TenantId tenantId, WorkspaceId workspaceId, boolean includeInternal);
+
+    /**
+     * The workspace's health for the operator dashboard, in one aggregate call: of its projects whose health is not
+     * {@link ProjectHealth#COMPLETED} (internal ones included), the health with the greatest
+     * {@link ProjectHealth#severity()}; {@link ProjectHealth#ON_TRACK} when there is none. Stores should override it
+     * with one statement (e.g. {@code select max(case health when 'OFF_TRACK' then 4 when 'AT_RISK' then 3 when
+     * 'ON_HOLD' then 2 when 'ON_TRACK' then 1 end) from ... where tenant_id = ? and workspace_id = ? and health <>
+     * 'COMPLETED'}). The default pages through {@link #list}.
+     */
+    default ProjectHealth worstHealth(TenantId tenantId, WorkspaceId workspaceId) {
+        ProjectHealth worst = ProjectHealth.ON_TRACK;
+        Optional<ProjectId> after = Optional.empty();
+        while (true) {
+            List<Project> batch = list(tenantId, workspaceId, true, after, 500);
+            for (Project p : batch) {
+                if (p.health() != ProjectHealth.COMPLETED && p.health().severity() > worst.severity()) {
+                    worst = p.health();
+                }
+            }
+            if (batch.size() < 500) {
+                return worst;
+            }
+            after = Optional.of(batch.get(batch.size() - 1).id());
+        }
+    }
 }

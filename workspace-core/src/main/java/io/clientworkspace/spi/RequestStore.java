@@ -1,5 +1,8 @@
 package io.clientworkspace.spi;
 
+import java.util.EnumSet;
+import java.time.Instant;
+import io.clientworkspace.dashboard.OpenItems;
 import io.clientworkspace.RequestId;
 import io.clientworkspace.TenantId;
 import io.clientworkspace.WorkspaceId;
@@ -44,4 +47,34 @@ public interface RequestStore {
      */
     List<ClientRequest> inbox(TenantId tenantId, Set<WorkspaceId> workspaceIds, InboxFilter filter,
                               Optional<RequestId> beforeId, int limit);
+
+    /** The statuses of an open request: not resolved (neither DONE nor DECLINED). */
+    Set<RequestStatus> OPEN_STATUSES = java.util.Collections.unmodifiableSet(
+            EnumSet.of(RequestStatus.SUBMITTED, RequestStatus.IN_PROGRESS, RequestStatus.WAITING_ON_CLIENT));
+
+    /**
+     * The workspace's open requests for the operator dashboard, in one aggregate call: how many requests have one of
+     * {@link #OPEN_STATUSES} (SUBMITTED, IN_PROGRESS, WAITING_ON_CLIENT) and the earliest
+     * {@link ClientRequest#submittedAt()} among them. Stores should override it with one statement, e.g. {@code
+     * select count(*), min(submitted_at) from ... where tenant_id = ? and workspace_id = ? and status in (...)}. The
+     * default pages through {@link #list}.
+     */
+    default OpenItems openSummary(TenantId tenantId, WorkspaceId workspaceId) {
+        int count = 0;
+        Instant oldest = null;
+        Optional<RequestId> before = Optional.empty();
+        while (true) {
+            List<ClientRequest> batch = list(tenantId, workspaceId, OPEN_STATUSES, before, 500);
+            for (ClientRequest r : batch) {
+                count++;
+                if (oldest == null || r.submittedAt().isBefore(oldest)) {
+                    oldest = r.submittedAt();
+                }
+            }
+            if (batch.size() < 500) {
+                return new OpenItems(count, Optional.ofNullable(oldest));
+            }
+            before = Optional.of(batch.get(batch.size() - 1).id());
+        }
+    }
 }

@@ -101,4 +101,21 @@ public interface TaskStore {
      * @return whether this call set the mark
      */
     boolean markOverdue(TenantId tenantId, WorkspaceId workspaceId, TaskId id, LocalDate dueDate);
+
+    /**
+     * How many tasks of the workspace are overdue on {@code today}, for the operator dashboard, in one aggregate call:
+     * tasks not completed ({@link Task#completed()} empty) whose due date is before {@code today}, whatever their
+     * visibility, list or project (the overdue mark plays no part). Stores should override it with one statement,
+     * e.g. {@code select count(*) from ... where tenant_id = ? and workspace_id = ? and completed_at is null and
+     * due_date < ?}. The default reads {@link #dueBetween} from {@link io.clientworkspace.internal.DateBounds#MIN_DATE}
+     * to the day before {@code today}.
+     */
+    default int overdueCount(TenantId tenantId, WorkspaceId workspaceId, LocalDate today) {
+        if (!today.isAfter(io.clientworkspace.internal.DateBounds.MIN_DATE)) {
+            return 0;
+        }
+        return (int) dueBetween(tenantId, workspaceId, io.clientworkspace.internal.DateBounds.MIN_DATE,
+                today.minusDays(1), true, Integer.MAX_VALUE).stream()
+                .filter(t -> t.completed().isEmpty()).count();
+    }
 }
