@@ -158,14 +158,16 @@ public final class SvgChart {
         double plotRight = WIDTH - RIGHT;
         double plotTop = TOP;
         double plotBottom = HEIGHT - BOTTOM;
-        double max = niceMax(chart.series().stream().flatMap(s -> s.values().stream())
-                .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).max().orElse(0));
+        double[] scale = scale(chart.series().stream().flatMap(s -> s.values().stream())
+                .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).max().orElse(0), chart.format());
+        int ticks = (int) scale[1];
+        double max = scale[0] * ticks;
 
         // The value scale: gridlines with their values, then the axes and their titles.
         svg.append("<g class=\"scale\" fill=\"").append(MUTED).append("\">");
-        for (int t = 0; t <= TICKS; t++) {
-            double value = max * t / TICKS;
-            double y = plotBottom - (plotBottom - plotTop) * t / TICKS;
+        for (int t = 0; t <= ticks; t++) {
+            double value = scale[0] * t;
+            double y = plotBottom - (plotBottom - plotTop) * t / ticks;
             svg.append("<line x1=\"").append(n(plotLeft)).append("\" x2=\"").append(n(plotRight)).append("\" y1=\"")
                     .append(n(y)).append("\" y2=\"").append(n(y)).append("\" stroke=\"#D1D5DB\"")
                     .append(t == 0 ? "" : " stroke-dasharray=\"2 3\"").append("/>");
@@ -356,18 +358,33 @@ public final class SvgChart {
         }
     }
 
-    /** The top of the value scale: the smallest 1, 2 or 5 times a power of ten at or above the largest value. */
-    static double niceMax(double max) {
-        if (!(max > 0)) {
-            return 1;
-        }
-        double power = Math.pow(10, Math.floor(Math.log10(max)));
-        for (double step : new double[] {1, 2, 5, 10}) {
-            if (step * power >= max) {
-                return step * power;
+    /**
+     * The value scale: a step of 1, 2 or 5 times a power of ten, the smallest at least a quarter of the largest value
+     * whose tick labels (as the chart writes them) all differ, and how many steps reach the largest value. So a chart
+     * of small counts gets whole-number ticks ("0", "1") rather than repeated rounded ones.
+     *
+     * @return {step, number of steps}
+     */
+    static double[] scale(double largest, DoubleFunction<String> format) {
+        double top = largest > 0 ? largest : 1;
+        double power = Math.pow(10, Math.floor(Math.log10(top / TICKS)));
+        for (int k = 0; k < 40; k++) {
+            for (double m : new double[] {1, 2, 5}) {
+                double step = m * power * Math.pow(10, k);
+                if (step < top / TICKS) {
+                    continue;
+                }
+                int steps = (int) Math.max(1, Math.ceil(top / step - 1e-9));
+                java.util.Set<String> labels = new java.util.HashSet<>();
+                for (int t = 0; t <= steps; t++) {
+                    labels.add(format.apply(step * t));
+                }
+                if (labels.size() == steps + 1) {
+                    return new double[] {step, steps};
+                }
             }
         }
-        return 10 * power;
+        return new double[] {top, 1};
     }
 
     /** Text for an SVG element or attribute: markup characters escaped, characters XML does not allow dropped. */

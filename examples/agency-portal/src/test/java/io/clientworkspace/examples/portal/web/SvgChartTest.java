@@ -94,11 +94,21 @@ class SvgChartTest {
     }
 
     @Test
-    void theScaleEndsAtARoundNumberAboveTheLargestValue() {
-        assertThat(SvgChart.niceMax(3)).isEqualTo(5);
-        assertThat(SvgChart.niceMax(17)).isEqualTo(20);
-        assertThat(SvgChart.niceMax(100)).isEqualTo(100);
-        assertThat(SvgChart.niceMax(0)).isEqualTo(1);
+    void theScaleStepsByRoundNumbersUpToTheLargestValue() {
+        java.util.function.DoubleFunction<String> hours = v -> String.format(java.util.Locale.ROOT, "%.1f", v);
+        assertThat(SvgChart.scale(17, hours)).containsExactly(5, 4);
+        assertThat(SvgChart.scale(100, hours)).containsExactly(50, 2);
+        assertThat(SvgChart.scale(0.3, hours)[0]).isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(SvgChart.scale(0.3, hours)[1]).isEqualTo(3);
+    }
+
+    @Test
+    void smallCountsGetWholeNumberTicksNeverRepeatedOnes() throws Exception {
+        assertThat(SvgChart.scale(1, v -> String.valueOf(Math.round(v)))).containsExactly(1, 1);
+        assertThat(SvgChart.scale(0, v -> String.valueOf(Math.round(v)))).containsExactly(1, 1);
+        Document svg = parse(SvgChart.bar(chart("Active clients", WEEKS, Series.of("Active clients", 1, 1, 0))));
+
+        assertThat(texts(svg, "tick")).containsExactly("0", "1");
     }
 
     @Test
