@@ -369,7 +369,9 @@ class DerivedActivityTest {
                 new FormEvent.FormChanged(T, Optional.empty(), FORM, FormEvent.Change.DEFINED, "brief", "Brief", 1, BOB, AT),
                 new TemplateEvent.TemplateDefined(T, TEMPLATE, "retainer", "Retainer onboarding", BOB, AT),
                 new TemplateEvent.TemplateRevised(T, TEMPLATE, "retainer", "Retainer onboarding", 2, BOB, AT),
-                new TemplateEvent.TemplateRetired(T, TEMPLATE, "retainer", 2, BOB, AT));
+                new TemplateEvent.TemplateRetired(T, TEMPLATE, "retainer", 2, BOB, AT),
+                // in a workspace, but a visit is no change: it records no activity either
+                new io.clientworkspace.insight.InsightEvent.ClientVisited(T, W, CAROL, AT));
     }
 
     private static Workspace withoutRef(Workspace w) {

@@ -21,6 +21,7 @@ public final class JpaFeatures {
             new JpaConversationFeature(),
             new JpaReplyFeature(),
             new JpaTemplateFeature(),
+            new JpaInsightFeature(),
             new JpaCheckpointFeature());
 
     private JpaFeatures() {

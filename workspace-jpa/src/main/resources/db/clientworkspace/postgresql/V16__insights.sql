@@ -1,0 +1,58 @@
+-- Client Workspace Kit (PostgreSQL): insights (migration V16). Flyway format; apply after V15.
+-- Daily rollups and visit dedupe state, never logs: one row per (tenant, scope, user) holding the last visit day,
+-- and one row per (tenant, scope, day, metric) holding a count, a sum of seconds and the counts of the fixed
+-- duration histogram (DurationHistogram: bucket i in column b<i>, 26 buckets). Every write is an atomic increment
+-- or a conditional update (see JpaInsightStore).
+-- Scope keys use the "C" collation: code-point order, as the in-memory stores order them.
+
+CREATE TABLE cwk_insight_visit (
+    tenant_id       VARCHAR(128) NOT NULL,
+    scope_kind      VARCHAR(16) NOT NULL,
+    scope_key       VARCHAR(128) COLLATE "C" NOT NULL,
+    user_id         VARCHAR(128) NOT NULL,
+    last_day        DATE NOT NULL,
+    first_at        TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    -- Also the index of lastVisit (tenant, WORKSPACE, workspace id).
+    CONSTRAINT pk_cwk_insight_visit PRIMARY KEY (tenant_id, scope_kind, scope_key, user_id)
+);
+
+CREATE TABLE cwk_insight_rollup (
+    tenant_id       VARCHAR(128) NOT NULL,
+    scope_kind      VARCHAR(16) NOT NULL,
+    scope_key       VARCHAR(128) COLLATE "C" NOT NULL,
+    rollup_day      DATE NOT NULL,
+    metric          VARCHAR(32) NOT NULL,
+    samples         BIGINT NOT NULL,
+    total_seconds   BIGINT NOT NULL,
+    b00              BIGINT NOT NULL DEFAULT 0,
+    b01              BIGINT NOT NULL DEFAULT 0,
+    b02              BIGINT NOT NULL DEFAULT 0,
+    b03              BIGINT NOT NULL DEFAULT 0,
+    b04              BIGINT NOT NULL DEFAULT 0,
+    b05              BIGINT NOT NULL DEFAULT 0,
+    b06              BIGINT NOT NULL DEFAULT 0,
+    b07              BIGINT NOT NULL DEFAULT 0,
+    b08              BIGINT NOT NULL DEFAULT 0,
+    b09              BIGINT NOT NULL DEFAULT 0,
+    b10              BIGINT NOT NULL DEFAULT 0,
+    b11              BIGINT NOT NULL DEFAULT 0,
+    b12              BIGINT NOT NULL DEFAULT 0,
+    b13              BIGINT NOT NULL DEFAULT 0,
+    b14              BIGINT NOT NULL DEFAULT 0,
+    b15              BIGINT NOT NULL DEFAULT 0,
+    b16              BIGINT NOT NULL DEFAULT 0,
+    b17              BIGINT NOT NULL DEFAULT 0,
+    b18              BIGINT NOT NULL DEFAULT 0,
+    b19              BIGINT NOT NULL DEFAULT 0,
+    b20              BIGINT NOT NULL DEFAULT 0,
+    b21              BIGINT NOT NULL DEFAULT 0,
+    b22              BIGINT NOT NULL DEFAULT 0,
+    b23              BIGINT NOT NULL DEFAULT 0,
+    b24              BIGINT NOT NULL DEFAULT 0,
+    b25              BIGINT NOT NULL DEFAULT 0,
+    -- Also the index of a report: one scope's rows over a range of days.
+    CONSTRAINT pk_cwk_insight_rollup PRIMARY KEY (tenant_id, scope_kind, scope_key, rollup_day, metric)
+);
+
+-- Every scope of a kind (each client user) for one metric over a range of days.
+CREATE INDEX ix_cwk_insight_rollup_kind ON cwk_insight_rollup (tenant_id, scope_kind, metric, rollup_day);
