@@ -65,7 +65,7 @@ class WorkspaceKitFeaturesTest {
 
         assertThat(kit.features()).extracting(FeatureStatus::name).containsExactly("tenants", "workspaces",
                 "access-policies", "activity", "files", "approvals", "requests", "projects", "calendar",
-                "conversations", "replies", "templates", "dashboard", "insights", "checkpoints");
+                "conversations", "replies", "templates", "records", "dashboard", "insights", "checkpoints");
         assertThat(kit.features()).allSatisfy(f -> {
             assertThat(f.available()).as(f.name()).isTrue();
             assertThat(f.missingStore()).isEmpty();
@@ -86,7 +86,7 @@ class WorkspaceKitFeaturesTest {
         assertThat(kit.features()).filteredOn(f -> !f.name().equals("requests") && !f.name().equals("conversations")
                         && !f.name().equals("replies") && !f.name().equals("projects")
                         && !f.name().equals("calendar") && !f.name().equals("templates")
-                        && !f.name().equals("dashboard") && !f.name().equals("insights"))
+                        && !f.name().equals("records") && !f.name().equals("dashboard") && !f.name().equals("insights"))
                 .allMatch(FeatureStatus::available);
         assertThat(kit.features()).contains(new FeatureStatus("calendar", false,
                 Optional.of(io.clientworkspace.spi.ScheduledEventStore.class)));

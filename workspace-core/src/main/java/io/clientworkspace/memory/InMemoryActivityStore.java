@@ -1,5 +1,6 @@
 package io.clientworkspace.memory;
 
+import io.clientworkspace.ActorKind;
 import io.clientworkspace.ActivityId;
 import io.clientworkspace.ConflictException;
 import io.clientworkspace.TenantId;
@@ -113,5 +114,13 @@ public final class InMemoryActivityStore implements ActivityStore {
 
     private TreeMap<Long, ActivityEntry> view(TenantId tenantId, WorkspaceId workspaceId) {
         return logs.getOrDefault(new LogKey(tenantId, workspaceId), EMPTY);
+    }
+
+    @Override
+    public Optional<Instant> latestByActorKind(TenantId tenantId, WorkspaceId workspaceId, ActorKind actorKind) {
+        return tx.read(() -> logs.getOrDefault(new LogKey(tenantId, workspaceId), EMPTY).values().stream()
+                .filter(e -> e.actorKind() == actorKind)
+                .map(ActivityEntry::occurredAt)
+                .max(Instant::compareTo));
     }
 }

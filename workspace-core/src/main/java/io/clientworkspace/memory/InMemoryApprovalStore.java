@@ -1,5 +1,6 @@
 package io.clientworkspace.memory;
 
+import io.clientworkspace.dashboard.OpenItems;
 import io.clientworkspace.ApprovalId;
 import io.clientworkspace.ConflictException;
 import io.clientworkspace.FileId;
@@ -128,5 +129,15 @@ final class InMemoryApprovalStore implements ApprovalStore {
     private static ApprovalRequest withVersion(ApprovalRequest r, long version) {
         return new ApprovalRequest(r.id(), r.tenantId(), r.workspaceId(), r.title(), r.message(), r.subject(),
                 r.approvers(), r.policy(), r.dueAt(), r.status(), r.requestedBy(), r.requestedAt(), r.resolvedAt(), version);
+    }
+
+    @Override
+    public OpenItems pendingSummary(TenantId tenantId, WorkspaceId workspaceId) {
+        return tx.read(() -> {
+            List<ApprovalRequest> open = requests.values().stream()
+                    .filter(r -> r.tenantId().equals(tenantId) && r.workspaceId().equals(workspaceId))
+                    .filter(r -> r.status() == ApprovalStatus.OPEN).toList();
+            return new OpenItems(open.size(), open.stream().map(ApprovalRequest::requestedAt).min(Instant::compareTo));
+        });
     }
 }

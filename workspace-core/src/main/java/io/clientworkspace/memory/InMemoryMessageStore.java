@@ -1,5 +1,6 @@
 package io.clientworkspace.memory;
 
+import java.util.Set;
 import io.clientworkspace.ConflictException;
 import io.clientworkspace.ConversationId;
 import io.clientworkspace.MessageId;
@@ -154,5 +155,29 @@ final class InMemoryMessageStore implements MessageStore {
 
     private static Key key(Message m) {
         return new Key(m.tenantId(), m.workspaceId(), m.id());
+    }
+
+    @Override
+    public Map<WorkspaceId, Long> countUnreadFromClients(TenantId tenantId, UserId userId,
+                                                         Set<WorkspaceId> workspaceIds) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(userId, "userId must not be null");
+        requireNonNull(workspaceIds, "workspaceIds must not be null");
+        return tx.read(() -> {
+            Map<WorkspaceId, Long> counts = new LinkedHashMap<>();
+            workspaceIds.forEach(w -> counts.put(w, 0L));
+            for (Message m : messages.values()) {
+                if (!m.tenantId().equals(tenantId) || !workspaceIds.contains(m.workspaceId()) || m.deleted()
+                        || m.authorKind() != io.clientworkspace.ActorKind.CLIENT || m.authorId().equals(userId)) {
+                    continue;
+                }
+                Optional<MessageId> read = markers.peek(tenantId, m.workspaceId(), userId, m.conversationId())
+                        .map(ReadMarker::lastRead);
+                if (read.isEmpty() || m.id().compareTo(read.get()) > 0) {
+                    counts.merge(m.workspaceId(), 1L, Long::sum);
+                }
+            }
+            return Map.copyOf(counts);
+        });
     }
 }

@@ -145,4 +145,12 @@ final class InMemoryMilestoneStore implements MilestoneStore {
     private static Key key(Milestone m) {
         return new Key(m.tenantId(), m.workspaceId(), m.id());
     }
+
+    @Override
+    public int overdueCount(TenantId tenantId, WorkspaceId workspaceId, LocalDate today) {
+        return tx.read(() -> (int) rows.values().stream().map(Row::milestone)
+                .filter(m -> m.tenantId().equals(tenantId) && m.workspaceId().equals(workspaceId))
+                .filter(m -> m.delivered().isEmpty() && m.dueDate().filter(d -> d.isBefore(today)).isPresent())
+                .count());
+    }
 }

@@ -1,5 +1,6 @@
 package io.clientworkspace.memory;
 
+import io.clientworkspace.project.ProjectHealth;
 import io.clientworkspace.ConflictException;
 import io.clientworkspace.ProjectId;
 import io.clientworkspace.TenantId;
@@ -93,5 +94,16 @@ final class InMemoryProjectStore implements ProjectStore {
 
     private static Key key(Project p) {
         return new Key(p.tenantId(), p.workspaceId(), p.id());
+    }
+
+    @Override
+    public ProjectHealth worstHealth(TenantId tenantId, WorkspaceId workspaceId) {
+        return tx.read(() -> projects.values().stream()
+                .filter(p -> p.tenantId().equals(tenantId) && p.workspaceId().equals(workspaceId))
+                .map(Project::health)
+                .filter(h -> h != ProjectHealth.COMPLETED)
+                .max(java.util.Comparator.comparingInt(ProjectHealth::severity))
+                .filter(h -> h.severity() > ProjectHealth.ON_TRACK.severity())
+                .orElse(ProjectHealth.ON_TRACK));
     }
 }

@@ -1,5 +1,7 @@
 package io.clientworkspace.memory;
 
+import java.time.Instant;
+import io.clientworkspace.dashboard.OpenItems;
 import io.clientworkspace.ConflictException;
 import io.clientworkspace.RequestId;
 import io.clientworkspace.TenantId;
@@ -90,5 +92,15 @@ final class InMemoryRequestStore implements RequestStore {
 
     private static Key key(ClientRequest r) {
         return new Key(r.tenantId(), r.workspaceId(), r.id());
+    }
+
+    @Override
+    public OpenItems openSummary(TenantId tenantId, WorkspaceId workspaceId) {
+        return tx.read(() -> {
+            List<ClientRequest> open = requests.values().stream()
+                    .filter(r -> r.tenantId().equals(tenantId) && r.workspaceId().equals(workspaceId))
+                    .filter(r -> OPEN_STATUSES.contains(r.status())).toList();
+            return new OpenItems(open.size(), open.stream().map(ClientRequest::submittedAt).min(Instant::compareTo));
+        });
     }
 }

@@ -81,6 +81,8 @@ public final class InMemoryStores {
                 .add(io.clientworkspace.spi.CalendarFeedTokenStore.class, new InMemoryCalendarFeedTokenStore(tx))
                 .add(io.clientworkspace.spi.TemplateStore.class, new InMemoryTemplateStore(tx))
                 .add(io.clientworkspace.spi.WorkspaceOriginStore.class, new InMemoryWorkspaceOriginStore(tx))
+                .add(io.clientworkspace.spi.LinkedRecordStore.class, new InMemoryLinkedRecordStore(tx))
+                .add(io.clientworkspace.spi.ClientRoleStore.class, new InMemoryClientRoleStore(tx))
                 .add(io.clientworkspace.spi.DashboardStore.class, new InMemoryDashboardStore(tx, memberships))
                 .add(io.clientworkspace.spi.InsightStore.class, new InMemoryInsightStore(tx))
                 .build();

@@ -321,4 +321,12 @@ final class InMemoryTaskStore implements TaskStore {
     private static ListKey listKey(Task t) {
         return new ListKey(t.tenantId(), t.workspaceId(), t.listId());
     }
+
+    @Override
+    public int overdueCount(TenantId tenantId, WorkspaceId workspaceId, LocalDate today) {
+        return tx.read(() -> (int) rows.values().stream().map(Row::task)
+                .filter(t -> t.tenantId().equals(tenantId) && t.workspaceId().equals(workspaceId))
+                .filter(t -> t.completed().isEmpty() && t.dueDate().filter(d -> d.isBefore(today)).isPresent())
+                .count());
+    }
 }

@@ -47,6 +47,18 @@ public interface MembershipStore {
     long countByRole(TenantId tenantId, WorkspaceId workspaceId, WorkspaceRole role);
 
     /**
+     * How many memberships of the tenant, in any workspace, hold the custom client role {@code clientRole}. The
+     * kit refuses to remove a client role while this is above zero. Stores written before custom client roles
+     * existed do not keep {@link Membership#clientRole()} and answer with this default, which throws; the in-memory
+     * and JPA stores count (the JPA store with one indexed query).
+     *
+     * @throws UnsupportedOperationException if the store does not keep custom client roles
+     */
+    default long countByClientRole(TenantId tenantId, String clientRole) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not keep custom client roles");
+    }
+
+    /**
      * The workspace's lead as the operator dashboard shows it, in one call: of the members with role
      * {@link WorkspaceRole#LEAD}, the one with the earliest {@link Membership#joinedAt()}, then the smallest user id
      * (code-unit order); empty when there is none. Stores should override it with one statement ({@code ... where
