@@ -163,4 +163,20 @@ public final class JpaActivityStore extends JpaStoreSupport implements ActivityS
                 UserId.of(e.actorId), ActorKind.valueOf(e.actorKind), e.action, e.targetType, e.targetId, e.occurredAt,
                 Visibility.valueOf(e.visibility), ActivityChain.detailsFromJson(e.details), e.previousHash, e.hash);
     }
+
+    /** One statement on {@code ix_cwk_activity_actor_kind} (tenant, workspace, actor kind, occurred at; V15). */
+    @Override
+    public Optional<java.time.Instant> latestByActorKind(TenantId tenantId, WorkspaceId workspaceId,
+                                                         io.clientworkspace.ActorKind actorKind) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(actorKind, "actorKind must not be null");
+        return tx(() -> Optional.ofNullable(em().createQuery("select max(a.occurredAt) from CwkActivity a"
+                        + " where a.tenantId = :tenant and a.workspaceId = :workspace and a.actorKind = :kind",
+                        java.time.Instant.class)
+                .setParameter("tenant", tenantId.value())
+                .setParameter("workspace", workspaceId.value())
+                .setParameter("kind", actorKind.name())
+                .getSingleResult()));
+    }
 }

@@ -269,4 +269,30 @@ public final class JpaApprovalStore extends JpaStoreSupport implements ApprovalS
                 Optional.ofNullable(e.comment), e.decidedAt, Optional.ofNullable(e.fileVersion),
                 Optional.ofNullable(e.fileSha256));
     }
+
+    /**
+     * One statement on {@code ix_cwk_approval_status} (tenant, workspace, status, id): the OPEN requests' count and
+     * earliest request time.
+     */
+    @Override
+    public io.clientworkspace.dashboard.OpenItems pendingSummary(TenantId tenantId, WorkspaceId workspaceId) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        return tx(() -> {
+            Object[] row = em().createQuery("select count(a), min(a.requestedAt) from CwkApproval a"
+                            + " where a.tenantId = :tenant and a.workspaceId = :workspace and a.status = 'OPEN'",
+                            Object[].class)
+                    .setParameter("tenant", tenantId.value())
+                    .setParameter("workspace", workspaceId.value())
+                    .getSingleResult();
+            return openItems(row);
+        });
+    }
+
+    /** A (count, min instant) row as {@link io.clientworkspace.dashboard.OpenItems}. */
+    static io.clientworkspace.dashboard.OpenItems openItems(Object[] row) {
+        int count = ((Number) row[0]).intValue();
+        return count == 0 ? io.clientworkspace.dashboard.OpenItems.NONE
+                : new io.clientworkspace.dashboard.OpenItems(count, Optional.of((java.time.Instant) row[1]));
+    }
 }

@@ -21,6 +21,7 @@ public final class JpaFeatures {
             new JpaConversationFeature(),
             new JpaReplyFeature(),
             new JpaTemplateFeature(),
+            new JpaDashboardFeature(),
             new JpaInsightFeature(),
             new JpaCheckpointFeature());
 

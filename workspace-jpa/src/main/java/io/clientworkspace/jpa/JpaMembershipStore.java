@@ -132,4 +132,37 @@ public final class JpaMembershipStore extends JpaStoreSupport implements Members
         return new Membership(TenantId.of(e.tenantId), WorkspaceId.of(e.workspaceId), UserId.of(e.userId),
                 WorkspaceRole.valueOf(e.role), e.joinedAt, e.version);
     }
+
+    /**
+     * One statement on {@code ix_cwk_membership_role} (tenant, workspace, role): the workspace's leads (a few), the
+     * first by join time, then user id in code-unit order, picked here.
+     */
+    @Override
+    public Optional<UserId> firstLead(TenantId tenantId, WorkspaceId workspaceId) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        return tx(() -> em().createQuery("select m.userId, m.joinedAt from CwkMembership m where m.tenantId = :tenant"
+                        + " and m.workspaceId = :workspace and m.role = 'LEAD'", Object[].class)
+                .setParameter("tenant", tenantId.value())
+                .setParameter("workspace", workspaceId.value())
+                .getResultList().stream()
+                .min(java.util.Comparator.comparing((Object[] row) -> (java.time.Instant) row[1])
+                        .thenComparing(row -> (String) row[0]))
+                .map(row -> UserId.of((String) row[0])));
+    }
+
+    /** One statement on {@code ix_cwk_membership_role} (tenant, workspace, role). */
+    @Override
+    public int countClientMembers(TenantId tenantId, WorkspaceId workspaceId) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        List<String> clientRoles = java.util.Arrays.stream(WorkspaceRole.values())
+                .filter(r -> r.kind() == io.clientworkspace.ActorKind.CLIENT).map(Enum::name).sorted().toList();
+        return tx(() -> em().createQuery("select count(m) from CwkMembership m where m.tenantId = :tenant"
+                        + " and m.workspaceId = :workspace and m.role in :roles", Long.class)
+                .setParameter("tenant", tenantId.value())
+                .setParameter("workspace", workspaceId.value())
+                .setParameter("roles", clientRoles)
+                .getSingleResult().intValue());
+    }
 }

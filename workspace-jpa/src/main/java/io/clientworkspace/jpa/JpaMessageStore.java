@@ -266,4 +266,38 @@ public final class JpaMessageStore extends JpaStoreSupport implements MessageSto
     static MessageRevision revisionToDomain(MessageRevisionEntity e) {
         return new MessageRevision(MessageId.of(e.messageId), e.revision, e.body, e.editedAt, UserId.of(e.editedBy));
     }
+
+    /**
+     * One statement for every workspace asked for: the workspaces' CLIENT-authored messages, not deleted, not the
+     * user's, above the user's read marker of their conversation (on {@code ix_cwk_message_conversation} and the
+     * markers' primary key), counted per workspace.
+     */
+    @Override
+    public Map<WorkspaceId, Long> countUnreadFromClients(TenantId tenantId, UserId userId, Set<WorkspaceId> workspaceIds) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(userId, "userId must not be null");
+        requireNonNull(workspaceIds, "workspaceIds must not be null");
+        if (workspaceIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<WorkspaceId, Long> counts = new LinkedHashMap<>();
+        workspaceIds.forEach(w -> counts.put(requireNonNull(w, "workspaceIds must not contain null"), 0L));
+        return tx(() -> {
+            List<Object[]> rows = em().createQuery("select m.workspaceId, count(m) from CwkMessage m"
+                            + " left join CwkReadMarker r on r.tenantId = m.tenantId and r.workspaceId = m.workspaceId"
+                            + " and r.userId = :user and r.conversationId = m.conversationId"
+                            + " where m.tenantId = :tenant and m.workspaceId in :workspaces and m.deletedAt is null"
+                            + " and m.authorKind = 'CLIENT' and m.authorId <> :user"
+                            + " and (r.lastRead is null or m.id > r.lastRead)"
+                            + " group by m.workspaceId", Object[].class)
+                    .setParameter("tenant", tenantId.value())
+                    .setParameter("user", userId.value())
+                    .setParameter("workspaces", workspaceIds.stream().map(WorkspaceId::value).sorted().toList())
+                    .getResultList();
+            for (Object[] row : rows) {
+                counts.put(WorkspaceId.of((String) row[0]), ((Number) row[1]).longValue());
+            }
+            return Map.copyOf(counts);
+        });
+    }
 }

@@ -193,4 +193,17 @@ public final class JpaMilestoneStore extends JpaStoreSupport implements Mileston
                 ProjectId.of(e.projectId), e.title, Optional.ofNullable(e.dueDate), e.requiresApproval,
                 Optional.ofNullable(e.approvalId).map(ApprovalId::of), delivered, e.createdAt, e.updatedAt, e.version);
     }
+
+    /** One statement on {@code ix_cwk_milestone_open_due} (V15; on PostgreSQL only undelivered milestones are in it). */
+    @Override
+    public int overdueCount(TenantId tenantId, WorkspaceId workspaceId, LocalDate today) {
+        requireScope(tenantId, workspaceId);
+        requireNonNull(today, "today must not be null");
+        return tx(() -> em().createQuery("select count(m) from CwkMilestone m where m.tenantId = :tenant"
+                        + " and m.workspaceId = :workspace and m.deliveredAt is null and m.dueDate < :today", Long.class)
+                .setParameter("tenant", tenantId.value())
+                .setParameter("workspace", workspaceId.value())
+                .setParameter("today", today)
+                .getSingleResult().intValue());
+    }
 }

@@ -123,4 +123,22 @@ public final class JpaProjectStore extends JpaStoreSupport implements ProjectSto
                 Optional.ofNullable(e.targetDate), ProjectHealth.valueOf(e.health), UserId.of(e.ownerId),
                 UserId.of(e.createdBy), e.createdAt, e.updatedAt, e.version);
     }
+
+    /**
+     * One statement: the distinct healths of the workspace's projects that are not COMPLETED (at most four rows), the
+     * most severe picked here.
+     */
+    @Override
+    public io.clientworkspace.project.ProjectHealth worstHealth(TenantId tenantId, WorkspaceId workspaceId) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        return tx(() -> em().createQuery("select distinct p.health from CwkProject p where p.tenantId = :tenant"
+                        + " and p.workspaceId = :workspace and p.health <> 'COMPLETED'", String.class)
+                .setParameter("tenant", tenantId.value())
+                .setParameter("workspace", workspaceId.value())
+                .getResultList().stream()
+                .map(io.clientworkspace.project.ProjectHealth::valueOf)
+                .reduce(io.clientworkspace.project.ProjectHealth.ON_TRACK,
+                        (a, b) -> b.severity() > a.severity() ? b : a));
+    }
 }

@@ -165,4 +165,21 @@ public final class JpaRequestStore extends JpaStoreSupport implements RequestSto
                 Optional.ofNullable(e.firstResponseAt), Optional.ofNullable(e.resolvedAt),
                 Optional.ofNullable(e.declineReason), e.version);
     }
+
+    /**
+     * One statement on {@code ix_cwk_request_status} (tenant, workspace, status, id): the open requests' count and
+     * earliest submission time.
+     */
+    @Override
+    public io.clientworkspace.dashboard.OpenItems openSummary(TenantId tenantId, WorkspaceId workspaceId) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        return tx(() -> JpaApprovalStore.openItems(em().createQuery("select count(r), min(r.submittedAt)"
+                        + " from CwkRequest r where r.tenantId = :tenant and r.workspaceId = :workspace"
+                        + " and r.status in :open", Object[].class)
+                .setParameter("tenant", tenantId.value())
+                .setParameter("workspace", workspaceId.value())
+                .setParameter("open", OPEN_STATUSES.stream().map(Enum::name).sorted().toList())
+                .getSingleResult()));
+    }
 }

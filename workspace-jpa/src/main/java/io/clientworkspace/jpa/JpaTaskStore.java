@@ -462,4 +462,17 @@ public final class JpaTaskStore extends JpaStoreSupport implements TaskStore {
                 Optional.ofNullable(e.assignee).map(UserId::of), Optional.ofNullable(e.dueDate), completed,
                 Visibility.valueOf(e.visibility), UserId.of(e.createdBy), e.createdAt, e.updatedAt, e.version);
     }
+
+    /** One statement on {@code ix_cwk_task_open_due} (V15; on PostgreSQL only open tasks are in it). */
+    @Override
+    public int overdueCount(TenantId tenantId, WorkspaceId workspaceId, LocalDate today) {
+        requireScope(tenantId, workspaceId);
+        requireNonNull(today, "today must not be null");
+        return tx(() -> em().createQuery("select count(t) from CwkTask t where " + SCOPE
+                        + " and t.completedAt is null and t.dueDate < :today", Long.class)
+                .setParameter("tenant", tenantId.value())
+                .setParameter("workspace", workspaceId.value())
+                .setParameter("today", today)
+                .getSingleResult().intValue());
+    }
 }
