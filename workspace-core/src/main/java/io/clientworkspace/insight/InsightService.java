@@ -145,6 +145,19 @@ public final class InsightService {
     }
 
     /**
+     * The tenant's report for the host itself, with no user behind the call: metrics gauges and jobs (the Spring
+     * starter's Micrometer gauges use it). Never call it on behalf of a user's request; use
+     * {@link #tenantReport(Actor, int)} there.
+     *
+     * @throws ValidationException (field {@code weeks}) unless {@code 1 <= weeks <= 52}
+     */
+    public InsightReport tenantReportForHost(TenantId tenantId, int weeks) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        checkWeeks(weeks);
+        return report(tenantId, InsightScope.tenant(), Optional.empty(), weeks, Optional.empty());
+    }
+
+    /**
      * The workspace's report over the last {@code weeks} ISO weeks, with its onboarding facts.
      *
      * @throws NotFoundException for clients and for workspaces the actor may not see

@@ -495,6 +495,15 @@ public abstract class InsightsContract {
     }
 
     @Test
+    void theHostReadsTheTenantReportWithoutAnActor() {
+        kit.insights().recordVisit(carol, acme);
+        approvedAfter(acme, Duration.ofHours(3));
+
+        assertThat(kit.insights().tenantReportForHost(alice.tenantId(), 12))
+                .isEqualTo(kit.insights().tenantReport(alice, 12));
+    }
+
+    @Test
     void aTeamMemberOutsideTheWorkspaceGetsNotFound() {
         assertThat(catchThrowable(() -> kit.insights().workspaceReport(tom, globex, 12)))
                 .isInstanceOf(NotFoundException.class);
