@@ -39,11 +39,11 @@ enum SummaryPart {
     OVERDUE,
     /** the onboarding checklist's progress (TaskListStore.findOnboarding + TaskStore.progress). */
     ONBOARDING,
-    /** last client activity (ActivityStore.latestByActorKind CLIENT, and the last client visit). */
+    /** last client activity (ActivityStore.latestByActorKind CLIENT, and InsightStore.lastVisit). */
     CLIENT_ACTIVITY,
     /** last team activity (ActivityStore.latestByActorKind TEAM). */
     TEAM_ACTIVITY,
-    /** overdue invoices and open tickets (LinkedRecordStore.alertCounts). */
+    /** overdue invoices and open tickets (LinkedRecordStore.alertCounts, as of "today" like OVERDUE). */
     RECORD_ALERTS;
 
     /** Every part. */
@@ -74,6 +74,15 @@ enum SummaryPart {
         }
         if (event instanceof WorkspaceEvent) {
             return EnumSet.of(IDENTITY);
+        }
+        if (event instanceof io.clientworkspace.record.RecordEvent) {
+            return EnumSet.of(RECORD_ALERTS);
+        }
+        if (event instanceof io.clientworkspace.insight.InsightEvent.ClientVisited) {
+            return EnumSet.of(CLIENT_ACTIVITY);
+        }
+        if (event instanceof MemberEvent.ClientRoleAssigned) {
+            return EnumSet.of(CLIENT_MEMBERS);
         }
         if (event instanceof MemberEvent.MemberAdded || event instanceof MemberEvent.MemberRoleChanged
                 || event instanceof MemberEvent.MemberRemoved || event instanceof MemberEvent.InvitationAccepted) {

@@ -7,7 +7,10 @@ import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.project.ChecklistProgress;
 import io.clientworkspace.project.ProjectHealth;
 import io.clientworkspace.spi.ActivityStore;
+import io.clientworkspace.record.RecordAlerts;
 import io.clientworkspace.spi.ApprovalStore;
+import io.clientworkspace.spi.InsightStore;
+import io.clientworkspace.spi.LinkedRecordStore;
 import io.clientworkspace.spi.MembershipStore;
 import io.clientworkspace.spi.MilestoneStore;
 import io.clientworkspace.spi.ProjectStore;
@@ -42,6 +45,8 @@ final class SummarySource {
     private final Optional<MilestoneStore> milestones;
     private final Optional<TaskStore> tasks;
     private final Optional<TaskListStore> taskLists;
+    private final Optional<LinkedRecordStore> records;
+    private final Optional<InsightStore> insights;
 
     SummarySource(Stores stores) {
         requireNonNull(stores, "stores must not be null");
@@ -54,6 +59,8 @@ final class SummarySource {
         this.milestones = stores.find(MilestoneStore.class);
         this.tasks = stores.find(TaskStore.class);
         this.taskLists = stores.find(TaskListStore.class);
+        this.records = stores.find(LinkedRecordStore.class);
+        this.insights = stores.find(InsightStore.class);
     }
 
     /** A complete summary of the workspace at {@code now}, or empty if the workspace does not exist. */
@@ -116,9 +123,9 @@ final class SummarySource {
         int overdueInvoices = s.overdueInvoices();
         int openTickets = s.openTickets();
         if (parts.contains(SummaryPart.RECORD_ALERTS)) {
-            // linked records arrive with the records feature (LinkedRecordStore.alertCounts)
-            overdueInvoices = 0;
-            openTickets = 0;
+            RecordAlerts alerts = records.map(r -> r.alertCounts(t, id, today)).orElse(RecordAlerts.NONE);
+            overdueInvoices = alerts.overdueInvoices();
+            openTickets = alerts.openTickets();
         }
         return new WorkspaceSummary(t, id, name, slug, externalRef, status, lead, health, pending.count(),
                 pending.oldest(), open.count(), open.oldest(), overdueTasks, overdueMilestones, lastClient, lastTeam,
@@ -126,7 +133,15 @@ final class SummarySource {
     }
 
     private Optional<Instant> lastClientActivity(TenantId t, WorkspaceId id) {
-        return activity.latestByActorKind(t, id, ActorKind.CLIENT);
+        Optional<Instant> entry = activity.latestByActorKind(t, id, ActorKind.CLIENT);
+        Optional<Instant> visit = insights.flatMap(i -> i.lastVisit(t, id));
+        if (entry.isEmpty()) {
+            return visit;
+        }
+        if (visit.isEmpty()) {
+            return entry;
+        }
+        return Optional.of(entry.get().isAfter(visit.get()) ? entry.get() : visit.get());
     }
 
     private static WorkspaceSummary blank(Workspace w, Instant now) {

@@ -49,7 +49,9 @@ import static java.util.Objects.requireNonNull;
  * <p>"Today" for the overdue counts is the UTC date of the change that wrote the row; for an archived workspace it is
  * the UTC date of its {@code updatedAt} (when it was archived), since an archived workspace is read-only and the
  * overdue sweep does not raise its items. A task or milestone that falls due while nothing happens in its workspace
- * is counted when the overdue sweep raises it (hosts run the sweep as a job) or the workspace next changes.
+ * is counted when the overdue sweep raises it (hosts run the sweep as a job) or the workspace next changes; an invoice
+ * that falls due (the host's records have no sweep) is counted when the workspace next changes or at the next
+ * {@link DashboardService#rebuild(io.clientworkspace.TenantId) rebuild}, which hosts may run nightly.
  */
 public record WorkspaceSummary(TenantId tenantId, WorkspaceId workspaceId, String name, String slug,
                                Optional<String> externalRef, WorkspaceStatus status, Optional<UserId> lead,
