@@ -33,7 +33,9 @@ import static java.util.Objects.requireNonNull;
  * {@code --smoke} everything runs once, briefly, in this JVM, on tiny data sets, and the report goes
  * to {@code target/RESULTS-smoke.md} (the smoke test does this). {@code --quick} runs forked but short
  * and small, for working on the suite itself, and writes {@code target/RESULTS-quick.md}.
- * {@code --out=FILE} writes the report elsewhere. Any other argument is refused.
+ * {@code --out=FILE} writes the report elsewhere. {@code --only=5,6} runs only the sections with those numbers
+ * and merges them into the report already there (their sections, target rows and notes replaced, everything else
+ * kept, the header saying when they were measured). Any other argument is refused.
  */
 public final class RunAll {
 
@@ -50,22 +52,30 @@ public final class RunAll {
     private final List<String> done = new ArrayList<>();
     private List<String> jvmArgs = List.of();
     private String postgres = "not started";
+    /** The numbers of the sections to run ({@code --only}); empty: every section. */
+    private final java.util.Set<String> only;
+    /** The report there before an {@code --only} run, which it merges into; empty otherwise. */
+    private final java.util.Optional<String> previous;
 
-    private RunAll(Settings settings, MachineInfo machine, Path out) {
+    private RunAll(Settings settings, MachineInfo machine, Path out, java.util.Set<String> only,
+                   java.util.Optional<String> previous) {
         this.settings = settings;
         this.machine = machine;
         this.out = out;
+        this.only = only;
+        this.previous = previous;
     }
 
     /** The command-line flags {@link #main} accepts. */
     static final String USAGE = "valid flags: --smoke (everything once, in this JVM, report to target/RESULTS-smoke.md),"
             + " --quick (forked but short and small, report to target/RESULTS-quick.md), --out=FILE (write the report"
-            + " to FILE)";
+            + " to FILE), --only=N,M (run only the sections numbered N, M and merge them into the report already there)";
 
     public static void main(String[] args) throws Exception {
         boolean smoke = false;
         boolean quick = false;
         Path chosenOut = null;
+        java.util.Set<String> only = new java.util.TreeSet<>();
         for (String arg : args) {
             if (arg.equals("--smoke")) {
                 smoke = true;
@@ -73,6 +83,9 @@ public final class RunAll {
                 quick = true;
             } else if (arg.startsWith("--out=") && arg.length() > "--out=".length()) {
                 chosenOut = Path.of(arg.substring("--out=".length()));
+            } else if (arg.matches("--only=[1-9][0-9]?(,[1-9][0-9]?)*")
+                    && Arrays.stream(arg.substring("--only=".length()).split(",")).allMatch(RunAll::isSection)) {
+                only.addAll(List.of(arg.substring("--only=".length()).split(",")));
             } else {
                 System.err.println("Unknown argument '" + arg + "'; " + USAGE + ".");
                 System.exit(2);
@@ -91,7 +104,7 @@ public final class RunAll {
         Settings settings = smoke ? Settings.smokeRun() : quick ? Settings.quickRun() : Settings.fullRun();
         Report report;
         try {
-            report = run(settings, module.resolve("target/bench-work"), out);
+            report = run(settings, module.resolve("target/bench-work"), out, only);
         } catch (Throwable e) {
             // Also in a file: a benchmark harness that dies at the end should not die silently.
             StringWriter trace = new StringWriter();
@@ -110,13 +123,32 @@ public final class RunAll {
 
     /** The sections, in the order they run. */
     private static final List<String> SECTIONS = List.of("1. Permission check", "2. File upload and download",
-            "3. Workspace listing and activity feed at scale", "4. Write throughput with 16 threads");
+            "3. Workspace listing and activity feed at scale", "4. Write throughput with 16 threads",
+            "5. Operator dashboard at scale", "6. Insights report against history");
+
+    private static boolean isSection(String number) {
+        return SECTIONS.stream().anyMatch(t -> t.startsWith(number + ". "));
+    }
+
+    private boolean selected(String title) {
+        return only.isEmpty() || only.contains(title.substring(0, title.indexOf('.')));
+    }
 
     /**
      * Runs the suite with {@code settings}, working in {@code work}, and writes the report to {@code out}
      * (after every section, so that a run cut short still leaves what it measured, marked incomplete).
      */
     static Report run(Settings settings, Path work, Path out) throws IOException {
+        return run(settings, work, out, java.util.Set.of());
+    }
+
+    /**
+     * Like {@link #run(Settings, Path, Path)}, but only the sections numbered in {@code only} (every section if
+     * empty), merged into the report at {@code out} when one is there.
+     */
+    static Report run(Settings settings, Path work, Path out, java.util.Set<String> only) throws IOException {
+        java.util.Optional<String> previous = !only.isEmpty() && Files.exists(out)
+                ? java.util.Optional.of(Files.readString(out)) : java.util.Optional.empty();
         Files.createDirectories(work);
         for (String scratch : List.of("pg", "files", "blobs", "casbin", "verification")) {
             deleteRecursively(work.resolve(scratch));
@@ -128,7 +160,7 @@ public final class RunAll {
         System.setProperty(Verification.WORK_PROPERTY, work.toAbsolutePath().toString());
         // Hibernate logs through slf4j-simple too (warnings only), not through java.util.logging at INFO.
         System.setProperty(JBOSS_LOGGING, "slf4j");
-        RunAll run = new RunAll(settings, MachineInfo.detect(), out);
+        RunAll run = new RunAll(settings, MachineInfo.detect(), out, java.util.Set.copyOf(only), previous);
         JpaKit.share(settings.smoke());
         try (BenchDatabase db = BenchDatabase.start(work.resolve("pg"))) {
             run.postgres = db.serverVersion();
@@ -139,6 +171,8 @@ public final class RunAll {
             run.section(SECTIONS.get(1), run::files);
             run.section(SECTIONS.get(2), () -> run.listing(db));
             run.section(SECTIONS.get(3), () -> run.writes(db));
+            run.section(SECTIONS.get(4), () -> run.dashboard(db));
+            run.section(SECTIONS.get(5), () -> run.insights(db));
         } finally {
             JpaKit.share(false);
         }
@@ -160,7 +194,24 @@ public final class RunAll {
     private void write() throws IOException {
         double minutes = (System.nanoTime() - started) / 60e9;
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, report.render(header(machine, postgres, minutes)));
+        if (previous.isPresent()) {
+            Files.writeString(out, report.mergeInto(previous.get(), only, separateRunNote(minutes)));
+        } else {
+            Files.writeString(out, report.render(header(machine, postgres, minutes)));
+        }
+    }
+
+    /** The header's paragraph on sections run on their own ({@code --only}) and merged into an earlier report. */
+    private String separateRunNote(double minutes) {
+        List<String> titles = SECTIONS.stream().filter(this::selected).toList();
+        List<String> pending = titles.stream().filter(t -> !done.contains(t)).toList();
+        return Report.SEPARATE_RUN + " " + String.join("; ", titles) + "** (`" + COMMAND + " --only="
+                + String.join(",", only) + (settings.name().equals("full") ? "" : " --" + settings.name()) + "`), on "
+                + machine.date() + " (" + machine.cpu() + ", " + machine.cores() + " cores, " + machine.memory() + "; "
+                + machine.jdk() + "; PostgreSQL " + postgres + "), " + String.format(Locale.ROOT, "%.1f min", minutes)
+                + " (by section: " + String.join(", ", log) + "). The other sections and the table above are from the"
+                + " run described there." + (pending.isEmpty() ? "" : " **Incomplete: not run yet: "
+                + String.join("; ", pending) + ".**");
     }
 
     private interface Section {
@@ -168,6 +219,9 @@ public final class RunAll {
     }
 
     private void section(String title, Section section) {
+        if (!selected(title)) {
+            return;
+        }
         long sectionStarted = System.nanoTime();
         System.out.println("=== " + title);
         try {
@@ -189,7 +243,7 @@ public final class RunAll {
     }
 
     private String header(MachineInfo machine, String postgres, double minutes) {
-        List<String> pending = SECTIONS.stream().filter(t -> !done.contains(t)).toList();
+        List<String> pending = SECTIONS.stream().filter(this::selected).filter(t -> !done.contains(t)).toList();
         return "# Benchmark results\n\n"
                 + (pending.isEmpty() ? "" : "**Incomplete: the run has not finished (or was cut short); sections not run"
                 + " yet: " + String.join("; ", pending) + ".**\n\n")
@@ -215,7 +269,7 @@ public final class RunAll {
                 : "1 fork per benchmark with exactly `-Xmx1g -Xms1g` (files: `-Xmx64m`), nothing inherited from the"
                 + " runner's JVM") + "; "
                 + timing(settings.fast()) + " (permission checks, once in sample mode and once in average-time mode); "
-                + timing(settings.listing()) + " (listing); "
+                + timing(settings.listing()) + " (listing, dashboard); "
                 + timing(settings.throughput()) + " (throughput); " + settings.files().warmupIterations() + " + "
                 + settings.files().measurementIterations() + " single transfers (files) |\n"
                 + "| duration | " + String.format(Locale.ROOT, "%.1f min", minutes) + " for the run (by section: "
@@ -564,6 +618,197 @@ public final class RunAll {
         report.target("3", String.format(Locale.ROOT, "constant SQL statements per page from %,d to %,d workspaces",
                 first, last), constant ? "identical at every size" : "differs between sizes", constant);
         growthTargets.forEach(report::target);
+    }
+
+    // ------------------------------------------------------------------ 5. dashboard
+
+    private void dashboard(BenchDatabase db) throws Exception {
+        int[] sizes = settings.dashboardSizes();
+        if (settings.smoke()) {
+            System.setProperty(ListingBenchmark.SAMPLES_PROPERTY, "32");
+        }
+        List<String> seeding = new ArrayList<>();
+        List<List<StatementCounts.Count>> counts = new ArrayList<>();
+        for (int n : sizes) {
+            long seedStart = System.nanoTime();
+            String database = DashboardSeeder.database(n);
+            db.createMigrated(database);
+            try (HikariDataSource ds = BenchDatabase.pool(database, 2)) {
+                DashboardSeeder.load(ds, n, java.time.Instant.now());
+            }
+            db.checkpoint();
+            seeding.add(String.format(Locale.ROOT, "%,d in %.0f s", n, (System.nanoTime() - seedStart) / 1e9));
+            counts.add(StatementCounts.dashboard(n));
+        }
+        String sizeList = String.join(",", Arrays.stream(sizes).mapToObj(Integer::toString).toList());
+        System.setProperty(DashboardBenchmark.SIZES_PROPERTY, sizeList);
+        List<String> args = new ArrayList<>(jvmArgs);
+        args.add("-D" + DashboardBenchmark.SIZES_PROPERTY + "=" + sizeList);
+        if (settings.smoke()) {
+            args.add("-D" + ListingBenchmark.SAMPLES_PROPERTY + "=32");
+        }
+
+        Jmh.run(DashboardBenchmark.class, settings, settings.listing(), null, null, args);
+        String[] methods = {"adminPage", "attentionPage", "assignedPage", "searchPage"};
+        String[] views = {"tenant admin's default page", "tenant admin's \"needs attention\" page",
+                "team member's \"assigned to me\" page", "tenant admin's text search"};
+        Properties[] measured = new Properties[methods.length];
+        for (int k = 0; k < methods.length; k++) {
+            measured[k] = Verification.read("dashboard-" + methods[k]);
+        }
+        StringBuilder md = new StringBuilder("## 5. Operator dashboard at scale\n\n");
+        md.append("One tenant with " + Settings.sizes(sizes) + " workspaces (" + DashboardSeeder.MEMBERS + " members each:"
+                + " a lead from " + DashboardSeeder.LEADS + " team users, two team members from a roster of "
+                + DashboardSeeder.TEAM + ", two client users) and each workspace's dashboard summary row as the kit's"
+                + " projection keeps it, each size in its own database, bulk-loaded with `COPY` ("
+                + String.join(", ", seeding) + ", including the index builds and `VACUUM ANALYZE`, then a `CHECKPOINT`)."
+                + " Every size holds the same mix (each workspace's values are drawn from a generator seeded with its"
+                + " number): 5 % archived, about two in five active workspaces needing attention with the default"
+                + " thresholds, a tenth led by the measured team member. Calls go through the kit"
+                + " (`kit.dashboard().page(actor, query, page)`) on the JPA stores with warm permission caches; one page"
+                + " is " + DashboardBenchmark.PAGE + " rows, each with the caller's unread client messages and its"
+                + " attention reasons. The sizes are measured side by side as in section 3. Median (p50) / 99th"
+                + " percentile per page, from " + samples(measured, sizes) + " timed pages per cell.\n\n");
+        md.append("| workspaces | " + String.join(" | ", views) + " |\n|---:|---:|---:|---:|---:|\n");
+        for (int n : sizes) {
+            md.append("| ").append(String.format(Locale.ROOT, "%,d", n));
+            for (Properties q : measured) {
+                md.append(" | ").append(Report.time(nanos(q, "p50." + n), "ns")).append(" / ")
+                        .append(Report.time(nanos(q, "p99." + n), "ns"));
+            }
+            md.append(" |\n");
+        }
+        int first = sizes[0];
+        int last = sizes[sizes.length - 1];
+        md.append("| **growth of the median, ").append(String.format(Locale.ROOT, "%,d → %,d", first, last)).append("**");
+        List<Report.Target> growthTargets = new ArrayList<>();
+        for (int k = 0; k < methods.length; k++) {
+            double growth = nanos(measured[k], "p50." + last) / nanos(measured[k], "p50." + first);
+            md.append(" | **").append(Report.ratio(growth)).append("**");
+            growthTargets.add(new Report.Target("5", String.format(Locale.ROOT, "≤ 1.5× growth of the median page"
+                    + " latency, %,d → %,d workspaces: %s", first, last, views[k]),
+                    Report.ratio(growth), Double.isNaN(growth) ? Boolean.FALSE : growth <= 1.5, DASHBOARD_GROWTH_NOTE));
+        }
+        md.append(" |\n\nSQL statements per page (Hibernate statistics), cold (permission caches emptied first) / warm:\n\n");
+        md.append("| operation |");
+        for (int n : sizes) {
+            md.append(String.format(Locale.ROOT, " %,d |", n));
+        }
+        md.append("\n|---|").append("---:|".repeat(sizes.length)).append('\n');
+        boolean constant = true;
+        long worstCold = 0;
+        long worstWarm = 0;
+        for (int op = 0; op < counts.get(0).size(); op++) {
+            md.append("| ").append(counts.get(0).get(op).operation()).append(" |");
+            for (int s = 0; s < sizes.length; s++) {
+                StatementCounts.Count c = counts.get(s).get(op);
+                md.append(' ').append(c.cold()).append(" / ").append(c.warm()).append(" |");
+                constant &= c.cold() == counts.get(0).get(op).cold() && c.warm() == counts.get(0).get(op).warm();
+                worstCold = Math.max(worstCold, c.cold());
+                worstWarm = Math.max(worstWarm, c.warm());
+            }
+            md.append('\n');
+        }
+        md.append("\n- **default page**: every active workspace, quietest client first (no client activity at all, then"
+                + " the oldest), at " + DashboardBenchmark.SAMPLES + " page positions spread over the whole list (cursors"
+                + " collected by walking it in pages of 500 first); one range of the index on (tenant, status, client"
+                + " activity key, workspace id).\n"
+                + "- **\"needs attention\"**: the same order, only workspaces with a reason (pending approval at least 3"
+                + " days old, overdue tasks or milestones, no client activity for 14 days, at risk or off track, overdue"
+                + " invoice), filtered while the same index range is read.\n"
+                + "- **\"assigned to me\"**: a team member (not a tenant admin) who leads a tenth of the workspaces: the"
+                + " index on (tenant, lead, status, client activity key, workspace id), each row also checked against"
+                + " the member's memberships (roles that grant `VIEW_DASHBOARD`) in the same statement.\n"
+                + "- **text search**: part of a random workspace's name, any status, on the trigram index"
+                + " (`pg_trgm`) over name, slug and external reference; then sorted.\n"
+                + "- A page is one statement for the summaries and one for the caller's unread client messages in those"
+                + " workspaces; cold, the caller's tenant role is read first.\n");
+        report.add(md.toString());
+        report.target("5", String.format(Locale.ROOT, "constant SQL statements per page from %,d to %,d workspaces",
+                first, last), constant ? "identical at every size" : "differs between sizes", constant);
+        report.target(new Report.Target("5", "≤ 3 SQL statements per page cold, ≤ 2 warm", worstCold + " cold / "
+                + worstWarm + " warm (most of any page)", worstCold <= 3 && worstWarm <= 2, "Cold, a team member who is"
+                + " not a tenant admin also has the tenant's permission matrix read (which workspace roles grant"
+                + " `VIEW_DASHBOARD`), after the tenant role and before the page and the unread count: `DashboardService`"
+                + " would meet it by reading the matrix only when it is not the default one, or together with the"
+                + " tenant role. Warm, every page is 2 statements."));
+        growthTargets.forEach(report::target);
+    }
+
+    /** Where to look if a dashboard page grows with the number of workspaces. */
+    private static final String DASHBOARD_GROWTH_NOTE = "Not expected from the queries: every page reads one range of"
+            + " an index of `cwk_dashboard_summary` in page order and stops after the page (the text search: a"
+            + " trigram index lookup of the few matching rows). Check the plan with EXPLAIN ANALYZE on the largest"
+            + " data set: a Sort node over many rows or a sequential scan means the index is not used (is `pg_trgm`"
+            + " installed for the search?).";
+
+    // ------------------------------------------------------------------ 6. insights
+
+    private void insights(BenchDatabase db) throws Exception {
+        int[] sizes = settings.dashboardSizes();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        List<String> seeding = new ArrayList<>();
+        List<InsightsBenchmark.Cost> costs = new ArrayList<>();
+        long[] loaded = new long[sizes.length];
+        for (int s = 0; s < sizes.length; s++) {
+            int n = sizes[s];
+            long seedStart = System.nanoTime();
+            String database = InsightsBenchmark.database(n);
+            db.createMigrated(database);
+            try (HikariDataSource ds = BenchDatabase.pool(database, 2)) {
+                loaded[s] = InsightsBenchmark.load(ds, n, today);
+            }
+            db.checkpoint();
+            seeding.add(String.format(Locale.ROOT, "%,d in %.0f s", n, (System.nanoTime() - seedStart) / 1e9));
+            costs.add(InsightsBenchmark.reportCost(n));
+        }
+        String sizeList = String.join(",", Arrays.stream(sizes).mapToObj(Integer::toString).toList());
+        System.setProperty(InsightsBenchmark.SIZES_PROPERTY, sizeList);
+        List<String> args = new ArrayList<>(jvmArgs);
+        args.add("-D" + InsightsBenchmark.SIZES_PROPERTY + "=" + sizeList);
+        Jmh.run(InsightsBenchmark.class, settings, settings.listing(), null, null, args);
+        Properties measured = Verification.read("insights-tenantReport");
+        int first = sizes[0];
+        int last = sizes[sizes.length - 1];
+        int metrics = io.clientworkspace.insight.InsightMetric.values().length;
+        StringBuilder md = new StringBuilder("## 6. Insights report against history\n\n");
+        md.append("`kit.insights().tenantReport(admin, " + InsightsBenchmark.WEEKS + ")` (the last 12 ISO weeks, computed"
+                + " in Java from daily rollup rows) on the JPA stores, for a tenant of " + Settings.sizes(sizes)
+                + " workspaces, each size in its own database holding " + InsightsBenchmark.HISTORY_DAYS + " days (two"
+                + " years) of daily rollups of all " + metrics + " metrics for the tenant and, for every workspace, a"
+                + " rollup row every " + InsightsBenchmark.WORKSPACE_ROW_EVERY + " days over the same two years ("
+                + String.join(", ", Arrays.stream(loaded).mapToObj(r -> String.format(Locale.ROOT, "%,d", r)).toList())
+                + " rollup rows), bulk-loaded with `COPY` (" + String.join(", ", seeding) + "). The sizes are measured"
+                + " side by side as in section 3; rows read are counted by a decorator of the `InsightStore` (rows its"
+                + " calls returned), statements with Hibernate's statistics, warm caches.\n\n");
+        md.append("| workspaces | rollup rows stored | report: median / 99th percentile | rollup rows read | SQL statements"
+                + " |\n|---:|---:|---:|---:|---:|\n");
+        for (int s = 0; s < sizes.length; s++) {
+            int n = sizes[s];
+            md.append(String.format(Locale.ROOT, "| %,d | %,d | ", n, loaded[s]))
+                    .append(Report.time(nanos(measured, "p50." + n), "ns")).append(" / ")
+                    .append(Report.time(nanos(measured, "p99." + n), "ns")).append(" | ")
+                    .append(costs.get(s).rows()).append(" | ").append(costs.get(s).statements()).append(" |\n");
+        }
+        double growth = nanos(measured, "p50." + last) / nanos(measured, "p50." + first);
+        md.append(String.format(Locale.ROOT, "| **growth of the median, %,d → %,d** | | **%s** | | |\n", first, last,
+                Report.ratio(growth)));
+        md.append("\n- The report reads only the tenant scope's rows of the window (at most 7 days × 12 weeks per"
+                + " metric), on the primary key (tenant, scope kind, scope key, day, metric); the two years of history"
+                + " and the workspaces' own rows are never read.\n");
+        report.add(md.toString());
+        boolean sameRows = costs.stream().allMatch(c -> c.rows() == costs.get(0).rows()
+                && c.statements() == costs.get(0).statements());
+        long bound = 7L * InsightsBenchmark.WEEKS * metrics;
+        report.target("6", String.format(Locale.ROOT, "12-week tenant report reads a constant number of rollup rows"
+                        + " (≤ %,d: 84 per metric) with two years of history, %,d → %,d workspaces", bound, first, last),
+                costs.get(0).rows() + " rows, " + costs.get(0).statements() + " statements"
+                        + (sameRows ? " at every size" : "; differs between sizes"),
+                sameRows && costs.get(0).rows() <= bound);
+        report.target(new Report.Target("6", String.format(Locale.ROOT, "≤ 1.5× growth of the median 12-week report"
+                + " latency, %,d → %,d workspaces", first, last), Report.ratio(growth),
+                Double.isNaN(growth) ? Boolean.FALSE : growth <= 1.5, "Not expected: the report reads the same rows at"
+                + " every size. Check the plan of the rollup query with EXPLAIN ANALYZE on the largest data set."));
     }
 
     // ------------------------------------------------------------------ 4. writes

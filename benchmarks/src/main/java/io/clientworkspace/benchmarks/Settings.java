@@ -7,7 +7,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * of everything, in this JVM, on the smallest data sets) that only proves the suite still works.
  */
 record Settings(String name, boolean smoke, int forks, Timing fast, Timing listing, Timing throughput, Timing files, int[] permissionSizes,
-                int[] listingSizes, long fileBytes) {
+                int[] listingSizes, long fileBytes, int[] dashboardSizes) {
 
     /** JMH iteration settings for one group of benchmarks. */
     record Timing(int warmupIterations, TimeValue warmupTime, int measurementIterations, TimeValue measurementTime) {
@@ -21,7 +21,8 @@ record Settings(String name, boolean smoke, int forks, Timing fast, Timing listi
                 new Timing(1, TimeValue.NONE, 3, TimeValue.NONE),
                 new int[] {360, 3_600, 36_000},
                 new int[] {1_000, 10_000, 100_000},
-                1L << 30);
+                1L << 30,
+                new int[] {1_000, 100_000});
     }
 
     /** Forked like the full run but short and small: for working on the suite itself. */
@@ -33,7 +34,8 @@ record Settings(String name, boolean smoke, int forks, Timing fast, Timing listi
                 new Timing(0, TimeValue.NONE, 1, TimeValue.NONE),
                 new int[] {360, 3_600},
                 new int[] {1_000, 2_000},
-                64L << 20);
+                64L << 20,
+                new int[] {1_000, 2_000});
     }
 
     static Settings smokeRun() {
@@ -44,7 +46,8 @@ record Settings(String name, boolean smoke, int forks, Timing fast, Timing listi
                 new Timing(0, TimeValue.NONE, 1, TimeValue.NONE),
                 new int[] {360, 720},
                 new int[] {1_000, 2_000},
-                8L << 20);
+                8L << 20,
+                new int[] {1_000, 2_000});
     }
 
     boolean quick() {
@@ -60,6 +63,9 @@ record Settings(String name, boolean smoke, int forks, Timing fast, Timing listi
     long diskNeeded() {
         long workspaces = 0;
         for (int n : listingSizes) {
+            workspaces += n;
+        }
+        for (int n : dashboardSizes) {
             workspaces += n;
         }
         long wal = smoke ? 256L << 20 : 2L << 30;

@@ -56,6 +56,34 @@ final class StatementCounts {
         }
     }
 
+    /** The dashboard benchmark's pages on the data set of {@code workspaces} workspaces. */
+    static List<Count> dashboard(int workspaces) {
+        try (JpaKit db = JpaKit.open(DashboardSeeder.database(workspaces), Authorizer.CacheSettings.defaults(), 2, true)) {
+            WorkspaceKit kit = db.kit();
+            TenantId tenant = TenantId.of(DashboardSeeder.TENANT);
+            Actor admin = Actor.team(tenant, Datasets.ADMIN);
+            Actor lead = Actor.team(tenant, DashboardSeeder.LEAD);
+            Optional<String> second = DashboardBenchmark.page(kit, admin, DashboardBenchmark.DEFAULT, Optional.empty())
+                    .nextCursor();
+            Optional<String> attentionSecond = DashboardBenchmark.page(kit, admin, DashboardBenchmark.ATTENTION,
+                    Optional.empty()).nextCursor();
+            Optional<String> assignedSecond = DashboardBenchmark.page(kit, lead, DashboardBenchmark.ASSIGNED,
+                    Optional.empty()).nextCursor();
+            List<Count> counts = new ArrayList<>();
+            counts.add(count(db, "adminPage (first)", () -> DashboardBenchmark.page(kit, admin, DashboardBenchmark.DEFAULT,
+                    Optional.empty())));
+            counts.add(count(db, "adminPage (next)", () -> DashboardBenchmark.page(kit, admin, DashboardBenchmark.DEFAULT,
+                    second)));
+            counts.add(count(db, "attentionPage (next)", () -> DashboardBenchmark.page(kit, admin,
+                    DashboardBenchmark.ATTENTION, attentionSecond)));
+            counts.add(count(db, "assignedPage (next)", () -> DashboardBenchmark.page(kit, lead,
+                    DashboardBenchmark.ASSIGNED, assignedSecond)));
+            counts.add(count(db, "searchPage", () -> DashboardBenchmark.search(kit, admin,
+                    DashboardBenchmark.search(workspaces / 2))));
+            return counts;
+        }
+    }
+
     /** The uncached JPA lookup's statements: one {@code MembershipStore.find}. */
     static List<Count> permissionCheck(int assignments) {
         TenantId tenant = TenantId.of(Datasets.permissionTenant(assignments));

@@ -31,6 +31,7 @@ class BenchmarkSuiteSmokeIT {
         String md = Files.readString(out);
         assertThat(md).contains("## 1. Permission check", "## 2. File upload and download",
                 "## 3. Workspace listing and activity feed at scale", "## 4. Write throughput with 16 threads",
+                "## 5. Operator dashboard at scale", "## 6. Insights report against history",
                 "| CPU |", "| JDK |", "Smoke run");
         assertThat(md).doesNotContain("failed in this run", "This section failed", "Incomplete");
         // A benchmark that was removed or recorded nothing renders as "n/a": nothing in a smoke report may be.
