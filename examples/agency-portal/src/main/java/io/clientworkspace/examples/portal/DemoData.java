@@ -48,11 +48,13 @@ public class DemoData implements SmartInitializingSingleton {
     private final WorkspaceKit kit;
     private final PortalUsers users;
     private final PortalTenant tenant;
+    private final DemoClock clock;
 
-    public DemoData(WorkspaceKit kit, PortalUsers users, PortalTenant tenant) {
+    public DemoData(WorkspaceKit kit, PortalUsers users, PortalTenant tenant, DemoClock clock) {
         this.kit = kit;
         this.users = users;
         this.tenant = tenant;
+        this.clock = clock;
     }
 
     @Override
@@ -68,11 +70,17 @@ public class DemoData implements SmartInitializingSingleton {
             log.info("Demo tenant '{}' exists already; not seeding again", PortalTenant.NAME);
             return;
         }
-        seed();
+        try {
+            seed();
+        } finally {
+            clock.reset();
+        }
         log.info("Demo data ready: sign in as alice, bob, grace, carol, dave or erin with password '{}'", PASSWORD);
     }
 
     private void seed() {
+        // The demo's past (DemoHistory): the kit's clock is set back while it is told, and reset before requests.
+        clock.setBack(DemoHistory.ACME_OPENED);
         Tenant agency = kit.tenants().create(PortalTenant.NAME, id("alice"));
         Actor alice = new Actor(agency.id(), id("alice"), ActorKind.TEAM);
         Actor bob = new Actor(agency.id(), id("bob"), ActorKind.TEAM);
@@ -92,14 +100,19 @@ public class DemoData implements SmartInitializingSingleton {
                 acme.branding().withDisplayName("Acme Corp — brand refresh"), acme.version());
         // Linking the agency's CRM account is team-only activity: clients never see it.
         kit.workspaces().setExternalRef(bob, acme.id(), Optional.of("CRM-1001"), acme.version());
+        clock.setBack(DemoHistory.ACME_FILES);
         acmeFiles(bob, acme);
+        clock.reset();
         acmeMessages(bob, carol, acme);
 
         // Globex: Alice leads it; Erin is the client's admin; one invitation is still open.
+        clock.setBack(DemoHistory.GLOBEX_OPENED);
         Workspace globex = kit.workspaces().create(alice, NewWorkspace.of("Globex", "globex")
                 .withExternalRef("CRM-1002")
                 .withBranding(Branding.none().withAccentColor("#0F766E")));
         invite(alice, globex, "erin@globex.test", WorkspaceRole.CLIENT_ADMIN, client(agency, "erin"));
+        DemoHistory.globexDeliverables(kit, clock, alice, client(agency, "erin"), globex);
+        clock.reset();
         kit.invitations().invite(alice, globex.id(), NewInvitation.of("frank@globex.test", WorkspaceRole.CLIENT_CONTRIBUTOR));
         upload(alice, globex, NewUpload.of("Kickoff notes.pdf", "application/pdf"), DemoFiles.pdf("Kickoff notes",
                 "Globex website relaunch", "Goals: faster pages, a clearer offer, fewer support calls."));
@@ -109,6 +122,7 @@ public class DemoData implements SmartInitializingSingleton {
         // Initech: made from the "Retainer onboarding" template; Alice leads it, no client users yet (the place to
         // try inviting someone).
         DemoTemplates.seed(kit, alice);
+        DemoHistory.visits(kit, clock, carol, client(agency, "dave"), client(agency, "erin"), acme, globex);
     }
 
     /**
