@@ -92,7 +92,8 @@ public final class WorkspaceKit {
         }
         EventDispatcher events = new EventDispatcher();
         this.authorizer = new Authorizer(stores.team(), stores.workspaces(), stores.memberships(), stores.permissionMatrices(),
-                builder.defaultMatrix, builder.cacheSettings, builder.cacheTicker, stores.unitOfWork());
+                builder.defaultMatrix, builder.cacheSettings, builder.cacheTicker, stores.unitOfWork(),
+                stores.find(io.clientworkspace.spi.ClientRoleStore.class));
         // The authorizer hears every committed change first, so listeners already see fresh permissions.
         events.register(authorizer);
         // ...and every change as it is made, so that a transaction's answers include its own changes.
@@ -364,6 +365,15 @@ public final class WorkspaceKit {
      */
     public io.clientworkspace.notification.NotificationService notifications() {
         return service(io.clientworkspace.notification.NotificationService.class);
+    }
+
+    /**
+     * Linked records: the host's invoices, tickets, contracts, reports and maintenance windows in workspaces.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code LinkedRecordStore}
+     */
+    public io.clientworkspace.record.LinkedRecordService records() {
+        return service(io.clientworkspace.record.LinkedRecordService.class);
     }
 
     /** Signed checkpoints of the activity chains: signing changed chain heads, verifying against them. */

@@ -32,6 +32,7 @@ public final class Features {
             new ConversationFeature(),
             new io.clientworkspace.message.reply.ReplyFeature(),
             new io.clientworkspace.template.TemplateFeature(),
+            new io.clientworkspace.record.RecordFeature(),
             new io.clientworkspace.notification.NotificationFeature(),
             new CheckpointFeature());
 

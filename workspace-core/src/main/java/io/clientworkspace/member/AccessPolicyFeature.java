@@ -31,6 +31,7 @@ public final class AccessPolicyFeature implements Feature {
 
     @Override
     public void install(FeatureContext ctx) {
-        ctx.provide(AccessPolicyService.class, new AccessPolicyService(ctx.kernel(), ctx.authorizer()));
+        ctx.provide(AccessPolicyService.class, new AccessPolicyService(ctx.kernel(), ctx.authorizer(),
+                ctx.stores().find(io.clientworkspace.spi.ClientRoleStore.class)));
     }
 }

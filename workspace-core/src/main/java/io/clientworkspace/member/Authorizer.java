@@ -11,6 +11,7 @@ import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.activity.DomainEvent;
 import io.clientworkspace.activity.DomainEventListener;
 import io.clientworkspace.spi.UnitOfWork;
+import io.clientworkspace.spi.ClientRoleStore;
 import io.clientworkspace.spi.MembershipStore;
 import io.clientworkspace.spi.PermissionMatrixStore;
 import io.clientworkspace.spi.TeamStore;
@@ -191,6 +192,7 @@ public final class Authorizer implements DomainEventListener {
     private final WorkspaceStore workspaces;
     private final MembershipStore memberships;
     private final PermissionMatrixStore matrices;
+    private final Optional<ClientRoleStore> clientRoles;
     private final PermissionMatrix defaultMatrix;
     private final Cache<GrantKey, AccessGrant> grants;
     private final Cache<TeamKey, Optional<TenantRole>> tenantRoles;
@@ -222,6 +224,18 @@ public final class Authorizer implements DomainEventListener {
     public Authorizer(TeamStore team, WorkspaceStore workspaces, MembershipStore memberships,
                       PermissionMatrixStore matrices, PermissionMatrix defaultMatrix, CacheSettings settings,
                       Ticker ticker, UnitOfWork unitOfWork) {
+        this(team, workspaces, memberships, matrices, defaultMatrix, settings, ticker, unitOfWork, Optional.empty());
+    }
+
+    /**
+     * Like the constructor above, and members holding a tenant's custom {@link ClientRole} (read from
+     * {@code clientRoles}) hold exactly that role's permissions. A membership naming a client role the store no
+     * longer has (removed behind the kit's back) falls back to its built-in role's grants.
+     */
+    public Authorizer(TeamStore team, WorkspaceStore workspaces, MembershipStore memberships,
+                      PermissionMatrixStore matrices, PermissionMatrix defaultMatrix, CacheSettings settings,
+                      Ticker ticker, UnitOfWork unitOfWork, Optional<ClientRoleStore> clientRoles) {
+        this.clientRoles = requireNonNull(clientRoles, "clientRoles must not be null");
         this.unitOfWork = requireNonNull(unitOfWork, "unitOfWork must not be null");
         this.team = requireNonNull(team, "team must not be null");
         this.workspaces = requireNonNull(workspaces, "workspaces must not be null");
@@ -393,6 +407,8 @@ public final class Authorizer implements DomainEventListener {
             transaction.workspaces.add(new WorkspaceScope(e.tenantId(), e.workspace()));
         } else if (event instanceof MemberEvent.MemberRemoved e) {
             transaction.workspaces.add(new WorkspaceScope(e.tenantId(), e.workspace()));
+        } else if (event instanceof MemberEvent.ClientRoleAssigned e) {
+            transaction.workspaces.add(new WorkspaceScope(e.tenantId(), e.workspace()));
         } else {
             // A matrix change, or a new tenant (whose first admin also joins its roster).
             transaction.tenants.add(event.tenantId());
@@ -403,7 +419,9 @@ public final class Authorizer implements DomainEventListener {
         return event instanceof TenantEvent.TeamMemberChanged || event instanceof TenantEvent.TeamMemberRemoved
                 || event instanceof TenantEvent.TenantCreated
                 || event instanceof MemberEvent.MemberAdded || event instanceof MemberEvent.MemberRoleChanged
-                || event instanceof MemberEvent.MemberRemoved || event instanceof MemberEvent.PermissionMatrixChanged;
+                || event instanceof MemberEvent.MemberRemoved || event instanceof MemberEvent.PermissionMatrixChanged
+                || event instanceof MemberEvent.ClientRoleAssigned || event instanceof TenantEvent.ClientRoleDefined
+                || event instanceof TenantEvent.ClientRoleRemoved;
     }
 
     /** Invalidates cached answers affected by a committed change. */
@@ -420,6 +438,12 @@ public final class Authorizer implements DomainEventListener {
         } else if (event instanceof MemberEvent.MemberRemoved e) {
             invalidateMember(e.tenantId(), e.workspace(), e.userId());
         } else if (event instanceof MemberEvent.PermissionMatrixChanged e) {
+            invalidateTenant(e.tenantId());
+        } else if (event instanceof MemberEvent.ClientRoleAssigned e) {
+            invalidateMember(e.tenantId(), e.workspace(), e.userId());
+        } else if (event instanceof TenantEvent.ClientRoleDefined e) {
+            invalidateTenant(e.tenantId());
+        } else if (event instanceof TenantEvent.ClientRoleRemoved e) {
             invalidateTenant(e.tenantId());
         }
     }
@@ -454,9 +478,9 @@ public final class Authorizer implements DomainEventListener {
                 return AccessGrant.none();
             }
         }
-        Optional<WorkspaceRole> role = memberships.find(key.tenantId(), key.workspaceId(), key.userId())
-                .map(Membership::role)
-                .filter(r -> r.kind() == key.kind());
+        Optional<Membership> membership = memberships.find(key.tenantId(), key.workspaceId(), key.userId())
+                .filter(m -> m.role().kind() == key.kind());
+        Optional<WorkspaceRole> role = membership.map(Membership::role);
         if (tenantRole.isPresent() && tenantRole.get() == TenantRole.TENANT_ADMIN) {
             // Everything, but only in workspaces that exist in the admin's own tenant.
             return workspaces.find(key.tenantId(), key.workspaceId()).isPresent()
@@ -466,6 +490,10 @@ public final class Authorizer implements DomainEventListener {
         if (role.isEmpty()) {
             return AccessGrant.none();
         }
-        return new AccessGrant(tenantRole, role, matrix(key.tenantId(), transaction).permissionsOf(role.get()));
+        Optional<Set<Permission>> custom = membership.flatMap(Membership::clientRole)
+                .flatMap(clientRole -> clientRoles.flatMap(store -> store.find(key.tenantId(), clientRole)))
+                .map(ClientRole::permissions);
+        return new AccessGrant(tenantRole, role, custom.orElseGet(() ->
+                matrix(key.tenantId(), transaction).permissionsOf(role.get())));
     }
 }

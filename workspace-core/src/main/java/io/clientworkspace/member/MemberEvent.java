@@ -159,4 +159,29 @@ public interface MemberEvent extends DomainEvent {
             return Visibility.TEAM;
         }
     }
+
+    /**
+     * A client member was given a tenant's custom client role, or had it taken away ({@code clientRole} empty): its
+     * permissions are now the custom role's (or the built-in {@code role}'s). Team-only. Activity:
+     * {@code member.client-role-assigned} with the role keys (from, to; {@code -} for none) and the built-in role.
+     */
+    record ClientRoleAssigned(TenantId tenantId, WorkspaceId workspace, UserId userId, Optional<String> previous,
+                              Optional<String> clientRole, WorkspaceRole role, Actor actor, Instant occurredAt)
+            implements MemberEvent {
+        @Override
+        public List<ActivityDescription> activity() {
+            return List.of(new ActivityDescription("member.client-role-assigned", "membership", userId.value(),
+                    Map.of("from", previous.orElse("-"), "to", clientRole.orElse("-"), "role", role.name())));
+        }
+
+        @Override
+        public Optional<WorkspaceId> workspaceId() {
+            return Optional.of(workspace);
+        }
+
+        @Override
+        public Visibility visibility() {
+            return Visibility.TEAM;
+        }
+    }
 }

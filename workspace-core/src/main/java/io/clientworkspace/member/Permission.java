@@ -43,7 +43,11 @@ public enum Permission {
     /** Archive and restore the workspace. */
     ARCHIVE_WORKSPACE(true),
     /** See the workspace in the operator dashboard, with engagement metrics. */
-    VIEW_DASHBOARD(true);
+    VIEW_DASHBOARD(true),
+    /** See invoices and amounts of money in the host's linked records. */
+    VIEW_BILLING(false),
+    /** Push and change the host's linked records (invoices, tickets, contracts, reports, maintenance windows). */
+    MANAGE_RECORDS(true);
 
     private final boolean teamOnly;
 

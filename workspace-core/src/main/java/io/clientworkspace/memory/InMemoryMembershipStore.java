@@ -106,6 +106,17 @@ final class InMemoryMembershipStore implements MembershipStore {
         return tx.read(() -> view(tenantId, workspaceId).values().stream().filter(m -> m.role() == role).count());
     }
 
+    @Override
+    public long countByClientRole(TenantId tenantId, String clientRole) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(clientRole, "clientRole must not be null");
+        return tx.read(() -> byWorkspace.entrySet().stream()
+                .filter(e -> e.getKey().tenantId().equals(tenantId))
+                .flatMap(e -> e.getValue().values().stream())
+                .filter(m -> m.clientRole().filter(clientRole::equals).isPresent())
+                .count());
+    }
+
     /** The workspaces of the tenant in which the user holds a membership with one of the roles. */
     Set<WorkspaceId> workspacesOf(TenantId tenantId, UserId userId, Set<WorkspaceRole> roles) {
         return byWorkspace.entrySet().stream()
@@ -125,6 +136,7 @@ final class InMemoryMembershipStore implements MembershipStore {
     }
 
     private static Membership withVersion(Membership m, long version, Membership original) {
-        return new Membership(m.tenantId(), m.workspaceId(), m.userId(), m.role(), original.joinedAt(), version);
+        return new Membership(m.tenantId(), m.workspaceId(), m.userId(), m.role(), original.joinedAt(), version,
+                m.clientRole());
     }
 }

@@ -81,6 +81,8 @@ public final class InMemoryStores {
                 .add(io.clientworkspace.spi.CalendarFeedTokenStore.class, new InMemoryCalendarFeedTokenStore(tx))
                 .add(io.clientworkspace.spi.TemplateStore.class, new InMemoryTemplateStore(tx))
                 .add(io.clientworkspace.spi.WorkspaceOriginStore.class, new InMemoryWorkspaceOriginStore(tx))
+                .add(io.clientworkspace.spi.LinkedRecordStore.class, new InMemoryLinkedRecordStore(tx))
+                .add(io.clientworkspace.spi.ClientRoleStore.class, new InMemoryClientRoleStore(tx))
                 .build();
     }
 }

@@ -44,4 +44,16 @@ public interface MembershipStore {
 
     /** How many members of the workspace hold {@code role}. */
     long countByRole(TenantId tenantId, WorkspaceId workspaceId, WorkspaceRole role);
+
+    /**
+     * How many memberships of the tenant, in any workspace, hold the custom client role {@code clientRole}. The
+     * kit refuses to remove a client role while this is above zero. Stores written before custom client roles
+     * existed do not keep {@link Membership#clientRole()} and answer with this default, which throws; the in-memory
+     * and JPA stores count (the JPA store with one indexed query).
+     *
+     * @throws UnsupportedOperationException if the store does not keep custom client roles
+     */
+    default long countByClientRole(TenantId tenantId, String clientRole) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not keep custom client roles");
+    }
 }

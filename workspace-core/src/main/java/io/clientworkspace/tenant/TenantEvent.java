@@ -51,4 +51,13 @@ public interface TenantEvent extends DomainEvent {
     record TeamMemberRemoved(TenantId tenantId, UserId userId, Actor actor, Instant occurredAt)
             implements TenantEvent {
     }
+
+    /** A tenant defined a custom client role, or redefined it ({@code role.version() > 0}). */
+    record ClientRoleDefined(TenantId tenantId, io.clientworkspace.member.ClientRole role, Actor actor,
+                             Instant occurredAt) implements TenantEvent {
+    }
+
+    /** A tenant removed a custom client role that no membership held. */
+    record ClientRoleRemoved(TenantId tenantId, String key, Actor actor, Instant occurredAt) implements TenantEvent {
+    }
 }

@@ -153,6 +153,47 @@ public final class MemberService {
         });
     }
 
+    /**
+     * Gives a client member the tenant's custom client role {@code clientRole}, or takes it away (empty: the member
+     * keeps the custom role's base as its built-in role); needs {@link Permission#MANAGE_MEMBERS}. The membership's
+     * {@link Membership#role() role} becomes the custom role's base, and the member holds exactly the custom role's
+     * permissions from the commit on. A team member is refused on {@code userId}, an unknown key on
+     * {@code clientRole} ({@link ValidationException}); assigning what the member already holds changes nothing.
+     * Needs a store set with {@link io.clientworkspace.spi.ClientRoleStore}
+     * ({@link io.clientworkspace.FeatureUnavailableException} otherwise).
+     */
+    public Membership assignClientRole(Actor actor, WorkspaceId workspaceId, UserId userId,
+                                       Optional<String> clientRole) {
+        requireArgs(actor, workspaceId, userId);
+        requireNonNull(clientRole, "clientRole must not be null");
+        io.clientworkspace.spi.ClientRoleStore roles = kernel.stores().find(io.clientworkspace.spi.ClientRoleStore.class)
+                .orElseThrow(() -> new io.clientworkspace.FeatureUnavailableException("client-roles",
+                        io.clientworkspace.spi.ClientRoleStore.class));
+        return kernel.write(changes -> {
+            access.requireWritable(actor, workspaceId, Permission.MANAGE_MEMBERS, "assign a client role");
+            Membership current = member(actor, workspaceId, userId);
+            if (!current.role().isClientRole()) {
+                throw new ValidationException(FieldError.of("userId",
+                        "'" + userId + "' is a team member; custom client roles are for client members"));
+            }
+            Optional<io.clientworkspace.member.ClientRole> role = clientRole.isEmpty() ? Optional.empty()
+                    : (io.clientworkspace.member.ClientRole.KEY.matcher(clientRole.get()).matches()
+                    ? roles.find(actor.tenantId(), clientRole.get()) : Optional.empty());
+            if (clientRole.isPresent() && role.isEmpty()) {
+                throw new ValidationException(FieldError.of("clientRole",
+                        "the tenant has no client role '" + clientRole.get() + "'"));
+            }
+            WorkspaceRole base = role.map(io.clientworkspace.member.ClientRole::base).orElse(current.role());
+            if (current.clientRole().equals(clientRole) && current.role() == base) {
+                return current;
+            }
+            Membership changed = kernel.stores().memberships().update(current.withClientRole(base, clientRole));
+            changes.publish(new MemberEvent.ClientRoleAssigned(actor.tenantId(), workspaceId, userId,
+                    current.clientRole(), clientRole, base, actor, changes.now()));
+            return changed;
+        });
+    }
+
     /** One member of the workspace, if the actor may see the workspace. */
     public Optional<Membership> find(Actor actor, WorkspaceId workspaceId, UserId userId) {
         requireArgs(actor, workspaceId, userId);

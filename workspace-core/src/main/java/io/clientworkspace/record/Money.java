@@ -1,0 +1,69 @@
+package io.clientworkspace.record;
+
+import io.clientworkspace.FieldError;
+import io.clientworkspace.ValidationException;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * An amount of money in one currency, as the host states it (no conversion, no rounding).
+ *
+ * <p>Guarantees: the amount's scale is at most the currency's default fraction digits (two for EUR, zero for JPY;
+ * currencies without fraction digits, such as XAU, allow none) and its absolute value is below 10<sup>15</sup>.
+ * The amount is kept at exactly the currency's fraction digits, so equal amounts are equal records
+ * ({@code 10.5 EUR} is stored and shown as {@code 10.50 EUR}).
+ *
+ * @param amount   the amount (may be negative, e.g. a credit note)
+ * @param currency the ISO 4217 currency
+ * @throws ValidationException on {@code amount} when the scale or size is out of bounds
+ */
+public record Money(BigDecimal amount, Currency currency) {
+
+    /** Amounts must be strictly smaller than this in absolute value. */
+    public static final BigDecimal LIMIT = BigDecimal.TEN.pow(15);
+
+    public Money {
+        requireNonNull(amount, "amount must not be null");
+        requireNonNull(currency, "currency must not be null");
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        BigDecimal normalized = amount.signum() == 0 ? BigDecimal.ZERO : amount.stripTrailingZeros();
+        if (normalized.scale() < 0) {
+            normalized = normalized.setScale(0);
+        }
+        if (normalized.scale() > digits) {
+            throw new ValidationException(FieldError.of("amount", "has more than " + digits
+                    + " fraction digits, the most " + currency.getCurrencyCode() + " allows"));
+        }
+        if (normalized.abs().compareTo(LIMIT) >= 0) {
+            throw new ValidationException(FieldError.of("amount", "must be smaller than 10^15 in absolute value"));
+        }
+        amount = normalized.setScale(digits);
+    }
+
+    /** Money from a decimal text such as {@code "1250.00"} and an ISO 4217 code such as {@code "EUR"}. */
+    public static Money of(String amount, String currencyCode) {
+        requireNonNull(amount, "amount must not be null");
+        requireNonNull(currencyCode, "currencyCode must not be null");
+        BigDecimal value;
+        try {
+            value = new BigDecimal(amount);
+        } catch (NumberFormatException e) {
+            throw new ValidationException(FieldError.of("amount", "is not a decimal number"));
+        }
+        Currency currency;
+        try {
+            currency = Currency.getInstance(currencyCode);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(FieldError.of("currency", "is not an ISO 4217 currency code"));
+        }
+        return new Money(value, currency);
+    }
+
+    @Override
+    public String toString() {
+        return amount.toPlainString() + " " + currency.getCurrencyCode();
+    }
+}
