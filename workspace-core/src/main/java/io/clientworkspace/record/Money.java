@@ -12,13 +12,13 @@ import static java.util.Objects.requireNonNull;
  * An amount of money in one currency, as the host states it (no conversion, no rounding).
  *
  * <p>Guarantees: the amount's scale is at most the currency's default fraction digits (two for EUR, zero for JPY;
- * currencies without fraction digits, such as XAU, allow none) and its absolute value is below 10<sup>15</sup>.
+ * currencies without fraction digits, such as XAU, allow none) and its absolute value is below 10<sup>15</sup>;
+ * otherwise the constructor throws a {@link ValidationException} on {@code amount}.
  * The amount is kept at exactly the currency's fraction digits, so equal amounts are equal records
  * ({@code 10.5 EUR} is stored and shown as {@code 10.50 EUR}).
  *
  * @param amount   the amount (may be negative, e.g. a credit note)
  * @param currency the ISO 4217 currency
- * @throws ValidationException on {@code amount} when the scale or size is out of bounds
  */
 public record Money(BigDecimal amount, Currency currency) {
 

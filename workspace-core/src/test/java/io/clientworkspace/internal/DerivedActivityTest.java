@@ -348,8 +348,34 @@ class DerivedActivityTest {
                                 "title", "Upload your logo", "due", "2026-02-01", "side", "CLIENT")),
                 row(new TemplateEvent.WorkspaceCreatedFromTemplate(T, W, TEMPLATE, "retainer", 3, BOB, AT),
                         "workspace.created-from-template", "template", "tp-1", Visibility.TEAM,
-                        Map.of("key", "retainer", "version", "3")));
+                        Map.of("key", "retainer", "version", "3")),
+                row(new io.clientworkspace.record.RecordEvent.LinkedRecordCreated(TICKET, BOB, AT),
+                        "record.created", "record", "lr-1", Visibility.CLIENT,
+                        Map.of("type", "TICKET", "hostId", "T-7", "title", "Login fails", "status", "OPEN")),
+                row(new io.clientworkspace.record.RecordEvent.LinkedRecordChanged(TICKET, RESOLVED_TICKET, BOB, AT),
+                        "record.changed", "record", "lr-1", Visibility.CLIENT,
+                        Map.of("type", "TICKET", "hostId", "T-7", "title", "Login fails", "status", "RESOLVED")),
+                row(new io.clientworkspace.record.RecordEvent.LinkedRecordDeleted(INVOICE, BOB, AT),
+                        "record.deleted", "record", "lr-2", Visibility.TEAM,
+                        Map.of("type", "INVOICE", "hostId", "INV-1", "title", "Deposit", "status", "OPEN")),
+                row(new MemberEvent.ClientRoleAssigned(T, W, UserId.of("carol"), Optional.empty(), Optional.of("finance"),
+                                WorkspaceRole.CLIENT_CONTRIBUTOR, BOB, AT),
+                        "member.client-role-assigned", "membership", "carol", Visibility.TEAM,
+                        Map.of("from", "-", "to", "finance", "role", "CLIENT_CONTRIBUTOR")));
     }
+
+    private static final io.clientworkspace.record.LinkedRecord TICKET = new io.clientworkspace.record.LinkedRecord(
+            io.clientworkspace.LinkedRecordId.of("lr-1"), T, W, io.clientworkspace.record.RecordType.TICKET, "T-7",
+            "Login fails", "OPEN", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Visibility.CLIENT, AT, AT, 0);
+    private static final io.clientworkspace.record.LinkedRecord RESOLVED_TICKET = new io.clientworkspace.record.LinkedRecord(
+            TICKET.id(), T, W, TICKET.type(), "T-7", "Login fails", "RESOLVED", Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Visibility.CLIENT, AT, AT, 1);
+    /** A client-visible invoice: its events are still team-only. */
+    private static final io.clientworkspace.record.LinkedRecord INVOICE = new io.clientworkspace.record.LinkedRecord(
+            io.clientworkspace.LinkedRecordId.of("lr-2"), T, W, io.clientworkspace.record.RecordType.INVOICE, "INV-1",
+            "Deposit", "OPEN", Optional.of(io.clientworkspace.record.Money.of("100.00", "EUR")), Optional.empty(),
+            Optional.of(DUE), Optional.empty(), Optional.empty(), Optional.empty(), Visibility.CLIENT, AT, AT, 0);
 
     private static Row resolved(ApprovalStatus outcome, String action, Optional<String> reason) {
         Map<String, String> details = new TreeMap<>(Map.of("title", "Sign off", "turnaroundSeconds", "90"));
@@ -369,7 +395,11 @@ class DerivedActivityTest {
                 new FormEvent.FormChanged(T, Optional.empty(), FORM, FormEvent.Change.DEFINED, "brief", "Brief", 1, BOB, AT),
                 new TemplateEvent.TemplateDefined(T, TEMPLATE, "retainer", "Retainer onboarding", BOB, AT),
                 new TemplateEvent.TemplateRevised(T, TEMPLATE, "retainer", "Retainer onboarding", 2, BOB, AT),
-                new TemplateEvent.TemplateRetired(T, TEMPLATE, "retainer", 2, BOB, AT));
+                new TemplateEvent.TemplateRetired(T, TEMPLATE, "retainer", 2, BOB, AT),
+                new TenantEvent.ClientRoleDefined(T, new io.clientworkspace.member.ClientRole(T, "finance", "Finance",
+                        WorkspaceRole.CLIENT_CONTRIBUTOR, java.util.Set.of(io.clientworkspace.member.Permission.VIEW_WORKSPACE,
+                        io.clientworkspace.member.Permission.VIEW_BILLING), 0), BOB, AT),
+                new TenantEvent.ClientRoleRemoved(T, "finance", BOB, AT));
     }
 
     private static Workspace withoutRef(Workspace w) {

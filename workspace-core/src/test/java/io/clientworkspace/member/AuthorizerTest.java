@@ -56,6 +56,8 @@ class AuthorizerTest {
             EXPORT                 | x | x | . | x | . | .
             ARCHIVE_WORKSPACE *    | x | x | . | . | . | .
             VIEW_DASHBOARD *       | x | x | x | . | . | .
+            VIEW_BILLING           | x | x | x | x | . | .
+            MANAGE_RECORDS *       | x | x | x | . | . | .
             """;
 
     private record Row(boolean teamOnly, List<Boolean> cells) {

@@ -20,7 +20,8 @@ class StoresTest {
             ConversationStore.class, MessageStore.class, ReadMarkerStore.class, ReplyTokenStore.class,
             FormStore.class, RequestStore.class, FormAssignmentStore.class, ProjectStore.class, MilestoneStore.class,
             TaskListStore.class, TaskStore.class, StatusUpdateStore.class, OnboardingStore.class,
-            ScheduledEventStore.class, CalendarFeedTokenStore.class, TemplateStore.class, WorkspaceOriginStore.class);
+            ScheduledEventStore.class, CalendarFeedTokenStore.class, TemplateStore.class, WorkspaceOriginStore.class,
+            LinkedRecordStore.class, ClientRoleStore.class);
 
     @SuppressWarnings("unchecked")
     private static <T> T dummy(Class<T> type) {

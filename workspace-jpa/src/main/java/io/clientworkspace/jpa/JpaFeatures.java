@@ -21,6 +21,8 @@ public final class JpaFeatures {
             new JpaConversationFeature(),
             new JpaReplyFeature(),
             new JpaTemplateFeature(),
+            new JpaRecordFeature(),
+            new JpaClientRoleFeature(),
             new JpaCheckpointFeature());
 
     private JpaFeatures() {

@@ -52,6 +52,7 @@ public final class JpaMembershipStore extends JpaStoreSupport implements Members
                     membership.userId().value());
             e.workspaceSlug = (String) found.get(0)[0];
             e.role = membership.role().name();
+            e.clientRole = membership.clientRole().orElse(null);
             e.joinedAt = membership.joinedAt();
             e.version = 0;
             return toDomain(insert(e, "membership", membership.userId().value()));
@@ -68,6 +69,7 @@ public final class JpaMembershipStore extends JpaStoreSupport implements Members
                 throw ConflictException.staleVersion("membership", membership.userId().value(), membership.version());
             }
             e.role = membership.role().name();
+            e.clientRole = membership.clientRole().orElse(null);
             return toDomain(saveManaged(e, "membership", membership.userId().value()));
         });
     }
@@ -124,12 +126,23 @@ public final class JpaMembershipStore extends JpaStoreSupport implements Members
                 .getSingleResult());
     }
 
+    @Override
+    public long countByClientRole(TenantId tenantId, String clientRole) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(clientRole, "clientRole must not be null");
+        return tx(() -> em().createQuery("select count(m) from CwkMembership m where m.tenantId = :tenant"
+                        + " and m.clientRole = :clientRole", Long.class)
+                .setParameter("tenant", tenantId.value())
+                .setParameter("clientRole", clientRole)
+                .getSingleResult());
+    }
+
     private static MembershipEntity.Key key(TenantId tenantId, WorkspaceId workspaceId, UserId userId) {
         return new MembershipEntity.Key(tenantId.value(), workspaceId.value(), userId.value());
     }
 
     static Membership toDomain(MembershipEntity e) {
         return new Membership(TenantId.of(e.tenantId), WorkspaceId.of(e.workspaceId), UserId.of(e.userId),
-                WorkspaceRole.valueOf(e.role), e.joinedAt, e.version);
+                WorkspaceRole.valueOf(e.role), e.joinedAt, e.version, Optional.ofNullable(e.clientRole));
     }
 }

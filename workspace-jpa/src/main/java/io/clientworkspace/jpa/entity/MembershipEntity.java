@@ -40,6 +40,10 @@ public class MembershipEntity {
     @Column(name = "workspace_slug", length = 63, nullable = false, updatable = false)
     public String workspaceSlug;
 
+    /** The key of the tenant's custom client role the member holds, if any (V14). */
+    @Column(name = "client_role", length = 40)
+    public @Nullable String clientRole;
+
     @Column(name = "joined_at", nullable = false)
     public Instant joinedAt;
 
