@@ -359,21 +359,21 @@ public final class WorkspaceKit {
     }
 
     /**
-     * Notifications: each member's preferences and delivering what is due to the {@code NotificationSender}.
-     *
-     * @throws FeatureUnavailableException if the store set provides no {@code NotificationStore}
-     */
-    public io.clientworkspace.notification.NotificationService notifications() {
-        return service(io.clientworkspace.notification.NotificationService.class);
-    }
-
-    /**
      * Linked records: the host's invoices, tickets, contracts, reports and maintenance windows in workspaces.
      *
      * @throws FeatureUnavailableException if the store set provides no {@code LinkedRecordStore}
      */
     public io.clientworkspace.record.LinkedRecordService records() {
         return service(io.clientworkspace.record.LinkedRecordService.class);
+    }
+
+    /**
+     * Notifications: each member's preferences and delivering what is due to the {@code NotificationSender}.
+     *
+     * @throws FeatureUnavailableException if the store set provides no {@code NotificationStore}
+     */
+    public io.clientworkspace.notification.NotificationService notifications() {
+        return service(io.clientworkspace.notification.NotificationService.class);
     }
 
     /** Signed checkpoints of the activity chains: signing changed chain heads, verifying against them. */

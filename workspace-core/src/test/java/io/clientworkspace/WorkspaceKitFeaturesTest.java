@@ -65,7 +65,7 @@ class WorkspaceKitFeaturesTest {
 
         assertThat(kit.features()).extracting(FeatureStatus::name).containsExactly("tenants", "workspaces",
                 "access-policies", "activity", "files", "approvals", "requests", "projects", "calendar",
-                "conversations", "replies", "templates", "records", "checkpoints");
+                "conversations", "replies", "templates", "records", "notifications", "checkpoints");
         assertThat(kit.features()).allSatisfy(f -> {
             assertThat(f.available()).as(f.name()).isTrue();
             assertThat(f.missingStore()).isEmpty();
@@ -82,12 +82,14 @@ class WorkspaceKitFeaturesTest {
         kit.folders().create(alice, acme.id(), "Contracts", Optional.empty(), io.clientworkspace.activity.Visibility.CLIENT);
 
         // features added after the plugin was written (requests, projects, calendar, conversations, replies,
-        // templates, records) are unavailable on it, naming their store
+        // templates, records, notifications) are unavailable on it, naming their store
         assertThat(kit.features()).filteredOn(f -> !f.name().equals("requests") && !f.name().equals("conversations")
                         && !f.name().equals("replies") && !f.name().equals("projects")
                         && !f.name().equals("calendar") && !f.name().equals("templates")
-                        && !f.name().equals("records"))
+                        && !f.name().equals("records") && !f.name().equals("notifications"))
                 .allMatch(FeatureStatus::available);
+        assertThat(kit.features()).contains(new FeatureStatus("notifications", false,
+                Optional.of(io.clientworkspace.spi.NotificationStore.class)));
         assertThat(kit.features()).contains(new FeatureStatus("calendar", false,
                 Optional.of(io.clientworkspace.spi.ScheduledEventStore.class)));
         assertThat(kit.features()).filteredOn(f -> f.name().equals("replies")).singleElement()

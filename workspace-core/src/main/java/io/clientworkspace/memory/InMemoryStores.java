@@ -83,6 +83,7 @@ public final class InMemoryStores {
                 .add(io.clientworkspace.spi.WorkspaceOriginStore.class, new InMemoryWorkspaceOriginStore(tx))
                 .add(io.clientworkspace.spi.LinkedRecordStore.class, new InMemoryLinkedRecordStore(tx))
                 .add(io.clientworkspace.spi.ClientRoleStore.class, new InMemoryClientRoleStore(tx))
+                .add(io.clientworkspace.spi.NotificationStore.class, new InMemoryNotificationStore(tx))
                 .build();
     }
 }

@@ -30,6 +30,8 @@ public final class NotificationFeature implements Feature {
     @Override
     public void install(FeatureContext ctx) {
         NotificationStore store = ctx.stores().require(NotificationStore.class);
+        ctx.kernel().addProjection(new NotificationQueue(ctx.kernel(), ctx.authorizer(), store,
+                ctx.settings().notificationSettings()));
         ctx.provide(NotificationService.class, new NotificationService(ctx.kernel(), ctx.authorizer(), store,
                 ctx.settings().notificationSender(), ctx.settings().notificationSettings()));
     }

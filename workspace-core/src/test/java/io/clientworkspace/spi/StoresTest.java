@@ -21,7 +21,7 @@ class StoresTest {
             FormStore.class, RequestStore.class, FormAssignmentStore.class, ProjectStore.class, MilestoneStore.class,
             TaskListStore.class, TaskStore.class, StatusUpdateStore.class, OnboardingStore.class,
             ScheduledEventStore.class, CalendarFeedTokenStore.class, TemplateStore.class, WorkspaceOriginStore.class,
-            LinkedRecordStore.class, ClientRoleStore.class);
+            LinkedRecordStore.class, ClientRoleStore.class, NotificationStore.class);
 
     @SuppressWarnings("unchecked")
     private static <T> T dummy(Class<T> type) {

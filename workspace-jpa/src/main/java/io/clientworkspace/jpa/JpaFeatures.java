@@ -23,6 +23,7 @@ public final class JpaFeatures {
             new JpaTemplateFeature(),
             new JpaRecordFeature(),
             new JpaClientRoleFeature(),
+            new JpaNotificationFeature(),
             new JpaCheckpointFeature());
 
     private JpaFeatures() {
