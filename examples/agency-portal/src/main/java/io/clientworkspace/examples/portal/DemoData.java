@@ -49,12 +49,15 @@ public class DemoData implements SmartInitializingSingleton {
     private final PortalUsers users;
     private final PortalTenant tenant;
     private final DemoClock clock;
+    private final DeliverableInvoices deliverables;
 
-    public DemoData(WorkspaceKit kit, PortalUsers users, PortalTenant tenant, DemoClock clock) {
+    public DemoData(WorkspaceKit kit, PortalUsers users, PortalTenant tenant, DemoClock clock,
+                    DeliverableInvoices deliverables) {
         this.kit = kit;
         this.users = users;
         this.tenant = tenant;
         this.clock = clock;
+        this.deliverables = deliverables;
     }
 
     @Override
@@ -101,7 +104,7 @@ public class DemoData implements SmartInitializingSingleton {
         // Linking the agency's CRM account is team-only activity: clients never see it.
         kit.workspaces().setExternalRef(bob, acme.id(), Optional.of("CRM-1001"), acme.version());
         clock.setBack(DemoHistory.ACME_FILES);
-        acmeFiles(bob, acme);
+        Folder brand = acmeFiles(bob, acme);
         clock.reset();
         acmeMessages(bob, carol, acme);
 
@@ -119,6 +122,7 @@ public class DemoData implements SmartInitializingSingleton {
 
         DemoRequests.seed(kit, alice, bob, carol, acme, globex);
         DemoProjects.seed(kit, bob, carol, acme);
+        DemoRecords.seed(kit, bob, acme, Optional.of(brand), deliverables);
         // Initech: made from the "Retainer onboarding" template; Alice leads it, no client users yet (the place to
         // try inviting someone).
         DemoTemplates.seed(kit, alice);
@@ -129,7 +133,7 @@ public class DemoData implements SmartInitializingSingleton {
      * Acme's files: brand guidelines in a folder, a homepage mockup waiting for Carol's approval, and the
      * agency's internal margin calculation that no client ever sees.
      */
-    private void acmeFiles(Actor bob, Workspace acme) {
+    private Folder acmeFiles(Actor bob, Workspace acme) {
         Folder brand = kit.folders().create(bob, acme.id(), "Brand", Optional.empty(), Visibility.CLIENT);
         upload(bob, acme, NewUpload.of("Brand guidelines.pdf", "application/pdf").in(brand.id()),
                 DemoFiles.pdf("Acme brand guidelines", "Logo: keep clear space of one letter height.",
@@ -141,6 +145,7 @@ public class DemoData implements SmartInitializingSingleton {
         kit.approvals().requestForFile(bob, acme.id(), mockup.id(), mockup.latestVersion(),
                 NewApproval.of("Approve the homepage mockup", Set.of(id("carol")))
                         .withMessage("Colours and layout as discussed on Monday. Approve, or tell us what to change."));
+        return brand;
     }
 
     /**

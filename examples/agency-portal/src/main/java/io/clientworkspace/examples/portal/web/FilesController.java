@@ -180,8 +180,23 @@ public class FilesController {
     public void download(Actor actor, @PathVariable String slug, @PathVariable String fileId,
                          @RequestParam(required = false) Integer version, HttpServletResponse response) throws IOException {
         Workspace workspace = workspaces.visible(actor, slug);
-        FileDownloads.write(kit.downloads().download(actor, workspace.id(), FileId.of(fileId),
-                version == null ? OptionalInt.empty() : OptionalInt.of(version)), response);
+        try {
+            FileDownloads.write(kit.downloads().download(actor, workspace.id(), FileId.of(fileId),
+                    version == null ? OptionalInt.empty() : OptionalInt.of(version)), response);
+        } catch (io.clientworkspace.AccessDeniedException e) {
+            // The download policy's refusal carries its reason where a permission's name would be.
+            if (java.util.Arrays.stream(Permission.values()).noneMatch(p -> p.name().equals(e.required()))) {
+                throw new DownloadRefused(e.required());
+            }
+            throw e;
+        }
+    }
+
+    /** The portal's download policy refused a download; {@link #getMessage()} says why, for the person. */
+    static final class DownloadRefused extends RuntimeException {
+        DownloadRefused(String reason) {
+            super(reason);
+        }
     }
 
     @PostMapping("/workspaces/{slug}/files/{fileId}/versions")

@@ -32,6 +32,11 @@ public class WebErrorAdvice {
         return new ModelAndView("error/403", Map.of(), HttpStatus.FORBIDDEN);
     }
 
+    @ExceptionHandler(FilesController.DownloadRefused.class)
+    public ModelAndView downloadRefused(FilesController.DownloadRefused e) {
+        return problem(HttpStatus.FORBIDDEN, "Not available yet", e.getMessage());
+    }
+
     @ExceptionHandler(ValidationException.class)
     public ModelAndView validation(ValidationException e) {
         return problem(HttpStatus.BAD_REQUEST, "Some input was not valid",

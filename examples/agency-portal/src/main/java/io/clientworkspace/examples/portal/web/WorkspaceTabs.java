@@ -47,6 +47,7 @@ final class WorkspaceTabs {
         model.addAttribute("projectsAvailable", projects);
         model.addAttribute("projectCount", projects ? kit.projects().count(actor, workspace.id()) : 0L);
         model.addAttribute("calendarAvailable", CalendarController.available(kit));
+        model.addAttribute("accountAvailable", AccountController.available(kit));
     }
 
     /** Whether the request waits for this user's decision: open, the user is an approver and may decide. */
