@@ -66,7 +66,7 @@ public final class DurationHistogram {
     }
 
     /**
-     * The {@code q}-quantile (0 < q <= 1) of the samples in {@code buckets}, interpolated within its bucket; empty
+     * The {@code q}-quantile (0 &lt; q &le; 1) of the samples in {@code buckets}, interpolated within its bucket; empty
      * when the histogram holds no sample.
      */
     public static Optional<Duration> quantile(List<Long> buckets, double q) {

@@ -121,7 +121,7 @@ class ActivityFixtureTest {
         private volatile ActivityStore delegate;
 
         SwitchableActivityStore() {
-            Stores base = InMemoryStores.create();
+            Stores base = ActivityScenario.withoutNotifications(InMemoryStores.create());
             this.delegate = base.activity();
             this.stores = base.with(ActivityStore.class, this);
         }
