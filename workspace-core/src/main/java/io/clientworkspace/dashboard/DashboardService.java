@@ -89,11 +89,12 @@ public final class DashboardService {
         requireNonNull(actor, "actor must not be null");
         requireNonNull(query, "query must not be null");
         requireNonNull(page, "page must not be null");
-        TenantRole role = teamRole(actor);
+        // the tenant role and the matrix in one read when both are cold (a page costs at most 3 statements)
+        Authorizer.TenantAccess access = teamAccess(actor);
         Optional<SummaryPosition> after = decode(query, page.cursor());
         Optional<SummaryFilter.ServedBy> servedBy = Optional.empty();
-        if (role != TenantRole.TENANT_ADMIN) {
-            Set<WorkspaceRole> roles = dashboardRoles(authorizer.matrix(actor.tenantId()));
+        if (access.role() != TenantRole.TENANT_ADMIN) {
+            Set<WorkspaceRole> roles = dashboardRoles(access.matrix());
             if (roles.isEmpty()) {
                 return new Page<>(List.of(), Optional.empty());
             }
@@ -193,12 +194,12 @@ public final class DashboardService {
 
     // ------------------------------------------------------------------------------------------ internals
 
-    /** The caller's tenant role; refuses clients and team users not on the roster. */
-    private TenantRole teamRole(Actor actor) {
+    /** The caller's tenant role with the tenant's matrix; refuses clients and team users not on the roster. */
+    private Authorizer.TenantAccess teamAccess(Actor actor) {
         if (!actor.isTeam()) {
             throw new AccessDeniedException(actor, Permission.VIEW_DASHBOARD.name(), "view the dashboard");
         }
-        return authorizer.tenantRole(actor).orElseThrow(
+        return authorizer.tenantAccess(actor).orElseThrow(
                 () -> new AccessDeniedException(actor, Permission.VIEW_DASHBOARD.name(), "view the dashboard"));
     }
 

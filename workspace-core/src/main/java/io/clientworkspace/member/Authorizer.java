@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static java.util.Objects.requireNonNull;
 
@@ -317,6 +318,62 @@ public final class Authorizer implements DomainEventListener {
 
     private Optional<TenantRole> loadRole(TeamKey key) {
         return team.find(key.tenantId(), key.userId()).map(TeamMember::role);
+    }
+
+    /**
+     * A team actor's tenant role together with the matrix in force for the tenant.
+     *
+     * @param role   the actor's tenant role
+     * @param matrix the matrix in force for the actor's tenant
+     */
+    public record TenantAccess(TenantRole role, PermissionMatrix matrix) {
+        /** Guarantees both parts are present. */
+        public TenantAccess {
+            requireNonNull(role, "role must not be null");
+            requireNonNull(matrix, "matrix must not be null");
+        }
+    }
+
+    /**
+     * The actor's tenant role (present only for team actors on their tenant's roster) with the tenant's matrix, the
+     * same answers as {@link #tenantRole(Actor)} and {@link #matrix(TenantId)}, cached the same way; when neither is
+     * cached they are read from the stores in one call ({@link TeamStore#findRoleWithMatrix}), so that a caller
+     * needing both costs one statement cold, not two.
+     */
+    public Optional<TenantAccess> tenantAccess(Actor actor) {
+        requireNonNull(actor, "actor must not be null");
+        if (actor.kind() != ActorKind.TEAM) {
+            return Optional.empty();
+        }
+        TenantId tenantId = actor.tenantId();
+        UserId userId = actor.userId();
+        ChangedInTransaction transaction = transaction();
+        if (transaction != null) {
+            return tenantRole(tenantId, userId, transaction).map(r -> new TenantAccess(r, matrix(tenantId, transaction)));
+        }
+        // The epoch is read before anything is loaded: see the class comment.
+        TeamKey key = new TeamKey(tenantId, epoch(tenantId), userId);
+        Optional<TenantRole> cachedRole = tenantRoles.getIfPresent(key);
+        if (cachedRole != null) {
+            return cachedRole.map(r -> new TenantAccess(r, matrix(tenantId, null)));
+        }
+        // Both cold: the matrix's load (inside the cache's computation, so an invalidation waits for it) reads the
+        // role too; the role is stored under the key taken before that read, like any other load.
+        AtomicReference<Optional<TenantRole>> readTogether = new AtomicReference<>();
+        PermissionMatrix matrix = tenantMatrices.get(tenantId, t -> {
+            TeamStore.RoleAndMatrix both = team.findRoleWithMatrix(t, userId, matrices);
+            readTogether.set(both.role());
+            return both.matrix().orElse(defaultMatrix);
+        });
+        Optional<TenantRole> loaded = readTogether.get();
+        Optional<TenantRole> role;
+        if (loaded == null) { // the matrix was cached (or loaded by another thread) meanwhile
+            role = tenantRoles.get(key, this::loadRole);
+        } else {
+            Optional<TenantRole> found = loaded;
+            role = tenantRoles.get(key, k -> found);
+        }
+        return role.map(r -> new TenantAccess(r, matrix));
     }
 
     /**

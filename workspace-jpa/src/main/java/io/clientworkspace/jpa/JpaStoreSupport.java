@@ -89,6 +89,11 @@ abstract class JpaStoreSupport {
         }).toList();
     }
 
+    /** Whether {@code other} runs its work in this store's transactions (the same database and unit of work). */
+    final boolean sharesTransactionsWith(JpaStoreSupport other) {
+        return transactions == other.transactions;
+    }
+
     /** Detaches and maps one result. */
     final <E, D> D mapDetached(E entity, Function<E, D> toDomain) {
         em().detach(entity);

@@ -102,4 +102,31 @@ public final class JpaTeamStore extends JpaStoreSupport implements TeamStore {
     static TeamMember toDomain(TeamMemberEntity e) {
         return new TeamMember(TenantId.of(e.tenantId), UserId.of(e.userId), TenantRole.valueOf(e.role), e.addedAt, e.version);
     }
+
+    /**
+     * One statement when {@code matrices} is the {@link JpaPermissionMatrixStore} of the same database: the role and
+     * the tenant's matrix as two scalar subqueries on their primary keys; otherwise the default.
+     */
+    @Override
+    public RoleAndMatrix findRoleWithMatrix(TenantId tenantId, UserId userId,
+                                            io.clientworkspace.spi.PermissionMatrixStore matrices) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(userId, "userId must not be null");
+        requireNonNull(matrices, "matrices must not be null");
+        if (!(matrices instanceof JpaPermissionMatrixStore sibling) || !sharesTransactionsWith(sibling)) {
+            return TeamStore.super.findRoleWithMatrix(tenantId, userId, matrices);
+        }
+        return tx(() -> {
+            Object[] row = (Object[]) em().createNativeQuery("SELECT"
+                            + " (SELECT t.role FROM cwk_team_member t WHERE t.tenant_id = ?1 AND t.user_id = ?2),"
+                            + " (SELECT m.grants FROM cwk_permission_matrix m WHERE m.tenant_id = ?1)")
+                    .setParameter(1, tenantId.value())
+                    .setParameter(2, userId.value())
+                    .getSingleResult();
+            Optional<TenantRole> role = Optional.ofNullable(row[0]).map(r -> TenantRole.valueOf(r.toString()));
+            Optional<io.clientworkspace.member.PermissionMatrix> matrix = Optional.ofNullable(row[1])
+                    .map(g -> JpaPermissionMatrixStore.decode(g.toString()));
+            return new RoleAndMatrix(role, matrix);
+        });
+    }
 }

@@ -1,6 +1,8 @@
 package io.clientworkspace.jpa;
 
 import io.clientworkspace.spi.Stores;
+import io.clientworkspace.tck.DashboardContract;
+import io.clientworkspace.tck.DashboardRebuildContract;
 import io.clientworkspace.tck.DashboardStoreContract;
 import org.junit.jupiter.api.Nested;
 
@@ -22,6 +24,22 @@ abstract class DashboardContractSuite {
 
     @Nested
     class DashboardStore extends DashboardStoreContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class Dashboard extends DashboardContract {
+        @Override
+        protected Stores createStores() {
+            return freshStores();
+        }
+    }
+
+    @Nested
+    class DashboardRebuild extends DashboardRebuildContract {
         @Override
         protected Stores createStores() {
             return freshStores();

@@ -196,6 +196,21 @@ public abstract class DashboardContract {
     }
 
     @Test
+    void aTenantMatrixWithoutViewDashboardForMembersHidesTheirWorkspacesWarmAndCold() {
+        assertThat(ids(tom, query().build())).containsExactly(acme); // the default matrix, now cached
+        io.clientworkspace.member.PermissionMatrix matrix = kit.accessPolicies().matrix(alice);
+        Set<io.clientworkspace.member.Permission> member =
+                new HashSet<>(matrix.permissionsOf(WorkspaceRole.MEMBER));
+        member.remove(io.clientworkspace.member.Permission.VIEW_DASHBOARD);
+        kit.accessPolicies().replaceMatrix(alice, matrix.with(WorkspaceRole.MEMBER, member));
+
+        assertThat(ids(tom, query().build())).isEmpty();
+        kit.authorizer().invalidateAll();
+        assertThat(ids(tom, query().build())).isEmpty();
+        assertThat(ids(bob, query().build())).containsExactlyInAnyOrder(acme, globex);
+    }
+
+    @Test
     void aTenantOfItsOwnIsNeverSeen() {
         var other = kit.tenants().create("Umbrella", UserId.of("ursula")).id();
         Actor ursula = Actor.team(other, "ursula");
