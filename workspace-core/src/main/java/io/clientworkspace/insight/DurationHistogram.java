@@ -17,6 +17,12 @@ import static java.util.Objects.requireNonNull;
  * <p><b>Approximation</b>: a quantile is found by rank ({@code q × count}) in the merged buckets and interpolated
  * linearly inside its bucket, so it is exact to within its bucket's width (e.g. a median reported as 5 h 30 min lies
  * between 4 h and 8 h); a quantile in the overflow bucket is reported as 90 days. Counts and means are exact.
+ *
+ * <p><b>Observed range</b>: when the exact smallest and largest samples are known
+ * ({@link #quantile(List, double, Duration, Duration)}, which the reports use), each bucket's bounds are first narrowed
+ * to {@code [min, max]} and the interpolated value is clamped to it, so a quantile never lies outside the observed
+ * range: a single sample reports exactly itself, samples that are all equal report exactly that value, and the
+ * overflow bucket interpolates between 90 days and the largest sample.
  */
 public final class DurationHistogram {
 
@@ -71,6 +77,28 @@ public final class DurationHistogram {
      */
     public static Optional<Duration> quantile(List<Long> buckets, double q) {
         requireNonNull(buckets, "buckets must not be null");
+        return quantile(buckets, q, 0, Long.MAX_VALUE);
+    }
+
+    /**
+     * The {@code q}-quantile (0 &lt; q &le; 1) of the samples in {@code buckets} whose exact smallest and largest
+     * samples are {@code min} and {@code max}: found by rank like {@link #quantile(List, double)}, but interpolated
+     * within the bucket's bounds narrowed to {@code [min, max]}, and never below {@code min} nor above {@code max}
+     * (one sample, or all samples equal: exactly that value); empty when the histogram holds no sample.
+     *
+     * @throws IllegalArgumentException if {@code q} is outside (0, 1] or {@code min} is negative or above {@code max}
+     */
+    public static Optional<Duration> quantile(List<Long> buckets, double q, Duration min, Duration max) {
+        requireNonNull(buckets, "buckets must not be null");
+        requireNonNull(min, "min must not be null");
+        requireNonNull(max, "max must not be null");
+        if (min.isNegative() || min.compareTo(max) > 0) {
+            throw new IllegalArgumentException("min must not be negative nor above max");
+        }
+        return quantile(buckets, q, min.toSeconds(), max.toSeconds());
+    }
+
+    private static Optional<Duration> quantile(List<Long> buckets, double q, long min, long max) {
         if (!(q > 0 && q <= 1)) {
             throw new IllegalArgumentException("q must be in (0, 1]");
         }
@@ -83,16 +111,19 @@ public final class DurationHistogram {
         for (int i = 0; i < buckets.size(); i++) {
             long inBucket = buckets.get(i);
             if (inBucket > 0 && before + inBucket >= rank) {
-                if (i >= UPPER_BOUNDS.size()) {
-                    return Optional.of(Duration.ofSeconds(UPPER_BOUNDS.get(UPPER_BOUNDS.size() - 1)));
-                }
-                long lower = i == 0 ? 0 : UPPER_BOUNDS.get(i - 1);
-                long upper = UPPER_BOUNDS.get(i);
+                long lower = clamp(i == 0 ? 0 : UPPER_BOUNDS.get(i - 1), min, max);
+                // without a known maximum the overflow bucket reads 90 days, its lower bound
+                long upper = clamp(i >= UPPER_BOUNDS.size() ? (max == Long.MAX_VALUE ? lower : max)
+                        : UPPER_BOUNDS.get(i), min, max);
                 double fraction = (rank - before) / inBucket;
-                return Optional.of(Duration.ofSeconds(Math.round(lower + fraction * (upper - lower))));
+                return Optional.of(Duration.ofSeconds(clamp(Math.round(lower + fraction * (upper - lower)), min, max)));
             }
             before += inBucket;
         }
-        return Optional.of(Duration.ofSeconds(UPPER_BOUNDS.get(UPPER_BOUNDS.size() - 1)));
+        return Optional.of(Duration.ofSeconds(clamp(UPPER_BOUNDS.get(UPPER_BOUNDS.size() - 1), min, max)));
+    }
+
+    private static long clamp(long seconds, long min, long max) {
+        return Math.max(min, Math.min(max, seconds));
     }
 }

@@ -8,7 +8,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Summary of duration samples: exact count and mean, median and p90 interpolated from the
- * {@link DurationHistogram} (all three empty when there is no sample).
+ * {@link DurationHistogram} and kept within the exact smallest and largest sample (all three empty when there is no
+ * sample).
  */
 public record DurationStats(long count, Optional<Duration> mean, Optional<Duration> median, Optional<Duration> p90) {
 
@@ -26,7 +27,12 @@ public record DurationStats(long count, Optional<Duration> mean, Optional<Durati
         return new DurationStats(0, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** The stats of merged rows of one duration metric. */
+    /**
+     * The stats of merged rows of one duration metric: counts, sums and buckets are added, and the rows' exact
+     * smallest and largest samples merged (the least {@code min}, the greatest {@code max}); median and p90 are then
+     * interpolated within that observed range ({@link DurationHistogram#quantile(List, double, Duration, Duration)}),
+     * so they never lie outside it. If a row holding samples has no kept bounds, the quantiles are not clamped.
+     */
     public static DurationStats of(List<DailyRollup> rows) {
         requireNonNull(rows, "rows must not be null");
         long count = rows.stream().mapToLong(DailyRollup::count).sum();
@@ -35,7 +41,15 @@ public record DurationStats(long count, Optional<Duration> mean, Optional<Durati
         }
         long sum = rows.stream().mapToLong(DailyRollup::sum).sum();
         List<Long> merged = DurationHistogram.merge(rows.stream().map(DailyRollup::buckets).toList());
-        return new DurationStats(count, Optional.of(Duration.ofSeconds(Math.round((double) sum / count))),
-                DurationHistogram.quantile(merged, 0.5), DurationHistogram.quantile(merged, 0.9));
+        Optional<Duration> mean = Optional.of(Duration.ofSeconds(Math.round((double) sum / count)));
+        List<DailyRollup> sampled = rows.stream().filter(r -> r.count() > 0).toList();
+        if (sampled.stream().allMatch(r -> r.min().isPresent() && r.max().isPresent())) {
+            Duration min = sampled.stream().map(r -> r.min().orElseThrow()).min(Duration::compareTo).orElseThrow();
+            Duration max = sampled.stream().map(r -> r.max().orElseThrow()).max(Duration::compareTo).orElseThrow();
+            return new DurationStats(count, mean, DurationHistogram.quantile(merged, 0.5, min, max),
+                    DurationHistogram.quantile(merged, 0.9, min, max));
+        }
+        return new DurationStats(count, mean, DurationHistogram.quantile(merged, 0.5),
+                DurationHistogram.quantile(merged, 0.9));
     }
 }

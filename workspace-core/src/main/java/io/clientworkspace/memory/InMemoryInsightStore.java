@@ -115,9 +115,16 @@ final class InMemoryInsightStore implements InsightStore {
                 copy.set(bucket, copy.get(bucket) + 1);
                 buckets = copy;
             }
+            Optional<Duration> min = current == null ? Optional.empty() : current.min();
+            Optional<Duration> max = current == null ? Optional.empty() : current.max();
+            if (bucket >= 0) {
+                Duration sample = Duration.ofSeconds(seconds);
+                min = Optional.of(min.filter(m -> m.compareTo(sample) <= 0).orElse(sample));
+                max = Optional.of(max.filter(m -> m.compareTo(sample) >= 0).orElse(sample));
+            }
             rows.put(key, new DailyRollup(tenantId, scope, day, metric,
                     (current == null ? 0 : current.count()) + delta, (current == null ? 0 : current.sum()) + seconds,
-                    buckets));
+                    buckets, min, max));
             return new Undoable<Void>(null, () -> {
                 if (current == null) {
                     rows.remove(key);

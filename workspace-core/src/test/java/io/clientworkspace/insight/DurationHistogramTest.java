@@ -74,4 +74,62 @@ class DurationHistogramTest {
         assertThatThrownBy(() -> DurationHistogram.quantile(histogramOf(30), 1.5))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aSingleSampleReportsExactlyItselfWhenItsBoundsAreKnown() {
+        Duration sample = Duration.ofDays(21);
+        List<Long> h = histogramOf(sample.toSeconds());
+
+        assertThat(DurationHistogram.quantile(h, 0.5, sample, sample)).contains(sample);
+        assertThat(DurationHistogram.quantile(h, 0.9, sample, sample)).contains(sample);
+    }
+
+    @Test
+    void samplesThatAreAllEqualReportExactlyTheirValue() {
+        Duration sample = Duration.ofMinutes(90);
+        List<Long> h = histogramOf(5_400, 5_400, 5_400);
+
+        assertThat(DurationHistogram.quantile(h, 0.5, sample, sample)).contains(sample);
+        assertThat(DurationHistogram.quantile(h, 0.9, sample, sample)).contains(sample);
+    }
+
+    @Test
+    void aQuantileIsInterpolatedWithinTheBucketNarrowedToTheObservedRange() {
+        // 10 and 21 days: the median sits on the smaller sample, the p90 at eight tenths of 14..21 days
+        List<Long> h = histogramOf(Duration.ofDays(10).toSeconds(), Duration.ofDays(21).toSeconds());
+
+        assertThat(DurationHistogram.quantile(h, 0.5, Duration.ofDays(10), Duration.ofDays(21)))
+                .contains(Duration.ofDays(10));
+        assertThat(DurationHistogram.quantile(h, 0.9, Duration.ofDays(10), Duration.ofDays(21)))
+                .contains(Duration.ofDays(14).plusSeconds(483_840));
+    }
+
+    @Test
+    void quantilesNeverLieOutsideTheObservedRange() {
+        // 4,100 s and 4,200 s share the 1 h..2 h bucket, whose plain interpolation reads 5,400 s and 6,840 s
+        List<Long> h = histogramOf(4_100, 4_200);
+        Duration min = Duration.ofSeconds(4_100);
+        Duration max = Duration.ofSeconds(4_200);
+
+        for (double q : new double[]{0.01, 0.5, 0.9, 1}) {
+            assertThat(DurationHistogram.quantile(h, q, min, max)).hasValueSatisfying(d ->
+                    assertThat(d).isBetween(min, max));
+        }
+    }
+
+    @Test
+    void aQuantileInTheOverflowBucketIsInterpolatedUpToTheLargestSample() {
+        List<Long> h = histogramOf(Duration.ofDays(400).toSeconds());
+
+        assertThat(DurationHistogram.quantile(h, 0.5, Duration.ofDays(400), Duration.ofDays(400)))
+                .contains(Duration.ofDays(400));
+    }
+
+    @Test
+    void boundsBelowZeroOrCrossedAreRefused() {
+        assertThatThrownBy(() -> DurationHistogram.quantile(histogramOf(30), 0.5, Duration.ofSeconds(-1),
+                Duration.ofSeconds(30))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DurationHistogram.quantile(histogramOf(30), 0.5, Duration.ofSeconds(31),
+                Duration.ofSeconds(30))).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -41,7 +41,9 @@ import static java.util.Objects.requireNonNull;
  * an update, else an insert, and when a racing first write inserted meanwhile, the update after all); a visit moves
  * the stored day forward by a conditional update ({@code WHERE last_day < ?}), so of concurrent first visits of a day
  * exactly one changes the row. No entity of these rows is ever kept managed, so the persistence context holds no
- * stale copy. The histogram bucket is a column chosen from a fixed index, never from input text.
+ * stale copy. The histogram bucket is a column chosen from a fixed index, never from input text. The exact smallest and
+ * largest sample of a duration row are kept in the same statement ({@code LEAST}/{@code GREATEST}), so they are as
+ * atomic as the increments.
  */
 public final class JpaInsightStore extends JpaStoreSupport implements InsightStore {
 
@@ -189,15 +191,23 @@ public final class JpaInsightStore extends JpaStoreSupport implements InsightSto
                 if (postgres) {
                     try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO cwk_insight_rollup"
                             + " (tenant_id, scope_kind, scope_key, rollup_day, metric, samples, total_seconds"
-                            + (bucket == null ? "" : ", " + bucket) + ") VALUES (?, ?, ?, ?, ?, ?, ?"
-                            + (bucket == null ? "" : ", 1") + ") ON CONFLICT"
+                            + (bucket == null ? "" : ", " + bucket + ", min_seconds, max_seconds")
+                            + ") VALUES (?, ?, ?, ?, ?, ?, ?" + (bucket == null ? "" : ", 1, ?, ?") + ") ON CONFLICT"
                             + " (tenant_id, scope_kind, scope_key, rollup_day, metric) DO UPDATE SET"
                             + " samples = cwk_insight_rollup.samples + EXCLUDED.samples,"
                             + " total_seconds = cwk_insight_rollup.total_seconds + EXCLUDED.total_seconds"
-                            + (bucket == null ? "" : ", " + bucket + " = cwk_insight_rollup." + bucket + " + 1"))) {
+                            + (bucket == null ? "" : ", " + bucket + " = cwk_insight_rollup." + bucket + " + 1,"
+                            + " min_seconds = LEAST(COALESCE(cwk_insight_rollup.min_seconds, EXCLUDED.min_seconds),"
+                            + " EXCLUDED.min_seconds),"
+                            + " max_seconds = GREATEST(COALESCE(cwk_insight_rollup.max_seconds, EXCLUDED.max_seconds),"
+                            + " EXCLUDED.max_seconds)"))) {
                         bindRollupKey(upsert, 1, tenantId, scope, day, metric);
                         upsert.setLong(6, delta);
                         upsert.setLong(7, seconds);
+                        if (bucket != null) {
+                            upsert.setLong(8, seconds);
+                            upsert.setLong(9, seconds);
+                        }
                         upsert.executeUpdate();
                     }
                     return Boolean.TRUE;
@@ -205,11 +215,15 @@ public final class JpaInsightStore extends JpaStoreSupport implements InsightSto
                 if (increment(connection, tenantId, scope, day, metric, delta, seconds, bucket) == 0) {
                     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cwk_insight_rollup"
                             + " (tenant_id, scope_kind, scope_key, rollup_day, metric, samples, total_seconds"
-                            + (bucket == null ? "" : ", " + bucket) + ") VALUES (?, ?, ?, ?, ?, ?, ?"
-                            + (bucket == null ? "" : ", 1") + ")")) {
+                            + (bucket == null ? "" : ", " + bucket + ", min_seconds, max_seconds")
+                            + ") VALUES (?, ?, ?, ?, ?, ?, ?" + (bucket == null ? "" : ", 1, ?, ?") + ")")) {
                         bindRollupKey(insert, 1, tenantId, scope, day, metric);
                         insert.setLong(6, delta);
                         insert.setLong(7, seconds);
+                        if (bucket != null) {
+                            insert.setLong(8, seconds);
+                            insert.setLong(9, seconds);
+                        }
                         insert.executeUpdate();
                     } catch (SQLException e) {
                         if (!isDuplicate(e)) {
@@ -229,10 +243,18 @@ public final class JpaInsightStore extends JpaStoreSupport implements InsightSto
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE cwk_insight_rollup"
                 + " SET samples = samples + ?, total_seconds = total_seconds + ?"
-                + (bucket == null ? "" : ", " + bucket + " = " + bucket + " + 1") + " WHERE " + ROLLUP_KEY)) {
-            update.setLong(1, delta);
-            update.setLong(2, seconds);
-            bindRollupKey(update, 3, tenantId, scope, day, metric);
+                + (bucket == null ? "" : ", " + bucket + " = " + bucket + " + 1,"
+                + " min_seconds = LEAST(COALESCE(min_seconds, ?), ?),"
+                + " max_seconds = GREATEST(COALESCE(max_seconds, ?), ?)") + " WHERE " + ROLLUP_KEY)) {
+            int p = 1;
+            update.setLong(p++, delta);
+            update.setLong(p++, seconds);
+            if (bucket != null) {
+                for (int i = 0; i < 4; i++) {
+                    update.setLong(p++, seconds);
+                }
+            }
+            bindRollupKey(update, p, tenantId, scope, day, metric);
             return update.executeUpdate();
         }
     }
@@ -252,7 +274,8 @@ public final class JpaInsightStore extends JpaStoreSupport implements InsightSto
         String marks = asked.stream().map(m -> "?").collect(Collectors.joining(", "));
         List<DailyRollup> rows = tx(() -> work(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT scope_kind, scope_key, rollup_day,"
-                    + " metric, samples, total_seconds, " + BUCKET_COLUMNS + " FROM cwk_insight_rollup"
+                    + " metric, samples, total_seconds, " + BUCKET_COLUMNS + ", min_seconds, max_seconds"
+                    + " FROM cwk_insight_rollup"
                     + " WHERE tenant_id = ? AND scope_kind = ? AND scope_key = ? AND rollup_day >= ?"
                     + " AND rollup_day <= ? AND metric IN (" + marks + ")")) {
                 select.setString(1, tenantId.value());
@@ -280,7 +303,8 @@ public final class JpaInsightStore extends JpaStoreSupport implements InsightSto
         requireNonNull(to, "to must not be null");
         return tx(() -> work(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT scope_kind, scope_key, rollup_day,"
-                    + " metric, samples, total_seconds, " + BUCKET_COLUMNS + " FROM cwk_insight_rollup"
+                    + " metric, samples, total_seconds, " + BUCKET_COLUMNS + ", min_seconds, max_seconds"
+                    + " FROM cwk_insight_rollup"
                     + " WHERE tenant_id = ? AND scope_kind = ? AND metric = ? AND rollup_day >= ? AND rollup_day <= ?"
                     + " ORDER BY scope_key, rollup_day")) {
                 select.setString(1, tenantId.value());
@@ -304,9 +328,15 @@ public final class JpaInsightStore extends JpaStoreSupport implements InsightSto
                         buckets.add(row.getLong(7 + i));
                     }
                 }
+                long min = row.getLong(7 + DurationHistogram.BUCKETS);
+                boolean noMin = row.wasNull();
+                long max = row.getLong(8 + DurationHistogram.BUCKETS);
+                boolean bounded = metric.isDuration() && !noMin && !row.wasNull();
                 out.add(new DailyRollup(tenantId,
                         new InsightScope(InsightScope.Kind.valueOf(row.getString(1)), row.getString(2)),
-                        row.getObject(3, LocalDate.class), metric, row.getLong(5), row.getLong(6), buckets));
+                        row.getObject(3, LocalDate.class), metric, row.getLong(5), row.getLong(6), buckets,
+                        bounded ? Optional.of(Duration.ofSeconds(min)) : Optional.empty(),
+                        bounded ? Optional.of(Duration.ofSeconds(max)) : Optional.empty()));
             }
         }
         return out;

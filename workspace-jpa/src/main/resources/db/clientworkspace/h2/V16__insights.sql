@@ -1,8 +1,10 @@
 -- Client Workspace Kit (H2): insights (migration V16). Flyway format; apply after V15.
 -- Daily rollups and visit dedupe state, never logs: one row per (tenant, scope, user) holding the last visit day,
 -- and one row per (tenant, scope, day, metric) holding a count, a sum of seconds and the counts of the fixed
--- duration histogram (DurationHistogram: bucket i in column b<i>, 26 buckets). Every write is an atomic increment
--- or a conditional update (see JpaInsightStore).
+-- duration histogram (DurationHistogram: bucket i in column b<i>, 26 buckets) and, for duration metrics, the exact
+-- smallest and largest sample (min_seconds, max_seconds; NULL for count metrics) that keep quantiles within the
+-- observed range. Every write is an atomic increment, LEAST/GREATEST update or conditional update (see
+-- JpaInsightStore).
 -- H2 compares strings by code unit by default, as the in-memory stores order keys; no collation needed.
 
 CREATE TABLE cwk_insight_visit (
@@ -50,6 +52,8 @@ CREATE TABLE cwk_insight_rollup (
     b23              BIGINT NOT NULL DEFAULT 0,
     b24              BIGINT NOT NULL DEFAULT 0,
     b25              BIGINT NOT NULL DEFAULT 0,
+    min_seconds      BIGINT,
+    max_seconds      BIGINT,
     -- Also the index of a report: one scope's rows over a range of days.
     CONSTRAINT pk_cwk_insight_rollup PRIMARY KEY (tenant_id, scope_kind, scope_key, rollup_day, metric)
 );

@@ -176,6 +176,54 @@ public abstract class InsightStoreContract extends StoreContractSupport {
     }
 
     @Test
+    void aDurationRowKeepsItsExactSmallestAndLargestSample() {
+        Workspace w = storedWorkspace();
+        InsightScope scope = InsightScope.workspace(w.id());
+        for (Duration d : List.of(Duration.ofHours(5), Duration.ofMinutes(61), Duration.ofDays(21),
+                Duration.ofHours(7))) {
+            runInUnitOfWork(() -> insights().sample(w.tenantId(), scope, WEDNESDAY, InsightMetric.APPROVAL_TURNAROUND,
+                    d));
+        }
+
+        DailyRollup row = rows(w.tenantId(), scope, WEDNESDAY, WEDNESDAY).get(0);
+        assertThat(row.min()).contains(Duration.ofMinutes(61));
+        assertThat(row.max()).contains(Duration.ofDays(21));
+    }
+
+    @Test
+    void aCountRowHasNoSmallestOrLargestSample() {
+        Workspace w = storedWorkspace();
+        InsightScope scope = InsightScope.workspace(w.id());
+        runInUnitOfWork(() -> insights().count(w.tenantId(), scope, WEDNESDAY, InsightMetric.ITEMS_OVERDUE, 2));
+
+        DailyRollup row = rows(w.tenantId(), scope, WEDNESDAY, WEDNESDAY).get(0);
+        assertThat(row.min()).isEmpty();
+        assertThat(row.max()).isEmpty();
+    }
+
+    @Test
+    void concurrentSamplesKeepTheExactSmallestAndLargestSample() {
+        Workspace w = storedWorkspace();
+        InsightScope scope = InsightScope.workspace(w.id());
+
+        // thread i samples 100 + 10 i + n seconds: the smallest of all is 100, the largest 100 + 10 (THREADS - 1) + 4
+        Concurrently.Outcomes<Boolean> outcomes = Concurrently.run(i -> {
+            for (int n = 0; n < 5; n++) {
+                long seconds = 100 + 10L * i + n;
+                runInUnitOfWork(() -> insights().sample(w.tenantId(), scope, WEDNESDAY,
+                        InsightMetric.REQUEST_RESOLUTION, Duration.ofSeconds(seconds)));
+            }
+            return true;
+        });
+
+        assertThat(outcomes.failures()).isEmpty();
+        DailyRollup row = rows(w.tenantId(), scope, WEDNESDAY, WEDNESDAY).get(0);
+        assertThat(row.count()).isEqualTo(5L * Concurrently.THREADS);
+        assertThat(row.min()).contains(Duration.ofSeconds(100));
+        assertThat(row.max()).contains(Duration.ofSeconds(100 + 10L * (Concurrently.THREADS - 1) + 4));
+    }
+
+    @Test
     void aNegativeSampleCountsAsZeroSeconds() {
         Workspace w = storedWorkspace();
         InsightScope scope = InsightScope.tenant();

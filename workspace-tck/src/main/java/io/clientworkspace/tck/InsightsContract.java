@@ -61,8 +61,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * The insights feature through {@link WorkspaceKit#insights()} on a store set, with a clock the test moves: a scripted
  * history gives known figures (weekly active clients deduplicated per user, day and week; approval turnaround median
- * and p90 within their histogram bucket and exact counts and means; request first response and resolution;
- * time-to-onboard; overdue rate), reports cover whole ISO weeks with the current one partial and last, clients and
+ * and p90 within their histogram bucket and the observed range (one sample: exactly itself), exact counts and means;
+ * request first response and resolution; time-to-onboard; overdue rate), reports cover whole ISO weeks with the current one partial and last, clients and
  * team members without the right role are denied, and a history twice as long costs the same store reads. Extend it
  * and implement {@link #createStores()}.
  */
@@ -294,6 +294,29 @@ public abstract class InsightsContract {
         assertThat(stats.mean()).contains(Duration.ofHours(4));
         assertWithin(stats.median(), Duration.ofHours(2), Duration.ofHours(4));
         assertWithin(stats.p90(), Duration.ofHours(8), Duration.ofHours(12));
+    }
+
+    @Test
+    void aSingleApprovalReportsItsExactTurnaroundAsMedianAndP90() {
+        approvedAfter(acme, Duration.ofDays(21));
+
+        DurationStats stats = lastWeek(kit.insights().workspaceReport(bob, acme, 1)).approvalTurnaround();
+
+        assertThat(stats.count()).isEqualTo(1);
+        assertThat(stats.median()).contains(Duration.ofDays(21));
+        assertThat(stats.p90()).contains(Duration.ofDays(21));
+    }
+
+    @Test
+    void twoApprovalsReportMedianAndP90WithinTheirTurnarounds() {
+        approvedAfter(acme, Duration.ofMinutes(65));
+        approvedAfter(acme, Duration.ofMinutes(70));
+
+        DurationStats stats = lastWeek(kit.insights().workspaceReport(bob, acme, 1)).approvalTurnaround();
+
+        assertThat(stats.count()).isEqualTo(2);
+        assertWithin(stats.median(), Duration.ofMinutes(65), Duration.ofMinutes(70));
+        assertWithin(stats.p90(), Duration.ofMinutes(65), Duration.ofMinutes(70));
     }
 
     @Test

@@ -124,6 +124,14 @@ public class InsightRollupEntity {
     @Column(name = "b25", nullable = false)
     public long b25;
 
+    /** The exact smallest sample in seconds (duration metrics; null for count metrics). */
+    @Column(name = "min_seconds")
+    public @Nullable Long minSeconds;
+
+    /** The exact largest sample in seconds (duration metrics; null for count metrics). */
+    @Column(name = "max_seconds")
+    public @Nullable Long maxSeconds;
+
     protected InsightRollupEntity() {
     }
 
