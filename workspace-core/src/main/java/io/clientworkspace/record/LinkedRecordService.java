@@ -127,6 +127,18 @@ public final class LinkedRecordService {
         return new Upserted(changed, false, true);
     }
 
+    /**
+     * Checks, changing nothing, that the actor may change linked records in the workspace, with the answers
+     * {@link #upsert} and {@link #delete} give a caller who may not: {@link io.clientworkspace.NotFoundException} for
+     * a workspace it cannot see, {@link AccessDeniedException} without {@link Permission#MANAGE_RECORDS}. Lets an
+     * adapter refuse a caller before it reads the caller's content (the write checks again, inside its unit of work).
+     */
+    public void requireMayChange(Actor actor, WorkspaceId workspaceId) {
+        requireNonNull(actor, "actor must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        access.require(actor, workspaceId, Permission.MANAGE_RECORDS, "change linked records");
+    }
+
     /** The record of {@code (type, hostId)} if the actor may see it (without its amount when it may not see money). */
     public Optional<LinkedRecord> find(Actor actor, WorkspaceId workspaceId, RecordType type, String hostId) {
         requireNonNull(actor, "actor must not be null");
