@@ -81,7 +81,8 @@ public final class AccessPolicyService {
         ClientRole wanted = new ClientRole(actor.tenantId(), definition.key(), definition.label(), definition.base(),
                 definition.permissions(), 0);
         return kernel.write(changes -> {
-            Optional<ClientRole> current = store.find(actor.tenantId(), wanted.key());
+            // Locked: a concurrent assignment of this role waits, so a changed base never races a new holder.
+            Optional<ClientRole> current = store.findForUpdate(actor.tenantId(), wanted.key());
             if (expectedVersion.isPresent()
                     && current.map(ClientRole::version).orElse(-1L) != expectedVersion.getAsLong()) {
                 throw ConflictException.staleVersion("client role", wanted.key(), expectedVersion.getAsLong());
@@ -128,11 +129,13 @@ public final class AccessPolicyService {
         requireTenantAdmin(actor, "remove client roles");
         ClientRoleStore store = clientRoleStore();
         kernel.write(changes -> {
-            ClientRole current = (ClientRole.KEY.matcher(key).matches() ? store.find(actor.tenantId(), key)
+            ClientRole current = (ClientRole.KEY.matcher(key).matches() ? store.findForUpdate(actor.tenantId(), key)
                     : Optional.<ClientRole>empty()).orElseThrow(() -> new NotFoundException("client role", key));
             if (expectedVersion.isPresent() && current.version() != expectedVersion.getAsLong()) {
                 throw ConflictException.staleVersion("client role", key, expectedVersion.getAsLong());
             }
+            // Counted after the role's row is locked: an assignment that locked it first has committed and is
+            // counted; one that comes later waits and then finds no role.
             long holders = kernel.stores().memberships().countByClientRole(actor.tenantId(), key);
             if (holders > 0) {
                 throw new ConflictException(ConflictException.Reason.INVALID_STATE, "Client role '" + key

@@ -230,8 +230,9 @@ public final class Authorizer implements DomainEventListener {
 
     /**
      * Like the constructor above, and members holding a tenant's custom {@link ClientRole} (read from
-     * {@code clientRoles}) hold exactly that role's permissions. A membership naming a client role the store no
-     * longer has (removed behind the kit's back) falls back to its built-in role's grants.
+     * {@code clientRoles}) hold exactly that role's permissions. A membership naming a client role the store does
+     * not have (removed behind the kit's back) holds only {@link Permission#VIEW_WORKSPACE}: it never falls back
+     * to its built-in role's wider grants.
      */
     public Authorizer(TeamStore team, WorkspaceStore workspaces, MembershipStore memberships,
                       PermissionMatrixStore matrices, PermissionMatrix defaultMatrix, CacheSettings settings,
@@ -547,10 +548,14 @@ public final class Authorizer implements DomainEventListener {
         if (role.isEmpty()) {
             return AccessGrant.none();
         }
-        Optional<Set<Permission>> custom = membership.flatMap(Membership::clientRole)
-                .flatMap(clientRole -> clientRoles.flatMap(store -> store.find(key.tenantId(), clientRole)))
-                .map(ClientRole::permissions);
-        return new AccessGrant(tenantRole, role, custom.orElseGet(() ->
-                matrix(key.tenantId(), transaction).permissionsOf(role.get())));
+        Optional<String> named = membership.flatMap(Membership::clientRole);
+        if (named.isPresent()) {
+            // Fail closed: a membership naming a role the store does not have (removed behind the kit's back)
+            // may look at the workspace and nothing more, never the wider grants of its built-in base role.
+            Set<Permission> custom = clientRoles.flatMap(store -> store.find(key.tenantId(), named.get()))
+                    .map(ClientRole::permissions).orElse(Set.of(Permission.VIEW_WORKSPACE));
+            return new AccessGrant(tenantRole, role, custom);
+        }
+        return new AccessGrant(tenantRole, role, matrix(key.tenantId(), transaction).permissionsOf(role.get()));
     }
 }

@@ -76,6 +76,14 @@ public final class LinkedRecordService {
      * {@code expectedVersion}, the stored record must exist at that version (else {@link ConflictException}
      * {@code STALE_VERSION}, also when it does not exist). Bad content is a {@link ValidationException} with every
      * field error; nothing changes on any failure.
+     *
+     * <p>The answer shows only what the caller may read: without {@link Permission#VIEW_BILLING} its record has no
+     * amount (also when the caller sent one, and for an invoice). A {@link Permission#MANAGE_RECORDS} holder
+     * without {@link Permission#VIEW_INTERNAL} or {@code VIEW_BILLING} who pushes a team-only record or an invoice
+     * still gets the record back, because its content is by definition exactly what the caller just sent (also in
+     * the unchanged case), together with the id, version and timestamps it needs for its next conditional write;
+     * the amount is the one part it is never shown. Reads ({@link #find}, {@link #list}) keep hiding such records
+     * from it entirely.
      */
     public Upserted upsert(Actor actor, WorkspaceId workspaceId, NewLinkedRecord content,
                            OptionalLong expectedVersion) {
@@ -100,6 +108,7 @@ public final class LinkedRecordService {
     private Upserted upsert(Actor actor, WorkspaceId workspaceId, NewLinkedRecord content,
                             OptionalLong expectedVersion, Changes changes) {
         access.requireWritable(actor, workspaceId, Permission.MANAGE_RECORDS, "change linked records");
+        AccessGrant grant = access.grant(actor, workspaceId);
         Optional<LinkedRecord> current = store.findForUpdate(actor.tenantId(), workspaceId, content.type(),
                 content.hostId());
         if (expectedVersion.isPresent() && current.map(LinkedRecord::version).orElse(-1L) != expectedVersion.getAsLong()) {
@@ -113,18 +122,30 @@ public final class LinkedRecordService {
                     content.issuedOn(), content.dueOn(), content.startsAt(), content.endsAt(), content.url(),
                     content.visibility(), now, now, 0));
             changes.publish(new RecordEvent.LinkedRecordCreated(created, actor, now));
-            return new Upserted(created, true, true);
+            return new Upserted(shown(grant, created), true, true);
         }
         LinkedRecord before = current.get();
         if (before.content().equals(content)) {
-            return new Upserted(before, false, false);
+            return new Upserted(shown(grant, before), false, false);
         }
         LinkedRecord changed = store.update(new LinkedRecord(before.id(), before.tenantId(), before.workspaceId(),
                 content.type(), content.hostId(), content.title(), content.status(), content.amount(),
                 content.issuedOn(), content.dueOn(), content.startsAt(), content.endsAt(), content.url(),
                 content.visibility(), before.createdAt(), now, before.version()));
         changes.publish(new RecordEvent.LinkedRecordChanged(before, changed, actor, now));
-        return new Upserted(changed, false, true);
+        return new Upserted(shown(grant, changed), false, true);
+    }
+
+    /**
+     * Checks, changing nothing, that the actor may change linked records in the workspace, with the answers
+     * {@link #upsert} and {@link #delete} give a caller who may not: {@link io.clientworkspace.NotFoundException} for
+     * a workspace it cannot see, {@link AccessDeniedException} without {@link Permission#MANAGE_RECORDS}. Lets an
+     * adapter refuse a caller before it reads the caller's content (the write checks again, inside its unit of work).
+     */
+    public void requireMayChange(Actor actor, WorkspaceId workspaceId) {
+        requireNonNull(actor, "actor must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        access.require(actor, workspaceId, Permission.MANAGE_RECORDS, "change linked records");
     }
 
     /** The record of {@code (type, hostId)} if the actor may see it (without its amount when it may not see money). */

@@ -32,6 +32,15 @@ public interface ClientRoleStore {
     /** The tenant's role of {@code key}. */
     Optional<ClientRole> find(TenantId tenantId, String key);
 
+    /**
+     * Like {@link #find}, and inside a unit of work locks the role's row until it ends (a JPA implementation uses a
+     * pessimistic write lock), so that defining, removing and assigning one role serialise on it. The default is
+     * {@link #find}, enough for a store whose units of work are serialized.
+     */
+    default Optional<ClientRole> findForUpdate(TenantId tenantId, String key) {
+        return find(tenantId, key);
+    }
+
     /** Every role of the tenant, by key (a tenant holds at most a few hundred). */
     List<ClientRole> list(TenantId tenantId);
 

@@ -178,7 +178,7 @@ public final class MemberService {
             }
             Optional<io.clientworkspace.member.ClientRole> role = clientRole.isEmpty() ? Optional.empty()
                     : (io.clientworkspace.member.ClientRole.KEY.matcher(clientRole.get()).matches()
-                    ? roles.find(actor.tenantId(), clientRole.get()) : Optional.empty());
+                    ? roles.findForUpdate(actor.tenantId(), clientRole.get()) : Optional.empty());
             if (clientRole.isPresent() && role.isEmpty()) {
                 throw new ValidationException(FieldError.of("clientRole",
                         "the tenant has no client role '" + clientRole.get() + "'"));

@@ -89,6 +89,11 @@ public final class WorkspaceAccess {
      * workspaces: per role of the actor's kind one {@link WorkspaceStore#listForMember} query per
      * {@value PageRequest#MAX_LIMIT} workspaces, plus the tenant role and permission matrix (both cached); no
      * lookup per workspace. Workspaces a tenant admin sees without a membership are not included.
+     *
+     * <p>Limitation (review finding 6, not fixed yet): a membership holding a custom client role is reported with
+     * its built-in base role's matrix permissions, not the custom role's, unlike {@link #grant}. Callers may rely
+     * on {@link AccessGrant#canView()} and {@code VIEW_INTERNAL} only (identical for a custom role and its client
+     * base); a caller asking any other permission across workspaces must use {@link #grant} per workspace.
      */
     public Map<WorkspaceId, AccessGrant> memberGrants(Actor actor) {
         requireNonNull(actor, "actor must not be null");

@@ -7,6 +7,7 @@ import io.clientworkspace.member.ClientRole;
 import io.clientworkspace.member.Permission;
 import io.clientworkspace.member.WorkspaceRole;
 import io.clientworkspace.spi.ClientRoleStore;
+import jakarta.persistence.LockModeType;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -55,6 +56,21 @@ public final class JpaClientRoleStore extends JpaStoreSupport implements ClientR
             }
             copy(role, e);
             return toDomain(saveVersioned(e, role.version(), entity -> entity.version, RESOURCE, role.key()));
+        });
+    }
+
+    @Override
+    public Optional<ClientRole> findForUpdate(TenantId tenantId, String key) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(key, "key must not be null");
+        return tx(() -> {
+            try {
+                return Optional.ofNullable(em().find(ClientRoleEntity.class,
+                                new ClientRoleEntity.Key(tenantId.value(), key), LockModeType.PESSIMISTIC_WRITE))
+                        .map(e -> mapDetached(e, JpaClientRoleStore::toDomain));
+            } catch (RuntimeException e) {
+                throw JpaErrors.translate(e, RESOURCE, key);
+            }
         });
     }
 

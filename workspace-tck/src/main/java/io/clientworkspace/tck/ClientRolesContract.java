@@ -275,4 +275,33 @@ public abstract class ClientRolesContract extends StoreContractSupport {
         assertThat(stores().memberships().countByClientRole(tenant, "other")).isZero();
         assertThat(stores().memberships().countByClientRole(TenantId.of(data.unique("t")), "finance")).isZero();
     }
+
+    @Test
+    void aMembershipNamingARoleTheStoreNoLongerHasMaySeeTheWorkspaceAndNothingElse() {
+        ClientRole marketing = define(new NewClientRole("marketing", "Marketing", WorkspaceRole.CLIENT_ADMIN,
+                Set.of(VIEW_WORKSPACE, UPLOAD_FILES)));
+        assign(Optional.of("marketing"));
+        runInUnitOfWork(() -> stores().find(ClientRoleStore.class).orElseThrow()
+                .delete(tenant, "marketing", marketing.version()));
+
+        assertThat(kit.authorizer().grant(client, ws.id()).permissions()).containsExactly(VIEW_WORKSPACE);
+    }
+
+    @Test
+    void removingARoleWhileItIsAssignedNeverLeavesAMembershipNamingAMissingRole() {
+        define(new NewClientRole("marketing", "Marketing", WorkspaceRole.CLIENT_ADMIN, Set.of(VIEW_WORKSPACE)));
+
+        Concurrently.run(2, i -> {
+            if (i == 0) {
+                kit.accessPolicies().removeClientRole(admin, "marketing", OptionalLong.empty());
+            } else {
+                assign(Optional.of("marketing"));
+            }
+            return i;
+        });
+
+        boolean roleExists = kit.accessPolicies().clientRole(admin, "marketing").isPresent();
+        Optional<String> held = kit.members().find(admin, ws.id(), client.userId()).orElseThrow().clientRole();
+        assertThat(held.isEmpty() || roleExists).as("a membership names a removed role").isTrue();
+    }
 }

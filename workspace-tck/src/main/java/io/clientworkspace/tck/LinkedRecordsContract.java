@@ -2,6 +2,11 @@ package io.clientworkspace.tck;
 
 import io.clientworkspace.AccessDeniedException;
 import io.clientworkspace.Actor;
+import java.util.Set;
+import java.util.EnumSet;
+import io.clientworkspace.tenant.TenantRole;
+import io.clientworkspace.member.Permission;
+import io.clientworkspace.member.PermissionMatrix;
 import io.clientworkspace.ArchivedException;
 import io.clientworkspace.ConflictException;
 import io.clientworkspace.FieldError;
@@ -271,6 +276,24 @@ public abstract class LinkedRecordsContract extends StoreContractSupport {
 
         assertThat(records().get(contributor, ws.id(), RecordType.CONTRACT, "C-1").amount()).isEmpty();
         assertThat(records().get(clientAdmin, ws.id(), RecordType.CONTRACT, "C-1").amount()).isPresent();
+    }
+
+    @Test
+    void anUpsertShowsAWriterWithoutViewBillingNoAmount() {
+        PermissionMatrix defaults = kit.accessPolicies().matrix(lead);
+        Set<Permission> memberWithoutBilling = EnumSet.copyOf(defaults.permissionsOf(WorkspaceRole.MEMBER));
+        memberWithoutBilling.remove(Permission.VIEW_BILLING);
+        kit.accessPolicies().replaceMatrix(lead, defaults.with(WorkspaceRole.MEMBER, memberWithoutBilling));
+        Actor integration = Actor.team(tenant, "host" + lead.userId().value());
+        kit.tenants().addTeamMember(lead, integration.userId(), TenantRole.TEAM_MEMBER);
+        kit.members().add(lead, ws.id(), integration.userId(), WorkspaceRole.MEMBER);
+        push(invoice("INV-9", "OPEN", TODAY.plusDays(10)));
+
+        Upserted again = records().upsert(integration, ws.id(), invoice("INV-9", "OPEN", TODAY.plusDays(10)),
+                OptionalLong.empty());
+
+        assertThat(again.changed()).isFalse();
+        assertThat(again.record().amount()).isEmpty();
     }
 
     @Test

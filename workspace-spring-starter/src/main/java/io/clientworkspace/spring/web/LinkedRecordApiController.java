@@ -58,6 +58,7 @@ public class LinkedRecordApiController implements KitController {
 
     /** The longest date or instant text accepted. */
     private static final int MAX_DATE_LENGTH = 40;
+    private static final int MAX_AMOUNT_DIGITS = 40;
 
     private final WorkspaceKit kit;
 
@@ -96,8 +97,10 @@ public class LinkedRecordApiController implements KitController {
                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                                                   @RequestBody UpsertRecordRequest body) {
         OptionalLong expected = Inputs.optionalIfMatch(ifMatch);
+        WorkspaceId workspace = WorkspaceId.of(workspaceId);
+        kit.records().requireMayChange(actor, workspace);
         NewLinkedRecord content = content(type, hostId, body);
-        Upserted result = kit.records().upsert(actor, WorkspaceId.of(workspaceId), content, expected);
+        Upserted result = kit.records().upsert(actor, workspace, content, expected);
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .eTag(Inputs.etag(result.record().version())).body(LinkedRecordDto.of(result.record()));
     }
@@ -164,7 +167,9 @@ public class LinkedRecordApiController implements KitController {
             }
             return Optional.empty();
         }
-        Optional<BigDecimal> value = Answers.decimal(amount);
+        // Bounded before anything computes with it: a JSON number keeps its exponent compactly (1e999999999), and
+        // Money refuses such magnitudes too, but the adapter never hands the core a number of unbounded size.
+        Optional<BigDecimal> value = Answers.decimal(amount).filter(LinkedRecordApiController::boundedDecimal);
         if (value.isEmpty()) {
             errors.add(FieldError.of("amount", "must be a decimal number: a JSON number or a string such as \"1250.00\""));
         }
@@ -187,6 +192,11 @@ public class LinkedRecordApiController implements KitController {
             errors.addAll(e.fieldErrors());
             return Optional.empty();
         }
+    }
+
+    /** At most {@value #MAX_AMOUNT_DIGITS} digits and an exponent within as many places (cheap: precision and scale). */
+    static boolean boundedDecimal(BigDecimal value) {
+        return value.precision() <= MAX_AMOUNT_DIGITS && Math.abs((long) value.scale()) <= MAX_AMOUNT_DIGITS;
     }
 
     private static Optional<LocalDate> date(@Nullable String value, String field, List<FieldError> errors) {

@@ -117,6 +117,26 @@ class LinkedRecordApiTest extends ApiTestSupport {
     }
 
     @Test
+    void anAmountWithAHugeExponentIsAFieldErrorOnAmount() throws Exception {
+        mvc.perform(push(workspace, "CONTRACT", "C-1", """
+                        {"title": "t", "status": "ACTIVE", "amount": 1e999999999, "currency": "EUR"}""").with(as(admin)))
+                .andExpect(problem(400, "validation"))
+                .andExpect(jsonPath("$.errors[0].field").value("amount"));
+    }
+
+    @Test
+    void aClientIsRefusedBeforeItsContentIsRead() throws Exception {
+        mvc.perform(push(workspace, "NOSUCHTYPE", "C-1", """
+                        {"amount": 1e999999999, "currency": "EUR"}""").with(as(carol)))
+                .andExpect(problem(403, "access-denied"));
+    }
+
+    @Test
+    void aDecimalWithTooManyDigitsIsRefusedByTheAdapter() {
+        assertThat(LinkedRecordApiController.boundedDecimal(new java.math.BigDecimal("1e999999999"))).isFalse();
+    }
+
+    @Test
     void aClientMayNotPushRecords() throws Exception {
         mvc.perform(push(workspace, "TICKET", "T-1", TICKET).with(as(carol))).andExpect(problem(403, "access-denied"));
     }

@@ -8,6 +8,7 @@ import io.clientworkspace.file.DownloadPolicy;
 import io.clientworkspace.file.FileAsset;
 import io.clientworkspace.file.FileVersion;
 import io.clientworkspace.file.Folder;
+import io.clientworkspace.member.Permission;
 import io.clientworkspace.record.LinkedRecord;
 import io.clientworkspace.record.RecordType;
 
@@ -23,12 +24,16 @@ import static java.util.Objects.requireNonNull;
  * folder waits for ({@link DeliverableInvoices}) is {@code PAID}; the team always downloads. The invoice is looked up
  * as the portal's own back-office account (a client without {@code VIEW_BILLING}, such as Dave, cannot see invoices,
  * yet gets the files once the invoice is paid). A missing invoice counts as unpaid: the policy fails closed. The
- * refusal names the invoice, so the client knows what to do.
+ * refusal names the invoice only to a client who may see invoices ({@code VIEW_BILLING}); any other client is told
+ * that the agency's invoice for the deliverable is not paid yet, without its number.
  */
 public final class InvoiceGatedDownloads implements DownloadPolicy {
 
     /** Folders deeper than this are not followed further up (a guard; the kit limits folder depth anyway). */
     private static final int MAX_DEPTH = 64;
+
+    /** The refusal for a client who may not see invoices: it names no invoice. */
+    static final String WITHOUT_BILLING = "This deliverable becomes available once the agency's invoice for it is paid.";
 
     private final WorkspaceKit kit;
     private final DeliverableInvoices links;
@@ -56,8 +61,12 @@ public final class InvoiceGatedDownloads implements DownloadPolicy {
         }
         boolean paid = kit.records().find(office, file.workspaceId(), RecordType.INVOICE, invoice.get())
                 .map(LinkedRecord::status).filter("PAID"::equals).isPresent();
-        return paid ? Optional.empty() : Optional.of("This deliverable can be downloaded once invoice "
-                + invoice.get() + " is paid.");
+        if (paid) {
+            return Optional.empty();
+        }
+        return Optional.of(kit.authorizer().grant(actor, file.workspaceId()).allows(Permission.VIEW_BILLING)
+                ? "This deliverable can be downloaded once invoice " + invoice.get() + " is paid."
+                : WITHOUT_BILLING);
     }
 
     /** The invoice of the file's folder or of the nearest folder above it that waits for one. */
