@@ -81,6 +81,7 @@ final class InMemoryNotificationStore implements NotificationStore {
             Optional<PendingNotification> open = queue.values().stream()
                     .filter(p -> p.tenantId().equals(item.tenantId()) && p.recipient().equals(item.recipient())
                             && p.kind() == item.kind() && p.subject().equals(item.subject()) && p.mode() == item.mode()
+                            && p.requires().equals(item.requires())
                             && p.dueAt().isAfter(item.lastAt()) && !p.claimedAt(item.lastAt()))
                     .min(DUE_ORDER);
             if (open.isPresent()) {

@@ -112,16 +112,17 @@ public final class NotificationService {
             throw new ValidationException(FieldError.of("limit", "must be between 1 and " + MAX_PENDING));
         }
         requireOnRoster(actor, "read queued notifications");
+        SubjectVisibility subjects = new SubjectVisibility(kernel.stores());
         return store.pending(actor.tenantId(), actor.userId(), limit).stream()
-                .filter(p -> p.recipientKind() == actor.kind()
-                        && NotificationQueue.mayStillSee(authorizer, actor, p.workspaceId(), p.requires()))
+                .filter(p -> p.recipientKind() == actor.kind() && visibleNow(subjects, actor, p))
                 .toList();
     }
 
     /**
      * Sends what is due now (host or job; no actor): claims up to {@code limit} queued items (1..10,000), re-checks
-     * each against what its recipient may see now and their preferences (dropped when no longer visible or turned
-     * off; put back to the end of quiet hours when in them), groups them into one notification per recipient and mode
+     * each against what its recipient may see now and their preferences (dropped when the subject was deleted, when it
+     * or a parent of it — project, task list, folder, the item of a conversation — is internal now and the recipient
+     * may not see internal items, when the recipient lost access, or when the kind is turned off; put back to the end of quiet hours when in them), groups them into one notification per recipient and mode
      * and hands each to the sender. A notification the sender refuses keeps its items queued, retried with backoff
      * (doubling from the retry delay up to the maximum; attempts counted, never given up). Safe to run on several
      * nodes at once: claims keep any item from being sent twice by two runs.
@@ -139,6 +140,7 @@ public final class NotificationService {
         if (claimed.isEmpty()) {
             return DeliveryReport.NOTHING;
         }
+        SubjectVisibility subjects = new SubjectVisibility(kernel.stores());
         Map<Group, List<PendingNotification>> groups = new LinkedHashMap<>();
         for (PendingNotification p : claimed) {
             groups.computeIfAbsent(new Group(p.tenantId(), p.recipient(), p.recipientKind(), p.mode()),
@@ -160,7 +162,7 @@ public final class NotificationService {
                 Optional<String> workspaceName = kernel.stores().workspaces().find(p.tenantId(), p.workspaceId())
                         .map(w -> w.name());
                 if (prefs.delivery(p.kind()) == Delivery.OFF || workspaceName.isEmpty()
-                        || !NotificationQueue.mayStillSee(authorizer, recipient, p.workspaceId(), p.requires())) {
+                        || !visibleNow(subjects, recipient, p)) {
                     drop.add(p.id());
                     continue;
                 }
@@ -200,6 +202,23 @@ public final class NotificationService {
             items += keep.size();
         }
         return new DeliveryReport(sent, failed, items, dropped, deferred);
+    }
+
+    /**
+     * Whether {@code recipient} may see the item now: its subject still exists and the recipient holds what the item
+     * required when queued plus what the subject requires today (VIEW_INTERNAL when it, or a parent such as its
+     * project, task list or folder, is internal now).
+     */
+    private boolean visibleNow(SubjectVisibility subjects, Actor recipient, PendingNotification p) {
+        Optional<io.clientworkspace.activity.Visibility> now = subjects.of(p.tenantId(), p.workspaceId(), p.subject());
+        if (now.isEmpty()) {
+            return false;
+        }
+        java.util.Set<io.clientworkspace.member.Permission> requires =
+                java.util.EnumSet.noneOf(io.clientworkspace.member.Permission.class);
+        requires.addAll(p.requires());
+        requires.addAll(NotificationRules.requiredFor(now.get()));
+        return NotificationQueue.mayStillSee(authorizer, recipient, p.workspaceId(), requires);
     }
 
     /** The wait before the retry after {@code attempts} earlier failures: doubling, capped. */

@@ -17,7 +17,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One queued item for one recipient (the notification queue's row, kept by
- * {@link io.clientworkspace.spi.NotificationStore}). Changes with the same recipient, kind, subject and mode merge
+ * {@link io.clientworkspace.spi.NotificationStore}). Changes with the same recipient, kind, subject, mode and requirements merge
  * into it until it is due ({@link #count()}, {@link #lastAt()}).
  *
  * @param id            the item
@@ -29,7 +29,8 @@ import static java.util.Objects.requireNonNull;
  * @param subject       the item it is about
  * @param title         the item's title at the latest change
  * @param requires      the permissions the recipient must hold in the workspace when it is sent (VIEW_WORKSPACE; and
- *                      VIEW_INTERNAL for internal items, VIEW_BILLING for invoices); only ever grows
+ *                      VIEW_INTERNAL for internal items, VIEW_BILLING for invoices); only ever grows, and only changes with
+ *                      equal requirements merge into one item
  * @param mode          immediate or digest, from the recipient's preferences when it was queued
  * @param count         how many changes it stands for, at least 1
  * @param firstAt       the first change

@@ -40,7 +40,9 @@ public interface NotificationStore {
 
     /**
      * Queues {@code item}, or merges it ({@link PendingNotification#merge}) into the open item with the same tenant,
-     * recipient, kind, subject and mode: open = not due yet at {@code item.lastAt()} ({@code dueAt} after it) and
+     * recipient, kind, subject, mode and {@code requires} (an item restricted since, e.g. about a record made internal
+     * and then visible again, is never merged into: the new change starts a new item, so those who may see it are
+     * told): open = not due yet at {@code item.lastAt()} ({@code dueAt} after it) and
      * not claimed at that time. Atomic: concurrent calls for one key count every change.
      *
      * @return the stored item after the call (the new one, or the one merged into)

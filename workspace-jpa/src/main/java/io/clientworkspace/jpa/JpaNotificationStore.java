@@ -117,7 +117,7 @@ public final class JpaNotificationStore extends JpaStoreSupport implements Notif
             List<NotificationEntity> open = em().createQuery("SELECT n FROM CwkNotification n"
                             + " WHERE n.tenantId = :tenant AND n.recipient = :recipient AND n.kind = :kind"
                             + " AND n.subjectType = :subjectType AND n.subjectId = :subjectId AND n.mode = :mode"
-                            + " AND n.dueAt > :at AND (n.claimedUntil IS NULL OR n.claimedUntil <= :at)"
+                            + " AND n.requires = :requires AND n.dueAt > :at AND (n.claimedUntil IS NULL OR n.claimedUntil <= :at)"
                             + " ORDER BY n.dueAt, n.id", NotificationEntity.class)
                     .setParameter("tenant", item.tenantId().value())
                     .setParameter("recipient", item.recipient().value())
@@ -125,6 +125,7 @@ public final class JpaNotificationStore extends JpaStoreSupport implements Notif
                     .setParameter("subjectType", item.subject().type().name())
                     .setParameter("subjectId", item.subject().id())
                     .setParameter("mode", item.mode().name())
+                    .setParameter("requires", requires(item.requires()))
                     .setParameter("at", item.lastAt())
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     .setMaxResults(1)

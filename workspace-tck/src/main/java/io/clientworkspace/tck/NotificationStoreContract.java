@@ -260,14 +260,29 @@ public abstract class NotificationStoreContract extends StoreContractSupport {
     }
 
     @Test
-    void aMergeKeepsEveryRequiredPermission() {
-        enqueue(item("f1", T0));
+    void aChangeIsNotMergedIntoAnItemRestrictedSinceButStartsANewOne() {
+        PendingNotification restricted = enqueue(item("f1", T0));
         inUnitOfWork(() -> store.restrict(ws.tenantId(), ws.id(), new NotificationSubject(SubjectType.FILE, "f1"),
                 Permission.VIEW_INTERNAL));
 
-        PendingNotification merged = enqueue(item("f1", T0.plusSeconds(5)));
+        PendingNotification later = enqueue(item("f1", T0.plusSeconds(5)));
 
-        assertThat(merged.requires()).contains(Permission.VIEW_INTERNAL);
+        assertThat(later.id()).isNotEqualTo(restricted.id());
+        assertThat(later.requires()).doesNotContain(Permission.VIEW_INTERNAL);
+        assertThat(later.count()).isEqualTo(1);
+    }
+
+    @Test
+    void theRestrictedItemKeepsItsRequiredPermission() {
+        PendingNotification restricted = enqueue(item("f1", T0));
+        inUnitOfWork(() -> store.restrict(ws.tenantId(), ws.id(), new NotificationSubject(SubjectType.FILE, "f1"),
+                Permission.VIEW_INTERNAL));
+
+        enqueue(item("f1", T0.plusSeconds(5)));
+
+        assertThat(store.pending(ws.tenantId(), restricted.recipient(), 10))
+                .filteredOn(p -> p.id().equals(restricted.id()))
+                .singleElement().satisfies(p -> assertThat(p.requires()).contains(Permission.VIEW_INTERNAL));
     }
 
     @Test

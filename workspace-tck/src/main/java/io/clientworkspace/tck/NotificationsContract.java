@@ -452,6 +452,84 @@ public abstract class NotificationsContract extends StoreContractSupport {
         assertThat(report.dropped()).isEqualTo(2);
     }
 
+    private io.clientworkspace.project.Task clientTaskInProject(String title) {
+        io.clientworkspace.project.Project project = w.kit().projects().create(w.lead(), w.ws().id(),
+                new io.clientworkspace.project.NewProject("Brand", "", Visibility.CLIENT, Optional.empty(),
+                        Optional.empty(), w.lead().userId()));
+        io.clientworkspace.project.TaskList list = w.kit().tasks().createList(w.lead(), w.ws().id(),
+                new io.clientworkspace.project.NewTaskList(Optional.of(project.id()), "Launch", Visibility.CLIENT));
+        return w.kit().tasks().addTask(w.lead(), w.ws().id(), list.id(), new io.clientworkspace.project.NewTask(title,
+                "", io.clientworkspace.project.TaskSide.CLIENT, Optional.of(w.client().userId()), Optional.empty(),
+                Visibility.CLIENT));
+    }
+
+    @Test
+    void aTaskWhoseProjectWasMadeInternalBeforeItIsSentIsDroppedForClients() {
+        io.clientworkspace.project.Task task = clientTaskInProject("Approve the logo");
+        io.clientworkspace.project.Project project = w.kit().projects().list(w.lead(), w.ws().id(),
+                io.clientworkspace.PageRequest.first(10)).items().get(0);
+        w.kit().projects().update(w.lead(), w.ws().id(), project.id(), new io.clientworkspace.project.NewProject(
+                project.name(), project.description(), Visibility.TEAM, project.startDate(), project.targetDate(),
+                project.owner()), project.version());
+
+        DeliveryReport report = w.deliverAfter(Duration.ofDays(2));
+
+        assertThat(items(w.sender().to(w.client()))).extracting(NotificationItem::subject)
+                .doesNotContain(new io.clientworkspace.notification.NotificationSubject(SubjectType.TASK,
+                        task.id().value()));
+        assertThat(report.dropped()).isPositive();
+    }
+
+    @Test
+    void aTaskStillVisibleInItsProjectIsToldToItsAssignee() {
+        io.clientworkspace.project.Task task = clientTaskInProject("Approve the logo");
+
+        w.deliverAfter(Duration.ofDays(2));
+
+        assertThat(items(w.sender().to(w.client()))).extracting(NotificationItem::subject)
+                .contains(new io.clientworkspace.notification.NotificationSubject(SubjectType.TASK, task.id().value()));
+    }
+
+    @Test
+    void aFileTrashedBeforeItIsSentIsDroppedForClients() {
+        FileId file = w.upload(w.lead(), "brief.txt", Visibility.CLIENT);
+        w.kit().files().trash(w.lead(), w.ws().id(), file);
+
+        w.deliverAfter(WINDOW);
+
+        assertThat(w.sender().to(w.client())).isEmpty();
+        assertThat(w.sender().to(w.viewer())).isEmpty();
+    }
+
+    @Test
+    void aTaskDeletedBeforeItIsSentIsToldToNobody() {
+        io.clientworkspace.project.Task task = clientTaskInProject("Approve the logo");
+        w.kit().tasks().delete(w.lead(), w.ws().id(), task.id(), task.version());
+
+        w.deliverAfter(Duration.ofDays(2));
+
+        assertThat(items(w.sender().to(w.client()))).extracting(NotificationItem::subject)
+                .doesNotContain(new io.clientworkspace.notification.NotificationSubject(SubjectType.TASK,
+                        task.id().value()));
+    }
+
+    @Test
+    void aRecordMadeInternalAndVisibleAgainStillTellsClientsItsLaterChange() {
+        upsertTicket("Login broken", Visibility.CLIENT);
+        upsertTicket("Login broken", Visibility.TEAM);
+        upsertTicket("Login fixed", Visibility.CLIENT);
+
+        w.deliverAfter(Duration.ofDays(2));
+
+        assertThat(items(w.sender().to(w.client()))).extracting(NotificationItem::title).containsExactly("Login fixed");
+    }
+
+    private void upsertTicket(String title, Visibility visibility) {
+        w.kit().records().upsert(w.lead(), w.ws().id(), io.clientworkspace.record.NewLinkedRecord.builder(
+                        io.clientworkspace.record.RecordType.TICKET, "T-1", title, "OPEN")
+                .visibility(visibility).build(), java.util.OptionalLong.empty());
+    }
+
     @Test
     void aMemberRemovedBeforeSendingGetsNothing() {
         w.upload(w.lead(), "brief.txt", Visibility.CLIENT);
