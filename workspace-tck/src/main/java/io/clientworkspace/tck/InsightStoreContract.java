@@ -170,11 +170,12 @@ public abstract class InsightStoreContract extends StoreContractSupport {
     void anOnTimeMarkRollsBackWithItsUnitOfWork() {
         Workspace w = storedWorkspace();
 
-        catchThrowable(() -> runInUnitOfWork(() -> {
+        Throwable thrown = catchThrowable(() -> runInUnitOfWork(() -> {
             insights().markOnTime(w.tenantId(), w.id(), "task:t1", WEDNESDAY);
             throw new IllegalStateException("boom");
         }));
 
+        assertThat(thrown).hasMessageContaining("boom");
         assertThat(onTime(w.tenantId(), w.id(), "task:t1", WEDNESDAY)).isTrue();
     }
 
