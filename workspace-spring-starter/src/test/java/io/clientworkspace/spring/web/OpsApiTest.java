@@ -125,7 +125,8 @@ class OpsApiTest extends RequestApiTestSupport {
 
     @Test
     void aMalformedAuditPersonOrWorkspaceIsAValidationProblemNamingTheRequestFields() throws Exception {
-        String json = body(get("/api/audit?person=" + "p".repeat(129) + "&workspace=" + "w".repeat(129) + "&from=yesterday").with(as(admin)));
+        String json = body(get("/api/audit?person=" + "p".repeat(129) + "&workspace=" + "w".repeat(129)
+                + "&from=yesterday").with(as(admin)));
 
         assertThat(strings(json, "$.errors[*].field")).containsExactlyInAnyOrder("person", "workspace", "from");
     }
@@ -139,7 +140,8 @@ class OpsApiTest extends RequestApiTestSupport {
 
     @Test
     void aMalformedHandoffUserIsAValidationProblemNamingTheRequestField() throws Exception {
-        String json = body(get("/api/handoffs/preview?from=" + "a".repeat(129) + "&to=" + admin.userId().value()).with(as(admin)));
+        String json = body(get("/api/handoffs/preview?from=" + "a".repeat(129) + "&to=" + admin.userId().value())
+                .with(as(admin)));
 
         assertThat(strings(json, "$.errors[*].field")).containsExactly("from");
     }
