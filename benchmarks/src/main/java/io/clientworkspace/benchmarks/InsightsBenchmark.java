@@ -304,6 +304,11 @@ public class InsightsBenchmark {
         }
 
         @Override
+        public boolean markOnTime(TenantId tenantId, WorkspaceId workspaceId, String item, LocalDate dueOn) {
+            return delegate.markOnTime(tenantId, workspaceId, item, dueOn);
+        }
+
+        @Override
         public Optional<Instant> lastVisit(TenantId tenantId, WorkspaceId workspaceId) {
             return delegate.lastVisit(tenantId, workspaceId);
         }

@@ -44,6 +44,18 @@ import static java.util.Objects.requireNonNull;
  * one workspace is addressed ({@link #summary}) a client gets the same {@link NotFoundException} as for a workspace
  * that does not exist.
  *
+ * <p><b>Invoices.</b> Invoice alerts ({@link WorkspaceSummary#overdueInvoices()} and
+ * {@link AttentionReason#OVERDUE_INVOICE}) are shown only to a caller who may see invoices
+ * ({@link Permission#VIEW_BILLING}). For {@link #summary} that is the caller's permission in the workspace. For a
+ * {@link #page} it is decided once per caller, from the tenant's permission matrix (no lookup per row): tenant admins
+ * see them; another team user sees them only if every team role that grants VIEW_DASHBOARD also grants VIEW_BILLING
+ * (so that whichever of those roles the caller holds in a listed workspace, it sees invoices there). Otherwise every
+ * row of the page shows {@code overdueInvoices} 0 and no OVERDUE_INVOICE, and the "needs attention" filter leaves the
+ * invoice condition out of its query, so it never selects a workspace only because of an overdue invoice (the page
+ * stays full and its keyset cursor exact). This is conservative: with a matrix where only some team roles grant
+ * VIEW_BILLING, a caller who holds one of those roles still sees no invoice alerts on the dashboard page (the
+ * workspace's {@link #summary} and {@code kit.records().alerts} show them).
+ *
  * <p><b>Cost.</b> A page is one {@link DashboardStore#page} call (the filter, the sort, the keyset and for non-admins
  * the membership join in one query) plus one {@link MessageStore#countUnreadFromClients} call for the page's
  * workspaces, plus the caller's tenant role and (for non-admins) the tenant's permission matrix, both cached by the
@@ -93,15 +105,18 @@ public final class DashboardService {
         Authorizer.TenantAccess access = teamAccess(actor);
         Optional<SummaryPosition> after = decode(query, page.cursor());
         Optional<SummaryFilter.ServedBy> servedBy = Optional.empty();
+        boolean invoices = true;
         if (access.role() != TenantRole.TENANT_ADMIN) {
-            Set<WorkspaceRole> roles = dashboardRoles(access.matrix());
+            PermissionMatrix matrix = access.matrix();
+            Set<WorkspaceRole> roles = dashboardRoles(matrix);
             if (roles.isEmpty()) {
                 return new Page<>(List.of(), Optional.empty());
             }
             servedBy = Optional.of(new SummaryFilter.ServedBy(actor.userId(), roles));
+            invoices = roles.stream().allMatch(r -> matrix.grants(r, Permission.VIEW_BILLING));
         }
         Instant now = kernel.now();
-        SummaryFilter.Attention thresholds = thresholds(query, now);
+        SummaryFilter.Attention thresholds = thresholds(query, now, invoices);
         SummaryFilter filter = new SummaryFilter(servedBy,
                 query.assignedToMe() ? Optional.of(actor.userId()) : Optional.empty(), query.status(), query.text(),
                 query.needsAttention() ? Optional.of(thresholds) : Optional.empty());
@@ -110,8 +125,9 @@ public final class DashboardService {
         Page<WorkspaceSummary> summaries = Cursors.page(rows, page.limit(),
                 s -> encode(query, SummaryPosition.of(s, query.sort())));
         Map<WorkspaceId, Long> unread = unread(actor, summaries.items());
-        return summaries.map(s -> new DashboardRow(s, unread.getOrDefault(s.workspaceId(), 0L),
-                thresholds.reasons(s)));
+        boolean shown = invoices;
+        return summaries.map(s -> new DashboardRow(shown ? s : s.withoutInvoices(),
+                unread.getOrDefault(s.workspaceId(), 0L), thresholds.reasons(s)));
     }
 
     /**
@@ -143,7 +159,9 @@ public final class DashboardService {
                 .or(() -> source.compute(actor.tenantId(), workspaceId, now))
                 .orElseThrow(() -> new NotFoundException("workspace", workspace.id().value()));
         long unread = unread(actor, List.of(summary)).getOrDefault(workspaceId, 0L);
-        return new DashboardRow(summary, unread, thresholds(thresholds, now).reasons(summary));
+        boolean invoices = authorizer.can(actor, workspaceId, Permission.VIEW_BILLING);
+        return new DashboardRow(invoices ? summary : summary.withoutInvoices(), unread,
+                thresholds(thresholds, now, invoices).reasons(summary));
     }
 
     /**
@@ -213,9 +231,9 @@ public final class DashboardService {
         return roles;
     }
 
-    private static SummaryFilter.Attention thresholds(DashboardQuery query, Instant now) {
+    private static SummaryFilter.Attention thresholds(DashboardQuery query, Instant now, boolean invoices) {
         return new SummaryFilter.Attention(now.minus(Duration.ofDays(query.pendingApprovalDays())),
-                now.minus(Duration.ofDays(query.clientInactiveDays())));
+                now.minus(Duration.ofDays(query.clientInactiveDays())), invoices);
     }
 
     private Map<WorkspaceId, Long> unread(Actor actor, List<WorkspaceSummary> rows) {

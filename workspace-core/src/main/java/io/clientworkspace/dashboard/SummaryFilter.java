@@ -94,8 +94,12 @@ public record SummaryFilter(Optional<ServedBy> servedBy, Optional<UserId> lead, 
      * @param pendingApprovalSince PENDING_APPROVAL when {@code oldestPendingApprovalAt <= pendingApprovalSince}
      * @param clientInactiveSince  CLIENT_INACTIVE when {@code clientMembers > 0} and ({@code lastClientActivityAt} is
      *                             empty or {@code <= clientInactiveSince})
+     * @param invoices             whether OVERDUE_INVOICE is a reason at all: false for a caller who may not see
+     *                             invoices ({@link io.clientworkspace.member.Permission#VIEW_BILLING}), so that the
+     *                             filter never selects a workspace only because of an invoice that caller may not see
+     *                             (a store then leaves the {@code overdueInvoices > 0} condition out of its query)
      */
-    public record Attention(Instant pendingApprovalSince, Instant clientInactiveSince) {
+    public record Attention(Instant pendingApprovalSince, Instant clientInactiveSince, boolean invoices) {
 
         private static final Set<ProjectHealth> AT_RISK = EnumSet.of(ProjectHealth.AT_RISK, ProjectHealth.OFF_TRACK);
 
@@ -104,10 +108,15 @@ public record SummaryFilter(Optional<ServedBy> servedBy, Optional<UserId> lead, 
             requireNonNull(clientInactiveSince, "clientInactiveSince must not be null");
         }
 
+        /** The condition with OVERDUE_INVOICE among the reasons (a caller who sees invoices). */
+        public Attention(Instant pendingApprovalSince, Instant clientInactiveSince) {
+            this(pendingApprovalSince, clientInactiveSince, true);
+        }
+
         /**
          * The reasons {@code row} needs attention, in {@link AttentionReason} order: PENDING_APPROVAL (see above),
          * OVERDUE_ITEMS ({@code overdueTasks + overdueMilestones > 0}), CLIENT_INACTIVE (see above), AT_RISK (health
-         * AT_RISK or OFF_TRACK), OVERDUE_INVOICE ({@code overdueInvoices > 0}).
+         * AT_RISK or OFF_TRACK), OVERDUE_INVOICE ({@code overdueInvoices > 0}, only when {@link #invoices()}).
          */
         public java.util.List<AttentionReason> reasons(WorkspaceSummary row) {
             requireNonNull(row, "row must not be null");
@@ -125,7 +134,7 @@ public record SummaryFilter(Optional<ServedBy> servedBy, Optional<UserId> lead, 
             if (AT_RISK.contains(row.health())) {
                 reasons.add(AttentionReason.AT_RISK);
             }
-            if (row.overdueInvoices() > 0) {
+            if (invoices && row.overdueInvoices() > 0) {
                 reasons.add(AttentionReason.OVERDUE_INVOICE);
             }
             return java.util.List.copyOf(reasons);

@@ -40,7 +40,9 @@ import static java.util.Objects.requireNonNull;
  * @param lastTeamActivityAt       the latest activity entry written by a TEAM actor (system jobs act as TEAM)
  * @param onboarding               done/total tasks of the onboarding checklist, internal tasks included; 0/0 when
  *                                 the workspace has no checklist
- * @param overdueInvoices          the host's linked invoices that are overdue (0 without the records feature)
+ * @param overdueInvoices          the host's linked invoices that are overdue (0 without the records feature); in
+ *                                 what {@link DashboardService} answers, 0 for a caller who may not see invoices
+ *                                 there (see {@link DashboardService}: VIEW_BILLING)
  * @param openTickets              the host's linked tickets that are open (0 without the records feature)
  * @param clientMembers            members with a client role
  * @param updatedAt                when the row was last written (by the projection or a rebuild); the one field a
@@ -105,6 +107,17 @@ public record WorkspaceSummary(TenantId tenantId, WorkspaceId workspaceId, Strin
      */
     public String sortName() {
         return name.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A copy with {@link #overdueInvoices()} 0: what a caller without
+     * {@link io.clientworkspace.member.Permission#VIEW_BILLING} is shown.
+     */
+    public WorkspaceSummary withoutInvoices() {
+        return new WorkspaceSummary(tenantId, workspaceId, name, slug, externalRef, status, lead, health,
+                pendingApprovals, oldestPendingApprovalAt, openRequests, oldestOpenRequestAt, overdueTasks,
+                overdueMilestones, lastClientActivityAt, lastTeamActivityAt, onboarding, 0, openTickets,
+                clientMembers, updatedAt);
     }
 
     /** A copy written at another time (for comparing a kept row with a rebuilt one, set both to one instant). */

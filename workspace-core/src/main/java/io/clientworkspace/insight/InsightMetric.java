@@ -28,7 +28,10 @@ public enum InsightMetric {
     TIME_TO_FIRST_DELIVERY(true),
     /** Tasks and milestones the overdue sweep found past due and not done (once per item and due date). */
     ITEMS_OVERDUE(false),
-    /** Tasks completed and milestones delivered on or before their due date (UTC day). */
+    /**
+     * Tasks completed and milestones delivered on or before their due date (UTC day), once per item and due date
+     * (completing a reopened item again before the same due date counts nothing more).
+     */
     ITEMS_ON_TIME(false);
 
     private final boolean duration;

@@ -114,11 +114,13 @@ final class InsightProjection implements Projection {
             } else if (event instanceof TaskEvent.TaskCompleted completed) {
                 Optional<LocalDate> due = tasks.flatMap(t -> t.find(completed.tenantId(), completed.workspace(),
                         completed.taskId())).flatMap(t -> t.dueDate());
-                onTime(completed.tenantId(), completed.workspace(), day, due);
+                onTime(completed.tenantId(), completed.workspace(), day, due,
+                        "task:" + completed.taskId().value());
             } else if (event instanceof ProjectEvent.MilestoneDelivered delivered) {
                 Optional<LocalDate> due = milestones.flatMap(m -> m.find(delivered.tenantId(), delivered.workspace(),
                         delivered.milestoneId())).flatMap(m -> m.dueDate());
-                onTime(delivered.tenantId(), delivered.workspace(), day, due);
+                onTime(delivered.tenantId(), delivered.workspace(), day, due,
+                        "milestone:" + delivered.milestoneId().value());
             }
         }
     }
@@ -130,8 +132,14 @@ final class InsightProjection implements Projection {
         }
     }
 
-    private void onTime(TenantId tenant, WorkspaceId workspace, LocalDate day, Optional<LocalDate> due) {
-        if (due.filter(d -> !day.isAfter(d)).isPresent()) {
+    /**
+     * Counts an on-time completion once per item and due day (like ITEMS_OVERDUE): completing, reopening and
+     * completing the same item again before the same due day adds nothing.
+     */
+    private void onTime(TenantId tenant, WorkspaceId workspace, LocalDate day, Optional<LocalDate> due,
+                        String item) {
+        Optional<LocalDate> onTimeFor = due.filter(d -> !day.isAfter(d));
+        if (onTimeFor.isPresent() && store.markOnTime(tenant, workspace, item, onTimeFor.get())) {
             count(tenant, workspace, day, InsightMetric.ITEMS_ON_TIME);
         }
     }

@@ -19,6 +19,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,11 @@ final class InMemoryInsightStore implements InsightStore {
     private record RowKey(TenantId tenantId, InsightScope scope, LocalDate day, InsightMetric metric) {
     }
 
+    private record OnTimeKey(TenantId tenantId, WorkspaceId workspaceId, String item, LocalDate dueOn) {
+    }
+
     private final InMemoryTransactions tx;
+    private final Set<OnTimeKey> onTime = new HashSet<>();
     private final Map<VisitKey, Visit> visits = new HashMap<>();
     private final Map<RowKey, DailyRollup> rows = new HashMap<>();
 
@@ -68,6 +73,21 @@ final class InMemoryInsightStore implements InsightStore {
                     visits.put(key, current);
                 }
             });
+        });
+    }
+
+    @Override
+    public boolean markOnTime(TenantId tenantId, WorkspaceId workspaceId, String item, LocalDate dueOn) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(item, "item must not be null");
+        requireNonNull(dueOn, "dueOn must not be null");
+        return tx.write(() -> {
+            OnTimeKey key = new OnTimeKey(tenantId, workspaceId, item, dueOn);
+            if (!onTime.add(key)) {
+                return new Undoable<>(false, () -> { });
+            }
+            return new Undoable<>(true, () -> onTime.remove(key));
         });
     }
 

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Stores the insights' daily rollups and the visit dedupe state, scoped by tenant in every call. Never a log:
+ * Stores the insights' daily rollups, the visit dedupe state and the on-time dedupe state, scoped by tenant in every call. Never a log:
  * per (scope, user) only the last visit day is kept, and per (scope, day, metric) one row of counts.
  *
  * <p>All writes are atomic increments or conditional updates, correct under concurrent calls from several nodes
@@ -40,6 +40,17 @@ public interface InsightStore {
      * instant kept by {@link #markVisit} for the workspace's scope), if any client ever visited it.
      */
     Optional<Instant> lastVisit(TenantId tenantId, WorkspaceId workspaceId);
+
+    /**
+     * Records that the item {@code item} of the workspace was completed (or delivered) on or before its due day
+     * {@code dueOn}, and tells whether this is the first such record of that (workspace, item, due day): an atomic
+     * insert-if-absent, so of concurrent calls for the same key exactly one gets {@code true}, and a later call (the
+     * item reopened and completed again) gets {@code false}. Keeps one row per (tenant, workspace, item, due day).
+     *
+     * @param item the item, qualified by its kind: {@code task:<id>} or {@code milestone:<id>} (at most 160 chars)
+     * @return whether this is the first on-time completion of the item for this due day
+     */
+    boolean markOnTime(TenantId tenantId, WorkspaceId workspaceId, String item, LocalDate dueOn);
 
     /**
      * Atomically adds {@code delta} (at least 1) to the count of the row (tenant, scope, day, metric), inserting the

@@ -212,7 +212,8 @@ public final class JpaDashboardStore extends JpaStoreSupport implements Dashboar
                 + " or s.overdueTasks + s.overdueMilestones > 0"
                 + " or (s.clientMembers > 0 and (s.lastClientActivityAt is null"
                 + " or s.lastClientActivityAt <= :inactiveSince))"
-                + " or s.health in ('AT_RISK', 'OFF_TRACK') or s.overdueInvoices > 0)"));
+                + " or s.health in ('AT_RISK', 'OFF_TRACK')"
+                + (attention.invoices() ? " or s.overdueInvoices > 0)" : ")")));
         after.ifPresent(position -> where.add("(" + key + ", s.workspaceId) " + (ascending ? ">" : "<")
                 + " (:afterKey, :afterWorkspace)"));
         String order = ascending ? "" : " desc";

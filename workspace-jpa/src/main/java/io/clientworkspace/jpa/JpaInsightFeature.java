@@ -1,5 +1,6 @@
 package io.clientworkspace.jpa;
 
+import io.clientworkspace.jpa.entity.InsightOnTimeEntity;
 import io.clientworkspace.jpa.entity.InsightRollupEntity;
 import io.clientworkspace.jpa.entity.InsightVisitEntity;
 import io.clientworkspace.spi.InsightStore;
@@ -18,7 +19,7 @@ final class JpaInsightFeature implements JpaFeature {
 
     @Override
     public List<Class<?>> entityClasses() {
-        return List.of(InsightVisitEntity.class, InsightRollupEntity.class);
+        return List.of(InsightVisitEntity.class, InsightRollupEntity.class, InsightOnTimeEntity.class);
     }
 
     @Override

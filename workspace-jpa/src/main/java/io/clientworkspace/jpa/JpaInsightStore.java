@@ -35,7 +35,9 @@ import java.util.stream.Collectors;
 import static java.util.Objects.requireNonNull;
 
 /**
- * {@link InsightStore} on JPA (migration V16): tables {@code cwk_insight_visit} and {@code cwk_insight_rollup},
+ * {@link InsightStore} on JPA (migration V16): tables {@code cwk_insight_visit}, {@code cwk_insight_rollup} and
+ * {@code cwk_insight_on_time} (an insert-if-absent per item and due day: {@code ON CONFLICT DO NOTHING} on
+ * PostgreSQL, elsewhere a duplicate-key error read as "already counted"),
  * written with plain JDBC on the unit of work's connection so that every write is one atomic statement:
  * increments are {@code SET samples = samples + ?} (PostgreSQL: {@code INSERT ... ON CONFLICT DO UPDATE}; elsewhere
  * an update, else an insert, and when a racing first write inserted meanwhile, the update after all); a visit moves
@@ -110,6 +112,37 @@ public final class JpaInsightStore extends JpaStoreSupport implements InsightSto
             });
         });
     }
+
+    // ------------------------------------------------------------------------------------------ on time
+
+    @Override
+    public boolean markOnTime(TenantId tenantId, WorkspaceId workspaceId, String item, LocalDate dueOn) {
+        requireNonNull(tenantId, "tenantId must not be null");
+        requireNonNull(workspaceId, "workspaceId must not be null");
+        requireNonNull(item, "item must not be null");
+        requireNonNull(dueOn, "dueOn must not be null");
+        return tx(() -> {
+            boolean postgres = isPostgreSql();
+            return work(connection -> {
+                String sql = "INSERT INTO cwk_insight_on_time (tenant_id, workspace_id, item_key, due_on)"
+                        + " VALUES (?, ?, ?, ?)" + (postgres ? " ON CONFLICT DO NOTHING" : "");
+                try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                    insert.setString(1, tenantId.value());
+                    insert.setString(2, workspaceId.value());
+                    insert.setString(3, item);
+                    insert.setObject(4, dueOn);
+                    return insert.executeUpdate() == 1;
+                } catch (SQLException e) {
+                    if (isDuplicate(e)) {
+                        return false;
+                    }
+                    throw e;
+                }
+            });
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------ visits (helpers)
 
     private static @Nullable LocalDate lastDay(Connection connection, TenantId tenantId, InsightScope scope,
                                                UserId user) throws SQLException {

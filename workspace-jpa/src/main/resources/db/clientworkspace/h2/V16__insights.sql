@@ -60,3 +60,16 @@ CREATE TABLE cwk_insight_rollup (
 
 -- Every scope of a kind (each client user) for one metric over a range of days.
 CREATE INDEX ix_cwk_insight_rollup_kind ON cwk_insight_rollup (tenant_id, scope_kind, metric, rollup_day);
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- On-time dedupe (fx-misc, review finding 9): one row per (tenant, workspace, item, due day) whose on-time
+-- completion was counted in ITEMS_ON_TIME, so that reopening and completing an item again counts nothing more.
+-- item_key is "task:<id>" or "milestone:<id>".
+CREATE TABLE cwk_insight_on_time (
+    tenant_id       VARCHAR(128) NOT NULL,
+    workspace_id    VARCHAR(128) NOT NULL,
+    item_key        VARCHAR(160) NOT NULL,
+    due_on          DATE NOT NULL,
+    CONSTRAINT pk_cwk_insight_on_time PRIMARY KEY (tenant_id, workspace_id, item_key, due_on)
+);
+-- end of on-time dedupe block

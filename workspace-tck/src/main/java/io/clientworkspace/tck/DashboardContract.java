@@ -20,6 +20,7 @@ import io.clientworkspace.dashboard.DashboardRow;
 import io.clientworkspace.dashboard.DashboardSort;
 import io.clientworkspace.dashboard.SortDirection;
 import io.clientworkspace.dashboard.WorkspaceSummary;
+import io.clientworkspace.member.Permission;
 import io.clientworkspace.member.WorkspaceRole;
 import io.clientworkspace.message.Message;
 import io.clientworkspace.message.NewMessage;
@@ -53,6 +54,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -440,6 +442,63 @@ public abstract class DashboardContract {
 
         assertThat(thrown).isNotNull();
         assertThat(summary(acme)).isEqualTo(before);
+    }
+
+    /** An overdue invoice in acme, acme's client active (so the invoice is its only reason), MEMBER without billing. */
+    private void overdueInvoiceInAcmeAndMembersWithoutBilling() {
+        kit.insights().recordVisit(carol, acme);
+        kit.records().upsert(bob, acme, NewLinkedRecord.builder(RecordType.INVOICE, "INV-7", "Deposit", "OPEN")
+                .dueOn(today().minusDays(1)).build(), OptionalLong.empty());
+        var matrix = kit.accessPolicies().matrix(alice);
+        Set<Permission> member = EnumSet.copyOf(matrix.permissionsOf(WorkspaceRole.MEMBER));
+        member.remove(Permission.VIEW_BILLING);
+        kit.accessPolicies().replaceMatrix(alice, matrix.with(WorkspaceRole.MEMBER, member));
+    }
+
+    @Test
+    void aTeamMemberWithoutViewBillingSeesNoInvoiceAlertsOnThePage() {
+        overdueInvoiceInAcmeAndMembersWithoutBilling();
+
+        DashboardRow row = kit.dashboard().page(tom, query().build(), PageRequest.first()).items().get(0);
+
+        assertThat(row.summary().workspaceId()).isEqualTo(acme);
+        assertThat(row.summary().overdueInvoices()).isZero();
+        assertThat(row.attention()).doesNotContain(AttentionReason.OVERDUE_INVOICE);
+    }
+
+    @Test
+    void aTeamMemberWithoutViewBillingSeesNoInvoiceAlertsInTheSummary() {
+        overdueInvoiceInAcmeAndMembersWithoutBilling();
+
+        DashboardRow row = kit.dashboard().summary(tom, acme);
+
+        assertThat(row.summary().overdueInvoices()).isZero();
+        assertThat(row.attention()).doesNotContain(AttentionReason.OVERDUE_INVOICE);
+    }
+
+    @Test
+    void needsAttentionDoesNotSelectAWorkspaceOnlyForAnInvoiceTheCallerMayNotSee() {
+        overdueInvoiceInAcmeAndMembersWithoutBilling();
+
+        assertThat(ids(tom, query().needsAttention(true).build())).doesNotContain(acme);
+        assertThat(kit.dashboard().page(alice, query().needsAttention(true).build(), PageRequest.first()).items())
+                .filteredOn(r -> r.summary().workspaceId().equals(acme)).singleElement()
+                .satisfies(r -> assertThat(r.attention()).containsExactly(AttentionReason.OVERDUE_INVOICE));
+    }
+
+    @Test
+    void aTeamMemberWithViewBillingSeesTheInvoiceAlerts() {
+        kit.insights().recordVisit(carol, acme);
+        kit.records().upsert(bob, acme, NewLinkedRecord.builder(RecordType.INVOICE, "INV-7", "Deposit", "OPEN")
+                .dueOn(today().minusDays(1)).build(), OptionalLong.empty());
+
+        List<DashboardRow> rows = kit.dashboard().page(tom, query().needsAttention(true).build(),
+                PageRequest.first()).items();
+
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.summary().overdueInvoices()).isEqualTo(1);
+            assertThat(r.attention()).containsExactly(AttentionReason.OVERDUE_INVOICE);
+        });
     }
 
     // ------------------------------------------------------------------------------------------ filters

@@ -337,6 +337,23 @@ public abstract class DashboardStoreContract extends StoreContractSupport {
         return new Membership(w.tenantId(), w.id(), user, role, T0, 0);
     }
 
+    @Test
+    void theAttentionFilterWithoutInvoicesLeavesOutRowsNeedingAttentionOnlyForAnInvoice() {
+        Tenant tenant = storedTenant();
+        Instant since = T0.plusSeconds(1000);
+        WorkspaceSummary invoiceOnly = stored(with(summary(storedWorkspace(tenant)), 0, Optional.empty(), 0, 0,
+                ProjectHealth.ON_TRACK, 0, Optional.empty(), 1));
+        WorkspaceSummary invoiceAndTask = stored(with(summary(storedWorkspace(tenant)), 0, Optional.empty(), 1, 0,
+                ProjectHealth.ON_TRACK, 0, Optional.empty(), 1));
+        SummaryFilter filter = new SummaryFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(new SummaryFilter.Attention(since, since, false)));
+
+        List<WorkspaceSummary> found = page(tenant.id(), filter, DashboardSort.NAME, SortDirection.ASCENDING);
+
+        assertThat(found).containsExactly(invoiceAndTask);
+        assertThat(found).doesNotContain(invoiceOnly);
+    }
+
     private static SummaryFilter served(UserId user, Set<WorkspaceRole> roles) {
         return new SummaryFilter(Optional.of(new SummaryFilter.ServedBy(user, roles)), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());

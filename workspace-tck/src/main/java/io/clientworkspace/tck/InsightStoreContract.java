@@ -2,6 +2,7 @@ package io.clientworkspace.tck;
 
 import io.clientworkspace.TenantId;
 import io.clientworkspace.UserId;
+import io.clientworkspace.WorkspaceId;
 import io.clientworkspace.insight.DailyRollup;
 import io.clientworkspace.insight.DurationHistogram;
 import io.clientworkspace.insight.InsightMetric;
@@ -124,6 +125,58 @@ public abstract class InsightStoreContract extends StoreContractSupport {
 
         assertThat(outcomes.failures()).isEmpty();
         assertThat(outcomes.successes()).filteredOn(VisitMark::firstOfDay).hasSize(1);
+    }
+
+    private boolean onTime(TenantId tenant, WorkspaceId workspace, String item, LocalDate dueOn) {
+        return inUnitOfWork(() -> insights().markOnTime(tenant, workspace, item, dueOn));
+    }
+
+    @Test
+    void anOnTimeCompletionIsFirstOnlyOncePerItemAndDueDay() {
+        Workspace w = storedWorkspace();
+
+        boolean first = onTime(w.tenantId(), w.id(), "task:t1", WEDNESDAY);
+        boolean again = onTime(w.tenantId(), w.id(), "task:t1", WEDNESDAY);
+
+        assertThat(first).isTrue();
+        assertThat(again).isFalse();
+    }
+
+    @Test
+    void anotherDueDayItemWorkspaceOrTenantIsAnotherOnTimeCompletion() {
+        Workspace w = storedWorkspace();
+        Workspace other = storedWorkspace();
+        TenantId otherTenant = storedTenant().id();
+        onTime(w.tenantId(), w.id(), "task:t1", WEDNESDAY);
+
+        assertThat(onTime(w.tenantId(), w.id(), "task:t1", WEDNESDAY.plusDays(1))).isTrue();
+        assertThat(onTime(w.tenantId(), w.id(), "milestone:t1", WEDNESDAY)).isTrue();
+        assertThat(onTime(other.tenantId(), other.id(), "task:t1", WEDNESDAY)).isTrue();
+        assertThat(onTime(otherTenant, w.id(), "task:t1", WEDNESDAY)).isTrue();
+    }
+
+    @Test
+    void ofConcurrentOnTimeCompletionsOfOneItemExactlyOneIsFirst() {
+        Workspace w = storedWorkspace();
+
+        Concurrently.Outcomes<Boolean> outcomes = Concurrently.run(i ->
+                onTime(w.tenantId(), w.id(), "task:t1", WEDNESDAY));
+
+        assertThat(outcomes.failures()).isEmpty();
+        assertThat(outcomes.successes()).filteredOn(Boolean::booleanValue).hasSize(1);
+    }
+
+    @Test
+    void anOnTimeMarkRollsBackWithItsUnitOfWork() {
+        Workspace w = storedWorkspace();
+
+        Throwable thrown = catchThrowable(() -> runInUnitOfWork(() -> {
+            insights().markOnTime(w.tenantId(), w.id(), "task:t1", WEDNESDAY);
+            throw new IllegalStateException("boom");
+        }));
+
+        assertThat(thrown).hasMessageContaining("boom");
+        assertThat(onTime(w.tenantId(), w.id(), "task:t1", WEDNESDAY)).isTrue();
     }
 
     @Test

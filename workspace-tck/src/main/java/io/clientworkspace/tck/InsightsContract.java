@@ -108,6 +108,11 @@ public abstract class InsightsContract {
         }
 
         @Override
+        public boolean markOnTime(TenantId tenantId, WorkspaceId workspaceId, String item, LocalDate dueOn) {
+            return delegate.markOnTime(tenantId, workspaceId, item, dueOn);
+        }
+
+        @Override
         public Optional<Instant> lastVisit(TenantId tenantId, WorkspaceId workspaceId) {
             return delegate.lastVisit(tenantId, workspaceId);
         }
@@ -414,6 +419,37 @@ public abstract class InsightsContract {
         assertThat(week.itemsOverdue()).isEqualTo(1);
         assertThat(week.itemsOnTime()).isEqualTo(2);
         assertThat(week.overdueRate()).hasValueSatisfying(r -> assertThat(r).isCloseTo(1.0 / 3, within()));
+    }
+
+    @Test
+    void aTaskCompletedOnTimeReopenedAndCompletedAgainCountsOnce() {
+        TaskList checklist = kit.tasks().onboardingChecklist(bob, acme);
+        Task task = kit.tasks().addTask(bob, acme, checklist.id(), new NewTask("On time", "", TaskSide.TEAM,
+                Optional.empty(), Optional.of(MONDAY_DATE.plusDays(3)), Visibility.CLIENT));
+        Task done = kit.tasks().complete(bob, acme, task.id(), task.version());
+        Task reopened = kit.tasks().uncomplete(bob, acme, task.id(), done.version());
+        Task doneAgain = kit.tasks().complete(bob, acme, task.id(), reopened.version());
+        kit.tasks().complete(bob, acme, task.id(), kit.tasks().uncomplete(bob, acme, task.id(),
+                doneAgain.version()).version());
+
+        assertThat(lastWeek(kit.insights().workspaceReport(bob, acme, 1)).itemsOnTime()).isEqualTo(1);
+        assertThat(lastWeek(kit.insights().tenantReport(alice, 1)).itemsOnTime()).isEqualTo(1);
+    }
+
+    @Test
+    void aTaskCompletedOnTimeAgainForANewDueDateCountsAgain() {
+        TaskList checklist = kit.tasks().onboardingChecklist(bob, acme);
+        NewTask first = new NewTask("On time", "", TaskSide.TEAM, Optional.empty(),
+                Optional.of(MONDAY_DATE.plusDays(3)), Visibility.CLIENT);
+        Task task = kit.tasks().addTask(bob, acme, checklist.id(), first);
+        Task done = kit.tasks().complete(bob, acme, task.id(), task.version());
+        Task reopened = kit.tasks().uncomplete(bob, acme, task.id(), done.version());
+        Task moved = kit.tasks().update(bob, acme, task.id(), new NewTask("On time", "", TaskSide.TEAM,
+                Optional.empty(), Optional.of(MONDAY_DATE.plusDays(4)), Visibility.CLIENT), reopened.version());
+
+        kit.tasks().complete(bob, acme, task.id(), moved.version());
+
+        assertThat(lastWeek(kit.insights().workspaceReport(bob, acme, 1)).itemsOnTime()).isEqualTo(2);
     }
 
     private static org.assertj.core.data.Offset<Double> within() {

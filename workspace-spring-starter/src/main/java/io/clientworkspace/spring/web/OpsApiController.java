@@ -118,9 +118,29 @@ public class OpsApiController implements KitController {
         List<FieldError> errors = new ArrayList<>();
         Optional<Instant> fromAt = instant(from, "from", errors);
         Optional<Instant> toAt = instant(to, "to", errors);
+        Optional<UserId> personId = id(person, "person", "is not a user id", UserId::of, errors);
+        Optional<WorkspaceId> workspaceId = id(workspace, "workspace", "is not a workspace id", WorkspaceId::of,
+                errors);
         throwIfAny(errors);
-        return new AuditFilter(blank(person).map(UserId::of), blank(action), blank(workspace).map(WorkspaceId::of),
-                fromAt, toAt);
+        return new AuditFilter(personId, blank(action), workspaceId, fromAt, toAt);
+    }
+
+    /**
+     * Parses an optional id parameter, reporting a malformed one under the request's own field name (the id types
+     * report {@code userId}/{@code workspaceId}, which the caller never sent).
+     */
+    private static <T> Optional<T> id(@Nullable String value, String field, String message,
+                                      java.util.function.Function<String, T> parse, List<FieldError> errors) {
+        Optional<String> text = blank(value);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse.apply(text.get()));
+        } catch (ValidationException e) {
+            errors.add(FieldError.of(field, message));
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> blank(@Nullable String value) {
@@ -148,7 +168,7 @@ public class OpsApiController implements KitController {
         }
         try {
             return UserId.of(text.get());
-        } catch (IllegalArgumentException e) {
+        } catch (ValidationException e) {
             errors.add(FieldError.of(field, "is not a user id"));
             return UserId.of("-");
         }

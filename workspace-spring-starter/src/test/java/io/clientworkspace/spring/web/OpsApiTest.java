@@ -124,6 +124,29 @@ class OpsApiTest extends RequestApiTestSupport {
     }
 
     @Test
+    void aMalformedAuditPersonOrWorkspaceIsAValidationProblemNamingTheRequestFields() throws Exception {
+        String json = body(get("/api/audit?person=" + "p".repeat(129) + "&workspace=" + "w".repeat(129)
+                + "&from=yesterday").with(as(admin)));
+
+        assertThat(strings(json, "$.errors[*].field")).containsExactlyInAnyOrder("person", "workspace", "from");
+    }
+
+    @Test
+    void aMalformedAuditExportWorkspaceIsAValidationProblemNamingTheWorkspaceField() throws Exception {
+        mvc.perform(get("/api/audit.csv?workspace=" + "w".repeat(129)).with(as(admin)))
+                .andExpect(problem(400, "validation"))
+                .andExpect(jsonPath("$.errors[0].field").value("workspace"));
+    }
+
+    @Test
+    void aMalformedHandoffUserIsAValidationProblemNamingTheRequestField() throws Exception {
+        String json = body(get("/api/handoffs/preview?from=" + "a".repeat(129) + "&to=" + admin.userId().value())
+                .with(as(admin)));
+
+        assertThat(strings(json, "$.errors[*].field")).containsExactly("from");
+    }
+
+    @Test
     void theAuditExportIsStreamedCsvWithAHeaderAndChainHashes() throws Exception {
         mvc.perform(get("/api/audit.csv?workspace=" + workspace.id().value()).with(as(admin)))
                 .andExpect(status().isOk())
