@@ -65,7 +65,7 @@ public class DemoData implements SmartInitializingSingleton {
         // Everyone signs in with a name; the kit knows them by the opaque ids PortalUsers generates.
         users.ensureTeamUser("alice", PASSWORD);
         users.ensureTeamUser("bob", PASSWORD);
-        users.ensureTeamUser("grace", PASSWORD);
+        users.ensureTeamUser("nina", PASSWORD);
         users.ensureClientUser("carol", PASSWORD);
         users.ensureClientUser("dave", PASSWORD);
         users.ensureClientUser("erin", PASSWORD);
@@ -78,7 +78,7 @@ public class DemoData implements SmartInitializingSingleton {
         } finally {
             clock.reset();
         }
-        log.info("Demo data ready: sign in as alice, bob, grace, carol, dave or erin with password '{}'", PASSWORD);
+        log.info("Demo data ready: sign in as alice, bob, nina, carol, dave or erin with password '{}'", PASSWORD);
     }
 
     private void seed() {
@@ -89,7 +89,7 @@ public class DemoData implements SmartInitializingSingleton {
         Actor bob = new Actor(agency.id(), id("bob"), ActorKind.TEAM);
         kit.tenants().addTeamMember(alice, bob.userId(), TenantRole.ACCOUNT_MANAGER);
         // Grace: the new account manager, on the roster without workspaces yet (the one to hand Bob's accounts to).
-        kit.tenants().addTeamMember(alice, id("grace"), TenantRole.ACCOUNT_MANAGER);
+        kit.tenants().addTeamMember(alice, id("nina"), TenantRole.ACCOUNT_MANAGER);
 
         // Acme: Bob's account. He invites Carol, the client's admin, who then invites Dave to look on.
         Workspace acme = kit.workspaces().create(alice, NewWorkspace.of("Acme Corp", "acme")

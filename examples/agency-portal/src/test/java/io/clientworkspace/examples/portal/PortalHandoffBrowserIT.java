@@ -83,42 +83,42 @@ class PortalHandoffBrowserIT {
     @Test
     void aliceHandsBobsAccountsToGraceAndNothingIsLeftBehind() {
         Actor alice = team("alice");
-        Actor grace = team("grace");
+        Actor nina = team("nina");
         UserId bob = team("bob").userId();
-        assertThat(kit.handoffs().preview(alice, bob, grace.userId()).leadRoles()).isPositive();
+        assertThat(kit.handoffs().preview(alice, bob, nina.userId()).leadRoles()).isPositive();
 
         browser.signIn("alice");
         browser.waitFor(By.id("nav-handoff")).click();
         new Select(browser.waitFor(By.id("from"))).selectByValue(bob.value());
-        new Select(driver.findElement(By.id("to"))).selectByValue(grace.userId().value());
+        new Select(driver.findElement(By.id("to"))).selectByValue(nina.userId().value());
         driver.findElement(By.id("preview-handoff")).click();
         WebElement acmeRow = browser.waitFor(By.cssSelector(".handoff-row[data-workspace='acme']"));
         assertThat(acmeRow.getText()).contains("Acme", "moves");
         browser.screenshot("handoff-preview");
         driver.findElement(By.id("confirm-handoff")).click();
 
-        assertThat(browser.waitFor(By.id("notice")).getText()).contains("Handed off from bob to grace");
+        assertThat(browser.waitFor(By.id("notice")).getText()).contains("Handed off from bob to nina");
         assertThat(driver.findElement(By.id("nothing-to-move")).isDisplayed()).isTrue();
         browser.screenshot("handoff-done");
 
         // nothing left behind, checked through the kit
-        assertThat(kit.handoffs().preview(alice, bob, grace.userId()).isEmpty()).isTrue();
+        assertThat(kit.handoffs().preview(alice, bob, nina.userId()).isEmpty()).isTrue();
         List<Workspace> all = kit.workspaces().list(alice, PageRequest.first(PageRequest.MAX_LIMIT)).items();
         for (Workspace w : all) {
             assertThat(kit.members().find(alice, w.id(), bob).map(Membership::role)).as(w.slug())
                     .isNotEqualTo(java.util.Optional.of(WorkspaceRole.LEAD));
         }
         Workspace acme = kit.workspaces().findBySlug(alice, "acme").orElseThrow();
-        assertThat(kit.members().find(alice, acme.id(), grace.userId()).map(Membership::role))
+        assertThat(kit.members().find(alice, acme.id(), nina.userId()).map(Membership::role))
                 .contains(WorkspaceRole.LEAD);
-        assertThat(kit.projects().list(grace, acme.id(), PageRequest.first()).items()).isNotEmpty();
+        assertThat(kit.projects().list(nina, acme.id(), PageRequest.first()).items()).isNotEmpty();
 
-        // grace sees Acme and its tasks in the portal
+        // nina sees Acme and its tasks in the portal
         browser.signOut();
-        browser.signIn("grace");
+        browser.signIn("nina");
         browser.open("/workspaces/acme/projects");
         assertThat(browser.waitFor(By.cssSelector(".project-row")).getText()).isNotBlank();
-        browser.screenshot("handoff-grace-projects");
+        browser.screenshot("handoff-nina-projects");
     }
 
     @Test
