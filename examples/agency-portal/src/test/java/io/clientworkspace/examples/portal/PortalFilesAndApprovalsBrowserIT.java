@@ -106,7 +106,7 @@ class PortalFilesAndApprovalsBrowserIT {
         assertThat(browser.waitFor(By.id("notice")).getText()).isEqualTo("Uploaded Signed contract.pdf.");
         assertThat(fileNamesOnPage()).contains("Signed contract.pdf", "Homepage mockup.png");
         assertThat(driver.findElements(By.cssSelector(".folder-row")).stream().map(e -> e.getDomAttribute("data-folder")))
-                .containsExactly("Brand");
+                .containsExactly("Brand", DemoRecords.FINAL_FOLDER);
         browser.screenshot("files-client");
 
         FileAsset stored = acmeFiles().stream().filter(f -> f.name().equals("Signed contract.pdf")).findFirst().orElseThrow();
