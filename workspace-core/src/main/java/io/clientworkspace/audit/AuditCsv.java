@@ -43,15 +43,7 @@ public final class AuditCsv {
 
     /** One cell, formula-neutralised and quoted as RFC 4180 needs. */
     public static String cell(String value) {
-        requireNonNull(value, "value must not be null");
-        String safe = value;
-        if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
-            safe = "'" + safe;
-        }
-        if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
+        return io.clientworkspace.internal.Csv.cell(value);
     }
 
     private static void line(Writer out, List<String> cells) {

@@ -83,15 +83,7 @@ public final class InsightCsv {
 
     /** One cell, quoted and guarded against formula injection as described above. */
     public static String cell(String value) {
-        requireNonNull(value, "value must not be null");
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            v = '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return io.clientworkspace.internal.Csv.cell(value);
     }
 
     private static String seconds(Optional<Duration> d) {
